@@ -1,0 +1,1 @@
+"""Figure and entity extractors."""

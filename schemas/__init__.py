@@ -1,0 +1,13 @@
+"""Pydantic v2 records of the pipeline: articles, figures, entities, failures.
+
+`vnfig schema` prints the JSON Schema of `Article` as written to the output.
+"""
+from .article import Article, Failure
+from .entity import Entity
+from .enums import CANONICAL_UNITS, CURRENCIES, EntityLabel, Kind, Modality, Qualifier, unit_allowed
+from .figure import Figure
+
+__all__ = [
+    "Article", "Failure", "Entity", "Figure", "Kind", "Qualifier", "Modality", "EntityLabel",
+    "CANONICAL_UNITS", "CURRENCIES", "unit_allowed",
+]

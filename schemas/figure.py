@@ -1,0 +1,68 @@
+"""The figure record: one cardinal quantity in an article, as ANNOTATION.md §3 defines it."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+
+from .enums import Kind, Modality, Qualifier, unit_allowed
+
+
+def _decimal_to_json(value: Decimal) -> int | float | str:
+    """Write whole numbers as JSON integers and others as JSON numbers without binary drift.
+
+    JSON has no decimal type; an integral value is written as an int (exact at any size) and a
+    fractional one through its shortest repr, which round-trips for the digits we produce.
+    """
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+#: An exact, non-negative decimal quantity that serializes as a JSON number.
+ExactNumber = Annotated[
+    Decimal,
+    Field(ge=0, allow_inf_nan=False),
+    PlainSerializer(_decimal_to_json, when_used="json"),
+]
+
+
+class Figure(BaseModel):
+    """A figure found in an article's normalized text.
+
+    Offsets are Python `str` indices into `Article.text` (end exclusive); `value` is in the
+    canonical unit of `kind` (ANNOTATION.md §4) and is an exact Decimal, never a float.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str = Field(min_length=1, description="exact span in the article text")
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    kind: Kind
+    value: ExactNumber
+    value_max: ExactNumber | None = None
+    unit: str
+    qualifier: Qualifier = Qualifier.exact
+    subject: str = ""
+    modality: Modality = Modality.actual
+    per: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.end - self.start != len(self.text):
+            raise ValueError(
+                f"span {self.start}:{self.end} is {self.end - self.start} characters but text "
+                f"{self.text!r} has {len(self.text)}"
+            )
+        if not unit_allowed(self.kind, self.unit):
+            raise ValueError(f"unit {self.unit!r} is not a canonical unit of kind {self.kind.value}")
+        if self.value_max is not None:
+            if self.qualifier is not Qualifier.range:
+                raise ValueError("value_max is only set for ranges (qualifier 'range')")
+            if self.value_max <= self.value:
+                raise ValueError(f"value_max {self.value_max} must exceed value {self.value}")
+        elif self.qualifier is Qualifier.range:
+            raise ValueError("a range needs value_max")
+        return self
