@@ -60,3 +60,19 @@ def failure_for(article: Article, step: str, exc: BaseException) -> Failure:
     """Build the failure record of `article` for an exception raised in `step`."""
     message = str(exc) or exc.__class__.__name__
     return Failure(id=article.id, input=article.origin, step=step, error=exc.__class__.__name__, message=message)
+
+
+def default_steps(ner: bool = True) -> list[Step]:
+    """The standard chain: clean -> normalize -> tokenize -> figures -> entities -> validate.
+
+    `ner=False` leaves out the entity step (and the NER model) for users who only need figures.
+    Models are loaded lazily by the first article a process sees, so a chain is cheap to build
+    and can be built once per worker process.
+    """
+    from .chain import CleanStep, EntitiesStep, FiguresStep, NormalizeStep, TokenizeStep, ValidateStep
+
+    steps: list[Step] = [CleanStep(), NormalizeStep(), TokenizeStep(ner=ner), FiguresStep(ner=ner)]
+    if ner:
+        steps.append(EntitiesStep())
+    steps.append(ValidateStep())
+    return steps

@@ -1,0 +1,91 @@
+"""The Python API researchers use from notebooks: `extract`, `process`, `load`.
+
+>>> import vnfigures
+>>> article = vnfigures.extract("Xã đã hỗ trợ 115 hộ nghèo với tổng số tiền trên 625 triệu đồng.", ner=False)
+>>> [(f.kind.value, str(f.value), f.qualifier.value) for f in article.figures]
+[('households', '115', 'exact'), ('money', '625000000', 'more_than')]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from vnfigures.chain import looks_like_html
+from vnfigures.schemas import Article, Failure
+from vnfigures.steps import default_steps, process_one, run_steps
+
+ArticleInput = str | Path | Mapping[str, Any] | Article
+
+
+def extract(text_or_html: str, id: str | None = None, *, ner: bool = True) -> Article:  # noqa: A002
+    """Run the whole pipeline on one article (plain text or an HTML page) and return it.
+
+    Raises `vnfigures.errors.ArticleError` (e.g. `NoArticleFound`) when the input holds no
+    article; the returned record's `doc` property holds the spaCy `Doc`.
+    """
+    article = to_article(text_or_html, default_id=id or "article")
+    return run_steps(article, default_steps(ner=ner))
+
+
+def process(inputs: Iterable[ArticleInput], *, ner: bool = True) -> Iterator[Article | Failure]:
+    """Run the pipeline over many inputs, yielding one result per input, in order.
+
+    Each input is a text or HTML string, a path to a `.txt`/`.html` file, a mapping shaped like
+    a JSONL input line (`id`, `text` or `html`, optional `title`, `url`, `published`,
+    `source`), or an `Article`. A bad input yields a `Failure` record saying why; it never
+    stops the iteration.
+    """
+    steps = default_steps(ner=ner)
+    for index, item in enumerate(inputs):
+        try:
+            article = to_article(item, default_id=f"article-{index}")
+        except (TypeError, ValueError, OSError) as exc:
+            yield Failure(id=None, input=str(index), step="read", error=exc.__class__.__name__, message=str(exc))
+            continue
+        yield process_one(article, steps)
+
+
+def load(ner: bool = True):  # noqa: ANN201 - spacy.Language, imported lazily
+    """The spaCy `Language` itself: `doc = load()(text)` gives `doc.spans["figures"]`, `doc.ents`.
+
+    Each figure span carries its record as `span._.figure`; displaCy renders both
+    (`displacy.render(doc, style="span", options={"spans_key": "figures"})`).
+    """
+    from vnfigures.nlp import load as load_language
+
+    return load_language(ner=ner)
+
+
+def to_article(item: ArticleInput, default_id: str = "article") -> Article:
+    """Turn one API input into the `Article` record that flows through the steps."""
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, Path):
+        raw = item.read_text(encoding="utf-8")
+        fmt = "html" if item.suffix.lower() in {".html", ".htm"} else "text"
+        return Article(id=item.stem, source=item.name, raw=raw, raw_format=fmt, origin=str(item))
+    if isinstance(item, str):
+        return Article(id=default_id, raw=item, raw_format="html" if looks_like_html(item) else "text")
+    if isinstance(item, Mapping):
+        return article_from_mapping(item)
+    raise TypeError(f"cannot read an article from a {type(item).__name__}")
+
+
+def article_from_mapping(record: Mapping[str, Any], origin: str | None = None) -> Article:
+    """Build the input `Article` of a JSONL line: `id` required, and `text` or `html`."""
+    if not record.get("id"):
+        raise ValueError("the record has no 'id'")
+    html, text = record.get("html"), record.get("text")
+    if not isinstance(html or text, str):
+        raise ValueError(f"record {record['id']!r} has neither a 'text' nor an 'html' string")
+    return Article(
+        id=str(record["id"]),
+        title=record.get("title"),
+        url=record.get("url"),
+        published=record.get("published"),
+        source=record.get("source"),
+        raw=html if isinstance(html, str) else text,
+        raw_format="html" if isinstance(html, str) else "text",
+        origin=origin,
+    )

@@ -1,0 +1,127 @@
+"""The concrete steps of the default chain, each a small adapter around one module.
+
+Every step reads a few fields of the `Article` and returns an updated copy; the spaCy `Doc`
+built once by `TokenizeStep` is handed on beside the record so later steps never re-tokenize.
+"""
+from __future__ import annotations
+
+from vnfigures import __version__
+from vnfigures.errors import ArticleError, NoArticleFound
+from vnfigures.normalize import normalize_article
+from vnfigures.schemas import Article
+
+
+def looks_like_html(raw: str) -> bool:
+    """Guess whether a string is an HTML page rather than plain text (for untyped inputs).
+
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
+    True
+    >>> looks_like_html("Giá lúa tăng 5% so với <b>tháng trước</b> theo báo cáo")
+    False
+    """
+    head = raw.lstrip()[:2048].lower()
+    return head.startswith("<") and any(tag in head for tag in ("<html", "<body", "<div", "<p", "<head", "<article", "<!doctype"))
+
+
+class CleanStep:
+    """Find the article in the raw input (HTML or scraped text) and drop page furniture."""
+
+    name = "clean"
+
+    def __call__(self, article: Article) -> Article:
+        from vnfigures.clean import clean_html, clean_text
+
+        if article.raw is None:
+            return article  # already clean text given directly
+        if not article.raw.strip():
+            raise NoArticleFound("the input is empty")
+        cleaned = clean_html(article.raw) if article.raw_format == "html" else clean_text(article.raw)
+        if not cleaned.paragraphs and not cleaned.title:
+            raise NoArticleFound("no article text is left after removing page furniture")
+        update: dict[str, object] = {"text": cleaned.text, "title": article.title or cleaned.title}
+        for key in ("url", "published"):
+            if getattr(article, key) is None and getattr(cleaned, key, None):
+                update[key] = getattr(cleaned, key)
+        return article.model_copy(update=update)
+
+
+class NormalizeStep:
+    """Unicode NFC, one tone-mark placement, whitespace and quotes (offsets refer to its output)."""
+
+    name = "normalize"
+
+    def __call__(self, article: Article) -> Article:
+        return normalize_article(article)
+
+
+class _NlpStep:
+    """Shared access to the per-process spaCy Language (loaded once, on first use)."""
+
+    def __init__(self, ner: bool = True) -> None:
+        self.ner = ner
+
+    @property
+    def nlp(self):  # noqa: ANN201 - spacy.Language, imported lazily
+        from vnfigures.nlp import load
+
+        return load(ner=self.ner)
+
+
+class TokenizeStep(_NlpStep):
+    """underthesea sentences and words as a spaCy `Doc` over exactly `article.text`."""
+
+    name = "tokenize"
+
+    def __call__(self, article: Article) -> Article:
+        if not article.text.strip():
+            raise NoArticleFound("the article has no text")
+        article.attach_doc(self.nlp.make_doc(article.text))
+        return article
+
+
+class FiguresStep(_NlpStep):
+    """Rule-based figure extraction (the `vnfigures_figures` spaCy component)."""
+
+    name = "figures"
+
+    def __call__(self, article: Article) -> Article:
+        doc = self.nlp.get_pipe("vnfigures_figures")(_doc_of(article))
+        result = article.model_copy(update={"figures": list(doc._.figures)})
+        result.attach_doc(doc)
+        return result
+
+
+class EntitiesStep(_NlpStep):
+    """underthesea NER for people, organisations and places (the `vnfigures_ner` component)."""
+
+    name = "entities"
+
+    def __init__(self) -> None:
+        super().__init__(ner=True)
+
+    def __call__(self, article: Article) -> Article:
+        doc = self.nlp.get_pipe("vnfigures_ner")(_doc_of(article))
+        result = article.model_copy(update={"entities": list(doc._.entities)})
+        result.attach_doc(doc)
+        return result
+
+
+class ValidateStep:
+    """Re-validate the finished record as written out: spans fit the text, units fit kinds."""
+
+    name = "validate"
+
+    def __call__(self, article: Article) -> Article:
+        record = article.model_dump()
+        record["pipeline_version"] = __version__
+        validated = Article.model_validate(record)
+        validated.origin = article.origin
+        if article.doc is not None:
+            validated.attach_doc(article.doc)
+        return validated
+
+
+def _doc_of(article: Article):  # noqa: ANN202 - spacy.tokens.Doc
+    if article.doc is None:
+        raise ArticleError("the tokenize step has not run on this article")
+    return article.doc
