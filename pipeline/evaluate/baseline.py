@@ -1,0 +1,76 @@
+"""The evaluation gate's baseline: pinned scores plus a hash of the gold corpus they came from.
+
+A score may not fall below its baseline by more than a small tolerance; when the gold files
+change, the hash tells that the numbers are no longer comparable (refresh the baseline with
+`vnfig eval GOLD_DIR --write-baseline tests/eval_baseline.json`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from .score import Scores
+
+#: How far a score may fall below its baseline before the gate fails (F1 points, 0..1).
+TOLERANCE = 0.005
+
+
+def corpus_sha256(paths: Iterable[Path]) -> str:
+    """sha256 over the gold files' names and bytes, in name order (independent of location)."""
+    digest = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: p.name):
+        digest.update(path.name.encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def gate_scores(scores: Scores) -> dict[str, float]:
+    """The flat table of F1 scores the gate pins: value, full, core and per kind (value level)."""
+    flat = {
+        "value_f1": scores.overall("value").f1,
+        "full_f1": scores.overall("full").f1,
+        "core_value_f1": scores.core("value").f1,
+        "core_full_f1": scores.core("full").f1,
+    }
+    for kind, counts in scores.per_kind("value").items():
+        if counts.tp + counts.fn:  # a kind absent from gold has no recall to pin
+            flat[f"kind.{kind}.value_f1"] = counts.f1
+    return {name: round(value, 4) for name, value in flat.items()}
+
+
+def make_baseline(scores: Scores, gold_paths: Iterable[Path], gold_dir: str) -> dict:
+    """The baseline document written to `tests/eval_baseline.json`."""
+    paths = list(gold_paths)
+    return {
+        "gold_dir": gold_dir,
+        "gold_files": len(paths),
+        "corpus_sha256": corpus_sha256(paths),
+        "tolerance": TOLERANCE,
+        "scores": gate_scores(scores),
+        "refresh": "vnfig eval ../shared/corpus/gold --write-baseline tests/eval_baseline.json",
+    }
+
+
+def write_baseline(path: str | Path, baseline: dict) -> None:
+    Path(path).write_text(json.dumps(baseline, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+
+
+def drops(baseline: dict, current: dict[str, float], tolerance: float | None = None) -> list[str]:
+    """Every pinned score that the current run undercuts by more than the tolerance.
+
+    >>> drops({"scores": {"value_f1": 0.8, "kind.money.value_f1": 0.9}}, {"value_f1": 0.796})
+    ['kind.money.value_f1: no longer measured (baseline 0.9000)']
+    >>> drops({"scores": {"value_f1": 0.8}}, {"value_f1": 0.79})
+    ['value_f1: 0.7900 < baseline 0.8000 - 0.005']
+    """
+    tol = baseline.get("tolerance", TOLERANCE) if tolerance is None else tolerance
+    out = []
+    for name, pinned in baseline["scores"].items():
+        if name not in current:
+            out.append(f"{name}: no longer measured (baseline {pinned:.4f})")
+        elif current[name] < pinned - tol:
+            out.append(f"{name}: {current[name]:.4f} < baseline {pinned:.4f} - {tol}")
+    return out
