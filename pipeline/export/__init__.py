@@ -1,1 +1,30 @@
-"""vnfigures.export."""
+"""Export articles to databases and files: SQLite, PostgreSQL (psycopg 3) and Parquet.
+
+>>> from vnfigures.export import open_sink
+>>> with open_sink("sqlite:///figures.db") as sink:          # doctest: +SKIP
+...     sink.write(article)
+
+Tables `articles`, `figures`, `entities` (see `tables.py`); writing an article replaces its
+stored rows, so exports are idempotent and a newer run's version wins.
+"""
+from vnfigures.export.jsonl import ExportReport, export_jsonl, parse_line, read_jsonl
+from vnfigures.export.rows import ExportError
+from vnfigures.export.sink import ArticleSink, Target, open_sink, parse_target
+from vnfigures.schemas import Article
+
+__all__ = [
+    "ArticleSink", "ExportError", "ExportReport", "Target", "export_jsonl", "open_sink",
+    "parse_line", "parse_target", "read_jsonl", "read_target",
+]
+
+
+def read_target(target: str) -> list[Article]:
+    """Every article stored in `target`, rebuilt from its rows and ordered by id."""
+    parsed = parse_target(target)
+    if parsed.kind == "parquet":
+        from vnfigures.export.parquet import read_parquet
+
+        return list(read_parquet(parsed.location))
+    from vnfigures.export.sql import read_sql
+
+    return list(read_sql(parsed.location))
