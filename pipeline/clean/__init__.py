@@ -22,3 +22,9 @@ class Cleaned:
         """Title line followed by one paragraph per line, as the gold files write articles."""
         lines = ([self.title] if self.title else []) + self.paragraphs
         return "\n".join(lines)
+
+
+# The cleaners import `Cleaned` from this module, so they are imported after it is defined.
+from vnfigures.clean.text import clean_text  # noqa: E402
+
+__all__ = ["Cleaned", "clean_text"]
