@@ -133,7 +133,7 @@ class Furniture:
     def is_name_line(self, line: str) -> bool:
         """A byline in title case ("Hữu Nghị", "Quân Đỗ - An Nhiên", "Hà Thu (tổng hợp)")."""
         names = self._name_parts(line)
-        if names is None:
+        if names is None or _PAREN_TAIL.sub("", line).isupper():
             return False
         return all(len(n) >= 2 and all(w[0].isupper() for w in n) for n in names)
 
