@@ -1,0 +1,117 @@
+"""The project's spaCy components: figures as `doc.spans["figures"]`, NER as `doc.ents`.
+
+WHY spaCy at all: one `Doc` carries the exact article text, underthesea's sentences and words,
+figures and entities, so later steps never re-tokenize and displaCy can show both layers.
+Both components are registered factories (versioned names; the pipe names the pipeline uses are
+`vnfigures_figures` and `vnfigures_ner`), configurable and declaring what they assign.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from vnfigures.extractors.entities import entities_from_words, iob_spans
+from vnfigures.schemas import Entity, Figure
+
+FIGURES_FACTORY = "vnfigures_figures_v1"
+NER_FACTORY = "vnfigures_ner_v1"
+
+
+def register_extensions() -> None:
+    """`doc._.figures`, `doc._.entities` and `span._.figure` (idempotent)."""
+    if not Doc.has_extension("figures"):
+        Doc.set_extension("figures", default=None)
+    if not Doc.has_extension("entities"):
+        Doc.set_extension("entities", default=None)
+    if not Span.has_extension("figure"):
+        Span.set_extension("figure", getter=figure_of)
+
+
+def figure_of(span: Span) -> Figure | None:
+    """The `Figure` behind a span of `doc.spans["figures"]` (found by the span's id).
+
+    A getter, not a stored value: spaCy keys stored span values by character offsets only, so
+    two figures expanded to the same tokens (`10-15` is one token) would overwrite each other.
+    """
+    figures = span.doc._.figures or []
+    index = span.id - 1
+    if not 0 <= index < len(figures):
+        return None
+    figure = figures[index]
+    inside = span.start_char <= figure.start and figure.end <= span.end_char
+    return figure if inside and span.label_ == figure.kind.value else None
+
+
+class FiguresComponent:
+    """Run the rule-based figure extractor over the doc's text and sentences."""
+
+    def __init__(self, spans_key: str = "figures") -> None:
+        register_extensions()
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        # imported per call: the extractor lives in its own module (and tests may patch it)
+        from vnfigures.extractors.figures import extract_figures
+
+        figures: list[Figure] = list(
+            extract_figures(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
+        )
+        spans: list[Span] = []
+        for number, figure in enumerate(figures):
+            span = doc.char_span(figure.start, figure.end, label=figure.kind.value,
+                                 alignment_mode="expand", span_id=number + 1)
+            if span is None:  # only when the figure lies in pure whitespace
+                continue
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        doc._.figures = figures
+        return doc
+
+
+class NerComponent:
+    """underthesea NER (PER/ORG/LOC) from the words the tokenizer already segmented.
+
+    POS tags are computed once per sentence (and kept as `token.tag_` when `set_tags`), then
+    the NER model reads words + POS; MISC entities are dropped.
+    """
+
+    def __init__(self, set_tags: bool = True) -> None:
+        register_extensions()
+        self.set_tags = set_tags
+
+    def __call__(self, doc: Doc) -> Doc:
+        from vnfigures.nlp.chain import ner_tags, pos_tags
+        from vnfigures.nlp.tokenizer import WORDS_KEY
+
+        sentences = doc.user_data.get(WORDS_KEY)
+        if sentences is None:
+            raise ValueError("vnfigures_ner needs a Doc made by the vnfigures underthesea tokenizer")
+        ents: list[Span] = []
+        entities: list[Entity] = []
+        for sentence in sentences:
+            indices = [index for index, _ in sentence]
+            words = [word for _, word in sentence]
+            pos = pos_tags(words)
+            if self.set_tags:
+                for index, tag in zip(indices, pos):
+                    doc[index].tag_ = tag
+            tags = ner_tags(words, pos)
+            word_spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in indices]
+            entities.extend(entities_from_words(doc.text, word_spans, tags))
+            ents.extend(Span(doc, indices[a], indices[b - 1] + 1, label=label)
+                        for label, a, b in iob_spans(tags))
+        doc.ents = ents
+        doc._.entities = entities
+        return doc
+
+
+@Language.factory(FIGURES_FACTORY, default_config={"spans_key": "figures"},
+                  assigns=["doc.spans", "doc._.figures", "span._.figure"])
+def make_figures(nlp: Language, name: str, spans_key: str) -> FiguresComponent:
+    return FiguresComponent(spans_key=spans_key)
+
+
+@Language.factory(NER_FACTORY, default_config={"set_tags": True},
+                  assigns=["doc.ents", "doc._.entities", "token.tag", "token.ent_iob", "token.ent_type"])
+def make_ner(nlp: Language, name: str, set_tags: bool) -> NerComponent:
+    return NerComponent(set_tags=set_tags)

@@ -1,0 +1,158 @@
+"""The tokenize -> POS -> NER chain, run once per sentence, with output identical to underthesea.
+
+WHY: `underthesea.ner(s)` calls `chunk(s)`, which calls `pos_tag(s)`, which calls
+`word_tokenize(s)`: calling `word_tokenize`, `pos_tag` and `ner` on a sentence segments it three
+times and POS-tags it twice, and each CRF stage featurizes in slow per-token Python. Here each
+stage runs once and hands its result to the next; the NER model reads only words and POS tags
+(its templates use columns 0, 1 and its own label column 3, never the chunk column 2), so
+chunking is skipped unless asked for. Segmentation is underthesea's own (regex tokens, token
+normalization, the Rust featurizer and CRF), kept with the character offset of every word.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from vnfigures.nlp.align import offset_map
+from vnfigures.nlp.featurize import Featurizer
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One sentence as underthesea sees it: words, their offsets in the sentence, and tags.
+
+    `words[i]` is underthesea's (normalized) word, syllables joined by one space; the original
+    characters are `sentence[spans[i][0]:spans[i][1]]`. `pos`, `ner` (and `chunk` when asked)
+    equal `pos_tag`, `ner` and `chunk` of underthesea on the same sentence; empty when not run.
+    """
+
+    words: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    pos: tuple[str, ...] = ()
+    ner: tuple[str, ...] = ()
+    chunk: tuple[str, ...] = ()
+
+
+@cache
+def _config() -> dict[str, Any]:
+    return json.loads(files("vnfigures.nlp").joinpath("models.json").read_text(encoding="utf-8"))
+
+
+def _underthesea_path(relative: str) -> str:
+    import underthesea
+
+    return str(Path(underthesea.__file__).parent / relative)
+
+
+class _CrfStage:
+    """One of underthesea's 2017 CRF models (POS, chunk, NER) with its compiled featurizer."""
+
+    def __init__(self, name: str) -> None:
+        from underthesea_core import CRFTagger
+
+        spec = _config()[name]
+        self.columns = tuple(spec["columns"])
+        self.template = tuple(spec["template"])
+        self.featurize = Featurizer(self.template)
+        self.tagger = CRFTagger()
+        self.tagger.load(_underthesea_path(spec["file"]))
+
+    def features(self, *columns: tuple[str, ...] | list[str]) -> list[list[str]]:
+        """Feature lists of a sentence given its input columns (the label column is 'X')."""
+        n = len(columns[0])
+        return self.featurize([*columns, ("X",) * n])
+
+    def tag(self, *columns: tuple[str, ...] | list[str]) -> list[str]:
+        if not columns[0]:
+            return []
+        return list(self.tagger.tag(self.features(*columns)))
+
+
+class _Segmenter:
+    """underthesea's `word_tokenize`, step by step, keeping each token's character span."""
+
+    def __init__(self) -> None:
+        from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+
+        self.model = FastCRFSequenceTagger()
+        self.model.load(_underthesea_path(_config()["segment"]["dir"]))
+
+    def __call__(self, sentence: str) -> tuple[list[str], list[tuple[int, int]]]:
+        from underthesea.pipeline.text_normalize import token_normalize
+        from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
+        from underthesea.pipeline.word_tokenize import regex_tokenize
+
+        normalized = normalize_characters_in_text(sentence)
+        to_original = offset_map(sentence, normalized)
+        tokens: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for match in regex_tokenize.patterns.finditer(normalized):
+            group = next(name for name, value in match.groupdict().items() if value is not None)
+            start, end = match.span(group)
+            tokens.append(token_normalize(match.group(group)))
+            spans.append((to_original[start], to_original[end]))
+        if not tokens:
+            return [], []
+        tags = self.model.predict([[token] for token in tokens])
+        words: list[str] = []
+        word_spans: list[tuple[int, int]] = []
+        for tag, token, span in zip(tags, tokens, spans):
+            if tag == "I-W" and words:
+                words[-1] = f"{words[-1]} {token}"
+                word_spans[-1] = (word_spans[-1][0], span[1])
+            else:
+                words.append(token)
+                word_spans.append(span)
+        return words, word_spans
+
+
+@cache
+def segmenter() -> _Segmenter:
+    """The per-process word segmenter (loaded on first use)."""
+    return _Segmenter()
+
+
+@cache
+def stage(name: str) -> _CrfStage:
+    """The per-process CRF stage `pos`, `chunk` or `ner` (loaded on first use)."""
+    return _CrfStage(name)
+
+
+def segment(sentence: str) -> Analysis:
+    """Words of `sentence` exactly as `underthesea.word_tokenize`, with their character spans."""
+    words, spans = segmenter()(sentence)
+    return Analysis(tuple(words), tuple(spans))
+
+
+def pos_tags(words: tuple[str, ...] | list[str]) -> list[str]:
+    """POS tags of segmented words, as `underthesea.pos_tag` gives them."""
+    return stage("pos").tag(words)
+
+
+def chunk_tags(words: tuple[str, ...] | list[str], pos: tuple[str, ...] | list[str]) -> list[str]:
+    """Chunk tags (B-NP, B-VP, ...) of tagged words, as `underthesea.chunk` gives them."""
+    return stage("chunk").tag(words, pos)
+
+
+def ner_tags(words: tuple[str, ...] | list[str], pos: tuple[str, ...] | list[str]) -> list[str]:
+    """NER tags (B-PER, I-LOC, O, ...) as `underthesea.ner`; its model never reads chunk tags."""
+    return stage("ner").tag(words, pos, ("",) * len(words))
+
+
+def tag(segmented: Analysis, ner: bool = True, chunk: bool = False) -> Analysis:
+    """Add POS (always), NER and chunk tags to an already segmented sentence."""
+    pos = tuple(pos_tags(segmented.words))
+    return Analysis(
+        segmented.words, segmented.spans, pos,
+        tuple(ner_tags(segmented.words, pos)) if ner else (),
+        tuple(chunk_tags(segmented.words, pos)) if chunk else (),
+    )
+
+
+def analyze(sentence: str, ner: bool = True, chunk: bool = False) -> Analysis:
+    """The whole chain on one sentence: segmentation once, then POS, NER (and chunk)."""
+    return tag(segment(sentence), ner=ner, chunk=chunk)

@@ -1,0 +1,89 @@
+"""The spaCy Language of the project: components, extensions, NER entities, displaCy."""
+from __future__ import annotations
+
+import sys
+import types
+from decimal import Decimal
+
+import pytest
+from spacy import displacy
+
+from vnfigures.nlp import load
+from vnfigures.schemas import Entity, Figure
+
+SENTENCE = "Ông Nguyễn Văn Nam ở huyện Hồng Dân, tỉnh Bạc Liêu đã hỗ trợ 115 hộ nghèo."
+
+
+def _figure(text: str, needle: str, kind: str, value: str, unit: str) -> Figure:
+    start = text.index(needle)
+    return Figure(text=needle, start=start, end=start + len(needle), kind=kind,
+                  value=Decimal(value), unit=unit)
+
+
+@pytest.fixture
+def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Stand-in for vnfigures.extractors.figures: records its calls, returns fixed figures."""
+    calls: list = []
+
+    def extract_figures(text: str, sentences: list[tuple[int, int]]) -> list[Figure]:
+        calls.append((text, sentences))
+        if "115 hộ" not in text:
+            return []
+        return [_figure(text, "115 hộ", "households", "115", "household"),
+                _figure(text, "15 h", "households", "15", "household")]  # inside a token
+
+    module = types.ModuleType("vnfigures.extractors.figures")
+    module.extract_figures = extract_figures  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "vnfigures.extractors.figures", module)
+    return calls
+
+
+def test_load_is_cached_and_ner_optional() -> None:
+    assert load() is load()
+    assert load(ner=True).pipe_names == ["vnfigures_figures", "vnfigures_ner"]
+    assert load(ner=False).pipe_names == ["vnfigures_figures"]
+
+
+def test_figures_component_spans_and_extensions(fake_extractor: list) -> None:
+    doc = load(ner=False)(SENTENCE)
+    (text, sentences), = fake_extractor
+    assert text == SENTENCE and sentences == [(0, len(SENTENCE))]
+    spans = doc.spans["figures"]
+    assert [(s.text, s.label_) for s in spans] == [("115 hộ", "households"), ("115 hộ", "households")]
+    assert [s._.figure.text for s in spans] == ["115 hộ", "15 h"]  # same tokens, figures kept apart
+    assert [f.value for f in doc._.figures] == [Decimal(115), Decimal(15)]
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    (SENTENCE, ("Nguyễn Văn Nam", "PER")),
+    (SENTENCE, ("tỉnh Bạc Liêu", "LOC")),
+    ("Ông Putin ca ngợi những thành tựu vĩ đại của Liên Xô", ("Liên Xô", "LOC")),
+    ("Ban Chấp hành Trung ương Đảng họp.", ("Đảng", "ORG")),
+])
+def test_ner_entities_are_text_spans(fake_extractor: list, text: str, entity: tuple[str, str]) -> None:
+    doc = load()(text)
+    assert entity in [(e.text, e.label_) for e in doc.ents]
+    assert all(isinstance(e, Entity) and text[e.start:e.end] == e.text for e in doc._.entities)
+    assert [(e.text, e.label.value) for e in doc._.entities] == [(e.text, e.label_) for e in doc.ents]
+
+
+def test_ner_drops_misc_and_sets_pos_tags(fake_extractor: list) -> None:
+    doc = load()("Ông Putin ca ngợi những thành tựu vĩ đại của Liên Xô")
+    assert {e.label_ for e in doc.ents} <= {"PER", "ORG", "LOC"}
+    assert [t.tag_ for t in doc] == ["Nc", "Np", "V", "L", "N", "A", "E", "Np"]
+
+
+def test_ner_refuses_a_foreign_doc() -> None:
+    import spacy
+
+    doc = spacy.blank("xx")("Ông Putin")
+    with pytest.raises(ValueError, match="underthesea tokenizer"):
+        load().get_pipe("vnfigures_ner")(doc)
+
+
+def test_displacy_renders_entities_and_figures(fake_extractor: list) -> None:
+    doc = load()(SENTENCE)
+    ents = displacy.render(doc, style="ent")
+    spans = displacy.render(doc, style="span", options={"spans_key": "figures"})
+    assert "Bạc Liêu" in ents and "LOC" in ents
+    assert "households" in spans and "115" in spans
