@@ -11,9 +11,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Self
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from vnfigures.schemas import Article, Entity, Figure
 
@@ -34,16 +32,18 @@ class GoldArticle(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     entities: list[Entity] | None = Field(default=None, description="None: entities not annotated")
 
-    @model_validator(mode="after")
-    def _spans_fit_text(self) -> Self:
-        for name, spans in (("figures", self.figures), ("entities", self.entities or [])):
-            for i, span in enumerate(spans):
-                found = self.text[span.start:span.end]
-                if found != span.text:
-                    raise ValueError(
-                        f"{name}.{i}: text[{span.start}:{span.end}] reads {found!r}, not {span.text!r}"
-                    )
-        return self
+    @field_validator("figures", "entities")
+    @classmethod
+    def _spans_fit_text(cls, spans: list | None, info: ValidationInfo) -> list | None:
+        """Every span must read its own text in the article text (§5); checked where typed."""
+        text = info.data.get("text")
+        if spans is None or text is None:
+            return spans
+        for i, span in enumerate(spans):
+            found = text[span.start:span.end]
+            if found != span.text:
+                raise ValueError(f"{info.field_name}[{i}] {span.text!r}: text[{span.start}:{span.end}] reads {found!r}")
+        return spans
 
     def scored(self) -> ArticleFigures:
         """The gold side of scoring."""
