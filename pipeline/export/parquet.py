@@ -104,8 +104,13 @@ def write_dataset(folder: Path, batch: list[ArticleRows]) -> None:
     }
     tables = {name: _merged(folder / f"{name}.parquet", name, ids, rows) for name, rows in new_rows.items()}
     temporary = {name: folder / f".{name}.parquet.tmp" for name in tables}
-    for name, table in tables.items():
-        pq.write_table(table, temporary[name], compression="zstd")
+    try:
+        for name, table in tables.items():
+            pq.write_table(table, temporary[name], compression="zstd")
+    except BaseException:
+        for path in temporary.values():
+            path.unlink(missing_ok=True)
+        raise
     for name, path in temporary.items():
         os.replace(path, folder / f"{name}.parquet")
 
