@@ -1,0 +1,96 @@
+"""What runs on a worker: build the steps once per process, turn a record into an output line.
+
+Both engines (local processes and Dask) call `process_record`, so they produce identical
+records. The worker serializes the result itself: only a short JSON line travels back, never
+the article with its spaCy `Doc`.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import resource
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from vnfigures.runner.language import flag_language
+from vnfigures.schemas import Article, Failure
+from vnfigures.steps import Step, failure_for, process_one
+
+DEFAULT_FACTORY = "vnfigures.steps:default_steps"
+
+
+@dataclass(frozen=True)
+class StepsSpec:
+    """How a worker builds its step chain: a `module:function` taking `ner`, and `ner`.
+
+    Plain strings, so the spec pickles to any worker process or Dask worker.
+    """
+
+    factory: str = DEFAULT_FACTORY
+    ner: bool = True
+
+    def build(self) -> list[Step]:
+        """Import the factory and build the steps (models load here, once per process)."""
+        module_name, _, func_name = self.factory.partition(":")
+        factory = getattr(importlib.import_module(module_name), func_name or "default_steps")
+        return list(factory(ner=self.ner))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One processed record: its id, the JSON line to write, and the worker's memory peak."""
+
+    kind: Literal["article", "failure"]
+    id: str | None
+    origin: str | None
+    line: str
+    pid: int
+    peak_rss_kb: int
+
+
+_STEPS: dict[StepsSpec, list[Step]] = {}
+
+
+def steps_for(spec: StepsSpec) -> list[Step]:
+    """The steps of `spec` in this process, built on first use and kept for the next articles."""
+    steps = _STEPS.get(spec)
+    if steps is None:
+        steps = _STEPS[spec] = spec.build()
+    return steps
+
+
+def init_worker(spec: StepsSpec) -> None:
+    """Process-pool initializer: load the models before the first article arrives."""
+    steps_for(spec)
+
+
+def peak_rss_kb() -> int:
+    """This process's resident-memory high-water mark, in KiB (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
+def failure_outcome(failure: Failure) -> Outcome:
+    """Wrap a failure (e.g. a read failure) as an outcome, without running any step."""
+    return Outcome("failure", failure.id, failure.input, failure.model_dump_json(), os.getpid(), peak_rss_kb())
+
+
+def process_record(record: Article | Failure, spec: StepsSpec) -> Outcome:
+    """Run the chain on an article (never raises); a failure passes through unchanged."""
+    if isinstance(record, Failure):
+        return failure_outcome(record)
+    result = process_one(record, steps_for(spec))
+    if isinstance(result, Article):
+        try:
+            line = flag_language(result).model_dump_json()
+        except Exception as exc:  # noqa: BLE001 - an unserializable record is one failure
+            return failure_outcome(failure_for(record, "write", exc))
+        return Outcome("article", result.id, record.origin, line, os.getpid(), peak_rss_kb())
+    return failure_outcome(result)
+
+
+def process_many(records: Sequence[Article | Failure], spec: StepsSpec) -> list[Outcome]:
+    """`process_record` over a partition (one task, fewer round trips)."""
+    return [process_record(record, spec) for record in records]
