@@ -132,8 +132,11 @@ def print_evaluation(evaluation: Evaluation, console: Console, *, errors: bool =
         console.print(line)
     for problem in evaluation.gold.problems:
         console.print(f"[red]gold file skipped[/] {problem}", highlight=False)
+    by_reason: dict[str, list[str]] = {}
     for article_id, why in evaluation.failures.items():
-        console.print(f"[red]no prediction[/] {article_id}: {why}", highlight=False)
+        by_reason.setdefault(why, []).append(article_id)
+    for why, ids in by_reason.items():
+        console.print(f"[red]no prediction[/] for {', '.join(ids)}: {why}", highlight=False)
     for problem in evaluation.pred_problems:
         console.print(f"[red]prediction skipped[/] {problem}", highlight=False)
     unpredicted = [a for a in evaluation.scores.to_dict()["unpredicted"] if a not in evaluation.failures]

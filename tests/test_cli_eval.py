@@ -1,0 +1,166 @@
+"""`vnfig eval` and `vnfig gold ...` through typer's CliRunner, on small hand-made gold files."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from vnfigures.cli import evaluate as eval_cli
+from vnfigures.cli import gold as gold_cli
+from vnfigures.evaluate import run
+from vnfigures.evaluate.gold import GoldArticle
+from vnfigures.schemas import Article, Figure, Qualifier
+
+runner = CliRunner()
+
+A_TEXT = "Xã đã hỗ trợ 115 hộ nghèo với tổng số tiền trên 625 triệu đồng. Năm nay sẽ xây 12 căn nhà."
+B_TEXT = "Tỉnh trao 300 phần quà và 262 tấn gạo cho người dân."
+
+
+def _fig(text: str, phrase: str, kind: str, value: str, unit: str, **extra: str) -> Figure:
+    start = text.index(phrase)
+    return Figure(text=phrase, start=start, end=start + len(phrase), kind=kind, value=Decimal(value), unit=unit, **extra)
+
+
+GOLD = [
+    GoldArticle(id="a", text=A_TEXT, figures=[
+        _fig(A_TEXT, "115 hộ nghèo", "households", "115", "household", subject="hộ nghèo"),
+        _fig(A_TEXT, "trên 625 triệu đồng", "money", "625000000", "VND", qualifier="more_than"),
+        _fig(A_TEXT, "12 căn nhà", "houses", "12", "house", modality="target"),
+    ]),
+    GoldArticle(id="b", text=B_TEXT, figures=[
+        _fig(B_TEXT, "300 phần quà", "gifts", "300", "gift"),
+        _fig(B_TEXT, "262 tấn gạo", "mass", "262", "tonne"),
+    ]),
+]
+
+
+@pytest.fixture
+def app() -> typer.Typer:
+    app = typer.Typer()
+
+    @app.callback()
+    def _root() -> None:
+        """test app"""
+
+    eval_cli.register(app)
+    gold_cli.register(app)
+    return app
+
+
+@pytest.fixture
+def gold_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    for article in GOLD:
+        (folder / f"{article.id}.json").write_text(article.to_json(), encoding="utf-8")
+    return folder
+
+
+def _pred_file(tmp_path: Path, drop: int) -> Path:
+    """Predictions equal to gold, minus the first `drop` figures of article a; qualifier lost on money."""
+    lines = []
+    for article in GOLD:
+        figures = list(article.figures)
+        if article.id == "a":
+            figures = [f.model_copy(update={"qualifier": Qualifier.exact}) if f.kind.value == "money" else f for f in figures]
+            figures = figures[drop:]
+        lines.append(Article(id=article.id, text=article.text, figures=figures).model_dump_json())
+    path = tmp_path / "pred.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# (extra arguments, figures dropped, exit code, value F1, full F1)
+GATES = [
+    ([], 0, 0, 1.0, 0.8),
+    (["--min-f1", "0.95"], 0, 0, 1.0, 0.8),
+    (["--min-f1", "0.95"], 1, 1, 8 / 9, 6 / 9),
+    (["--min-f1", "0.85"], 1, 0, 8 / 9, 6 / 9),
+]
+
+
+@pytest.mark.parametrize(("args", "drop", "code", "value_f1", "full_f1"), GATES)
+def test_eval_pred_json_and_gate(app, gold_dir: Path, tmp_path: Path, args: list[str], drop: int, code: int,
+                                 value_f1: float, full_f1: float) -> None:
+    result = runner.invoke(app, ["eval", str(gold_dir), "--pred", str(_pred_file(tmp_path, drop)), "--json", *args])
+    assert result.exit_code == code, result.output
+    report = json.loads(result.stdout)
+    assert report["value"]["overall"]["f1"] == pytest.approx(value_f1, abs=1e-4)
+    assert report["full"]["overall"]["f1"] == pytest.approx(full_f1, abs=1e-4)
+    assert report["value"]["per_kind"]["gifts"]["tp"] == 1
+
+
+def test_eval_table_and_errors(app, gold_dir: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", str(gold_dir), "--pred", str(_pred_file(tmp_path, 1)), "--errors"],
+                           env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "overall" in out and "core" in out and "households" in out
+    assert "FN   '115 hộ nghèo'" in out
+    assert "Xã đã hỗ trợ 115 hộ nghèo với tổng số tiền trên 625 triệu đồng." in out
+    assert "FULL 'trên 625 triệu đồng'" in out and "predicted exact/actual" in out
+
+
+def test_eval_runs_pipeline_and_reports_bad_gold(app, gold_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (gold_dir / "broken.json").write_text('{"id": "c", "text": "x", "figures": [{"kind": "money"}]}', encoding="utf-8")
+    calls: list[bool] = []
+
+    def fake_predictor(ner: bool = False):
+        calls.append(ner)
+        return lambda gold: [f for f in gold.figures if f.kind.value != "mass"]
+
+    monkeypatch.setattr(run, "pipeline_predictor", fake_predictor)
+    result = runner.invoke(app, ["eval", str(gold_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert calls == [False]
+    assert report["value"]["overall"]["tp"] == 4 and report["value"]["overall"]["fn"] == 1
+    assert {(Path(p["path"]).name, p["field"]) for p in report["gold_problems"]} >= {("broken.json", "figures.0.text")}
+
+
+def test_write_baseline(app, gold_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "baseline.json"
+    result = runner.invoke(app, ["eval", str(gold_dir), "--pred", str(_pred_file(tmp_path, 1)), "--json",
+                                 "--write-baseline", str(target)])
+    assert result.exit_code == 0, result.output
+    baseline = json.loads(target.read_text(encoding="utf-8"))
+    assert baseline["gold_files"] == 2 and len(baseline["corpus_sha256"]) == 64
+    assert baseline["scores"]["value_f1"] == pytest.approx(8 / 9, abs=1e-4)
+    assert baseline["scores"]["kind.households.value_f1"] == 0.0
+
+
+def test_gold_round_trip_cli(app, gold_dir: Path, tmp_path: Path) -> None:
+    tasks, config, back = tmp_path / "tasks.json", tmp_path / "config.xml", tmp_path / "back"
+    result = runner.invoke(app, ["gold", "to-labelstudio", str(gold_dir), "-o", str(tasks), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert "<Labels" in config.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["gold", "from-labelstudio", str(tasks), str(back)])
+    assert result.exit_code == 0, result.output
+    for article in GOLD:
+        assert GoldArticle.model_validate_json((back / f"{article.id}.json").read_text(encoding="utf-8")) == article
+    assert runner.invoke(app, ["gold", "check", str(back)]).exit_code == 0
+
+
+def test_from_labelstudio_reports_offset_mismatch(app, gold_dir: Path, tmp_path: Path) -> None:
+    tasks = tmp_path / "tasks.json"
+    runner.invoke(app, ["gold", "to-labelstudio", str(gold_dir), "-o", str(tasks)])
+    data = json.loads(tasks.read_text(encoding="utf-8"))
+    data[0]["predictions"][0]["result"][0]["value"]["start"] += 2
+    tasks.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["gold", "from-labelstudio", str(tasks), str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "region f0: text[" in result.output and "but the region says '115 hộ nghèo'" in result.output
+    assert (tmp_path / "out" / "b.json").exists() and not (tmp_path / "out" / "a.json").exists()
+
+
+def test_gold_check_fails_on_bad_file(app, gold_dir: Path) -> None:
+    (gold_dir / "bad.json").write_text(json.dumps({"id": "z", "text": "3 hộ", "figures": [
+        {"text": "3 hộ", "start": 0, "end": 4, "kind": "households", "value": 3, "unit": "person"}]}), encoding="utf-8")
+    result = runner.invoke(app, ["gold", "check", str(gold_dir)])
+    assert result.exit_code == 1
+    assert "bad.json: figures.0:" in result.output and "not a canonical unit" in result.output
