@@ -135,3 +135,14 @@ def test_assignment_is_minimal(cost: list[list[int]], total: int) -> None:
 
 def test_match_ignores_forbidden_pairs() -> None:
     assert match(["a", "b"], ["c", "b"], lambda g, p: 0.0 if g == p else None) == [(1, 1)]
+
+
+@pytest.mark.parametrize("module", ["matching", "score", "report", "baseline"])
+def test_docstring_examples(module: str) -> None:
+    """The examples in the evaluate modules' docstrings run and hold."""
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"vnfigures.evaluate.{module}"))
+    assert result.attempted > 0
+    assert result.failed == 0
