@@ -1,0 +1,79 @@
+"""Article-level context a figure needs: sentence bounds and the regional size of `sào`.
+
+Both are read once per article, so `extract_figures` stays a pure function of its text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .lexicon import cues
+from .numbers import parse_number
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=\S)|\n+")
+_STATED_SAO = re.compile(r"(\S+(?:\s\S+){0,2}?)\s+sào\s*\(\s*(?:khoảng\s+)?([\d.,]+)\s*m(?:2|²)",
+                         re.IGNORECASE)
+_M2_PER_HA = Decimal(10000)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: a rule splitter on `. ! ? …` + space and on newlines.
+
+    >>> split_sentences("Có 5 hộ. Hơn 3 người\\nGần 2 tấn")
+    [(0, 8), (9, 20), (21, 30)]
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start() + len(m.group().rstrip())
+        if text[start:end].strip():
+            bounds.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def sao_size(text: str) -> Decimal:
+    """Hectares in one `sào` for this article (§7): as stated, else by region, else northern.
+
+    >>> sao_size("bốn sào (4.000 m2)"), sao_size("xã ở Gia Lai có 6 sào"), sao_size("6 sào")
+    (Decimal('0.1'), Decimal('0.05'), Decimal('0.036'))
+    """
+    stated = _STATED_SAO.search(text)
+    if stated:
+        words = stated.group(1).split()
+        for k in range(len(words)):
+            count = parse_number(" ".join(words[k:]))
+            area = parse_number(stated.group(2))
+            if count and area:
+                return area / count / _M2_PER_HA
+    c = cues()
+    central = sum(text.count(p) for p in c.central_provinces)
+    north = sum(text.count(p) for p in c.north_provinces)
+    return Decimal("0.05") if central > north else Decimal("0.036")
+
+
+@dataclass
+class ArticleContext:
+    """The text with its sentence bounds and regional land units, shared by all its figures."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    sao: Decimal
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str, sentences: Sequence[tuple[int, int]] | None) -> ArticleContext:
+        bounds = sorted(sentences) if sentences else split_sentences(text)
+        ctx = cls(text, list(bounds), sao_size(text))
+        ctx._starts = [s for s, _ in ctx.sentences]
+        return ctx
+
+    def sentence_start(self, pos: int) -> int:
+        """Start of the sentence holding `pos` (0 when before the first)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self._starts[i] if i >= 0 else 0

@@ -1,0 +1,169 @@
+"""Figures of an article: every cardinal quantity with what it counts (ANNOTATION.md).
+
+`extract_figures` scans the numbers of the text, reads each with the unit after it, joins
+ranges (`từ 10 đến 15 hộ`) and pairs (`13/20 hộ`), then fixes qualifier and modality from the
+cue words around the figure. It is a pure function of the text: no model is loaded.
+
+>>> [(f.text, f.kind.value, f.value, f.qualifier.value) for f in extract_figures(
+...     "Công an tỉnh hỗ trợ 115 hộ nghèo trên 625 triệu đồng.")]
+[('115 hộ nghèo', 'households', Decimal('115'), 'exact'), ('trên 625 triệu đồng', 'money', Decimal('625000000'), 'more_than')]
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cache
+
+from vnfigures.schemas import Figure, Kind, Modality, Qualifier
+
+from .context import ArticleContext
+from .lexicon import alternation, cues
+from .numbers import NumberMention, exact, scan_numbers
+from .qualifiers import approx_governed, is_target, qualifier_after, qualifier_before
+from .readings import Reading, read
+
+__all__ = ["extract_figures"]
+
+_RANGE_SEP = re.compile(r"[ \t]*(?:[-–—~]|đến|tới|tới mức|đến mức)[ \t]*", re.IGNORECASE)
+_STEP_SEP = re.compile(r"[ \t]+(?:xuống|lên|xuống còn|lên mức|xuống mức|lên đến)[ \t]+", re.IGNORECASE)
+_LIST_SEP = re.compile(r"[ \t]*(?:,|và|hoặc|hay)[ \t]*", re.IGNORECASE)
+_DIMENSIONS = re.compile(r"(?<![\w.,])(\d{2,5})[ \t]*[x×][ \t]*(\d{2,5})(?![\w.,])")
+_SPEC_KINDS = (Kind.other,)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A figure before its qualifier and modality are known."""
+
+    start: int
+    end: int
+    kind: Kind
+    unit: str
+    value: Decimal
+    value_max: Decimal | None
+    subject: str
+    per: str | None
+    qualifier: Qualifier | None = None
+
+
+@cache
+def _bare_cue_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])({alternation(cues().bare_number_before)})\s*$", re.IGNORECASE)
+
+
+def _draft(r: Reading, start: int | None = None, end: int | None = None) -> _Draft:
+    assert r.kind is not None and r.unit_code is not None
+    return _Draft(r.mention.start if start is None else start, r.end if end is None else end,
+                  r.kind, r.unit_code, exact(r.value), None, r.subject, r.per)
+
+
+def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Draft], bool]:
+    """Drafts for reading `a`, using its neighbour `b`; True when `b` was consumed."""
+    text = ctx.text
+    gap = text[a.end:b.mention.start] if b else ""
+    b_ok = b is not None and b.kind is not None
+    if b_ok and _RANGE_SEP.fullmatch(gap) and (a.kind is None or (a.kind == b.kind and a.unit_code == b.unit_code)):
+        assert b is not None and b.kind is not None
+        low = a.value
+        if a.kind is None:
+            scale = b.mention.scale if a.mention.scale == 1 else Decimal(1)
+            low = a.mention.value * scale * (b.unit.factor if b.unit else 1)
+        if low < b.value:
+            return [_Draft(a.mention.start, b.end, b.kind, b.unit_code or "", exact(low),
+                           exact(b.value), b.subject, b.per, Qualifier.range)], True
+    if a.kind is not None:
+        return [_draft(a)], False
+    if b_ok and b is not None and (a.mention.pair_first or _STEP_SEP.fullmatch(gap)
+                                   or (_LIST_SEP.fullmatch(gap) and b.unit and b.unit.measure)):
+        factor = b.unit.factor if b.unit else Decimal(1)
+        low = replace(a, kind=b.kind, unit_code=b.unit_code, value=a.value * factor,
+                      subject=b.subject, per=b.per)
+        qual = Qualifier.exact if _STEP_SEP.fullmatch(gap) else None
+        return [replace(_draft(low), qualifier=qual),
+                replace(_draft(b), qualifier=qual)], True
+    window = text[max(0, a.mention.start - 20):a.mention.start]
+    if _bare_cue_re().search(window) and a.mention.form != "words":
+        return [_Draft(a.mention.start, a.end, Kind.other, "item", exact(a.value), None, "", None)], False
+    return [], False
+
+
+def _dimension_drafts(text: str) -> list[_Draft]:
+    """A resolution or size `2688x1242` is two figures of kind `other` (§7)."""
+    drafts: list[_Draft] = []
+    for m in _DIMENSIONS.finditer(text):
+        for g in (1, 2):
+            drafts.append(_Draft(m.start(g), m.end(g), Kind.other, "item", Decimal(m.group(g)),
+                                 None, "", None))
+    return drafts
+
+
+def _qualify(ctx: ArticleContext, d: _Draft) -> Figure:
+    """Fix qualifier and modality from the cue words around the draft; build the Figure."""
+    text, sent = ctx.text, ctx.sentence_start(d.start)
+    start, end, qual = d.start, d.end, d.qualifier
+    before = qualifier_before(text, d.start, sent)
+    if qual is None:
+        after = qualifier_after(text, d.end)
+        if after:
+            qual, end = after[0], after[1]
+            if before:
+                start = before[1]
+        elif before:
+            qual, start = before
+            if qual is Qualifier.at_most and d.kind in _SPEC_KINDS:
+                qual = Qualifier.exact  # `tốc độ tối đa 60km/h` names a specification (§7)
+        elif approx_governed(text, sent, d.start):
+            qual = Qualifier.approx
+        else:
+            qual = Qualifier.exact
+    elif qual is Qualifier.range and before and text[before[1]:d.start].strip().lower() == "từ":
+        start = before[1]
+    modality = Modality.target if is_target(text, sent, start) else Modality.actual
+    return Figure(text=text[start:end], start=start, end=end, kind=d.kind, value=d.value,
+                  value_max=d.value_max if qual is Qualifier.range else None, unit=d.unit,
+                  qualifier=qual, subject=d.subject, modality=modality, per=d.per)
+
+
+def _drafts(ctx: ArticleContext) -> list[_Draft]:
+    drafts = _dimension_drafts(ctx.text)
+    claimed = [(d.start, d.end) for d in drafts]
+    mentions: list[NumberMention] = [
+        m for m in scan_numbers(ctx.text) if not any(s <= m.start < e for s, e in claimed)]
+    readings = [r for r in (read(ctx, m) for m in mentions) if r is not None]
+    i = 0
+    while i < len(readings):
+        nxt = readings[i + 1] if i + 1 < len(readings) else None
+        made, consumed = _join(ctx, readings[i], nxt)
+        drafts.extend(made)
+        i += 2 if consumed else 1
+    return drafts
+
+
+def _no_overlap(drafts: list[_Draft]) -> list[_Draft]:
+    """Keep drafts in reading order; a draft starting inside the previous one is dropped."""
+    out: list[_Draft] = []
+    for d in sorted(drafts, key=lambda d: (d.start, -d.end)):
+        if out and d.start < out[-1].end:
+            continue
+        out.append(d)
+    return out
+
+
+def extract_figures(text: str, sentences: Sequence[tuple[int, int]] | None = None) -> list[Figure]:
+    """All figures of an article's normalized `text`, in reading order (ANNOTATION.md §2-§7).
+
+    `sentences` are (start, end) bounds when the caller has them; otherwise a rule splitter
+    finds them. Offsets index into `text`: `text[f.start:f.end] == f.text`.
+
+    >>> [(f.value, f.value_max, f.per) for f in extract_figures("giá từ 4.800 – 5.300 đồng/kg")]
+    [(Decimal('4800'), Decimal('5300'), 'kg')]
+    """
+    if not text or not text.strip():
+        return []
+    ctx = ArticleContext.build(text, sentences)
+    figures: list[Figure] = []
+    for d in _no_overlap(_drafts(ctx)):
+        figures.append(_qualify(ctx, d))
+    return figures

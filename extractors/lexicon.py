@@ -1,0 +1,142 @@
+"""Load and validate the extractor's language data (YAML files under `extractors/data/`).
+
+Vocabularies live as data so that adding a unit, a classifier or a cue word is a one-line
+change reviewed as data, not a new branch of code. Every file is validated by a Pydantic model
+when first loaded, so a typo fails loudly at start-up instead of silently dropping matches.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from vnfigures.schemas import Kind
+
+
+def _read_yaml(name: str) -> Any:
+    """Read one data file shipped inside the package."""
+    text = resources.files("vnfigures.extractors").joinpath("data", name).read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def nfc(s: str) -> str:
+    """NFC form of a vocabulary entry, so data typed in any normalization still matches."""
+    return unicodedata.normalize("NFC", s)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DigitWord(_Strict):
+    value: int = Field(ge=0, le=9)
+    initial: bool = True
+
+
+class NumberWords(_Strict):
+    """Number words and scale words (`number_words.yaml`)."""
+
+    digits: dict[str, DigitWord]
+    ten_words: list[str]
+    tens_multipliers: list[str]
+    hundred_words: list[str]
+    joiners: list[str]
+    half_words: list[str]
+    scales: dict[str, int]
+
+    def all_words(self) -> set[str]:
+        """Every word that may occur inside a spelled-out number."""
+        return {*self.digits, *self.ten_words, *self.tens_multipliers, *self.hundred_words,
+                *self.joiners, *self.half_words, *self.scales}
+
+
+class UnitEntry(_Strict):
+    """Words that name what a number counts, their kind and factor to the canonical unit.
+
+    `measure` units (đồng, tấn, ha, %) are units proper: `một` before them is a figure.
+    Classifiers and counted nouns (hộ, căn nhà, người) are not measures.
+    `keep_noun`: the words after the unit still name the thing counted (tấn gạo -> gạo).
+    """
+
+    forms: list[str] = Field(min_length=1)
+    kind: Kind
+    factor: Decimal = Decimal(1)
+    unit: str | None = None
+    measure: bool = False
+    keep_noun: bool = True
+    case_sensitive: bool = False
+    region_factor: dict[str, Decimal] | None = None
+
+    @field_validator("forms")
+    @classmethod
+    def _normalize(cls, forms: list[str]) -> list[str]:
+        return [nfc(f) for f in forms]
+
+
+class UnitTable(_Strict):
+    """All units and counted nouns (`units.yaml`)."""
+
+    units: list[UnitEntry]
+    currencies: dict[str, str]
+
+
+class Cues(_Strict):
+    """Qualifier, modality and exclusion cue words (`cues.yaml`)."""
+
+    qualifiers_before: dict[str, list[str]]
+    qualifiers_after: dict[str, list[str]]
+    approx_governing: list[str]
+    emphasis: list[str]
+    qualifier_fillers: list[str]
+    target_cues: list[str]
+    target_breakers: list[str]
+    not_figure_before: list[str]
+    not_figure_before_cs: list[str]
+    not_figure_after: list[str]
+    indefinite_before: list[str]
+    function_words: list[str]
+    idioms: list[str]
+    bare_number_before: list[str]
+    central_provinces: list[str]
+    north_provinces: list[str]
+
+
+@cache
+def number_words() -> NumberWords:
+    """The validated number-word table."""
+    return NumberWords.model_validate(_read_yaml("number_words.yaml"))
+
+
+@cache
+def unit_table() -> UnitTable:
+    """The validated unit and counted-noun table."""
+    return UnitTable.model_validate(_read_yaml("units.yaml"))
+
+
+@cache
+def cues() -> Cues:
+    """The validated cue-word table."""
+    raw = _read_yaml("cues.yaml")
+    return Cues.model_validate(_normalize_tree(raw))
+
+
+def _normalize_tree(node: Any) -> Any:
+    if isinstance(node, str):
+        return nfc(node)
+    if isinstance(node, list):
+        return [_normalize_tree(n) for n in node]
+    if isinstance(node, dict):
+        return {nfc(k): _normalize_tree(v) for k, v in node.items()}
+    return node
+
+
+def alternation(words: list[str] | set[str]) -> str:
+    """A regex alternation of `words`, longest first, spaces matching any run of blanks."""
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)

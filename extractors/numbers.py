@@ -1,0 +1,345 @@
+"""Vietnamese number parser: digits, scale words, number words, fractions and ranges.
+
+Vietnamese news writes `.` between thousands and `,` as the decimal mark (`1.234,5`), glues
+numbers to their units (`48.676hội viên`, `192tỷđồng`), multiplies by scale words (`2,5 tỷ`,
+`1 tỷ 200 triệu`) and spells small numbers out (`hai mươi mốt`, `một trăm linh năm`). Values are
+exact `Decimal`s. Dates, times, codes and phone numbers are not numbers here: the scanner skips
+them so that no later step can mistake them for quantities.
+
+>>> parse_number("1.040")
+Decimal('1040')
+>>> parse_number("2,5 tỷ")
+Decimal('2500000000')
+>>> parse_number("hai mươi mốt")
+Decimal('21')
+>>> [(m.raw, m.value, m.value_max) for m in find_numbers("từ 10 đến 15 hộ")]
+[('10 đến 15', Decimal('10'), Decimal('15'))]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from .lexicon import alternation, number_words
+
+__all__ = ["exact", "NumberMention", "parse_number", "parse_digits", "find_numbers", "scan_numbers"]
+
+_LETTER = r"[^\W\d_]"
+#: a run of digits with `.`/`,` groups, optionally `/`- or `:`-joined (dates, codes, fractions)
+_DIGIT_TOKEN = re.compile(
+    rf"(?<![\w.,/:])(?<!{_LETTER}-)\d+(?:[.,]\d+)*(?:[/:]\d+(?:[.,]\d+)*)*(?:/{_LETTER}[\w-]*)*"
+)
+_TIME_AFTER = re.compile(r"h\d{0,2}(?![^\W\d_])|g\d{2}|'\d", re.IGNORECASE)
+_DATE_CUES = re.compile(r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng sáng|đến|từ|trước|sau|tháng)\s*$",
+                        re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'“”(\[…–-])\s*$")
+_RANGE_SEP = re.compile(r"\s*(?:[-–—~]|đến|tới)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """One number found in a text.
+
+    `value` is the number with its scale words applied (`2,5 tỷ` -> 2500000000); `scale` is the
+    factor of the scale words (1 when none); `form` is `digits`, `words` or `fraction` (a
+    fraction's value is a percentage, ANNOTATION.md §7); `value_max` is set for ranges.
+    `bare_mot` marks the word `một` alone, which reads as "a/an" unless a unit follows (§2).
+    """
+
+    start: int
+    end: int
+    value: Decimal
+    raw: str
+    form: str = "digits"
+    scale: Decimal = Decimal(1)
+    value_max: Decimal | None = None
+    bare_mot: bool = False
+    pair_first: bool = False
+
+
+def exact(d: Decimal) -> Decimal:
+    """`d` without exponent or trailing zeros (`2.5E+9` -> `2500000000`, `25.00` -> `25`)."""
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d.normalize()
+
+
+def parse_digits(s: str) -> Decimal | None:
+    """Read a digit group the Vietnamese way: `.` groups thousands, `,` is decimal.
+
+    A lone `.` not followed by exactly three digits is a decimal point (`6.7-inch`, `1.5`);
+    several `,` groups are English thousands (`1,234,567`).
+
+    >>> parse_digits("144.000"), parse_digits("553,763"), parse_digits("1.234,5")
+    (Decimal('144000'), Decimal('553.763'), Decimal('1234.5'))
+    >>> parse_digits("1.5"), parse_digits("1,234,567"), parse_digits("abc")
+    (Decimal('1.5'), Decimal('1234567'), None)
+    """
+    if not re.fullmatch(r"\d+(?:[.,]\d+)*", s):
+        return None
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        if s.rfind(",") > s.rfind("."):
+            s = s.replace(".", "").replace(",", ".")
+        else:
+            s = s.replace(",", "")
+    elif dots:
+        groups = s.split(".")
+        if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
+            s = s.replace(".", "")
+        elif dots > 1:
+            return None
+    elif commas:
+        groups = s.split(",")
+        if commas > 1:
+            if not all(len(g) == 3 for g in groups[1:]):
+                return None
+            s = s.replace(",", "")
+        else:
+            s = s.replace(",", ".")
+    try:
+        return Decimal(s)
+    except InvalidOperation:  # pragma: no cover - the regex above guarantees digits
+        return None
+
+
+@cache
+def _scale_re() -> re.Pattern[str]:
+    scales = alternation(list(number_words().scales))
+    return re.compile(
+        rf"\s*({scales})(?:(?![^\W\d_])|(?=đồng|đ\b|USD|VND|VNĐ))", re.IGNORECASE
+    )
+
+
+@cache
+def _word_re() -> re.Pattern[str]:
+    return re.compile(rf"{_LETTER}+")
+
+
+def _scale_of(word: str) -> Decimal:
+    return Decimal(number_words().scales[word.lower()])
+
+
+def _apply_scales(text: str, pos: int, value: Decimal) -> tuple[Decimal, Decimal, int]:
+    """Multiply `value` by the scale words after `pos` (`1 tỷ 200 triệu`, `1 triệu rưỡi`).
+
+    Returns the scaled value, the last scale factor (1 if none) and the new end offset.
+    """
+    m = _scale_re().match(text, pos)
+    if not m:
+        return value, Decimal(1), pos
+    scale = _scale_of(m.group(1))
+    total, end = value * scale, m.end()
+    half = re.compile(r"\s+(?:rưỡi)(?![^\W\d_])", re.IGNORECASE).match(text, end)
+    if half:
+        return total + scale / 2, scale, half.end()
+    nxt = re.compile(r"\s+(\d+(?:[.,]\d+)*)").match(text, end)
+    if nxt:
+        sub = _scale_re().match(text, nxt.end())
+        small = parse_digits(nxt.group(1))
+        if sub and small is not None and _scale_of(sub.group(1)) < scale:
+            return total + small * _scale_of(sub.group(1)), _scale_of(sub.group(1)), sub.end()
+    return total, scale, end
+
+
+def _words_value(words: list[str]) -> Decimal | None:
+    """Value of a run of number words, or None when the run is not a well-formed number."""
+    nw = number_words()
+    total, small, last, place = Decimal(0), Decimal(0), Decimal(0), Decimal(1)
+    big = Decimal(1)
+    for i, raw in enumerate(words):
+        w = raw.lower()
+        if w in nw.digits:
+            if i == 0 and not nw.digits[w].initial:
+                return None
+            last = Decimal(nw.digits[w].value)
+            small += last
+        elif w in nw.ten_words:
+            small += 10
+            last, place = Decimal(0), Decimal(10)
+        elif w in nw.tens_multipliers:
+            if i == 0:
+                return None
+            small += last * 9
+            last, place = Decimal(0), Decimal(10)
+        elif w in nw.hundred_words:
+            if i == 0:
+                return None
+            small *= 100
+            last, place = Decimal(0), Decimal(100)
+        elif w in nw.joiners:
+            if i == 0:
+                return None
+        elif w in nw.half_words:
+            if i == 0:
+                return None
+            small += place / 2 if place < 1000 else 0
+            if place >= 1000:
+                total += place / 2
+        elif w in nw.scales:
+            if i == 0:
+                return None
+            scale = Decimal(nw.scales[w])
+            if scale > big:
+                total = (total + small) * scale
+                big = scale
+            else:
+                total += small * scale
+            small, last, place = Decimal(0), Decimal(0), scale
+        else:
+            return None
+    return total + small
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, pos - 4):pos]))
+
+
+def _word_runs(text: str) -> list[NumberMention]:
+    """Spelled-out numbers: maximal runs of number words separated by single spaces."""
+    nw = number_words()
+    vocab = nw.all_words()
+    out: list[NumberMention] = []
+    words = list(_word_re().finditer(text))
+    i = 0
+    while i < len(words):
+        j = i
+        while (j < len(words) and words[j].group().lower() in vocab
+               and (j == i or text[words[j - 1].end():words[j].start()] == " ")):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        run = words[i:j]
+        while run and run[-1].group().lower() in nw.joiners:
+            run = run[:-1]
+        mention = _word_mention(text, run) if run else None
+        if mention:
+            out.append(mention)
+        i = j
+    return out
+
+
+def _word_mention(text: str, run: list[re.Match[str]]) -> NumberMention | None:
+    first = run[0]
+    if first.group()[0].isupper() and not _is_sentence_start(text, first.start()):
+        return None  # a name such as "thôn Hai Căn"
+    if re.match(r"\s*\d", text[run[-1].end():]):
+        return None  # "năm 2017": the year, not five
+    value = _words_value([m.group() for m in run])
+    if value is None or value == 0:
+        return None
+    start, end = first.start(), run[-1].end()
+    scales = number_words().scales
+    last_scale = next((Decimal(scales[m.group().lower()]) for m in reversed(run)
+                       if m.group().lower() in scales), Decimal(1))
+    return NumberMention(start, end, exact(value), text[start:end], "words", last_scale,
+                         bare_mot=len(run) == 1 and first.group().lower() == "một")
+
+
+def _digit_mentions(text: str, m: re.Match[str]) -> list[NumberMention]:
+    """Classify one digit token: a number, a fraction, a pair `13/20`, or nothing (date, code)."""
+    tok, start, end = m.group(), m.start(), m.end()
+    if ":" in tok or re.search(rf"/{_LETTER}", tok) or _TIME_AFTER.match(text, end):
+        return []
+    if re.match(r"0\d", tok):
+        return []  # phone numbers, codes, zero-padded days
+    parts = tok.split("/")
+    if len(parts) > 2:
+        return []  # 1/1/1945, 100/2019
+    if len(parts) == 1:
+        value = parse_digits(tok)
+        if value is None:
+            return []
+        value, scale, end = _apply_scales(text, end, value)
+        return [NumberMention(start, end, exact(value), text[start:end], "digits", scale)]
+    return _slash_mentions(text, m, parts)
+
+
+def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[NumberMention]:
+    """`a/b`: a fraction (percent), a pair of counts `13/20 hộ`, or a date `5/11`."""
+    a, b = parse_digits(parts[0]), parse_digits(parts[1])
+    if a is None or b is None or b == 0 or a >= b:
+        return []
+    start, end = m.start(), m.end()
+    date_like = a <= 31 and b <= 12 and a == a.to_integral_value()
+    if date_like and (_DATE_CUES.search(text[max(0, start - 12):start]) or b > 4):
+        return []
+    if b <= 4 or (b <= 10 and not date_like):
+        pct = exact((a / b * 100).quantize(Decimal("0.01")))
+        return [NumberMention(start, end, pct, text[start:end], "fraction")]
+    b_start = start + len(parts[0]) + 1
+    b_value, scale, b_end = _apply_scales(text, end, b)
+    first = NumberMention(start, b_start - 1, exact(a * scale), parts[0], "digits", scale,
+                          pair_first=True)
+    return [first, NumberMention(b_start, b_end, exact(b_value), text[b_start:b_end], "digits", scale)]
+
+
+def scan_numbers(text: str) -> list[NumberMention]:
+    """Every single number in `text` (no range merging), in reading order.
+
+    >>> [(m.raw, m.value) for m in scan_numbers("trên 192tỷđồng, 48.676hội viên")]
+    [('192tỷ', Decimal('192000000000')), ('48.676', Decimal('48676'))]
+    >>> scan_numbers("ngày 5/11 lúc 18:42, gọi 0913.123.456, Nghị định 100/2019/NĐ-CP")
+    []
+    """
+    found: list[NumberMention] = []
+    for m in _DIGIT_TOKEN.finditer(text):
+        if found and m.start() < found[-1].end:
+            continue  # already read as part of "1 tỷ 200 triệu"
+        found.extend(_digit_mentions(text, m))
+    taken = [(n.start, n.end) for n in found]
+    for w in _word_runs(text):
+        if not any(s < w.end and w.start < e for s, e in taken):
+            found.append(w)
+    return sorted(found, key=lambda n: n.start)
+
+
+def _merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Join `A - B`, `A đến B` into one mention with `value_max`; A takes B's scale."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        if i + 1 < len(mentions) and a.form != "fraction":
+            b = mentions[i + 1]
+            sep = _RANGE_SEP.fullmatch(text, a.end, b.start)
+            low = a.value * b.scale if a.scale == 1 and b.scale > 1 else a.value
+            if sep and b.form == a.form and low < b.value:
+                out.append(replace(a, end=b.end, raw=text[a.start:b.end], value=exact(low),
+                                   value_max=b.value, scale=b.scale))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """All numbers of `text` in reading order, ranges joined (`10-15`, `từ 10 đến 15`).
+
+    >>> [(m.raw, m.value, m.value_max) for m in find_numbers("40-50 nghìn đồng, 1/3 dân số")]
+    [('40-50 nghìn', Decimal('40000'), Decimal('50000')), ('1/3', Decimal('33.33'), None)]
+    >>> [m.value for m in find_numbers("một trăm linh năm hộ và mười lăm người")]
+    [Decimal('105'), Decimal('15')]
+    """
+    return _merge_ranges(text, scan_numbers(text))
+
+
+def parse_number(s: str) -> Decimal | None:
+    """The value of a whole number expression, or None when `s` is not one number.
+
+    A fraction reads as a percentage (ANNOTATION.md §7); a range is not one number.
+
+    >>> parse_number("1 tỷ 200 triệu"), parse_number("ba trăm nghìn"), parse_number("1/4")
+    (Decimal('1200000000'), Decimal('300000'), Decimal('25'))
+    >>> parse_number("năm 2021") is None, parse_number("10-15") is None
+    (True, True)
+    """
+    s = s.strip()
+    mentions = scan_numbers(s)
+    if len(mentions) != 1 or mentions[0].start != 0 or mentions[0].end != len(s):
+        return None
+    return mentions[0].value

@@ -1,0 +1,130 @@
+"""Qualifier and modality of a figure, read from the cue words around it (ANNOTATION.md §3, §7).
+
+The qualifier word nearest the number decides (`ước tính gần 700 tỷ` -> nearly); filler words
+(`mức`, `là`) and emphasis (`lên đến`, `có tới`) may sit between it and the number. Modality is
+`target` when a goal/plan/forecast cue governs the figure's clause and no fact cue (`đã`,
+`so với kế hoạch`) stands between them.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from vnfigures.schemas import Qualifier
+
+from .lexicon import alternation, cues
+
+_WORD = re.compile(r"[\w%/-]+")
+_CLAUSE_STOP = re.compile(r"[.;:!?()\[\]\n]|,\s")
+_MAX_CUE_WORDS = 4
+
+
+@cache
+def _before_table() -> dict[str, Qualifier]:
+    table: dict[str, Qualifier] = {}
+    for name, words in cues().qualifiers_before.items():
+        for w in words:
+            table[w.lower()] = Qualifier(name)
+    return table
+
+
+@cache
+def _skippable() -> frozenset[str]:
+    c = cues()
+    return frozenset(w.lower() for w in (*c.qualifier_fillers, *c.emphasis))
+
+
+@cache
+def _after_re() -> re.Pattern[str]:
+    words = [w for ws in cues().qualifiers_after.values() for w in ws]
+    return re.compile(rf"\s*({alternation(words)})(?![^\W\d_])", re.IGNORECASE)
+
+
+def qualifier_before(text: str, start: int, lower: int = 0) -> tuple[Qualifier, int] | None:
+    """The qualifier cue governing a number at `start` and where the cue begins.
+
+    >>> qualifier_before("ước tính gần 700 tỷ", 13)
+    (<Qualifier.nearly: 'nearly'>, 9)
+    >>> qualifier_before("giá dưới mức 20.000 đồng", 13)
+    (<Qualifier.less_than: 'less_than'>, 4)
+    """
+    window_start = max(lower, start - 60)
+    words = [(m.group().lower(), m.start() + window_start)
+             for m in _WORD.finditer(text[window_start:start])]
+    table, skip = _before_table(), _skippable()
+    i, skipped = len(words), 0
+    while i > 0 and skipped <= 3:
+        for n in range(min(_MAX_CUE_WORDS, i), 0, -1):
+            phrase = " ".join(w for w, _ in words[i - n:i])
+            if phrase in table and _adjacent(text, words[i - n][1], start):
+                return table[phrase], words[i - n][1]
+        if words[i - 1][0] in skip:
+            i -= 1
+            skipped += 1
+            continue
+        return None
+    return None
+
+
+def _adjacent(text: str, cue_start: int, start: int) -> bool:
+    """No clause break between a cue and its number."""
+    return not _CLAUSE_STOP.search(text, cue_start, start)
+
+
+def qualifier_after(text: str, end: int) -> tuple[Qualifier, int] | None:
+    """A qualifier written after the figure (`3 liệt sĩ trở lên`) and where it ends."""
+    m = _after_re().match(text, end)
+    if not m:
+        return None
+    form = re.sub(r"\s+", " ", m.group(1).lower())
+    for name, words in cues().qualifiers_after.items():
+        if form in (w.lower() for w in words):
+            return Qualifier(name), m.end()
+    return None  # pragma: no cover - the regex only matches listed words
+
+
+@cache
+def _governing_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)({alternation(cues().approx_governing)})(?!\w)", re.IGNORECASE)
+
+
+def approx_governed(text: str, clause_start: int, start: int) -> bool:
+    """`ước`/`ước tính`/`ước đạt` earlier in the clause, no other number in between (§7)."""
+    segment = text[clause_start:start]
+    cue = None
+    for cue in _governing_re().finditer(segment):
+        pass
+    return cue is not None and not re.search(r"\d", segment[cue.end():])
+
+
+@cache
+def _target_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)({alternation(cues().target_cues)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _breaker_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)({alternation(cues().target_breakers)})(?!\w)", re.IGNORECASE)
+
+
+def is_target(text: str, sentence_start: int, start: int) -> bool:
+    """True when a plan/goal/forecast cue governs the figure at `start` (§7 Modality).
+
+    >>> s = "Năm nay tỉnh dự kiến xây dựng khoảng 700 nhà"
+    >>> is_target(s, 0, s.index("khoảng"))
+    True
+    >>> s = "đạt 85% kế hoạch"
+    >>> is_target(s, 0, s.index("85"))
+    False
+    """
+    segment = text[sentence_start:start]
+    breakers = list(_breaker_re().finditer(segment))
+    masked = segment
+    for b in breakers:  # "so với kế hoạch" is a fact, not a plan
+        masked = masked[:b.start()] + " " * (b.end() - b.start()) + masked[b.end():]
+    last_cue = None
+    for last_cue in _target_re().finditer(masked):
+        pass
+    if last_cue is None:
+        return False
+    return not any(b.start() >= last_cue.end() for b in breakers)

@@ -1,0 +1,161 @@
+"""Read one number in context: what it counts, its canonical value, its rate and its noun.
+
+A `Reading` is a number plus the unit after it (or none, when the number is bare). Whether a
+bare number still becomes a figure (a range's low end, the first of `13/20 hộ`, `gấp đôi`) is
+decided by the resolver, which sees the neighbouring readings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from vnfigures.schemas import Kind
+
+from .context import ArticleContext
+from .lexicon import alternation, cues
+from .numbers import NumberMention
+from .units import UnitMatch, blocked_after, unit_at, with_factor
+
+_NOUN_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
+_PER = re.compile(r"[ \t]*/[ \t]*(?:(1)[ \t]*|(\d+(?:[.,]\d+)?)[ \t]*)?([^\W\d_][\w²³]*(?:[ \t]+[^\W\d_]\w*){0,2})"
+                  r"|[ \t]+(?:mỗi|một|cho mỗi|trên mỗi)[ \t]+([^\W\d_]\w*(?:[ \t]+[^\W\d_]\w*)?)")
+_YEAR = (Decimal(1945), Decimal(2099))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A number read with what follows it. `unit` is None for a bare number."""
+
+    mention: NumberMention
+    unit: UnitMatch | None
+    kind: Kind | None
+    unit_code: str | None
+    value: Decimal
+    end: int
+    subject: str
+    per: str | None
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in cues().function_words)
+
+
+@cache
+def _before_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before)})\s*$", re.IGNORECASE)
+
+
+@cache
+def _before_cs_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_cs)})\s*$")
+
+
+@cache
+def _idiom_re() -> re.Pattern[str]:
+    return re.compile(rf"({alternation(cues().idioms)})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _label_before(ctx: ArticleContext, m: NumberMention) -> bool:
+    """A date word, ordinal, code prefix or name right before the number (§2, §7)."""
+    window = ctx.text[max(ctx.sentence_start(m.start), m.start - 30):m.start]
+    hit = _before_re().search(window)
+    if hit and not (hit.group(1).lower() == "số"
+                    and re.search(r"(?:tổng|con|có|với|và)\s+số\s*$", window, re.IGNORECASE)):
+        return True
+    return bool(_before_cs_re().search(window))
+
+
+def _name_before(ctx: ArticleContext, m: NumberMention) -> bool:
+    """The number follows a capitalized word inside a sentence: a model or name (`Mazda 3`)."""
+    sent = ctx.sentence_start(m.start)
+    prev = re.search(r"(\S+)[ \t]+$", ctx.text[sent:m.start])
+    if not prev or prev.start() == 0:
+        return False
+    word = prev.group(1)
+    return any(ch.isupper() for ch in word) and word.lower() not in _function_words()
+
+
+def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int]:
+    """Up to `limit` words naming the counted thing after `pos`, and where they end."""
+    words: list[str] = []
+    end = pos
+    while len(words) < limit:
+        m = _NOUN_WORD.match(text, end)
+        if not m or m.group(1).lower() in _function_words() or blocked_after(text, end):
+            break
+        words.append(m.group(1))
+        end = m.end()
+    return " ".join(words), end
+
+
+def _per_at(text: str, pos: int) -> tuple[str | None, int]:
+    """A rate's denominator after `/` or `mỗi` (`đồng/kg`, `đồng/1 nhà mới` -> `nhà mới`)."""
+    m = _PER.match(text, pos)
+    if not m:
+        return None, pos
+    if m.group(3):
+        noun = m.group(3)
+        return (f"{m.group(2)} {noun}" if m.group(2) else noun), m.end()
+    return m.group(4), m.end()
+
+
+def _scaled_kind(ctx: ArticleContext, m: NumberMention) -> Kind | None:
+    """A scale word with no unit: money (`82 tỉ`) unless a plain noun follows (then `other`)."""
+    nxt = _NOUN_WORD.match(ctx.text, m.end)
+    if not nxt or nxt.group(1).lower() in _function_words() or nxt.group(1)[0].isupper():
+        return Kind.money
+    return Kind.other
+
+
+def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
+    """Read mention `m`, or None when it is not a quantity (a label, date, year, code)."""
+    text = ctx.text
+    if _label_before(ctx, m) or _idiom_re().match(text, m.start):
+        return None
+    unit = unit_at(text, m.end)
+    if unit and unit.form in ("sào", "mẫu"):
+        unit = with_factor(unit, ctx.sao * (10 if unit.form == "mẫu" else 1))
+    if unit is None:
+        return _read_bare(ctx, m)
+    if m.bare_mot and not unit.measure:
+        return None
+    if _name_before(ctx, m) and not unit.measure:
+        return None
+    per, end = _per_at(text, unit.end)
+    subject, noun_end = _noun_words(text, unit.end if per is None else end,
+                                    0 if unit.kind in (Kind.money, Kind.percent) else 3)
+    if not unit.measure:
+        subject = f"{unit.form} {subject}".strip()
+    if per is None and unit.kind not in (Kind.money, Kind.percent):
+        end = noun_end
+    return Reading(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
+
+
+def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
+    """A number with no unit from the lexicon after it."""
+    text = ctx.text
+    if blocked_after(text, m.end) or m.form == "words":
+        return None
+    if m.form == "fraction":
+        subject, end = _noun_words(text, m.end, 3)
+        return Reading(m, None, Kind.percent, "percent", m.value, m.end, subject, None)
+    if m.scale > 1:
+        kind = _scaled_kind(ctx, m)
+        subject, end = _noun_words(text, m.end, 3) if kind is Kind.other else ("", m.end)
+        per, end = _per_at(text, end)
+        return Reading(m, None, kind, "VND" if kind is Kind.money else "item", m.value,
+                       end, subject, per)
+    if re.match(r"[^\W\d_]", text[m.end:m.end + 1]) or _name_before(ctx, m):
+        return None  # a code (`1A`, `5G`) or a model name (`Mazda 3`)
+    is_year = _YEAR[0] <= m.value <= _YEAR[1] and m.value == m.value.to_integral_value()
+    nxt = _NOUN_WORD.match(text, m.end)
+    if (nxt and nxt.group(1).islower() and nxt.group(1).lower() not in _function_words()
+            and not is_year):
+        subject, end = _noun_words(text, m.end, 3)
+        per, per_end = _per_at(text, end)
+        return Reading(m, None, Kind.other, "item", m.value, per_end if per else end, subject,
+                       per)
+    return Reading(m, None, None, None, m.value, m.end, "", None)

@@ -1,0 +1,100 @@
+"""What a number counts: the unit, classifier or counted noun written after it.
+
+One longest-first regex over every form in `data/units.yaml` (plus currencies) finds the unit;
+a second one over `not_figure_after` finds durations, ages and times. The longer match wins, so
+`6 tháng tiền lương` is a count (§7) while `6 tháng` is a duration.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from vnfigures.schemas import CANONICAL_UNITS, Kind
+
+from .lexicon import UnitEntry, alternation, cues, unit_table
+
+#: not followed by a letter (so "ha" does not match inside "hai", nor "m" inside "mới")
+_END = r"(?![^\W\d_])"
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """A unit found right after a number: its span, kind, canonical unit and factor."""
+
+    start: int
+    end: int
+    form: str
+    kind: Kind
+    unit: str
+    factor: Decimal
+    measure: bool
+    keep_noun: bool
+    entry: UnitEntry | None
+
+
+@cache
+def _forms() -> dict[str, UnitEntry]:
+    table: dict[str, UnitEntry] = {}
+    for entry in unit_table().units:
+        for form in entry.forms:
+            table.setdefault(form.lower(), entry)
+    return table
+
+
+@cache
+def _currency_forms() -> dict[str, str]:
+    return {k.lower(): v for k, v in unit_table().currencies.items()}
+
+
+@cache
+def _unit_re() -> re.Pattern[str]:
+    words = set(_forms()) | set(_currency_forms())
+    symbols = {w for w in words if not re.search(r"\w$", w)}
+    alt = alternation(words - symbols)
+    sym = alternation(symbols)
+    return re.compile(rf"[ \t]*(?:({alt}){_END}|({sym}))", re.IGNORECASE)
+
+
+@cache
+def _not_after_re() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]*({alternation(cues().not_figure_after)}){_END}", re.IGNORECASE)
+
+
+def _normal_space(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower())
+
+
+def unit_at(text: str, pos: int) -> UnitMatch | None:
+    """The unit or counted noun starting at `pos` (after optional spaces), or None.
+
+    >>> u = unit_at("262 tấn gạo", 3); (u.kind.value, u.factor, u.form)
+    ('mass', Decimal('1'), 'tấn')
+    >>> unit_at("3 ngày", 1) is None
+    True
+    """
+    m = _unit_re().match(text, pos)
+    blocked = _not_after_re().match(text, pos)
+    if not m or (blocked and blocked.end() >= m.end()):
+        return None
+    form = _normal_space(m.group(1) or m.group(2))
+    start = m.start(1) if m.group(1) else m.start(2)
+    currency = _currency_forms().get(form)
+    if currency:
+        return UnitMatch(start, m.end(), form, Kind.money, currency, Decimal(1), True, False, None)
+    entry = _forms()[form]
+    unit = entry.unit or CANONICAL_UNITS[entry.kind]
+    return UnitMatch(start, m.end(), form, entry.kind, unit, entry.factor, entry.measure,
+                     entry.keep_noun, entry)
+
+
+def blocked_after(text: str, pos: int) -> bool:
+    """True when a duration, age, time or label word follows `pos` (`3 ngày`, `20 tuổi`)."""
+    return bool(_not_after_re().match(text, pos))
+
+
+def with_factor(match: UnitMatch, factor: Decimal) -> UnitMatch:
+    """The same unit with another factor (a regional `sào`)."""
+    return UnitMatch(match.start, match.end, match.form, match.kind, match.unit, factor,
+                     match.measure, match.keep_noun, match.entry)
