@@ -110,7 +110,7 @@ def article_errors(article: ArticleScore) -> Iterator[ErrorLine]:
 def print_errors(evaluation: Evaluation, console: Console) -> None:
     """Every error of every article, grouped by article, each with its sentence."""
     for article in evaluation.scores.articles:
-        lines = list(article_errors(article))
+        lines = sorted(article_errors(article), key=lambda line: line.figure.start)
         if not lines:
             continue
         console.rule(f"[bold]{article.gold.id}[/]", align="left")
