@@ -7,7 +7,7 @@ import pytest
 
 from vnfigures.evaluate.matching import assignment, match
 from vnfigures.evaluate.score import PRF, ArticleFigures, close, score_article, score_articles
-from vnfigures.schemas import Figure
+from vnfigures.schemas import Entity, Figure
 
 TEXT = "x" * 200
 
@@ -146,3 +146,28 @@ def test_docstring_examples(module: str) -> None:
     result = doctest.testmod(importlib.import_module(f"vnfigures.evaluate.{module}"))
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def _ent(start: int, end: int, label: str = "PER") -> Entity:
+    return Entity(text="x" * (end - start), start=start, end=end, label=label)
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "expected"),
+    [
+        ([_ent(0, 3), _ent(5, 9, "LOC")], [_ent(0, 3), _ent(5, 9, "LOC")], PRF(2, 0, 0)),
+        ([_ent(0, 3)], [_ent(0, 4)], PRF(0, 1, 1)),  # boundary off by one
+        ([_ent(0, 3)], [_ent(0, 3, "ORG")], PRF(0, 1, 1)),  # wrong label
+        ([_ent(0, 3)], [_ent(0, 3), _ent(0, 3)], PRF(1, 1, 0)),  # duplicate counted once
+        ([], [_ent(1, 2)], PRF(0, 1, 0)),
+    ],
+)
+def test_entity_spans(gold: list[Entity], pred: list[Entity], expected: PRF) -> None:
+    scores = score_articles([ArticleFigures("a", TEXT, [], gold)], {"a": ArticleFigures("a", TEXT, [], pred)})
+    assert scores.entities() == expected
+
+
+def test_entities_unscored_without_gold_entities() -> None:
+    scores = score_articles([art(H115)], {"a": ArticleFigures("a", TEXT, [H115], [_ent(0, 3)])})
+    assert scores.entities() is None
+    assert scores.to_dict()["entities"] is None
