@@ -18,8 +18,9 @@ from vnfigures.schemas import Article, Figure
 from .gold import GoldArticle, GoldProblem, GoldSet, load_gold_dir
 from .score import ArticleFigures, Scores, score_articles
 
-#: What a predictor returns for one gold text: a pipeline `Article` or just its figures.
-Prediction = Article | Sequence[Figure]
+#: What a predictor returns for one gold text: a pipeline `Article`, its scored view, or just
+#: figures (then taken to index the gold text).
+Prediction = Article | ArticleFigures | Sequence[Figure]
 Predictor = Callable[[GoldArticle], Prediction]
 
 
@@ -48,18 +49,22 @@ class Evaluation:
 def pipeline_predictor(ner: bool = False) -> Predictor:
     """Run the whole pipeline (`vnfigures.extract`) on a gold article's text.
 
-    NER is off by default: figure scoring does not need it and it is the slowest step.
+    NER is off by default: figure scoring does not need it and it is the slowest step; without
+    it, entities are left unscored rather than counted as all missed.
     """
     import vnfigures.api as api
 
     def predict(gold: GoldArticle) -> Prediction:
-        return api.extract(gold.text, id=gold.id, ner=ner)
+        article = api.extract(gold.text, id=gold.id, ner=ner)
+        return ArticleFigures(gold.id, article.text, article.figures, article.entities if ner else None)
 
     return predict
 
 
 def as_scored(gold: GoldArticle, prediction: Prediction) -> ArticleFigures:
     """The predicted side of scoring; bare figures are taken to index the gold text."""
+    if isinstance(prediction, ArticleFigures):
+        return prediction
     if isinstance(prediction, Article):
         return ArticleFigures(gold.id, prediction.text, prediction.figures, prediction.entities)
     return ArticleFigures(gold.id, gold.text, list(prediction), None)

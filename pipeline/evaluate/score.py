@@ -180,12 +180,16 @@ def entity_counts(gold: Sequence[Entity], pred: Sequence[Entity]) -> PRF:
 
 
 def score_article(gold: ArticleFigures, pred: ArticleFigures | None) -> ArticleScore:
-    """Match one article's predictions to its gold figures at both levels."""
+    """Match one article's predictions to its gold figures at both levels.
+
+    Entities are scored when the gold has them and the prediction carries entities (None
+    means NER did not run); a missing prediction misses them all.
+    """
     predicted = pred is not None
     pred = pred or ArticleFigures(gold.id, gold.text, [], [])
     levels = {"value": _level(gold, pred, value_match), "full": _level(gold, pred, full_match)}
     entities = None
-    if gold.entities is not None:
+    if gold.entities is not None and (pred.entities is not None or not predicted):
         entities = entity_counts(gold.entities, pred.entities or [])
     return ArticleScore(gold, pred, levels, entities, predicted)
 
