@@ -16,6 +16,8 @@ class Cleaned:
 
     title: str | None
     paragraphs: list[str] = field(default_factory=list)
+    url: str | None = None  # the page's canonical address, when HTML metadata gives it
+    published: str | None = None  # publication time as the page writes it (ISO 8601 mostly)
 
     @property
     def text(self) -> str:
@@ -26,5 +28,6 @@ class Cleaned:
 
 # The cleaners import `Cleaned` from this module, so they are imported after it is defined.
 from vnfigures.clean.text import clean_text  # noqa: E402
+from vnfigures.clean.html import clean_html  # noqa: E402
 
-__all__ = ["Cleaned", "clean_text"]
+__all__ = ["Cleaned", "clean_html", "clean_text"]

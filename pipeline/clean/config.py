@@ -1,0 +1,103 @@
+"""The HTML cleaner's settings: generic rules (`html.yaml`) and per-site selectors (`sites.yaml`).
+
+Why validated models: both files are edited by hand when a new site is added; a typo (a
+misspelt key, a string where a list belongs) should fail loudly when the rules load, not
+silently make a selector disappear.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class SiteRules(BaseModel):
+    """CSS selectors for one news site; each is optional (generic rules fill the gaps)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str | None = None
+    lead: str | None = None
+    body: str | None = None
+    drop: tuple[str, ...] = ()
+
+
+class HtmlRules(BaseModel):
+    """Generic rules for any page (see the comments in html.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    hidden_tags: frozenset[str]
+    box_tags: frozenset[str]
+    drop_tags: frozenset[str]
+    junk_words: frozenset[str]
+    junk_attributes: tuple[str, ...]
+    box_words: frozenset[str]
+    box_ancestor_levels: int = Field(ge=0)
+    block_tags: frozenset[str]
+    paragraph_tags: frozenset[str]
+    min_body_chars: int = Field(gt=0)
+    min_body_paragraphs: int = Field(gt=0)
+    max_link_density: float = Field(gt=0, le=1)
+    lead_min_words: int = Field(gt=0)
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SPLIT = re.compile(r"[\s_\-:.]+")
+
+
+def attribute_words(value: str | list[str] | None) -> set[str]:
+    """Lower-case words of an attribute value: `RelatedNewsBox` -> {related, news, box}.
+
+    >>> sorted(attribute_words(["box-tinlienquanv2", "article-detail-author__main"]))
+    ['article', 'author', 'box', 'detail', 'main', 'tinlienquanv2']
+    """
+    text = " ".join(value) if isinstance(value, list) else (value or "")
+    words = set()
+    for chunk in _SPLIT.split(text):
+        whole = chunk.lower()
+        if whole:
+            words.add(whole)
+        words.update(w.lower() for w in _CAMEL.split(chunk) if w)
+    return words
+
+
+def _read_yaml(name: str) -> object:
+    source = resources.files("vnfigures.clean") / name
+    return yaml.safe_load(source.read_text(encoding="utf-8"))
+
+
+@cache
+def html_rules() -> HtmlRules:
+    """The generic rules shipped in html.yaml (loaded once)."""
+    return HtmlRules.model_validate(_read_yaml("html.yaml"))
+
+
+@cache
+def _sites() -> dict[str, SiteRules]:
+    data = _read_yaml("sites.yaml")
+    assert isinstance(data, dict), "sites.yaml must map host names to selectors"
+    return {host.lower(): SiteRules.model_validate(rules or {}) for host, rules in data.items()}
+
+
+def site_rules(url: str | None) -> SiteRules | None:
+    """The selectors of the site serving `url` (a subdomain matches its parent), if known.
+
+    >>> site_rules("https://www.vnexpress.net/abc.html").body
+    'article.fck_detail'
+    >>> site_rules("https://example.org/a") is None
+    True
+    """
+    if not url:
+        return None
+    host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
+    sites = _sites()
+    while host:
+        if host in sites:
+            return sites[host]
+        _, _, host = host.partition(".")
+    return None

@@ -1,0 +1,136 @@
+"""DOM helpers for the HTML cleaner: find the body by text density, drop boxes, read blocks.
+
+Why density: on every news page we have seen, the article's paragraphs are siblings under
+one container, and no other container holds as much paragraph text; list pages and
+homepages have only short teasers under many small containers. This is the idea behind
+readability-style extractors, kept small and tuned by the numbers in html.yaml.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import Doctype, ProcessingInstruction
+
+from vnfigures.clean.config import HtmlRules, attribute_words
+
+_SPACE = re.compile(r"\s+")
+_SKIPPED_STRINGS = (Comment, Doctype, ProcessingInstruction)
+
+
+def squash(text: str) -> str:
+    """NFC, one space for every run of whitespace (NBSP included), no outer spaces."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def tag_words(tag: Tag, rules: HtmlRules) -> set[str]:
+    """The words of the attributes that name a box (class, id, type, ...)."""
+    words: set[str] = set()
+    for attribute in rules.junk_attributes:
+        words |= attribute_words(tag.get(attribute))  # type: ignore[arg-type]
+    return words
+
+
+def drop_junk(body: Tag, rules: HtmlRules, selectors: tuple[str, ...] = ()) -> None:
+    """Remove boxes inside the body: related stories, tags, share bars, bylines, ads."""
+    for tag in body.find_all(list(rules.drop_tags)):
+        tag.decompose()
+    for selector in selectors:
+        for tag in body.select(selector):
+            tag.decompose()
+    for tag in list(body.find_all(True)):
+        if tag.decomposed or tag.attrs is None:
+            continue
+        if tag_words(tag, rules) & rules.junk_words:
+            tag.decompose()
+
+
+def text_blocks(element: Tag, rules: HtmlRules) -> list[str]:
+    """The text of `element` cut into blocks at block-level tags, in reading order."""
+    blocks: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        text = squash("".join(buffer))
+        buffer.clear()
+        if text:
+            blocks.append(text)
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if not isinstance(child, _SKIPPED_STRINGS):
+                    buffer.append(str(child))
+            elif isinstance(child, Tag):
+                if child.name in rules.block_tags:
+                    flush()
+                    walk(child)
+                    flush()
+                else:
+                    walk(child)
+
+    walk(element)
+    flush()
+    return blocks
+
+
+@dataclass(frozen=True)
+class Density:
+    """How much paragraph text a container holds, and how much of it is links."""
+
+    chars: int
+    paragraphs: int
+    link_chars: int
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / self.chars if self.chars else 1.0
+
+    def is_article(self, rules: HtmlRules) -> bool:
+        """Enough running text to be an article, not a list of links or one teaser."""
+        return (
+            self.chars >= rules.min_body_chars
+            and self.paragraphs >= rules.min_body_paragraphs
+            and self.link_density <= rules.max_link_density
+        )
+
+
+def density(container: Tag, rules: HtmlRules) -> Density:
+    """Paragraph text directly under `container` (its `<p>` children)."""
+    chars = paragraphs = links = 0
+    for child in container.find_all(list(rules.paragraph_tags), recursive=False):
+        length = len(squash(child.get_text()))
+        if length:
+            chars += length
+            paragraphs += 1
+            links += sum(len(squash(a.get_text())) for a in child.find_all("a"))
+    return Density(chars, paragraphs, links)
+
+
+def densest_container(soup: BeautifulSoup | Tag, rules: HtmlRules) -> Tag | None:
+    """The element whose `<p>` children hold the most text, skipping page boxes (modals,
+    footers, sidebars, related-story boxes)."""
+    totals: dict[int, int] = defaultdict(int)
+    parents: dict[int, Tag] = {}
+    for paragraph in soup.find_all(list(rules.paragraph_tags)):
+        parent = paragraph.parent
+        if isinstance(parent, Tag):
+            totals[id(parent)] += len(squash(paragraph.get_text()))
+            parents[id(parent)] = parent
+    for key in sorted(totals, key=totals.__getitem__, reverse=True):
+        if not _inside_box(parents[key], rules):
+            return parents[key]
+    return None
+
+
+def _inside_box(tag: Tag, rules: HtmlRules) -> bool:
+    """Inside a <footer>/<nav>/... at any depth, or a box named so a few levels up."""
+    for level, node in enumerate([tag, *tag.parents]):
+        if node.name in rules.box_tags:
+            return True
+        if level <= rules.box_ancestor_levels and tag_words(node, rules) & rules.box_words:
+            return True
+    return False
