@@ -70,6 +70,8 @@ def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Dra
         if a.kind is None:
             scale = b.mention.scale if a.mention.scale == 1 else Decimal(1)
             low = a.mention.value * scale * (b.unit.factor if b.unit else 1)
+            if b.kind is Kind.money and low * 1000 <= b.value < low * 10000 and b.value >= 10000:
+                low *= 1000  # `từ 400 đến 600.000 đồng`: the low end is in thousands too
         if low < b.value:
             return [_Draft(a.mention.start, b.end, b.kind, b.unit_code or "", exact(low),
                            exact(b.value), b.subject, b.per, Qualifier.range)], True

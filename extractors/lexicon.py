@@ -98,6 +98,8 @@ class Cues(_Strict):
     target_breakers: list[str]
     not_figure_before: list[str]
     not_figure_before_cs: list[str]
+    not_figure_before_exempt: list[str]
+    not_figure_patterns: dict[str, list[str]]
     not_figure_after: list[str]
     indefinite_before: list[str]
     function_words: list[str]
@@ -105,6 +107,16 @@ class Cues(_Strict):
     bare_number_before: list[str]
     central_provinces: list[str]
     north_provinces: list[str]
+
+    @field_validator("not_figure_patterns")
+    @classmethod
+    def _compiles(cls, patterns: dict[str, list[str]]) -> dict[str, list[str]]:
+        for where, regexes in patterns.items():
+            if where not in ("before", "at"):
+                raise ValueError(f"not_figure_patterns: unknown place {where!r} (before|at)")
+            for rx in regexes:
+                re.compile(rx)
+        return patterns
 
 
 @cache

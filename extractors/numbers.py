@@ -29,7 +29,7 @@ __all__ = ["exact", "NumberMention", "parse_number", "parse_digits", "find_numbe
 _LETTER = r"[^\W\d_]"
 #: a run of digits with `.`/`,` groups, optionally `/`- or `:`-joined (dates, codes, fractions)
 _DIGIT_TOKEN = re.compile(
-    rf"(?<![\w.,/:])(?<!{_LETTER}-)\d+(?:[.,]\d+)*(?:[/:]\d+(?:[.,]\d+)*)*(?:/{_LETTER}[\w-]*)*"
+    rf"(?<![\d_.,/:])(?<!{_LETTER}-)\d+(?:[.,]\d+)*(?:[/:]\d+(?:[.,]\d+)*)*(?:/{_LETTER}[\w-]*)*"
 )
 _TIME_AFTER = re.compile(r"h\d{0,2}(?![^\W\d_])|g\d{2}|'\d", re.IGNORECASE)
 _DATE_CUES = re.compile(r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng sáng|đến|từ|trước|sau|tháng)\s*$",
@@ -224,8 +224,9 @@ def _word_runs(text: str) -> list[NumberMention]:
 
 def _word_mention(text: str, run: list[re.Match[str]]) -> NumberMention | None:
     first = run[0]
-    if first.group()[0].isupper() and not _is_sentence_start(text, first.start()):
-        return None  # a name such as "thôn Hai Căn"
+    if first.group()[0].isupper() and (not _is_sentence_start(text, first.start())
+                                       or re.match(r"\s+[A-ZĐ]", text[run[-1].end():])):
+        return None  # a name such as "thôn Hai Căn", "H.Năm Căn", "Hai Bà Trưng"
     if re.match(r"\s*\d", text[run[-1].end():]):
         return None  # "năm 2017": the year, not five
     value = _words_value([m.group() for m in run])
@@ -242,6 +243,9 @@ def _word_mention(text: str, run: list[re.Match[str]]) -> NumberMention | None:
 def _digit_mentions(text: str, m: re.Match[str]) -> list[NumberMention]:
     """Classify one digit token: a number, a fraction, a pair `13/20`, or nothing (date, code)."""
     tok, start, end = m.group(), m.start(), m.end()
+    glued = re.search(rf"{_LETTER}+\Z", text[max(0, start - 12):start])
+    if glued and glued.group().isascii():
+        return []  # a model or code (`S20`, `IR50404`); `là300` (missing space) is kept
     if ":" in tok or re.search(rf"/{_LETTER}", tok) or _TIME_AFTER.match(text, end):
         return []
     if re.match(r"0\d", tok):
@@ -261,9 +265,12 @@ def _digit_mentions(text: str, m: re.Match[str]) -> list[NumberMention]:
 def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[NumberMention]:
     """`a/b`: a fraction (percent), a pair of counts `13/20 hộ`, or a date `5/11`."""
     a, b = parse_digits(parts[0]), parse_digits(parts[1])
+    start, end = m.start(), m.end()
+    if a is not None and b == 1:  # a rate over one unit: `268.000/1 thâm niên`
+        a_end = start + len(parts[0])
+        return [NumberMention(start, a_end, exact(a), parts[0], "digits")]
     if a is None or b is None or b == 0 or a >= b:
         return []
-    start, end = m.start(), m.end()
     date_like = a <= 31 and b <= 12 and a == a.to_integral_value()
     if date_like and (_DATE_CUES.search(text[max(0, start - 12):start]) or b > 4):
         return []

@@ -19,8 +19,9 @@ from .numbers import NumberMention
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
 _NOUN_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
-_PER = re.compile(r"[ \t]*/[ \t]*(?:(1)[ \t]*|(\d+(?:[.,]\d+)?)[ \t]*)?([^\W\d_][\w²³]*(?:[ \t]+[^\W\d_]\w*){0,2})"
-                  r"|[ \t]+(?:mỗi|một|cho mỗi|trên mỗi)[ \t]+([^\W\d_]\w*(?:[ \t]+[^\W\d_]\w*)?)")
+_PER = re.compile(r"[ \t]*/[ \t]*(?:(1)[ \t]*|(\d+(?:[.,]\d+)?)[ \t]*)?([^\W\d_][\w²³]*)"
+                  r"|[ \t]+(?:mỗi|cho mỗi|trên mỗi)[ \t]+([^\W\d_]\w*)"
+                  r"|[ \t]+cho[ \t]+(\d+(?:[.,]\d+)?[ \t]*(?:kg|tấn|tạ|yến|lít|m2|m3|ha))(?![^\W\d_])")
 _YEAR = (Decimal(1945), Decimal(2099))
 
 
@@ -54,25 +55,39 @@ def _before_cs_re() -> re.Pattern[str]:
 
 
 @cache
+def _exempt_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_exempt)})\s*$",
+                      re.IGNORECASE)
+
+
+@cache
+def _pattern_res() -> dict[str, re.Pattern[str]]:
+    pats = cues().not_figure_patterns
+    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE) for k, v in pats.items()}
+
+
+@cache
 def _idiom_re() -> re.Pattern[str]:
     return re.compile(rf"({alternation(cues().idioms)})(?![^\W\d_])", re.IGNORECASE)
 
 
 def _label_before(ctx: ArticleContext, m: NumberMention) -> bool:
     """A date word, ordinal, code prefix or name right before the number (§2, §7)."""
-    window = ctx.text[max(ctx.sentence_start(m.start), m.start - 30):m.start]
-    hit = _before_re().search(window)
-    if hit and not (hit.group(1).lower() == "số"
-                    and re.search(r"(?:tổng|con|có|với|và)\s+số\s*$", window, re.IGNORECASE)):
+    window = ctx.text[max(ctx.sentence_start(m.start), m.start - 40):m.start]
+    pats = _pattern_res()
+    if ("before" in pats and pats["before"].search(window)) or (
+            "at" in pats and pats["at"].match(ctx.text, m.start)):
         return True
-    return bool(_before_cs_re().search(window))
+    if _exempt_re().search(window):
+        return False
+    return bool(_before_re().search(window) or _before_cs_re().search(window))
 
 
 def _name_before(ctx: ArticleContext, m: NumberMention) -> bool:
     """The number follows a capitalized word inside a sentence: a model or name (`Mazda 3`)."""
     sent = ctx.sentence_start(m.start)
-    prev = re.search(r"(\S+)[ \t]+$", ctx.text[sent:m.start])
-    if not prev or prev.start() == 0:
+    prev = re.search(r"(?:^|\s)([^\W\d_]+\d*)[ \t]+$", ctx.text[sent:m.start])
+    if not prev or prev.start(1) == 0:
         return False
     word = prev.group(1)
     return any(ch.isupper() for ch in word) and word.lower() not in _function_words()
@@ -96,18 +111,14 @@ def _per_at(text: str, pos: int) -> tuple[str | None, int]:
     m = _PER.match(text, pos)
     if not m:
         return None, pos
-    if m.group(3):
-        noun = m.group(3)
-        return (f"{m.group(2)} {noun}" if m.group(2) else noun), m.end()
-    return m.group(4), m.end()
-
-
-def _scaled_kind(ctx: ArticleContext, m: NumberMention) -> Kind | None:
-    """A scale word with no unit: money (`82 tỉ`) unless a plain noun follows (then `other`)."""
-    nxt = _NOUN_WORD.match(ctx.text, m.end)
-    if not nxt or nxt.group(1).lower() in _function_words() or nxt.group(1)[0].isupper():
-        return Kind.money
-    return Kind.other
+    if m.group(5):
+        return m.group(5), m.end()
+    head = m.group(3) or m.group(4)
+    if m.group(4) and head.lower() in _function_words():
+        return None, pos
+    more, end = _noun_words(text, m.end(), 2)
+    noun = f"{head} {more}".strip()
+    return (f"{m.group(2)} {noun}" if m.group(2) else noun), end
 
 
 def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
@@ -142,17 +153,21 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     if m.form == "fraction":
         subject, end = _noun_words(text, m.end, 3)
         return Reading(m, None, Kind.percent, "percent", m.value, m.end, subject, None)
+    if _name_before(ctx, m):
+        return None  # a model or name (`Mazda 3`, `Mega 6/45`)
+    if m.pair_first:
+        return Reading(m, None, None, None, m.value, m.end, "", None)
     if m.scale > 1:
-        kind = _scaled_kind(ctx, m)
-        subject, end = _noun_words(text, m.end, 3) if kind is Kind.other else ("", m.end)
-        per, end = _per_at(text, end)
-        return Reading(m, None, kind, "VND" if kind is Kind.money else "item", m.value,
-                       end, subject, per)
-    if re.match(r"[^\W\d_]", text[m.end:m.end + 1]) or _name_before(ctx, m):
-        return None  # a code (`1A`, `5G`) or a model name (`Mazda 3`)
+        per, end = _per_at(text, m.end)  # a scale word alone is money: `82 tỉ` (§7)
+        return Reading(m, None, Kind.money, "VND", m.value, end, "", per)
+    if re.match(r"[^\W\d_]", text[m.end:m.end + 1]):
+        return None  # a code (`1A`, `5G`)
+    per, per_end = _per_at(text, m.end)
+    if per and m.value >= 1000 and text[m.end:per_end].lstrip().startswith("/"):
+        return Reading(m, None, Kind.money, "VND", m.value, per_end, "", per)  # 268.000/1 thâm niên
     is_year = _YEAR[0] <= m.value <= _YEAR[1] and m.value == m.value.to_integral_value()
     nxt = _NOUN_WORD.match(text, m.end)
-    if (nxt and nxt.group(1).islower() and nxt.group(1).lower() not in _function_words()
+    if (nxt and nxt.group(1).islower() and nxt.group(1) not in _function_words()
             and not is_year):
         subject, end = _noun_words(text, m.end, 3)
         per, per_end = _per_at(text, end)
