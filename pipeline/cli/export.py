@@ -20,8 +20,7 @@ def export(
 ) -> None:
     """Write every article, figure and entity of OUTPUT into TARGET; rerunning replaces, never duplicates.
 
-    Exit status: 0 when every line was exported, 1 when some lines were skipped (listed on
-    standard error as failure records), 2 when the input or target cannot be used.
+    Exit status: 0 all exported, 1 some lines skipped (listed on stderr), 2 unusable input/target.
     """
     from sqlalchemy.exc import SQLAlchemyError
 
