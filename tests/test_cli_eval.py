@@ -164,3 +164,17 @@ def test_gold_check_fails_on_bad_file(app, gold_dir: Path) -> None:
     result = runner.invoke(app, ["gold", "check", str(gold_dir)])
     assert result.exit_code == 1
     assert "bad.json: figures.0:" in result.output and "not a canonical unit" in result.output
+
+
+def test_json_errors_and_duplicate_prediction(app, gold_dir: Path, tmp_path: Path) -> None:
+    pred = _pred_file(tmp_path, 1)
+    pred.write_text(pred.read_text(encoding="utf-8") + pred.read_text(encoding="utf-8").splitlines()[1] + "\n",
+                    encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold_dir), "--pred", str(pred), "--json", "--errors"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert [(e["article"], e["error"], e["text"]) for e in report["errors"]] == [
+        ("a", "FN", "115 hộ nghèo"), ("a", "FULL", "trên 625 triệu đồng")]
+    assert report["errors"][1]["note"] == "predicted exact/actual"
+    assert report["errors"][0]["sentence"].startswith("Xã đã hỗ trợ 115 hộ nghèo")
+    assert any("id 'b' appears again" in p for p in report["prediction_problems"])

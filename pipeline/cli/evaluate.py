@@ -10,7 +10,7 @@ from rich.console import Console
 
 from vnfigures.evaluate.baseline import make_baseline, write_baseline
 from vnfigures.evaluate.gold import gold_paths
-from vnfigures.evaluate.report import print_evaluation
+from vnfigures.evaluate.report import errors_as_dicts, print_evaluation
 from vnfigures.evaluate.run import score_dir
 
 
@@ -20,7 +20,8 @@ def eval_command(
         None, "--pred", exists=True, dir_okay=False,
         help="Score these predictions (JSONL of Article records, matched by id) instead of running the pipeline."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON for machines."),
-    errors: bool = typer.Option(False, "--errors", help="List every false positive and false negative with its sentence."),
+    errors: bool = typer.Option(
+        False, "--errors", help="List every false positive and false negative with its sentence (also in --json)."),
     min_f1: Optional[float] = typer.Option(
         None, "--min-f1", min=0.0, max=1.0, help="Exit with status 1 when value-level F1 is below this."),
     ner: bool = typer.Option(False, "--ner/--no-ner", help="Run NER too (off: figure scores do not need it)."),
@@ -30,7 +31,10 @@ def eval_command(
     """Score figures against gold: overall, core kinds and per kind, at the value and full levels."""
     evaluation = score_dir(gold_dir, pred=pred, ner=ner)
     if as_json:
-        typer.echo(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=1))
+        report = evaluation.to_dict()
+        if errors:
+            report["errors"] = errors_as_dicts(evaluation)
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         print_evaluation(evaluation, Console(), errors=errors)
     if baseline is not None:

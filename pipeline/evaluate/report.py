@@ -107,6 +107,19 @@ def article_errors(article: ArticleScore) -> Iterator[ErrorLine]:
             yield ErrorLine(gold.id, "FULL", gf, sentence_at(gold.text, gf.start, gf.end), note)
 
 
+def errors_as_dicts(evaluation: Evaluation) -> list[dict]:
+    """Every error as a JSON-ready record (for `--json --errors`)."""
+    out = []
+    for article in evaluation.scores.articles:
+        for line in sorted(article_errors(article), key=lambda item: item.figure.start):
+            record = {"article": line.article, "error": line.what, **line.figure.model_dump(mode="json"),
+                      "sentence": line.sentence}
+            if line.note:
+                record["note"] = line.note
+            out.append(record)
+    return out
+
+
 def print_errors(evaluation: Evaluation, console: Console) -> None:
     """Every error of every article, grouped by article, each with its sentence."""
     for article in evaluation.scores.articles:

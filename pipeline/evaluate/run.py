@@ -107,6 +107,8 @@ def read_predictions(path: str | Path) -> tuple[dict[str, ArticleFigures], list[
                 loc = ".".join(str(p) for p in err["loc"]) or "<record>"
                 problems.append(f"{path}:{number}: {loc}: {err['msg']}")
                 continue
+            if article.id in preds:
+                problems.append(f"{path}:{number}: id {article.id!r} appears again; this later line is used")
             preds[article.id] = ArticleFigures(article.id, article.text, article.figures, article.entities)
     return preds, problems
 
