@@ -1,0 +1,194 @@
+"""clean_html: the article of a saved page, or NoArticleFound for list pages and homepages."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import vnfigures.clean.html as clean_html_module
+from vnfigures.clean import clean_html, clean_text
+from vnfigures.errors import NoArticleFound
+
+# Floors for clean_expect.json (trafilatura reaches 0.891 / 0.761 on the same pages).
+WITH_FLOOR = 0.98
+WITHOUT_FLOOR = 0.97
+
+
+def norm(text: str) -> str:
+    """Compare snippets after NFC and whitespace collapsing."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def _expectations(shared_corpus: Path) -> list[dict]:
+    return json.loads((shared_corpus / "clean_expect.json").read_text(encoding="utf-8"))
+
+
+def _page(shared_corpus: Path, entry: dict) -> Path:
+    name = entry["file"]
+    return shared_corpus / name if name.startswith("raw/") else shared_corpus.parent / name
+
+
+def _cleaned_text(path: Path) -> str:
+    """The cleaned text of a page; a page with no article contains nothing."""
+    raw = path.read_text(encoding="utf-8")
+    try:
+        cleaned = clean_html(raw) if path.suffix == ".html" else clean_text(raw)
+    except NoArticleFound:
+        return ""
+    return norm(cleaned.text)
+
+
+def _shares(shared_corpus: Path) -> tuple[float, float]:
+    kept = wanted = excluded = unwanted = 0
+    for entry in _expectations(shared_corpus):
+        text = _cleaned_text(_page(shared_corpus, entry))
+        kept += sum(norm(s) in text for s in entry["with"])
+        wanted += len(entry["with"])
+        excluded += sum(norm(s) not in text for s in entry["without"])
+        unwanted += len(entry["without"])
+    return kept / wanted, excluded / unwanted
+
+
+def test_clean_expect_shares_reach_the_floors(shared_corpus: Path) -> None:
+    with_share, without_share = _shares(shared_corpus)
+    assert with_share >= WITH_FLOOR
+    assert without_share >= WITHOUT_FLOOR
+
+
+def test_generic_rules_alone_reach_the_floors(shared_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without sites.yaml (as on a site we do not know) the density rules do as well."""
+    monkeypatch.setattr(clean_html_module, "site_rules", lambda url: None)
+    with_share, without_share = _shares(shared_corpus)
+    assert with_share >= WITH_FLOOR
+    assert without_share >= WITHOUT_FLOOR
+
+
+ARTICLE_PAGES = [
+    ("vnexpress_1", "Cách các nước đối phó cú sốc năng lượng từ Trung Đông"),
+    ("dantri_1", "Giá vàng giảm, vẫn cao hơn thế giới gần 20 triệu đồng/lượng"),
+    ("tuoitre_1", "Chiến sự đẩy giá hoa nhập khẩu dịp 8-3 tăng mạnh"),
+    ("vietnamnet_1", "Cổ phiếu FLC được giao dịch trở lại"),
+    ("baodautu_1", "Xử phạt Giám đốc tài chính Tập đoàn Tiên Sơn Thanh Hoá vì thao túng cổ phiếu"),
+    ("nld_1", "Những sai sót hộ kinh doanh thường gặp khi thực hiện quy định mới về thuế"),
+    ("baochinhphu_1", "Chính sách mới có hiệu lực từ tháng 3/2026"),
+    ("cafef_1", "Thời điểm nâng hạng cận kề, MBS điểm tên 30 cổ phiếu Việt Nam có khả năng lọt rổ chỉ số FTSE"),
+    ("cafef_2", "Tăng hỗ trợ, giảm áp lực tài chính khi chuyển mục đích sử dụng đất"),
+    ("phapluatplus_1", "''Mổ xẻ'' bài thuốc nam chữa khỏi bệnh trĩ bằng Đông y ở Việt Nam"),
+]
+
+LIST_PAGES = ["vnexpress_2", "dantri_2", "tuoitre_2", "vietnamnet_2", "baodautu_2", "nld_2",
+              "baochinhphu_2", "cafef_3"]
+HOMEPAGES = ["vnexpress_3", "dantri_3"]
+
+
+def _html(shared_corpus: Path, name: str) -> str:
+    return (shared_corpus / "raw" / "html" / f"{name}.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "title"), ARTICLE_PAGES)
+def test_article_page_gives_its_title(shared_corpus: Path, name: str, title: str) -> None:
+    cleaned = clean_html(_html(shared_corpus, name))
+    assert cleaned.title == title
+    assert cleaned.text.startswith(title + "\n")
+
+
+@pytest.mark.parametrize("name", LIST_PAGES + HOMEPAGES)
+def test_list_page_and_homepage_raise(shared_corpus: Path, name: str) -> None:
+    with pytest.raises(NoArticleFound, match="no article"):
+        clean_html(_html(shared_corpus, name))
+
+
+def test_table_covers_every_page_in_clean_expect(shared_corpus: Path) -> None:
+    listed = {Path(e["file"]).stem for e in _expectations(shared_corpus) if e["file"].endswith(".html")}
+    assert listed == {n for n, _ in ARTICLE_PAGES} | set(LIST_PAGES) | set(HOMEPAGES)
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "published"),
+    [
+        ("vnexpress_1", "https://vnexpress.net/cach-cac-nuoc-doi-pho-cu-soc-nang-luong-tu-trung-dong-5047363.html",
+         "2026-03-07T00:05:00+07:00"),
+        ("dantri_1", "https://dantri.com.vn/kinh-doanh/gia-vang-giam-van-cao-hon-the-gioi-gan-20-trieu-dongluong-20260307080054340.htm",
+         "2026-03-07T08:07:18+07:00"),
+    ],
+)
+def test_page_metadata(shared_corpus: Path, name: str, url: str, published: str) -> None:
+    cleaned = clean_html(_html(shared_corpus, name))
+    assert (cleaned.url, cleaned.published) == (url, published)
+
+
+# -- small pages written for the rules (a site the selectors do not know) -----------------
+
+BODY = "".join(
+    f"<p>Đoạn {i}: huyện đã trao {i * 10} căn nhà tình thương cho các hộ nghèo trên địa bàn, "
+    "với tổng kinh phí hàng tỷ đồng do các nhà hảo tâm đóng góp trong năm qua.</p>"
+    for i in range(1, 6)
+)
+ARTICLE = (
+    "<html><head><title>Trao nhà cho hộ nghèo - Báo Tỉnh</title>"
+    '<link rel="canonical" href="https://baotinh.example.vn/trao-nha.html"></head><body>'
+    "<nav><a href='/'>Trang chủ</a> <a href='/xh'>Xã hội</a></nav>"
+    "<h1>Trao nhà cho hộ nghèo</h1><p class='meta'>Thứ hai, 10-11-25 18:42</p>"
+    "<h2>Sáng 10/11, huyện trao 50 căn nhà cho hộ nghèo, mỗi căn trị giá 60 triệu đồng.</h2>"
+    f"<div class='content'>{BODY}"
+    "<figure><img src='a.jpg'><figcaption>Trao nhà cho hộ nghèo. Ảnh: T.A</figcaption></figure>"
+    "<div class='box-related'><a href='/x'>Tin khác: trao 900 suất quà</a></div>"
+    "<p>MINH HẢI</p></div>"
+    "<footer><p>Bản quyền thuộc về Báo Tỉnh. Giấy phép số 1/GP.</p></footer></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("expected", "present"),
+    [
+        ("Sáng 10/11, huyện trao 50 căn nhà cho hộ nghèo", True),  # lead
+        ("Đoạn 5: huyện đã trao 50 căn nhà", True),  # body
+        ("Trao nhà cho hộ nghèo.", True),  # caption without its credit
+        ("Ảnh: T.A", False),
+        ("900 suất quà", False),  # related box
+        ("MINH HẢI", False),  # byline
+        ("Bản quyền", False),  # footer
+        ("Trang chủ", False),  # menu
+        ("18:42", False),  # date line
+    ],
+)
+def test_generic_article_page(expected: str, present: bool) -> None:
+    assert (expected in clean_html(ARTICLE).text) is present
+
+
+def test_generic_article_page_title_and_url() -> None:
+    cleaned = clean_html(ARTICLE)
+    assert (cleaned.title, cleaned.url) == ("Trao nhà cho hộ nghèo", "https://baotinh.example.vn/trao-nha.html")
+
+
+LIST_PAGE = "<html><body><h1>Xã hội</h1>" + "".join(
+    f"<article><h3><a href='/{i}'>Tin số {i} về hộ nghèo</a></h3>"
+    f"<p>Tóm tắt ngắn của tin số {i}: huyện trao {i} căn nhà.</p></article>"
+    for i in range(30)
+) + "</body></html>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [LIST_PAGE, "", "   ", "<html></html>", "<html><body><p>Chỉ một câu.</p></body></html>",
+     "plain words, no markup at all"],
+    ids=["list", "empty", "blank", "no-body", "one-sentence", "not-html"],
+)
+def test_pages_without_article_raise(page: str) -> None:
+    with pytest.raises(NoArticleFound):
+        clean_html(page)
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.7, 0.9])
+def test_truncated_page_keeps_what_is_there_or_raises(shared_corpus: Path, cut: float) -> None:
+    html = _html(shared_corpus, "vnexpress_1")
+    truncated = html[: int(len(html) * cut)]
+    try:
+        cleaned = clean_html(truncated)
+    except NoArticleFound:
+        return
+    assert cleaned.title == "Cách các nước đối phó cú sốc năng lượng từ Trung Đông"
+    assert cleaned.paragraphs
