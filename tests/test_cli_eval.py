@@ -178,3 +178,31 @@ def test_json_errors_and_duplicate_prediction(app, gold_dir: Path, tmp_path: Pat
     assert report["errors"][1]["note"] == "predicted exact/actual"
     assert report["errors"][0]["sentence"].startswith("Xã đã hỗ trợ 115 hộ nghèo")
     assert any("id 'b' appears again" in p for p in report["prediction_problems"])
+
+
+def test_to_labelstudio_runs_pipeline_on_plain_articles(app, gold_dir: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain articles go through `vnfigures.process`; gold files keep their figures unless --rerun."""
+    import vnfigures.api as api
+
+    seen: list[object] = []
+
+    def fake_process(items, ner: bool = True):
+        for item in items:
+            seen.append(item)
+            yield Article(id="plain", text=B_TEXT, figures=GOLD[1].figures[:1])
+
+    monkeypatch.setattr(api, "process", fake_process)
+    monkeypatch.setattr(api, "extract", lambda text, id=None, ner=True: Article(id=id, text=text, figures=[]))
+    article = tmp_path / "plain.txt"
+    article.write_text(B_TEXT, encoding="utf-8")
+    tasks = tmp_path / "tasks.json"
+    for extra, gold_regions in (([], 3), (["--rerun"], 0)):
+        seen.clear()
+        result = runner.invoke(app, ["gold", "to-labelstudio", str(gold_dir / "a.json"), str(article), "-o", str(tasks), *extra])
+        assert result.exit_code == 0, result.output
+        written = json.loads(tasks.read_text(encoding="utf-8"))
+        assert seen == [article]
+        assert [t["data"]["id"] for t in written] == ["a", "plain"]
+        assert sum(r["from_name"] == "kind" for r in written[0]["predictions"][0]["result"]) == gold_regions
+        assert sum(r["from_name"] == "kind" for r in written[1]["predictions"][0]["result"]) == 1

@@ -14,7 +14,7 @@ micro-averaged over all figures, and split per kind and for the core kinds.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -103,7 +103,7 @@ def full_match(gold: Figure, pred: Figure) -> bool:
     return value_match(gold, pred) and gold.qualifier == pred.qualifier and gold.modality == pred.modality
 
 
-def _position_cost(gold: ArticleFigures, pred: ArticleFigures):
+def _position_cost(gold: ArticleFigures, pred: ArticleFigures) -> Callable[[Figure, Figure], float]:
     """Preference among compatible pairs: nearest offsets, identical span text first.
 
     Offsets are only comparable when the prediction was made on the same text (§6); otherwise
@@ -145,14 +145,18 @@ class ArticleScore:
         """Counts at `level`, restricted to figures of `kinds` (gold kind for misses, else pred kind)."""
         wanted = None if kinds is None else set(kinds)
         res = self.levels[level]
-        keep = (lambda f: True) if wanted is None else (lambda f: f.kind in wanted)
+
+        def keep(f: Figure) -> bool:
+            return wanted is None or f.kind in wanted
+
         tp = sum(1 for g, _ in res.pairs if keep(self.gold.figures[g]))
         fn = sum(1 for g in res.missed if keep(self.gold.figures[g]))
         fp = sum(1 for p in res.spurious if keep(self.pred.figures[p]))
         return PRF(tp, fp, fn)
 
 
-def _level(gold: ArticleFigures, pred: ArticleFigures, compatible) -> LevelResult:
+def _level(gold: ArticleFigures, pred: ArticleFigures, compatible: Callable[[Figure, Figure], bool]) -> LevelResult:
+    """One maximum matching among the pairs `compatible` allows, nearest pairs preferred."""
     prefer = _position_cost(gold, pred)
     pairs = match(gold.figures, pred.figures, lambda g, p: prefer(g, p) if compatible(g, p) else None)
     matched_g = {g for g, _ in pairs}
@@ -210,9 +214,11 @@ class Scores:
         return total
 
     def overall(self, level: Level = "value") -> PRF:
+        """Micro-averaged counts over every figure."""
         return self.counts(level)
 
     def core(self, level: Level = "value") -> PRF:
+        """Counts over the core kinds only (households, money, houses, mass)."""
         return self.counts(level, CORE_KINDS)
 
     def per_kind(self, level: Level = "value") -> dict[str, PRF]:
