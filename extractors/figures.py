@@ -46,6 +46,7 @@ class _Draft:
     subject: str
     per: str | None
     qualifier: Qualifier | None = None
+    modality: Modality | None = None
 
 
 @cache
@@ -76,14 +77,20 @@ def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Dra
             return [_Draft(a.mention.start, b.end, b.kind, b.unit_code or "", exact(low),
                            exact(b.value), b.subject, b.per, Qualifier.range)], True
     if a.kind is not None:
+        if b_ok and b is not None and _STEP_SEP.fullmatch(gap):
+            # `từ 23,99 triệu đồng xuống còn 16,99 triệu đồng`: two exact figures, the first
+            # is the state before the change (§7)
+            return [replace(_draft(a), qualifier=Qualifier.exact, modality=Modality.actual),
+                    replace(_draft(b), qualifier=Qualifier.exact)], True
         return [_draft(a)], False
     if b_ok and b is not None and (a.mention.pair_first or _STEP_SEP.fullmatch(gap)
                                    or (_LIST_SEP.fullmatch(gap) and b.unit and b.unit.measure)):
         factor = b.unit.factor if b.unit else Decimal(1)
         low = replace(a, kind=b.kind, unit_code=b.unit_code, value=a.value * factor,
                       subject=b.subject, per=b.per)
-        qual = Qualifier.exact if _STEP_SEP.fullmatch(gap) else None
-        return [replace(_draft(low), qualifier=qual),
+        step = bool(_STEP_SEP.fullmatch(gap))
+        qual = Qualifier.exact if step else None
+        return [replace(_draft(low), qualifier=qual, modality=Modality.actual if step else None),
                 replace(_draft(b), qualifier=qual)], True
     window = text[max(0, a.mention.start - 20):a.mention.start]
     if _bare_cue_re().search(window) and a.mention.form != "words":
@@ -101,7 +108,7 @@ def _dimension_drafts(text: str) -> list[_Draft]:
     return drafts
 
 
-def _qualify(ctx: ArticleContext, d: _Draft) -> Figure:
+def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
     """Fix qualifier and modality from the cue words around the draft; build the Figure."""
     text, sent = ctx.text, ctx.sentence_start(d.start)
     start, end, qual = d.start, d.end, d.qualifier
@@ -116,13 +123,14 @@ def _qualify(ctx: ArticleContext, d: _Draft) -> Figure:
             qual, start = before
             if qual is Qualifier.at_most and d.kind in _SPEC_KINDS:
                 qual = Qualifier.exact  # `tốc độ tối đa 60km/h` names a specification (§7)
-        elif approx_governed(text, sent, d.start):
+        elif approx_governed(text, max(sent, prev_end), d.start):
             qual = Qualifier.approx
         else:
             qual = Qualifier.exact
     elif qual is Qualifier.range and before and text[before[1]:d.start].strip().lower() == "từ":
         start = before[1]
-    modality = Modality.target if is_target(text, sent, start) else Modality.actual
+    modality = d.modality or (
+        Modality.target if is_target(text, sent, start, rate=d.per is not None) else Modality.actual)
     return Figure(text=text[start:end], start=start, end=end, kind=d.kind, value=d.value,
                   value_max=d.value_max if qual is Qualifier.range else None, unit=d.unit,
                   qualifier=qual, subject=d.subject, modality=modality, per=d.per)
@@ -166,6 +174,8 @@ def extract_figures(text: str, sentences: Sequence[tuple[int, int]] | None = Non
         return []
     ctx = ArticleContext.build(text, sentences)
     figures: list[Figure] = []
+    prev_end = 0
     for d in _no_overlap(_drafts(ctx)):
-        figures.append(_qualify(ctx, d))
+        figures.append(_qualify(ctx, d, prev_end))
+        prev_end = d.end
     return figures

@@ -57,12 +57,36 @@ def qualifier_before(text: str, start: int, lower: int = 0) -> tuple[Qualifier, 
         for n in range(min(_MAX_CUE_WORDS, i), 0, -1):
             phrase = " ".join(w for w, _ in words[i - n:i])
             if phrase in table and _adjacent(text, words[i - n][1], start):
+                if i - n > 0 and f"{words[i - n - 1][0]} {phrase}" in _compounds():
+                    return None  # "cầu vượt 36,75m", "tốc độ 50km/h"
                 return table[phrase], words[i - n][1]
+        if i == len(words) and skipped == 0:
+            glued = _glued_cue(words[i - 1][0])
+            if glued:
+                return table[glued], words[i - 1][1] + len(words[i - 1][0]) - len(glued)
         if words[i - 1][0] in skip:
             i -= 1
             skipped += 1
             continue
         return None
+    return None
+
+
+@cache
+def _compounds() -> frozenset[str]:
+    return frozenset(w.lower() for w in cues().qualifier_compounds)
+
+
+_VOWEL = re.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]")
+
+
+def _glued_cue(word: str) -> str | None:
+    """A one-word cue glued to the word before it (`đượctrên` in text that lost its spaces)."""
+    for cue in _before_table():
+        if " " in cue or len(cue) < 3 or not word.endswith(cue) or word == cue:
+            continue
+        if _VOWEL.search(word[:-len(cue)]) and len(word) - len(cue) >= 2:
+            return cue
     return None
 
 
@@ -89,12 +113,9 @@ def _governing_re() -> re.Pattern[str]:
 
 
 def approx_governed(text: str, clause_start: int, start: int) -> bool:
-    """`ước`/`ước tính`/`ước đạt` earlier in the clause, no other number in between (§7)."""
+    """`ước`/`ước tính`/`ước đạt` between the previous figure and this one (§7)."""
     segment = text[clause_start:start]
-    cue = None
-    for cue in _governing_re().finditer(segment):
-        pass
-    return cue is not None and not re.search(r"\d", segment[cue.end():])
+    return _governing_re().search(segment) is not None
 
 
 @cache
@@ -107,7 +128,23 @@ def _breaker_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)({alternation(cues().target_breakers)})(?!\w)", re.IGNORECASE)
 
 
-def is_target(text: str, sentence_start: int, start: int) -> bool:
+@cache
+def _weak() -> frozenset[str]:
+    return frozenset(w.lower() for w in cues().weak_target_cues)
+
+
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
+
+
+def _in_name(segment: str, cue: re.Match[str]) -> bool:
+    """A cue inside a proper name (`Ban chỉ đạo`, `Sở Kế hoạch`) governs nothing."""
+    if cue.group(1)[0].isupper() and cue.start() > 0 and not re.search(r"[.!?:\n]\s*$", segment[:cue.start()]):
+        return True
+    prev = re.search(r"(\w+)\s+$", segment[:cue.start()])
+    return bool(prev and prev.group(1) in cues().name_heads)
+
+
+def is_target(text: str, sentence_start: int, start: int, rate: bool = False) -> bool:
     """True when a plan/goal/forecast cue governs the figure at `start` (§7 Modality).
 
     >>> s = "Năm nay tỉnh dự kiến xây dựng khoảng 700 nhà"
@@ -120,11 +157,14 @@ def is_target(text: str, sentence_start: int, start: int) -> bool:
     segment = text[sentence_start:start]
     breakers = list(_breaker_re().finditer(segment))
     masked = segment
-    for b in breakers:  # "so với kế hoạch" is a fact, not a plan
+    spans = [*breakers, *_QUOTED.finditer(segment)]  # "so với kế hoạch"; a quoted title
+    for b in spans:
         masked = masked[:b.start()] + " " * (b.end() - b.start()) + masked[b.end():]
     last_cue = None
-    for last_cue in _target_re().finditer(masked):
-        pass
+    for cue in _target_re().finditer(masked):
+        if _in_name(masked, cue) or (rate and cue.group(1).lower() in _weak()):
+            continue
+        last_cue = cue
     if last_cue is None:
         return False
     return not any(b.start() >= last_cue.end() for b in breakers)
