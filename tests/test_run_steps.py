@@ -2,13 +2,15 @@
 
 Workers import this module by name (`test_run_steps:tiny_steps`), which works because pytest
 puts `tests/` on `sys.path` and spawned workers inherit it. Cue words in the raw text drive
-behaviour: `BOOM` makes the figures step raise, `CRASH` kills the worker process.
+behaviour: `BOOM` makes the figures step raise, `CRASH` kills the worker process, `SLOW`
+takes 50 ms (to stop a run midway).
 """
 from __future__ import annotations
 
 import html
 import os
 import re
+import time
 
 import pytest
 
@@ -36,6 +38,8 @@ def _figures(article: Article) -> Article:
         raise ValueError("boom in figures")
     if "CRASH" in article.text:
         os._exit(3)  # simulate a worker killed by a native crash
+    if "SLOW" in article.text:
+        time.sleep(0.05)
     return article
 
 

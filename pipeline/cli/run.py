@@ -73,6 +73,13 @@ def run(
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     if output.is_dir():
         raise typer.BadParameter(f"{output} is a folder; give a file such as out.jsonl", param_hint="-o")
+    if db is not None:
+        from vnfigures.export import parse_target
+
+        try:
+            parse_target(db)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--db") from exc
     options = RunOptions(output=output, workers=workers, ner=not no_ner, resume=resume,
                          engine=engine.value, scheduler=scheduler, db=db,
                          max_bytes=parse_size(max_bytes), steps=steps, progress=progress)
