@@ -24,7 +24,21 @@ _TEASERS_AFTER_NAME = 2
 
 
 def clean_text(text: str) -> Cleaned:
-    """Return the article in scraped plain `text`: its title and one paragraph per line."""
+    """Return the article in scraped plain `text`: its title and one paragraph per line.
+
+    One pass can uncover more furniture (two bylines in a row, a credit before a byline),
+    so passes repeat until the text stops changing: that is what makes the step idempotent.
+    Every pass only removes text, so this ends.
+    """
+    cleaned = _clean_once(text)
+    while True:
+        again = _clean_once(cleaned.text)
+        if again.text == cleaned.text:
+            return again
+        cleaned = again
+
+
+def _clean_once(text: str) -> Cleaned:
     rules = furniture()
     lines = [unicodedata.normalize("NFC", line).strip() for line in text.splitlines()]
     lines = [line for line in lines if line and not rules.is_furniture_line(line)]
