@@ -35,6 +35,8 @@ _TIME_AFTER = re.compile(r"h\d{0,2}(?![^\W\d_])|g\d{2}|'\d", re.IGNORECASE)
 _DATE_CUES = re.compile(r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng sáng|đến|từ|trước|sau|tháng)\s*$",
                         re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'“”(\[…–-])\s*$")
+_HYPHEN_DATE = re.compile(r"(?:[1-9]|[12]\d|3[01])-(?:[1-9]|1[0-2])(-(?:19|20)\d\d)?(?![\d,.]?\d)")
+_DAY_CUES = re.compile(r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|mùng|mồng)\s*$", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s*(?:[-–—~]|đến|tới)\s*", re.IGNORECASE)
 
 
@@ -132,6 +134,11 @@ def _apply_scales(text: str, pos: int, value: Decimal) -> tuple[Decimal, Decimal
         return value, Decimal(1), pos
     scale = _scale_of(m.group(1))
     total, end = value * scale, m.end()
+    bigger = _scale_re().match(text, end)
+    while bigger and _scale_of(bigger.group(1)) > scale:  # `87,25 nghìn tỷ` = 87,25 * 10^12
+        scale *= _scale_of(bigger.group(1))
+        total, end = value * scale, bigger.end()
+        bigger = _scale_re().match(text, end)
     half = re.compile(r"\s+(?:rưỡi)(?![^\W\d_])", re.IGNORECASE).match(text, end)
     if half:
         return total + scale / 2, scale, half.end()
@@ -293,9 +300,14 @@ def scan_numbers(text: str) -> list[NumberMention]:
     []
     """
     found: list[NumberMention] = []
+    skip_until = 0
     for m in _DIGIT_TOKEN.finditer(text):
-        if found and m.start() < found[-1].end:
-            continue  # already read as part of "1 tỷ 200 triệu"
+        if m.start() < skip_until or (found and m.start() < found[-1].end):
+            continue  # already read as part of "1 tỷ 200 triệu", or inside a date
+        date = _HYPHEN_DATE.match(text, m.start())
+        if date and (date.group(1) or _DAY_CUES.search(text[max(0, m.start() - 8):m.start()])):
+            skip_until = date.end()  # `chiều 8-5`, `19-1-2017`
+            continue
         found.extend(_digit_mentions(text, m))
     taken = [(n.start, n.end) for n in found]
     for w in _word_runs(text):

@@ -99,7 +99,8 @@ def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int]:
     end = pos
     while len(words) < limit:
         m = _NOUN_WORD.match(text, end)
-        if not m or m.group(1).lower() in _function_words() or blocked_after(text, end):
+        if (not m or m.group(1).lower() in _function_words() or blocked_after(text, end)
+                or m.group(1)[0].isupper()):
             break
         words.append(m.group(1))
         end = m.end()
