@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import resource
+import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,7 +63,12 @@ def steps_for(spec: StepsSpec) -> list[Step]:
 
 
 def init_worker(spec: StepsSpec) -> None:
-    """Process-pool initializer: load the models before the first article arrives."""
+    """Process-pool initializer: load the models before the first article arrives.
+
+    Ctrl-C reaches the whole process group; workers ignore it and let the parent stop the
+    run cleanly, so an interrupted article is redone by `--resume`, never recorded as failed.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     steps_for(spec)
 
 
