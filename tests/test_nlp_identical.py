@@ -81,7 +81,7 @@ def _differences(sentence: str, expected: dict[str, Any]) -> list[str]:
     columns = {"pos": (ours.words,), "chunk": (ours.words, ours.pos),
                "ner": (ours.words, ours.pos, ("",) * len(ours.words))}  # NER never reads chunks
     for name in STAGES:
-        mine = stage(name).features(*columns[name])
+        mine = [list(row) for row in stage(name).features(*columns[name])]
         theirs = expected["features"][name]
         if mine != theirs:
             bad = next((i for i, (a, b) in enumerate(zip(mine, theirs)) if a != b), min(len(mine), len(theirs)))

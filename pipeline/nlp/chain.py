@@ -61,7 +61,7 @@ class _CrfStage:
         self.tagger = CRFTagger()
         self.tagger.load(_underthesea_path(spec["file"]))
 
-    def features(self, *columns: tuple[str, ...] | list[str]) -> list[list[str]]:
+    def features(self, *columns: tuple[str, ...] | list[str]) -> list[tuple[str, ...]]:
         """Feature lists of a sentence given its input columns (the label column is 'X')."""
         n = len(columns[0])
         return self.featurize([*columns, ("X",) * n])

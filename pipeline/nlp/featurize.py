@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The same grammar as underthesea.pipeline.*.tagged_feature.template2features.
 _SYNTAX = re.compile(
@@ -27,21 +28,25 @@ def _isdigit(word: str) -> str:
     return str(word.isdigit())
 
 
-def _isallcap(word: str) -> bool:
-    return all(letter.istitle() for letter in word)
+def _isallcap(word: str) -> str:
+    return str(all(letter.istitle() for letter in word))
 
 
-def _istitle(word: str) -> bool:
-    """underthesea's `text_istitle`, including its quirk: an empty syllable makes it False."""
+@lru_cache(maxsize=65536)
+def _istitle(word: str) -> str:
+    """underthesea's `text_istitle` as its feature text; an empty syllable makes it False.
+
+    Cached: words recur across sentences, and this is the one template function not in C.
+    """
     if len(word) == 0:
-        return False
-    try:
-        return all(syllable[0].istitle() for syllable in word.split(" "))
-    except IndexError:
-        return False
+        return "False"
+    for syllable in word.split(" "):
+        if not syllable or not syllable[0].istitle():
+            return "False"
+    return "True"
 
 
-FUNCTIONS: dict[str, Callable[[str], object]] = {
+FUNCTIONS: dict[str, Callable[[str], str]] = {
     "lower": _lower,
     "istitle": _istitle,
     "isdigit": _isdigit,
@@ -85,48 +90,53 @@ class Featurizer:
         self.templates = tuple(parse_template(t) for t in templates)
         self.columns_used = frozenset(t.column for t in self.templates)
 
-    def __call__(self, columns: Sequence[Sequence[str]]) -> list[list[str]]:
+    def __call__(self, columns: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
         """`columns[c][i]` is column c of token i; returns one feature list per token."""
         n = len(columns[0]) if columns else 0
         if n == 0:
             return []
         cache: dict[tuple[int, str | None], list[str]] = {}
         per_template = [self._evaluate(t, columns, n, cache) for t in self.templates]
-        return [list(row) for row in zip(*per_template)]
+        return list(zip(*per_template))
 
     @staticmethod
     def _values(column: Sequence[str], function: str | None) -> list[str]:
         if function is None:
             return list(column)
-        apply = FUNCTIONS[function]
-        return [f"{apply(word)}" for word in column]
+        return list(map(FUNCTIONS[function], column))
 
     def _evaluate(self, t: Template, columns: Sequence[Sequence[str]], n: int,
                   cache: dict[tuple[int, str | None], list[str]]) -> list[str]:
-        if t.index2 is not None:
-            return self._window(t, columns[t.column], n)
-        key = (t.column, t.function)
-        if key not in cache:
-            cache[key] = self._values(columns[t.column], t.function)
-        values, prefix, a = cache[key], t.prefix, t.index1
-        if a < 0:
-            head = [f"{prefix}BOS"] * min(-a, n)
-            return head + [prefix + v for v in values[:max(n + a, 0)]]
-        return [prefix + v for v in values[a:]] + [f"{prefix}EOS"] * min(a, n)
+        if t.index2 is None:
+            key = (t.column, t.function)
+            if key not in cache:
+                cache[key] = self._values(columns[t.column], t.function)
+            return _place(t, cache[key], n, t.index1, t.index1)
+        return _place(t, self._joined(t, columns[t.column]), n, t.index1, t.index2)
 
     @staticmethod
-    def _window(t: Template, column: Sequence[str], n: int) -> list[str]:
-        """A multi-token template `T[a,b]`: the words a..b joined by a space (BOS/EOS at edges)."""
-        prefix, a, b = t.prefix, t.index1, t.index2
-        assert b is not None
-        apply = FUNCTIONS[t.function] if t.function else None
-        out: list[str] = []
-        for i in range(n):
-            if i + a < 0:
-                out.append(f"{prefix}BOS")
-            elif i + a >= n or i + b >= n:
-                out.append(f"{prefix}EOS")
-            else:
-                word = " ".join(column[i + a:i + b + 1])
-                out.append(f"{prefix}{apply(word) if apply else word}")
-        return out
+    def _joined(t: Template, column: Sequence[str]) -> list[str]:
+        """Values of a window `T[a,b]` starting at each token: words a..b joined by a space."""
+        assert t.index2 is not None
+        width = t.index2 - t.index1 + 1
+        if width == 2:
+            joined = [f"{x} {y}" for x, y in zip(column, column[1:])]
+        else:
+            joined = [" ".join(column[j:j + width]) for j in range(len(column) - width + 1)]
+        if t.function is None:
+            return joined
+        return list(map(FUNCTIONS[t.function], joined))
+
+
+def _place(t: Template, values: list[str], n: int, a: int, b: int) -> list[str]:
+    """Token i gets `values[i + a]`; BOS where i + a < 0 (checked first), EOS where i + b >= n.
+
+    The same precedence as underthesea's `template2features`, computed by slicing instead of
+    per-token branching: BOS for the first `-a` tokens, then values, then EOS to the end.
+    """
+    prefix = t.prefix
+    bos = min(max(-a, 0), n)
+    valid = max(0, n - b - bos) if b >= 0 else n - bos
+    start = bos + a
+    body = [prefix + v for v in values[start:start + valid]]
+    return [f"{prefix}BOS"] * bos + body + [f"{prefix}EOS"] * (n - bos - len(body))
