@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -71,17 +71,29 @@ def create_schema(engine: Engine) -> None:
 
 def replace_article(conn: Connection, rows: ArticleRows) -> None:
     """Make the stored copy of one article exactly `rows` (caller holds the transaction)."""
-    insert = _INSERTS[conn.dialect.name](articles).values(rows.article)
-    conn.execute(insert.on_conflict_do_update(
-        index_elements=[articles.c.id],
-        set_={name: insert.excluded[name] for name in rows.article if name != "id"},
-    ))
-    conn.execute(sa.delete(figures).where(figures.c.article_id == rows.id))
-    conn.execute(sa.delete(entities).where(entities.c.article_id == rows.id))
+    upsert, delete_figures, delete_entities = _statements(conn.dialect.name)
+    conn.execute(upsert, rows.article)
+    conn.execute(delete_figures, {"article_id": rows.id})
+    conn.execute(delete_entities, {"article_id": rows.id})
     if rows.figures:
         conn.execute(sa.insert(figures), rows.figures)
     if rows.entities:
         conn.execute(sa.insert(entities), rows.entities)
+
+
+@cache
+def _statements(dialect: str) -> tuple[sa.Executable, sa.Executable, sa.Executable]:
+    """The article upsert and the two child deletes, built once (building them per article
+    cost more than running them)."""
+    insert = _INSERTS[dialect](articles)
+    upsert = insert.on_conflict_do_update(
+        index_elements=[articles.c.id],
+        set_={column.name: insert.excluded[column.name] for column in articles.columns if column.name != "id"},
+    )
+    deletes = tuple(
+        sa.delete(table).where(table.c.article_id == sa.bindparam("article_id")) for table in (figures, entities)
+    )
+    return upsert, *deletes
 
 
 class SqlSink(ArticleSink):
