@@ -121,7 +121,8 @@ def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
                 start = before[1]
         elif before:
             qual, start = before
-            if qual is Qualifier.at_most and d.kind in _SPEC_KINDS:
+            if (qual is Qualifier.at_most and d.kind in _SPEC_KINDS
+                    and text[start:d.start].lower().startswith("tối đa")):
                 qual = Qualifier.exact  # `tốc độ tối đa 60km/h` names a specification (§7)
         elif approx_governed(text, max(sent, prev_end), d.start):
             qual = Qualifier.approx

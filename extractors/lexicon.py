@@ -84,6 +84,7 @@ class UnitTable(_Strict):
 
     units: list[UnitEntry]
     currencies: dict[str, str]
+    subject_drop: list[str]
 
 
 class Cues(_Strict):

@@ -14,7 +14,7 @@ from functools import cache
 from vnfigures.schemas import Kind
 
 from .context import ArticleContext
-from .lexicon import alternation, cues
+from .lexicon import alternation, cues, unit_table
 from .numbers import NumberMention
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
@@ -107,6 +107,12 @@ def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int]:
     return " ".join(words), end
 
 
+def _drop_classifier(subject: str) -> str:
+    """`căn nhà tình thương` counts `nhà tình thương`; a lone classifier stays."""
+    head, _, rest = subject.partition(" ")
+    return rest if rest and head in unit_table().subject_drop else subject
+
+
 def _per_at(text: str, pos: int) -> tuple[str | None, int]:
     """A rate's denominator after `/` or `mỗi` (`đồng/kg`, `đồng/1 nhà mới` -> `nhà mới`)."""
     m = _PER.match(text, pos)
@@ -127,6 +133,8 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     text = ctx.text
     if _label_before(ctx, m) or _idiom_re().match(text, m.start):
         return None
+    if m.form == "fraction":
+        return _read_bare(ctx, m)  # `1/3 dân số` is a percentage whatever follows (§7)
     unit = unit_at(text, m.end)
     if unit and unit.form in ("sào", "mẫu"):
         unit = with_factor(unit, ctx.sao * (10 if unit.form == "mẫu" else 1))
@@ -140,7 +148,9 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     subject, noun_end = _noun_words(text, unit.end if per is None else end,
                                     0 if unit.kind in (Kind.money, Kind.percent) else 3)
     if not unit.measure:
-        subject = f"{unit.form} {subject}".strip()
+        subject = _drop_classifier(f"{unit.form} {subject}".strip())
+    if per is None and "/" in unit.form:  # `km/h`, `lần/ngày`
+        per = unit.form.split("/", 1)[1]
     if per is None and unit.kind not in (Kind.money, Kind.percent):
         end = noun_end
     return Reading(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)

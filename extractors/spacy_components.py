@@ -42,6 +42,18 @@ def figure_of(span: Span) -> Figure | None:
     return figure if inside and span.label_ == figure.kind.value else None
 
 
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the doc's sentences without the whitespace tokens they end with."""
+    bounds: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char + len(text) - len(text.lstrip())
+        end = sent.end_char - (len(text) - len(text.rstrip()))
+        if end > start:
+            bounds.append((start, end))
+    return bounds
+
+
 class FiguresComponent:
     """Run the rule-based figure extractor over the doc's text and sentences."""
 
@@ -53,9 +65,7 @@ class FiguresComponent:
         # imported per call: the extractor lives in its own module (and tests may patch it)
         from vnfigures.extractors.figures import extract_figures
 
-        figures: list[Figure] = list(
-            extract_figures(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
-        )
+        figures: list[Figure] = list(extract_figures(doc.text, sentence_bounds(doc)))
         spans: list[Span] = []
         for number, figure in enumerate(figures):
             span = doc.char_span(figure.start, figure.end, label=figure.kind.value,

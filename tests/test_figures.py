@@ -1,0 +1,218 @@
+"""The figure extractor on sentences from real articles, one row per case of ANNOTATION.md."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from vnfigures.extractors.figures import extract_figures
+from vnfigures.schemas import Figure
+
+D = Decimal
+
+
+def F(kind: str, value: str, unit: str, qualifier: str = "exact", modality: str = "actual",
+      value_max: str | None = None, **extra: Any) -> dict[str, Any]:
+    """An expected figure: the scored fields, plus any other field that matters for the row."""
+    row = {"kind": kind, "value": D(value), "unit": unit, "qualifier": qualifier,
+           "modality": modality, "value_max": D(value_max) if value_max else None}
+    row.update(extra)
+    return row
+
+
+def _fields(fig: Figure, keys: list[str]) -> dict[str, Any]:
+    data = fig.model_dump()
+    out = {k: data[k] for k in keys}
+    for k in ("kind", "qualifier", "modality"):
+        if k in out:
+            out[k] = out[k].value
+    return out
+
+
+def check(sentence: str, expected: list[dict[str, Any]]) -> None:
+    got = extract_figures(sentence)
+    assert len(got) == len(expected), [f.text for f in got]
+    for fig, exp in zip(got, expected):
+        assert _fields(fig, list(exp)) == exp
+        assert sentence[fig.start:fig.end] == fig.text
+
+
+KINDS = [
+    ("Công an tỉnh hỗ trợ 115 hộ nghèo.", [F("households", "115", "household", text="115 hộ nghèo", subject="hộ nghèo")]),
+    ("Hỗ trợ 3 gia đình bị sạt lở.", [F("households", "3", "household")]),
+    ("có 2.743 hộ nghèo chưa có nhà ở", [F("households", "2743", "household")]),
+    ("trao 42 căn nhà tình thương", [F("houses", "42", "house", subject="nhà tình thương")]),
+    ("xây 50 ngôi nhà tình nghĩa", [F("houses", "50", "house")]),
+    ("292 căn nhà đồng đội, nhà tình nghĩa, nhà tình thương", [F("houses", "292", "house", text="292 căn nhà đồng đội")]),
+    ("Toàn tỉnh có 1 nhà bị sập hoàn toàn, 7 nhà bị sạt lở", [F("houses", "1", "house"), F("houses", "7", "house")]),
+    ("262 tấn gạo", [F("mass", "262", "tonne", subject="gạo")]),
+    ("trao 25 kg gạo", [F("mass", "0.025", "tonne")]),
+    ("thu 3 tạ thóc và 5 yến ngô", [F("mass", "0.3", "tonne"), F("mass", "0.05", "tonne")]),
+    ("khoảng 8 lạng", [F("mass", "0.0008", "tonne", "approx")]),
+    ("trên 625 triệu đồng", [F("money", "625000000", "VND", "more_than", text="trên 625 triệu đồng")]),
+    ("trúng 82 tỉ tại An Giang", [F("money", "82000000000", "VND")]),
+    ("553,763 tỷ đồng", [F("money", "553763000000", "VND")]),
+    ("1 tỷ 200 triệu đồng", [F("money", "1200000000", "VND")]),
+    ("giá trị 136 triệu USD", [F("money", "136000000", "USD")]),
+    ("giá 1.800 USD/ounce", [F("money", "1800", "USD", per="ounce")]),
+    ("hơn 1.040 lượt người tham dự", [F("people", "1040", "person", "more_than")]),
+    ("2 người chết", [F("people", "2", "person")]),
+    ("có 1 trường hợp tử vong", [F("people", "1", "person")]),
+    ("41.766 đối tượng", [F("people", "41766", "person")]),
+    ("40 vạn dân", [F("people", "400000", "person")]),
+    ("hai cháu bé", [F("people", "2", "person")]),
+    ("trên 144.000 phần quà", [F("gifts", "144000", "gift", "more_than")]),
+    ("395.550 suất học bổng", [F("gifts", "395550", "gift")]),
+    ("26 cây cầu, 2 tuyến lộ nông thôn", [F("infrastructure", "26", "item"), F("infrastructure", "2", "item")]),
+    ("xây 3 phòng học và 1 nhà văn hóa", [F("infrastructure", "3", "item"), F("infrastructure", "1", "item")]),
+    ("tăng 7,4% so với năm 2016", [F("percent", "7.4", "percent", text="7,4%")]),
+    ("giảm 21,8 % so với cùng kỳ", [F("percent", "21.8", "percent")]),
+    ("chiếm 1/3 dân số", [F("percent", "33.33", "percent")]),
+    ("gần 260ha lúa", [F("area", "260", "hectare", "nearly")]),
+    ("căn hộ 30 m2", [F("area", "0.003", "hectare")]),
+    ("3,9 triệu m2 sàn", [F("area", "390", "hectare")]),
+    ("trồng 5 công lúa", [F("area", "0.5", "hectare")]),
+    ("trên 315 cuộc tuyên truyền", [F("other", "315", "item", "more_than")]),
+    ("298 chiếc quạt điện, 86 nồi cơm điện", [F("other", "298", "item"), F("other", "86", "item")]),
+    ("1,5 triệu con lợn", [F("other", "1500000", "item")]),
+    ("tiết kiệm 13.533 Kw điện", [F("other", "13533", "item")]),
+    ("dài 5 km", [F("other", "5", "item")]),
+    ("hai vụ sạt lở đất", [F("other", "2", "item")]),
+    ("1.993 Chi hội", [F("other", "1993", "item")]),
+]
+
+QUALIFIERS = [
+    ("khoảng 700 nhà", [F("houses", "700", "house", "approx")]),
+    ("chừng 20 người", [F("people", "20", "person", "approx")]),
+    ("xấp xỉ 1 tạ", [F("mass", "0.1", "tonne", "approx")]),
+    ("tầm 2kg", [F("mass", "0.002", "tonne", "approx")]),
+    ("gần 14.000 hộ nghèo", [F("households", "14000", "household", "nearly")]),
+    ("ngót 700 triệu đồng", [F("money", "700000000", "VND", "nearly")]),
+    ("hơn 5.800 hộ cận nghèo", [F("households", "5800", "household", "more_than")]),
+    ("vượt 10 tấn", [F("mass", "10", "tonne", "more_than")]),
+    ("dưới mức 20.000 đồng/kg", [F("money", "20000", "VND", "less_than", per="kg")]),
+    ("chưa đến 10m2", [F("area", "0.001", "hectare", "less_than")]),
+    ("chưa đầy 5 tấn", [F("mass", "5", "tonne", "less_than")]),
+    ("Ít nhất 11 người chết", [F("people", "11", "person", "at_least")]),
+    ("tối thiểu phải từ 25m2 trở lên", [F("area", "0.0025", "hectare", "at_least")]),
+    ("3 liệt sĩ trở lên", [F("people", "3", "person", "at_least")]),
+    ("khoảng 15.000 đồng/kg trở lên", [F("money", "15000", "VND", "at_least")]),
+    ("không dưới 50 hộ", [F("households", "50", "household", "at_least")]),
+    ("hỗ trợ tối đa 50 triệu đồng", [F("money", "50000000", "VND", "at_most")]),
+    ("không quá 6 tầng", [F("other", "6", "item", "at_most")]),
+    ("tốc độ tối đa 60km/h", [F("other", "60", "item", "exact", per="h")]),
+    ("từ 10 đến 15 triệu đồng", [F("money", "10000000", "VND", "range", value_max="15000000")]),
+    ("10-15 hộ", [F("households", "10", "household", "range", value_max="15")]),
+    ("khoảng 170.000 - 200.000 đồng", [F("money", "170000", "VND", "range", value_max="200000")]),
+    ("từ 35,99 triệu đồng đến 38,99 triệu đồng", [F("money", "35990000", "VND", "range", value_max="38990000")]),
+    ("từ 1,5m2 - 2,8m2", [F("area", "0.00015", "hectare", "range", value_max="0.00028")]),
+    ("ước tính gần 700 tỷ đồng", [F("money", "700000000000", "VND", "nearly")]),
+    ("khoảng hơn 800 hộ", [F("households", "800", "household", "more_than")]),
+    ("Ước tính, tổng thiệt hại là 3,5 tỷ đồng", [F("money", "3500000000", "VND", "approx")]),
+    ("sản lượng ước đạt 85.000 tấn", [F("mass", "85000", "tonne", "approx")]),
+    ("kinh phí lên đến 25 tỷ đồng", [F("money", "25000000000", "VND", "exact")]),
+    ("có tới 50 người", [F("people", "50", "person", "exact")]),
+    ("giá từ 6.000 đồng/kg xuống 5.800 đồng/kg", [F("money", "6000", "VND"), F("money", "5800", "VND")]),
+    ("trên mức BĐ2 0,75m", [F("other", "0.75", "item", "exact")]),
+    ("cầu vượt lên 36,75m", [F("other", "36.75", "item", "exact")]),
+    ("vận động đượctrên 192tỷđồng", [F("money", "192000000000", "VND", "more_than")]),
+]
+
+MODALITY = [
+    ("Năm nay tỉnh dự kiến xây dựng khoảng 700 nhà cho hộ nghèo với số tiền gần 36 tỷ đồng.",
+     [F("houses", "700", "house", "approx", "target"), F("money", "36000000000", "VND", "nearly", "target")]),
+    ("Mục tiêu năm 2017 giảm 2.270 hộ nghèo.", [F("households", "2270", "household", modality="target")]),
+    ("Tỉnh phấn đấu phát triển 190.000 hội viên mới.", [F("people", "190000", "person", modality="target")]),
+    ("Theo kế hoạch, sẽ xây 122 cầu.", [F("infrastructure", "122", "item", modality="target")]),
+    ("Theo dự báo, Việt Nam sẽ xuất khẩu khoảng 5,8 triệu tấn gạo.", [F("mass", "5800000", "tonne", "approx", "target")]),
+    ("Nếu thua lỗ, mỗi con lợn có thể lỗ từ 1-1,5 triệu đồng.",
+     [F("money", "1000000", "VND", "range", "target", value_max="1500000")]),
+    ("Giá vàng đạt 85% kế hoạch.", [F("percent", "85", "percent")]),
+    ("đạt 54,8% so với kế hoạch năm 2017", [F("percent", "54.8", "percent")]),
+    ("Ban chỉ đạo phân công 1 đồng chí Phó Giám đốc", [F("people", "1", "person")]),
+    ("lãi suất 0,65%/tháng", [F("percent", "0.65", "percent", per="tháng")]),
+    ("Nếu mua với số lượng lớn chỉ còn 5.000 đồng/kg", [F("money", "5000", "VND", per="kg")]),
+    ("mục tiêu tỷ lệ hội viên từ 40% lên 60%", [F("percent", "40", "percent"), F("percent", "60", "percent", modality="target")]),
+    ("Đã xây 9 cầu. Năm tới sẽ xây 33 cầu.", [F("infrastructure", "9", "item"), F("infrastructure", "33", "item", modality="target")]),
+]
+
+SETTLED = [
+    # sào: northern size by default, central size where the article is central (§7)
+    ("nhà có 6 sào lúa", [F("area", "0.216", "hectare")]),
+    ("Ở Gia Lai, nhà có 6 sào lúa", [F("area", "0.3", "hectare")]),
+    ("bốn sào (4.000 m2) lúa; thêm 2 sào nữa", [F("area", "0.4", "hectare"), F("area", "0.4", "hectare"), F("area", "0.2", "hectare")]),
+    # rates keep their denominator
+    ("50 triệu đồng/1 nhà mới", [F("money", "50000000", "VND", per="nhà mới")]),
+    ("200 ngàn đồng/2 sào", [F("money", "200000", "VND", per="2 sào")]),
+    ("1 triệu đồng/hộ gia đình", [F("money", "1000000", "VND", per="hộ gia đình")]),
+    ("lưu lượng 50 m3/s", [F("other", "50", "item", per="s")]),
+    ("lúa ba vụ/năm", [F("other", "3", "item", per="năm")]),
+    ("gấp 20 lần", [F("other", "20", "item")]),
+    ("2-3 lần/ngày", [F("other", "2", "item", "range", value_max="3", per="ngày")]),
+    ("6 tháng tiền lương", [F("other", "6", "item")]),
+    # pairs and fractions
+    ("di dời 13/20 hộ dân", [F("households", "13", "household"), F("households", "20", "household")]),
+    ("chi trả 923,835/1.010 tỷ đồng", [F("money", "923835000000", "VND"), F("money", "1010000000000", "VND")]),
+    ("1/4 diện tích", [F("percent", "25", "percent")]),
+    # floods and weather are `other`, value as written
+    ("mực nước 73,75 m", [F("other", "73.75", "item")]),
+    ("lượng mưa 70-120mm", [F("other", "70", "item", "range", value_max="120")]),
+    # product specifications are `other`
+    ("bộ nhớ 256GB, RAM 12GB", [F("other", "256", "item"), F("other", "12", "item")]),
+    ("màn hình 6,5-inch, độ phân giải 2688x1242 pixel", [F("other", "6.5", "item"), F("other", "2688", "item"), F("other", "1242", "item")]),
+    ("pin 4.200mAh, sạc nhanh 65W", [F("other", "4200", "item"), F("other", "65", "item")]),
+    # names, labels, idioms and indefinites are not figures
+    ("Đề án 1 triệu ha lúa", []),
+    ("xe Mazda 3 đời mới", []),
+    ("hai bên đường trồng cây", []),
+    ("lưu thông 2 chiều", []),
+    ("vạn tấm lòng", []),
+    ("hàng chục người", []),
+    ("cả trăm người", []),
+    ("tiền tỷ", []),
+    ("một lòng vì dân", []),
+    ("một địa bàn khó khăn", []),
+    ("một tỷ đồng", [F("money", "1000000000", "VND")]),
+    ("một tấn gạo", [F("mass", "1", "tonne")]),
+    ("một trăm hai mươi hộ", [F("households", "120", "household")]),
+    ("1 đồng chí", [F("people", "1", "person")]),
+    ("gạo 5% tấm giá 345 – 350 USD/tấn", [F("money", "345", "USD", "range", value_max="350", per="tấn")]),
+    ("ngày 10/7 đã khiến 2 người chết", [F("people", "2", "person")]),
+    ("Mưa lũ Điện Biên: 2 người chết", [F("people", "2", "person")]),
+    ("giá từ 400 đến 600.000 đồng/lượng", [F("money", "400000", "VND", "range", value_max="600000")]),
+    ("từ 50.000 – 100.000 đồng/kg", [F("money", "50000", "VND", "range", value_max="100000")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), KINDS)
+def test_kinds(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), QUALIFIERS)
+def test_qualifiers(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MODALITY)
+def test_modality(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SETTLED)
+def test_settled_cases(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+def test_given_sentence_bounds_are_used() -> None:
+    text = "Sẽ xây mới. Có 9 cầu"
+    no_bounds = extract_figures(text)
+    one_sentence = extract_figures(text, [(0, len(text))])
+    assert no_bounds[0].modality.value == "actual"
+    assert one_sentence[0].modality.value == "target"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "Không có số nào."])
+def test_no_figures(text: str) -> None:
+    assert extract_figures(text) == []
