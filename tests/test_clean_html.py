@@ -136,7 +136,7 @@ ARTICLE = (
     f"<div class='content'>{BODY}"
     "<figure><img src='a.jpg'><figcaption>Trao nhà cho hộ nghèo. Ảnh: T.A</figcaption></figure>"
     "<div class='box-related'><a href='/x'>Tin khác: trao 900 suất quà</a></div>"
-    "<p>MINH HẢI</p></div>"
+    "<p>MINH HẢI</p><p>Theo TTXVN</p></div>"
     "<footer><p>Bản quyền thuộc về Báo Tỉnh. Giấy phép số 1/GP.</p></footer></body></html>"
 )
 
@@ -150,6 +150,7 @@ ARTICLE = (
         ("Ảnh: T.A", False),
         ("900 suất quà", False),  # related box
         ("MINH HẢI", False),  # byline
+        ("Theo TTXVN", False),  # source line
         ("Bản quyền", False),  # footer
         ("Trang chủ", False),  # menu
         ("18:42", False),  # date line

@@ -114,6 +114,15 @@ def test_site_name(line: str, expected: bool) -> None:
     assert furniture().is_site_name(line) is expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Theo Reuters", True), ("(Theo VnExpress)", True), ("Nguồn: Báo Cà Mau", True),
+     ("Theo ông Hùng, xã đã trao 20 căn nhà cho hộ nghèo trong năm qua.", False)],
+)
+def test_source_line(line: str, expected: bool) -> None:
+    assert furniture().is_source_line(line) is expected
+
+
 # -- whole texts --------------------------------------------------------------------------
 
 def test_seed_equals_gold_text(project_corpus: Path) -> None:

@@ -124,8 +124,11 @@ def _lead_from_description(soup: BeautifulSoup, body: Tag, rules: HtmlRules) -> 
 
 
 def _drop_trailing_byline(paragraphs: list[str]) -> list[str]:
-    """An HTML body often ends with the author's name ("Hà Thu (tổng hợp)"): not article."""
+    """An HTML body often ends with the author's name ("Hà Thu (tổng hợp)") or the source
+    ("Theo Reuters"): neither is article text."""
     rules = furniture()
-    while paragraphs and (rules.is_signature(paragraphs[-1]) or rules.is_name_line(paragraphs[-1])):
+    while paragraphs and any(
+        check(paragraphs[-1]) for check in (rules.is_signature, rules.is_name_line, rules.is_source_line)
+    ):
         paragraphs = paragraphs[:-1]
     return paragraphs

@@ -49,6 +49,7 @@ class Furniture:
     related_link: re.Pattern[str]
     signature_max_words: int
     teaser_title_max_words: int
+    source_line: re.Pattern[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Furniture:
@@ -64,6 +65,7 @@ class Furniture:
             related_link=re.compile(_pattern(data["related_link"])),
             signature_max_words=int(data["signature_max_words"]),
             teaser_title_max_words=int(data["teaser_title_max_words"]),
+            source_line=re.compile(_pattern(data["source_line"]), flags),
         )
 
     # -- single lines ---------------------------------------------------------------------
@@ -136,6 +138,10 @@ class Furniture:
         if names is None or _PAREN_TAIL.sub("", line).isupper():
             return False
         return all(len(n) >= 2 and all(w[0].isupper() for w in n) for n in names)
+
+    def is_source_line(self, line: str) -> bool:
+        """A source attribution alone on a line ("Theo Reuters", "Nguồn: Báo Cà Mau")."""
+        return bool(self.source_line.match(line)) and len(line.split()) <= 10
 
     def is_headline(self, line: str) -> bool:
         """A short line without a sentence ending: a title, a heading or a teaser's title."""
