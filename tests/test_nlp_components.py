@@ -38,6 +38,17 @@ def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> list:
     return calls
 
 
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Câu một.  Câu hai.\n\n", ["Câu một.", "Câu hai."]),
+    ("\n Tiêu đề\nĐoạn có 5 hộ. ", ["Tiêu đề", "Đoạn có 5 hộ."]),
+    (" \n\t ", []),
+])
+def test_extractor_gets_stripped_sentences(fake_extractor: list, text: str, sentences: list[str]) -> None:
+    load(ner=False)(text)
+    (seen_text, bounds), = fake_extractor
+    assert seen_text == text and [text[a:b] for a, b in bounds] == sentences
+
+
 def test_load_is_cached_and_ner_optional() -> None:
     assert load() is load()
     assert load(ner=True).pipe_names == ["vnfigures_figures", "vnfigures_ner"]
