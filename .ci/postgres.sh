@@ -8,9 +8,9 @@
 # works without a password; initdb'ing our own data directory (trust auth, loopback only, its
 # own port) gives that without touching the machine's default cluster or its pg_hba.conf.
 # Installs Debian's `postgresql` with apt-get when no server binaries are found.
-# The file is meant to be *sourced*: it never calls `exit` or `set -e`, so it cannot kill the
-# caller's shell; failures print a message and leave VNFIG_TEST_PG_URL unset, and the
-# PostgreSQL tests then skip with a clear reason.
+# The file is meant to be *sourced*, also from a `set -euo pipefail` script: it never calls
+# `exit`, and a failure prints a message, leaves VNFIG_TEST_PG_URL unset and returns 0, so the
+# caller carries on and the PostgreSQL tests skip with a clear reason.
 #
 # Settings (environment, all optional):
 #   VNFIG_PG_PORT  TCP port of the private server        (default 54329)
@@ -69,8 +69,8 @@ vnfig_pg_start() {
         useradd --system --home-dir /var/lib/postgresql --shell /bin/sh postgres || return 1
     fi
     if [ ! -s "$dir/PG_VERSION" ]; then
-        mkdir -p "$dir" && chmod 700 "$dir"
-        [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+        mkdir -p "$dir" && chmod 700 "$dir" || return 1
+        if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir" || return 1; fi
         _vnfig_pg_as_owner "$bin/initdb" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
             >"$dir.initdb.log" 2>&1 || { _vnfig_pg_log "initdb failed, see $dir.initdb.log"; return 1; }
     fi
@@ -93,4 +93,4 @@ vnfig_pg_stop() {
     _vnfig_pg_as_owner "$bin/pg_ctl" -D "$dir" -m fast stop >/dev/null
 }
 
-vnfig_pg_start
+vnfig_pg_start || _vnfig_pg_log "continuing without PostgreSQL"
