@@ -139,6 +139,8 @@ def test_rows_rebuild_the_article(article: Article) -> None:
 @pytest.mark.parametrize(("stored", "expected"), [
     ("5.000000000", "5"), ("12.500000000", "12.5"), ("0.000001000", "0.000001"),
     ("123456789012345678.000000000", "123456789012345678"), ("1E+3", "1000"), ("0", "0"),
+    ("0.000000000", "0"), ("58213168535896849012.0170138094000", "58213168535896849012.0170138094"),
+    ("12345678901234567890123456789.000000000", "12345678901234567890123456789"),
 ])
 def test_canonical_decimal_drops_padding_only(stored: str, expected: str) -> None:
     result = canonical_decimal(Decimal(stored))

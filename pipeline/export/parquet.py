@@ -54,10 +54,10 @@ _ID_COLUMN = {"articles": "id", "figures": "article_id", "entities": "article_id
 
 def check_decimal(value: Decimal) -> None:
     """Raise ValueError unless `value` fits `decimal128(38, 9)` exactly."""
-    sign, digits, exponent = value.normalize().as_tuple()
+    _sign, digits, exponent = canonical_decimal(value).as_tuple()
     assert isinstance(exponent, int)
-    fractional = max(0, -exponent)
-    integer_digits = len(digits) + exponent if value else 0
+    fractional = -exponent
+    integer_digits = max(0, len(digits) + exponent) if value else 0
     if fractional > _SCALE or integer_digits > _MAX_INTEGER_DIGITS:
         raise ValueError(f"value {value} does not fit decimal128(38, {_SCALE}) exactly")
 
