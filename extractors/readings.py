@@ -146,12 +146,12 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         return None
     per, end = _per_at(text, unit.end)
     subject, noun_end = _noun_words(text, unit.end if per is None else end,
-                                    0 if unit.kind in (Kind.money, Kind.percent) else 3)
+                                    0 if unit.kind is Kind.money else 3)
     if not unit.measure:
         subject = _drop_classifier(f"{unit.form} {subject}".strip())
     if per is None and "/" in unit.form:  # `km/h`, `lần/ngày`
         per = unit.form.split("/", 1)[1]
-    if per is None and unit.kind not in (Kind.money, Kind.percent):
+    if per is None and unit.kind is not Kind.money:
         end = noun_end
     return Reading(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
 
