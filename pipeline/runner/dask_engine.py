@@ -29,7 +29,7 @@ from vnfigures.runner.worker import Outcome, StepsSpec, failure_outcome, peak_rs
 from vnfigures.schemas import Failure
 
 #: Articles per task: big enough to amortize a Dask round trip, small enough to balance.
-PARTITION_SIZE = 8
+PARTITION_SIZE = 4
 #: Partitions in flight per worker thread.
 IN_FLIGHT_PER_THREAD = 2
 
