@@ -206,3 +206,11 @@ def test_to_labelstudio_runs_pipeline_on_plain_articles(app, gold_dir: Path, tmp
         assert [t["data"]["id"] for t in written] == ["a", "plain"]
         assert sum(r["from_name"] == "kind" for r in written[0]["predictions"][0]["result"]) == gold_regions
         assert sum(r["from_name"] == "kind" for r in written[1]["predictions"][0]["result"]) == 1
+
+
+def test_score_dir_in_a_notebook(gold_dir: Path) -> None:
+    """`score_dir` with a plain function of the gold article, and the error records it gives."""
+    result = run.score_dir(gold_dir, predict=lambda gold: gold.figures[1:])
+    assert (result.scores.overall("value").tp, result.scores.overall("value").fn) == (3, 2)
+    assert [(e["article"], e["error"], e["text"]) for e in result.errors()] == [
+        ("a", "FN", "115 hộ nghèo"), ("b", "FN", "300 phần quà")]

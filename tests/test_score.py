@@ -171,3 +171,11 @@ def test_entities_unscored_without_gold_entities() -> None:
     scores = score_articles([art(H115)], {"a": ArticleFigures("a", TEXT, [H115], [_ent(0, 3)])})
     assert scores.entities() is None
     assert scores.to_dict()["entities"] is None
+
+
+def test_per_article_counts() -> None:
+    scores = score_articles([art(H115, M625, id="a"), art(T262, id="b")],
+                            {"a": art(H115, fig("money", "625000000", 30), id="a"), "b": art(id="b")})
+    per_article = scores.to_dict()["per_article"]
+    assert per_article["a"]["value"]["tp"] == 2 and per_article["a"]["full"]["tp"] == 1
+    assert per_article["b"]["value"] == PRF(0, 0, 1).as_dict()

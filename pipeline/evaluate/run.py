@@ -37,6 +37,13 @@ class Evaluation:
     def problems(self) -> list[GoldProblem]:
         return self.gold.problems
 
+    def errors(self) -> list[dict]:
+        """Every false negative, false positive and full-level mismatch, one record each
+        (with its sentence) — ready for `pandas.DataFrame(result.errors())` in a notebook."""
+        from .report import errors_as_dicts
+
+        return errors_as_dicts(self)
+
     def to_dict(self) -> dict:
         """Machine-readable summary: scores and every problem met on the way."""
         out = self.scores.to_dict()

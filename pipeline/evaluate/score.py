@@ -246,6 +246,7 @@ class Scores:
                           "per_kind": {k: c.as_dict() for k, c in self.per_kind(level).items()}}
         ent = self.entities()
         out["entities"] = ent.as_dict() if ent is not None else None
+        out["per_article"] = {a.gold.id: {level: a.counts(level).as_dict() for level in LEVELS} for a in self.articles}
         return out
 
 
