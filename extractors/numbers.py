@@ -63,9 +63,18 @@ class NumberMention:
 
 def exact(d: Decimal) -> Decimal:
     """`d` without exponent or trailing zeros (`2.5E+9` -> `2500000000`, `25.00` -> `25`)."""
-    if d == d.to_integral_value():
-        return d.quantize(Decimal(1))
-    return d.normalize()
+    sign, digits, exponent = d.as_tuple()
+    if not isinstance(exponent, int):  # pragma: no cover - NaN/Infinity never reach here
+        return d
+    if not any(digits):
+        return Decimal(0)
+    if exponent > 0:  # 2.5E+9 -> 2500000000 (no context: never rounds)
+        return Decimal((sign, digits + (0,) * exponent, 0))
+    trimmed = list(digits)
+    while exponent < 0 and len(trimmed) > 1 and trimmed[-1] == 0:
+        trimmed.pop()
+        exponent += 1
+    return Decimal((sign, tuple(trimmed), exponent))
 
 
 def parse_digits(s: str) -> Decimal | None:

@@ -164,6 +164,14 @@ def test_values_are_exact_decimals() -> None:
     assert isinstance(value, Decimal) and value == D("100000000")
 
 
+@pytest.mark.parametrize(("d", "expected"), [
+    (D("2.5E+9"), "2500000000"), (D("25.00"), "25"), (D("0.00015"), "0.00015"), (D("0"), "0"), (D("0.000"), "0"),
+    (D("1234567890123456789012345678901234.50"), "1234567890123456789012345678901234.5"),
+])
+def test_exact_never_rounds(d: Decimal, expected: str) -> None:
+    assert str(numbers_module.exact(d)) == expected
+
+
 def test_doctests() -> None:
     result = doctest.testmod(numbers_module)
     assert result.attempted > 0 and result.failed == 0
