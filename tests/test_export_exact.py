@@ -14,6 +14,8 @@ import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from test_export_samples import pg_url  # noqa: F401 - fixture
+
 from vnfigures.export.parquet import DECIMAL, check_decimal
 from vnfigures.export.sql import make_engine
 from vnfigures.export.tables import ExactDecimal
@@ -71,3 +73,19 @@ def test_parquet_never_rounds(value: Decimal) -> None:
             pa.array([value], type=DECIMAL)
         return
     assert pa.array([value], type=DECIMAL).to_pylist() == [value]
+
+
+LONG_VALUES = ["58213168535896849012.0170138094", "123456789012345678901234567890123456789", "0.000000000000000000001",
+               "12.5", "1000", "0"]
+
+
+def test_postgresql_keeps_long_values(pg_url: str) -> None:  # noqa: F811 - fixture
+    engine = make_engine(pg_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        _table.metadata.create_all(engine)
+        with engine.begin() as conn:
+            conn.execute(sa.insert(_table), [{"v": Decimal(v)} for v in LONG_VALUES])
+            back = conn.execute(sa.select(_table.c.v)).scalars().all()
+    finally:
+        engine.dispose()
+    assert back == [Decimal(v) for v in LONG_VALUES] and all(isinstance(v, Decimal) for v in back)
