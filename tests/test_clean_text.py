@@ -28,9 +28,10 @@ FURNITURE_LINES = [
     "Cà Mau, 32°C/ 32°C - 33°C Icon thời tiết nắng",
     "Theo dõi Báo điện tử Cà Mau trên",
     "Theo dõi Dân trí trên Google News",
-    "Ảnh: T.A",
-    "(Ảnh minh họa)",
     "Copy link thành công",
+    "Trang chủ > Xã hội > Chính sách",
+    "Lượt xem: 1.234",
+    "Tác giả: Minh Hải",
     "Chia sẻ",
 ]
 
@@ -42,6 +43,7 @@ ARTICLE_LINES = [
     "Theo dõi sát diễn biến mưa lũ, huyện đã di dời 11 hộ dân trên địa bàn.",
     "Chia sẻ với phóng viên, ông Hùng cho biết xã có hơn 200 hộ trồng bí đỏ.",
     "Hữu Nghị",
+    "Bài học kinh nghiệm từ mô hình giảm nghèo ở Cà Mau.",
     "Giá vàng có thể biến động dữ dội nếu ông Joe Biden lên làm Tổng thống Mỹ!",
 ]
 
@@ -66,6 +68,13 @@ def test_article_line_is_not_furniture(line: str) -> None:
         ("Lực lượng chức năng di dời tài sản người dân. (Ảnh: Duy Ba/TTXVN)",
          "Lực lượng chức năng di dời tài sản người dân."),
         ("Giá gạo trong nước thấp. Ảnh minh họa", "Giá gạo trong nước thấp."),
+        ("Sập cầu Nậm Ban tại huyện Sốp Cộp. Ảnh: báo Sơn La", "Sập cầu Nậm Ban tại huyện Sốp Cộp."),
+        # a credit alone on a line leaves nothing (the line is dropped)
+        ("Ảnh: T.A", ""),
+        ("(Ảnh minh họa)", ""),
+        ("Ảnh minh hoạ.", ""),
+        # a caption written after "Ảnh:" is no credit
+        ("Ảnh: Trao quà cho hộ nghèo", "Ảnh: Trao quà cho hộ nghèo"),
         # no credit: a sentence that merely ends with the word "ảnh"
         ("Người dân đứng xem và chụp ảnh", "Người dân đứng xem và chụp ảnh"),
     ],
@@ -157,6 +166,9 @@ SYNTHETIC = [
      "Sáng nay, xã trao 5 suất học bổng.\nMỗi suất trị giá 2 triệu đồng.\nAn Chi", None),
     ("Tin A\n\nBài viết có 3 đoạn.\nHữu Nghị\nTin B\nTóm tắt B.\nTin C\nTóm tắt C.",
      "Tin A\nBài viết có 3 đoạn.\nHữu Nghị", "Tin A"),
+    # a section label before the headline goes
+    ("Xã hội\nTrao 20 căn nhà cho hộ nghèo\nBáo Cà Mau\nSáng nay huyện trao 20 căn nhà.",
+     "Trao 20 căn nhà cho hộ nghèo\nSáng nay huyện trao 20 căn nhà.", "Trao 20 căn nhà cho hộ nghèo"),
 ]
 
 

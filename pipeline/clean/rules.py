@@ -45,6 +45,7 @@ class Furniture:
     site_name: re.Pattern[str]
     site_name_max_words: int
     photo_credit: re.Pattern[str]
+    credit_lowercase_words: frozenset[str]
     caption_max_chars: int
     related_link: re.Pattern[str]
     signature_max_words: int
@@ -61,6 +62,7 @@ class Furniture:
             site_name=re.compile(_pattern(data["site_name"]), flags),
             site_name_max_words=int(data["site_name_max_words"]),
             photo_credit=re.compile(_pattern(data["photo_credit"]), flags),
+            credit_lowercase_words=frozenset(data["credit_lowercase_words"]),
             caption_max_chars=int(data["caption_max_chars"]),
             related_link=re.compile(_pattern(data["related_link"])),
             signature_max_words=int(data["signature_max_words"]),
@@ -100,7 +102,18 @@ class Furniture:
         """Drop a photo credit closing a caption line; long run-together lines are kept whole."""
         if len(line) > self.caption_max_chars:
             return line
-        return self.photo_credit.sub("", line).strip()
+        match = self.photo_credit.search(line)
+        if match is None or not self._names_someone(match.group("credit")):
+            return line
+        return line[: match.start()].strip()
+
+    def _names_someone(self, credit: str | None) -> bool:
+        """A credit is names and agencies ("Duy Ba - TTXVN", "T.A", "báo Yên Bái")."""
+        if credit is None:  # the bare "Ảnh minh họa"
+            return True
+        words = re.findall(r"[^\W\d_]+", credit)
+        lower = [w for w in words if w[0].islower() and w.casefold() not in self.credit_lowercase_words]
+        return len(lower) <= 1
 
     def drop_related_links(self, line: str) -> str:
         """Remove related-story links written as `[Headline of another story]`."""

@@ -19,6 +19,8 @@ import unicodedata
 from vnfigures.clean import Cleaned
 from vnfigures.clean.rules import Furniture, furniture
 
+# Header lines of at most this many words before the headline are section labels.
+_LABEL_MAX_WORDS = 3
 # Teasers that follow a title-case byline are cut only when there are at least this many.
 _TEASERS_AFTER_NAME = 2
 
@@ -66,16 +68,19 @@ def _clean_line(line: str, rules: Furniture) -> str:
 
 
 def _split_header(lines: list[str], rules: Furniture) -> tuple[str | None, list[str]]:
-    """Take the headline off the top and drop site-name lines from the page header.
+    """Take the headline off the top and drop the page header around it.
 
-    The header is the run of headline-shaped lines before the first paragraph.
+    The header is the run of headline-shaped lines before the first paragraph. Site names in
+    it go; so do short labels before the headline (a section name such as "Xã hội"): the
+    headline is the first header line of more than `_LABEL_MAX_WORDS` words.
     """
     first_paragraph = next((i for i, line in enumerate(lines) if not rules.is_headline(line)), len(lines))
     header = [line for line in lines[:first_paragraph] if not rules.is_site_name(line)]
-    body = header + lines[first_paragraph:]
-    if body and rules.is_headline(body[0]):
-        return body[0], body[1:]
-    return None, body
+    body = lines[first_paragraph:]
+    if not header:
+        return None, body
+    at = next((i for i, line in enumerate(header) if len(line.split()) > _LABEL_MAX_WORDS), 0)
+    return header[at], header[at + 1:] + body
 
 
 def _cut_tail(lines: list[str], rules: Furniture) -> list[str]:
