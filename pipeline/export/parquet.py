@@ -3,7 +3,8 @@
 Exact values: `value` and `value_max` are `decimal128(38, 9)` — a real decimal column that
 pandas, Polars, DuckDB and Spark read as exact decimals (29 integer digits, 9 fractional: a
 trillion-VND budget and a gram in tonnes both fit). A value that does not fit is refused
-when its article is written, never rounded; reading back drops the padding zeros, so `5`
+when its article is written, never rounded (our own check: pyarrow silently turns some
+long values into 0 instead of raising); reading back drops the padding zeros, so `5`
 stays `Decimal('5')`. The full record is kept as JSON text in `articles.record`.
 
 Writing is keyed by article id: rewriting articles replaces their rows; rows are sorted by
