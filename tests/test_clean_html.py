@@ -136,6 +136,7 @@ ARTICLE = (
     f"<div class='content'>{BODY}"
     "<figure><img src='a.jpg'><figcaption>Trao nhà cho hộ nghèo. Ảnh: T.A</figcaption></figure>"
     "<div class='box-related'><a href='/x'>Tin khác: trao 900 suất quà</a></div>"
+    "<p><a href='/y'>Xã bên trao 70 con bò giống cho hộ cận nghèo</a></p>"
     "<p>MINH HẢI</p><p>Theo TTXVN</p></div>"
     "<footer><p>Bản quyền thuộc về Báo Tỉnh. Giấy phép số 1/GP.</p></footer></body></html>"
 )
@@ -149,6 +150,7 @@ ARTICLE = (
         ("Trao nhà cho hộ nghèo.", True),  # caption without its credit
         ("Ảnh: T.A", False),
         ("900 suất quà", False),  # related box
+        ("70 con bò", False),  # a paragraph that is only a link to another story
         ("MINH HẢI", False),  # byline
         ("Theo TTXVN", False),  # source line
         ("Bản quyền", False),  # footer

@@ -43,6 +43,7 @@ class HtmlRules(BaseModel):
     min_body_chars: int = Field(gt=0)
     min_body_paragraphs: int = Field(gt=0)
     max_link_density: float = Field(gt=0, le=1)
+    link_block_share: float = Field(gt=0, le=1)
     lead_min_words: int = Field(gt=0)
 
 

@@ -49,30 +49,36 @@ def drop_junk(body: Tag, rules: HtmlRules, selectors: tuple[str, ...] = ()) -> N
 
 
 def text_blocks(element: Tag, rules: HtmlRules) -> list[str]:
-    """The text of `element` cut into blocks at block-level tags, in reading order."""
+    """The text of `element` cut into blocks at block-level tags, in reading order.
+
+    A block that is nothing but a link is a pointer to another story ("Xem thêm" lists,
+    embedded related links), not article text, and is left out.
+    """
     blocks: list[str] = []
-    buffer: list[str] = []
+    buffer: list[tuple[str, bool]] = []
 
     def flush() -> None:
-        text = squash("".join(buffer))
+        text = squash("".join(piece for piece, _ in buffer))
+        linked = len(squash("".join(piece for piece, in_link in buffer if in_link)))
         buffer.clear()
-        if text:
+        if text and linked < rules.link_block_share * len(text):
             blocks.append(text)
 
-    def walk(node: Tag) -> None:
+    def walk(node: Tag, in_link: bool) -> None:
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, _SKIPPED_STRINGS):
-                    buffer.append(str(child))
+                    buffer.append((str(child), in_link))
             elif isinstance(child, Tag):
+                inside = in_link or child.name == "a"
                 if child.name in rules.block_tags:
                     flush()
-                    walk(child)
+                    walk(child, inside)
                     flush()
                 else:
-                    walk(child)
+                    walk(child, inside)
 
-    walk(element)
+    walk(element, False)
     flush()
     return blocks
 
