@@ -8,13 +8,14 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 import typer
-from test_export_samples import pg_url, sample_articles  # noqa: F401 - fixture
 from typer.testing import CliRunner
 
 from vnfigures.cli import schema as schema_cli
 from vnfigures.export import parse_target
 from vnfigures.export.tables import metadata
 from vnfigures.schemas import EntityLabel, Kind, Modality, Qualifier
+
+from test_export_samples import pg_url, sample_articles  # noqa: F401 - fixture
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from test_export_samples import db_url, pg_url, sample_articles  # noqa: F401 - fixtures
 
 import vnfigures.export.sql as sql_module
 from vnfigures.export import ExportError, open_sink, parse_target, read_target
 from vnfigures.export.queries import example_queries
 from vnfigures.schemas import Article, Figure
+
+from test_export_samples import db_url, pg_url, sample_articles  # noqa: F401 - fixtures
 
 
 def write_all(url: str, articles: list[Article], batch_size: int = 100) -> None:
@@ -106,7 +107,7 @@ def test_failing_article_leaves_no_partial_rows(db_url: str, monkeypatch: pytest
         sink.write(articles[1])
         with monkeypatch.context() as patch:
             _fail_on_entities(patch, RuntimeError("disk full"))
-            with pytest.raises(ExportError, match="ha-tinh-1.*disk full"):
+            with pytest.raises(ExportError, match=r"ha-tinh-1.*disk full"):
                 sink.write(articles[0])
         sink.write(articles[3])
     assert [a.id for a in read_target(db_url)] == [articles[1].id, articles[3].id]

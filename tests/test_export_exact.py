@@ -14,11 +14,11 @@ import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from test_export_samples import pg_url  # noqa: F401 - fixture
-
 from vnfigures.export.parquet import DECIMAL, check_decimal
 from vnfigures.export.sql import make_engine
 from vnfigures.export.tables import ExactDecimal
+
+from test_export_samples import pg_url  # noqa: F401 - fixture
 
 values = st.decimals(min_value=0, max_value=10**20, allow_nan=False, allow_infinity=False, places=None)
 figure_like = st.builds(lambda whole, frac, places: Decimal(whole) + Decimal(frac).scaleb(-places),

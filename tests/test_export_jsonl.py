@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 import typer
-from test_export_samples import db_url, pg_url, sample_articles  # noqa: F401 - fixtures
 from typer.testing import CliRunner
 
 from vnfigures.cli import export as export_cli
 from vnfigures.export import export_jsonl, parse_line, read_jsonl, read_target
 from vnfigures.schemas import Article, Failure
+
+from test_export_samples import db_url, pg_url, sample_articles  # noqa: F401 - fixtures
 
 
 def write_jsonl(path: Path, articles: list[Article], extra: list[str] = ()) -> Path:

@@ -8,12 +8,13 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from test_export_samples import sample_articles
 
 import vnfigures.export.parquet as parquet_module
 from vnfigures.export import ExportError, open_sink, read_target
 from vnfigures.export.parquet import DECIMAL, check_decimal
 from vnfigures.schemas import Article, Figure
+
+from test_export_samples import sample_articles
 
 TABLES = ("articles", "figures", "entities")
 
@@ -99,7 +100,7 @@ def test_value_too_fine_is_refused_not_rounded(target: Path) -> None:
     bad = Article(id="fine", text=text, pipeline_version="0", figures=[Figure(
         text=part, start=5, end=5 + len(part), kind="mass", value=Decimal("0.0000000001"), unit="tonne")])
     with open_sink(str(target)) as sink:
-        with pytest.raises(ExportError, match="fine.*decimal128"):
+        with pytest.raises(ExportError, match=r"fine.*decimal128"):
             sink.write(bad)
         sink.write(sample_articles()[0])
     assert [a.id for a in read_target(str(target))] == ["baomoi/ha-tinh-1"]

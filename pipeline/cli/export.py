@@ -53,7 +53,7 @@ def _shown(target: str) -> str:
 
     try:
         return make_url(target).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - an unparsable URL is printed as the user typed it
+    except Exception:  # an unparsable URL is printed as the user typed it
         return target
 
 

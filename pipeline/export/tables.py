@@ -140,7 +140,8 @@ def ddl(dialect_name: str) -> str:
     statements: list[str] = []
     for table in metadata.sorted_tables:
         statements.append(str(CreateTable(table).compile(dialect=dialect)).strip())
-        statements.extend(str(CreateIndex(index).compile(dialect=dialect)) for index in sorted(table.indexes, key=lambda i: i.name or ""))
+        indexes = sorted(table.indexes, key=lambda index: index.name or "")
+        statements.extend(str(CreateIndex(index).compile(dialect=dialect)) for index in indexes)
     return ";\n\n".join(statements) + ";\n"
 
 
