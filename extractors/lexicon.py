@@ -97,10 +97,12 @@ class Cues(_Strict):
     qualifier_fillers: list[str]
     target_cues: list[str]
     target_breakers: list[str]
+    target_breaker_patterns: list[str]
     weak_target_cues: list[str]
     name_heads: list[str]
     qualifier_compounds: list[str]
     not_figure_before: list[str]
+    not_figure_before_weak: list[str]
     not_figure_before_cs: list[str]
     not_figure_before_exempt: list[str]
     not_figure_patterns: dict[str, list[str]]
@@ -111,6 +113,13 @@ class Cues(_Strict):
     bare_number_before: list[str]
     central_provinces: list[str]
     north_provinces: list[str]
+
+    @field_validator("target_breaker_patterns")
+    @classmethod
+    def _breakers_compile(cls, patterns: list[str]) -> list[str]:
+        for rx in patterns:
+            re.compile(rx)
+        return patterns
 
     @field_validator("not_figure_patterns")
     @classmethod

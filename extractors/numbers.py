@@ -29,7 +29,7 @@ __all__ = ["exact", "NumberMention", "parse_number", "parse_digits", "find_numbe
 _LETTER = r"[^\W\d_]"
 #: a run of digits with `.`/`,` groups, optionally `/`- or `:`-joined (dates, codes, fractions)
 _DIGIT_TOKEN = re.compile(
-    rf"(?<![\d_.,/:])(?<!{_LETTER}-)\d+(?:[.,]\d+)*(?:[/:]\d+(?:[.,]\d+)*)*(?:/{_LETTER}[\w-]*)*"
+    rf"(?<![\d_/:])(?<!\d[.,])(?<!{_LETTER}-)\d+(?:[.,]\d+)*(?:[/:]\d+(?:[.,]\d+)*)*(?:/{_LETTER}[\w-]*)*"
 )
 _TIME_AFTER = re.compile(r"h\d{0,2}(?![^\W\d_])|g\d{2}|'\d", re.IGNORECASE)
 _DATE_CUES = re.compile(r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng sáng|đến|từ|trước|sau|tháng)\s*$",

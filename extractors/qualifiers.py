@@ -125,7 +125,9 @@ def _target_re() -> re.Pattern[str]:
 
 @cache
 def _breaker_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)({alternation(cues().target_breakers)})(?!\w)", re.IGNORECASE)
+    words = rf"(?<!\w)(?:{alternation(cues().target_breakers)})(?!\w)"
+    patterns = "|".join(f"(?:{p})" for p in cues().target_breaker_patterns)
+    return re.compile(f"{words}|{patterns}" if patterns else words, re.IGNORECASE)
 
 
 @cache

@@ -23,6 +23,8 @@ _PER = re.compile(r"[ \t]*/[ \t]*(?:(1)[ \t]*|(\d+(?:[.,]\d+)?)[ \t]*)?([^\W\d_]
                   r"|[ \t]+(?:mỗi|cho mỗi|trên mỗi)[ \t]+([^\W\d_]\w*)"
                   r"|[ \t]+cho[ \t]+(\d+(?:[.,]\d+)?[ \t]*(?:kg|tấn|tạ|yến|lít|m2|m3|ha))(?![^\W\d_])")
 _YEAR = (Decimal(1945), Decimal(2099))
+#: an all-capitals abbreviation naming what is counted (`500 CNVCLĐ`, `30 DN`, `5 HTX`)
+_ABBREVIATION = re.compile(r"[A-ZĐ]{2,7}")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,12 @@ def _before_re() -> re.Pattern[str]:
 
 
 @cache
+def _weak_before_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_weak)})\s*$",
+                      re.IGNORECASE)
+
+
+@cache
 def _before_cs_re() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_cs)})\s*$")
 
@@ -71,16 +79,19 @@ def _idiom_re() -> re.Pattern[str]:
     return re.compile(rf"({alternation(cues().idioms)})(?![^\W\d_])", re.IGNORECASE)
 
 
-def _label_before(ctx: ArticleContext, m: NumberMention) -> bool:
-    """A date word, ordinal, code prefix or name right before the number (§2, §7)."""
+def _label_before(ctx: ArticleContext, m: NumberMention) -> str | None:
+    """`strong` for a date word, code prefix or label right before the number (§2, §7),
+    `weak` for a label that a measure unit overrides (`cấp`, `số`), else None."""
     window = ctx.text[max(ctx.sentence_start(m.start), m.start - 40):m.start]
     pats = _pattern_res()
     if ("before" in pats and pats["before"].search(window)) or (
             "at" in pats and pats["at"].match(ctx.text, m.start)):
-        return True
+        return "strong"
     if _exempt_re().search(window):
-        return False
-    return bool(_before_re().search(window) or _before_cs_re().search(window))
+        return None
+    if _before_re().search(window) or _before_cs_re().search(window):
+        return "strong"
+    return "weak" if _weak_before_re().search(window) else None
 
 
 def _name_before(ctx: ArticleContext, m: NumberMention) -> bool:
@@ -131,18 +142,19 @@ def _per_at(text: str, pos: int) -> tuple[str | None, int]:
 def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     """Read mention `m`, or None when it is not a quantity (a label, date, year, code)."""
     text = ctx.text
-    if _label_before(ctx, m) or _idiom_re().match(text, m.start):
+    label = _label_before(ctx, m)
+    if label == "strong" or _idiom_re().match(text, m.start):
         return None
     if m.form == "fraction":
         return _read_bare(ctx, m)  # `1/3 dân số` is a percentage whatever follows (§7)
     unit = unit_at(text, m.end)
     if unit and unit.form in ("sào", "mẫu"):
         unit = with_factor(unit, ctx.sao * (10 if unit.form == "mẫu" else 1))
+    if label == "weak" and m.scale == 1 and (unit is None or not unit.measure):
+        return None
     if unit is None:
         return _read_bare(ctx, m)
     if m.bare_mot and not unit.measure:
-        return None
-    if _name_before(ctx, m) and not unit.measure:
         return None
     per, end = _per_at(text, unit.end)
     subject, noun_end = _noun_words(text, unit.end if per is None else end,
@@ -178,7 +190,8 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         return Reading(m, None, Kind.money, "VND", m.value, per_end, "", per)  # 268.000/1 thâm niên
     is_year = _YEAR[0] <= m.value <= _YEAR[1] and m.value == m.value.to_integral_value()
     nxt = _NOUN_WORD.match(text, m.end)
-    if (nxt and nxt.group(1).islower() and nxt.group(1) not in _function_words()
+    if (nxt and (nxt.group(1).islower() or _ABBREVIATION.fullmatch(nxt.group(1)))
+            and nxt.group(1) not in _function_words()
             and not is_year):
         subject, end = _noun_words(text, m.end, 3)
         per, per_end = _per_at(text, end)

@@ -54,7 +54,7 @@ def _unit_re() -> re.Pattern[str]:
     symbols = {w for w in words if not re.search(r"\w$", w)}
     alt = alternation(words - symbols)
     sym = alternation(symbols)
-    return re.compile(rf"[ \t]*-?(?:({alt}){_END}|({sym}))", re.IGNORECASE)
+    return re.compile(rf"[ \t]*(?:-|[“\"][ \t]*)?(?:({alt}){_END}|({sym}))", re.IGNORECASE)
 
 
 @cache
