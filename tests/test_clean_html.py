@@ -167,6 +167,22 @@ def test_generic_article_page_title_and_url() -> None:
     assert (cleaned.title, cleaned.url) == ("Trao nhà cho hộ nghèo", "https://baotinh.example.vn/trao-nha.html")
 
 
+SENTENCE = "huyện đã trao {} căn nhà tình thương cho các hộ nghèo trên địa bàn, với tổng kinh phí lớn."
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["<div class='para'><p>Đoạn {i}: " + SENTENCE + "</p></div>", "<div>Đoạn {i}: " + SENTENCE + "</div>"],
+    ids=["wrapped-p", "div-paragraphs"],
+)
+def test_paragraphs_not_under_one_element_are_found(paragraph: str) -> None:
+    body = "".join(paragraph.format(i * 10, i=i) for i in range(6))
+    cleaned = clean_html(f"<html><body><h1>Trao nhà</h1><div class='content'>{body}</div></body></html>")
+    assert cleaned.title == "Trao nhà"
+    assert len(cleaned.paragraphs) == 6
+    assert cleaned.paragraphs[5].startswith("Đoạn 5: huyện đã trao 50 căn nhà")
+
+
 LIST_PAGE = "<html><body><h1>Xã hội</h1>" + "".join(
     f"<article><h3><a href='/{i}'>Tin số {i} về hộ nghèo</a></h3>"
     f"<p>Tóm tắt ngắn của tin số {i}: huyện trao {i} căn nhà.</p></article>"
@@ -174,13 +190,21 @@ LIST_PAGE = "<html><body><h1>Xã hội</h1>" + "".join(
 ) + "</body></html>"
 
 
+WRAPPED_LIST_PAGE = "<html><body><div class='list'>" + "".join(
+    f"<div class='item'><a href='/{i}'>Tin số {i} về trao nhà cho hộ nghèo</a>"
+    f"<div class='summary'><p>Tóm tắt của tin số {i}: huyện trao {i} căn nhà cho các hộ nghèo.</p></div></div>"
+    for i in range(30)
+) + "</div></body></html>"
+
+
 @pytest.mark.parametrize(
     "page",
-    [LIST_PAGE, "", "   ", "<html></html>", "<html><body><p>Chỉ một câu.</p></body></html>",
+    [LIST_PAGE, WRAPPED_LIST_PAGE, "", "   ", "<html></html>", "<html><body><p>Chỉ một câu.</p></body></html>",
      "plain words, no markup at all"],
-    ids=["list", "empty", "blank", "no-body", "one-sentence", "not-html"],
+    ids=["list", "wrapped-list", "empty", "blank", "no-body", "one-sentence", "not-html"],
 )
 def test_pages_without_article_raise(page: str) -> None:
+    """Also through the wrapped-paragraph fallback: a list of teasers is never an article."""
     with pytest.raises(NoArticleFound):
         clean_html(page)
 

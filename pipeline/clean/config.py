@@ -44,6 +44,8 @@ class HtmlRules(BaseModel):
     min_body_paragraphs: int = Field(gt=0)
     max_link_density: float = Field(gt=0, le=1)
     link_block_share: float = Field(gt=0, le=1)
+    min_paragraph_chars: int = Field(gt=0)
+    list_max_linked_headings: int = Field(ge=0)
     lead_min_words: int = Field(gt=0)
 
 

@@ -19,6 +19,7 @@ from vnfigures.clean.meta import headline_tag, meta_description, meta_title, pag
 from vnfigures.clean.page import densest_container, density, drop_junk, squash, text_blocks
 from vnfigures.clean.rules import furniture
 from vnfigures.clean.text import clean_lines
+from vnfigures.clean.wrapped import wrapped_body
 from vnfigures.errors import NoArticleFound
 
 
@@ -68,14 +69,16 @@ def _parse(html: str) -> BeautifulSoup:
 
 
 def _find_body(soup: BeautifulSoup, site: SiteRules, rules: HtmlRules) -> Tag:
-    """The site's body selector when it matches, else the densest container; it must hold
-    enough running text to be an article."""
+    """The site's body selector when it matches, else the densest container of `<p>`, else
+    a container of wrapped paragraphs; it must hold enough running text to be an article."""
     body = soup.select_one(site.body) if site.body else None
     if body is None:
         body = soup.find(attrs={"itemprop": "articleBody"})
     if not isinstance(body, Tag) or not density(body, rules).is_article(rules):
         body = densest_container(soup, rules)
     if body is None or not density(body, rules).is_article(rules):
+        body = wrapped_body(soup, rules)
+    if body is None:
         raise NoArticleFound(_NO_ARTICLE)
     return body
 

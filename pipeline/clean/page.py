@@ -127,12 +127,12 @@ def densest_container(soup: BeautifulSoup | Tag, rules: HtmlRules) -> Tag | None
             totals[id(parent)] += len(squash(paragraph.get_text()))
             parents[id(parent)] = parent
     for key in sorted(totals, key=totals.__getitem__, reverse=True):
-        if not _inside_box(parents[key], rules):
+        if not inside_box(parents[key], rules):
             return parents[key]
     return None
 
 
-def _inside_box(tag: Tag, rules: HtmlRules) -> bool:
+def inside_box(tag: Tag, rules: HtmlRules) -> bool:
     """Inside a <footer>/<nav>/... at any depth, or a box named so a few levels up."""
     for level, node in enumerate([tag, *tag.parents]):
         if node.name in rules.box_tags:
