@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from vnfigures.runner.executor import Record, track_peak
-from vnfigures.runner.worker import Outcome, StepsSpec, failure_outcome, peak_rss_kb, process_record, steps_for
+from vnfigures.runner.worker import Outcome, StepsSpec, failure_outcome, peak_rss_kb, process_record, warm_up
 from vnfigures.schemas import Failure
 
 #: Articles per task: big enough to amortize a Dask round trip, small enough to balance.
@@ -51,7 +51,7 @@ class PartResult:
 def process_partition(index: int, records: list[Record], spec: StepsSpec, parts: str | None) -> PartResult:
     """Run one partition on a Dask worker; write its part files when `parts` is given."""
     with _BUILD_LOCK:  # a worker with several threads builds its steps once
-        steps_for(spec)
+        warm_up(spec)
     outcomes = [process_record(record, spec) for record in records]
     worker = _worker_address()
     result = PartResult(index, os.getpid(), worker, peak_rss_kb())
@@ -138,7 +138,7 @@ class DaskExecutor:
 
     def warm_up(self) -> None:
         """Build the steps on every worker now (start-up timed apart from work)."""
-        self._client.run(lambda spec: bool(steps_for(spec)), self.spec)
+        self._client.run(warm_up, self.spec)
 
     def peak_rss_kb(self) -> dict[str, int]:
         return dict(self._peaks)

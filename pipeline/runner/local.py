@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from vnfigures.runner.executor import Record, track_peak
 from vnfigures.runner.worker import (
-    Outcome, StepsSpec, failure_outcome, init_worker, peak_rss_kb, process_record, steps_for,
+    Outcome, StepsSpec, failure_outcome, init_worker, peak_rss_kb, process_record, warm_up,
 )
 from vnfigures.schemas import Article, Failure
 
@@ -29,9 +29,11 @@ class LocalExecutor:
 
     name = "local"
 
-    def __init__(self, spec: StepsSpec, workers: int | None = None) -> None:
+    def __init__(self, spec: StepsSpec, workers: int | None = None, *, pool: bool | None = None) -> None:
+        """`pool=True` uses worker processes even for one worker (a benchmark's fair baseline)."""
         self.spec = spec
         self.workers = workers or os.cpu_count() or 1
+        self.inline = not pool if pool is not None else self.workers == 1
         self._pool: ProcessPoolExecutor | None = None
         self._peaks: dict[str, int] = {}
 
@@ -56,8 +58,8 @@ class LocalExecutor:
 
     def warm_up(self) -> None:
         """Start the workers and load their models now (start-up timed apart from work)."""
-        if self.workers == 1:
-            steps_for(self.spec)
+        if self.inline:
+            warm_up(self.spec)
             return
         pool = self._ensure_pool()
         for future in [pool.submit(_warm, self.spec) for _ in range(self.workers)]:
@@ -67,7 +69,7 @@ class LocalExecutor:
         return dict(self._peaks)
 
     def map(self, records: Iterable[Record]) -> Iterator[Outcome]:
-        if self.workers == 1:
+        if self.inline:
             yield from self._map_inline(records)
         else:
             yield from self._map_pool(records)
@@ -124,6 +126,6 @@ def _warm(spec: StepsSpec) -> int:
     """A no-op task that makes a worker start (its initializer loads the models)."""
     import time
 
-    steps_for(spec)
+    warm_up(spec)
     time.sleep(0.3)  # hold this worker so the next warm-up task lands on another one
     return os.getpid()

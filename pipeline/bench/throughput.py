@@ -1,0 +1,111 @@
+"""Throughput of `vnfig run`'s local engine: articles/s with 1 and 2 workers side by side.
+
+    .venv/bin/python -m vnfigures.bench.throughput [--no-ner] [--repeat N] [--json OUT] [PATH...]
+
+Default inputs: the project's `corpus/` and, when present, `../shared/corpus/raw/text` and
+`raw/html`. Both runs use worker processes (one and two), so the comparison is fair; start-up
+(spawning the workers and loading their models) is timed apart and left out of the rate. Each
+worker's resident-memory high-water mark is reported. Numbers are ratios and rates for a
+report, never assertions: speed depends on the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from vnfigures.runner.inputs import iter_inputs
+from vnfigures.runner.local import LocalExecutor
+from vnfigures.runner.worker import StepsSpec
+from vnfigures.schemas import Article, Failure
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_SOURCES = (REPO / "corpus", REPO.parent / "shared" / "corpus" / "raw" / "text",
+                   REPO.parent / "shared" / "corpus" / "raw" / "html")
+
+
+@dataclass
+class Measure:
+    """One engine configuration's numbers."""
+
+    workers: int
+    articles: int
+    written: int
+    failed: int
+    startup_seconds: float
+    seconds: float
+    articles_per_second: float
+    peak_rss_mb_per_worker: list[float]
+
+
+def load_records(sources: Sequence[Path], repeat: int) -> list[Article | Failure]:
+    """The inputs read once (reading is not what is measured), repeated `repeat` times."""
+    records = list(iter_inputs([str(s) for s in sources]))
+    out: list[Article | Failure] = []
+    for round_ in range(repeat):
+        out.extend(r.model_copy(update={"id": f"{r.id}#{round_}"}) if isinstance(r, Article) else r
+                   for r in records)
+    return out
+
+
+def measure(records: list[Article | Failure], workers: int, spec: StepsSpec) -> Measure:
+    """Warm the workers up (timed apart), then time the chain over `records`."""
+    executor = LocalExecutor(spec, workers, pool=True)
+    with executor:
+        start = time.perf_counter()
+        executor.warm_up()
+        startup = time.perf_counter() - start
+        start = time.perf_counter()
+        kinds = [outcome.kind for outcome in executor.map(records)]
+        seconds = time.perf_counter() - start
+        peaks = sorted(round(kb / 1024, 1) for kb in executor.peak_rss_kb().values())
+    return Measure(workers, len(kinds), kinds.count("article"), kinds.count("failure"),
+                   round(startup, 2), round(seconds, 2), round(len(kinds) / seconds, 2), peaks)
+
+
+def report(results: list[Measure], console: Console) -> dict[str, object]:
+    table = Table(title="vnfig run throughput (local engine)")
+    for column in ("workers", "articles", "written", "failed", "start-up s", "run s", "articles/s",
+                   "peak RSS MB per worker"):
+        table.add_column(column, justify="right")
+    for m in results:
+        table.add_row(str(m.workers), str(m.articles), str(m.written), str(m.failed), f"{m.startup_seconds:.1f}",
+                      f"{m.seconds:.1f}", f"{m.articles_per_second:.2f}", ", ".join(map(str, m.peak_rss_mb_per_worker)))
+    console.print(table)
+    summary: dict[str, object] = {"runs": [asdict(m) for m in results]}
+    by_workers = {m.workers: m.articles_per_second for m in results}
+    if 1 in by_workers and 2 in by_workers:
+        summary["ratio_2_over_1"] = round(by_workers[2] / by_workers[1], 2)
+        console.print(f"2-worker / 1-worker throughput: {summary['ratio_2_over_1']:.2f} (goal >= 1.8 on two cores)")
+    return summary
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="inputs (default: project and shared corpus)")
+    parser.add_argument("--no-ner", action="store_true", help="leave out the entity step")
+    parser.add_argument("--repeat", type=int, default=1, help="process the inputs this many times")
+    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts (default 1,2)")
+    parser.add_argument("--steps", default=StepsSpec.factory, help="module:function building the chain")
+    parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
+    args = parser.parse_args(argv)
+    sources = args.paths or [p for p in DEFAULT_SOURCES if p.is_dir()]
+    console = Console()
+    records = load_records(sources, args.repeat)
+    console.print(f"{len(records)} articles from {', '.join(map(str, sources))}"
+                  f"{' (no NER)' if args.no_ner else ''}")
+    spec = StepsSpec(args.steps, ner=not args.no_ner)
+    results = [measure(records, int(n), spec) for n in args.workers.split(",")]
+    summary = report(results, console)
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
