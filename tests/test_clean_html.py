@@ -192,7 +192,7 @@ LIST_PAGE = "<html><body><h1>Xã hội</h1>" + "".join(
 
 WRAPPED_LIST_PAGE = "<html><body><div class='list'>" + "".join(
     f"<div class='item'><a href='/{i}'>Tin số {i} về trao nhà cho hộ nghèo</a>"
-    f"<div class='summary'><p>Tóm tắt của tin số {i}: huyện trao {i} căn nhà cho các hộ nghèo.</p></div></div>"
+    f"<p>Tóm tắt của tin số {i}: huyện trao {i} căn nhà cho các hộ nghèo.</p></div>"
     for i in range(30)
 ) + "</div></body></html>"
 
