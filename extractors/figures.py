@@ -128,8 +128,8 @@ def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
             qual = Qualifier.approx
         else:
             qual = Qualifier.exact
-    elif qual is Qualifier.range and before and text[before[1]:d.start].strip().lower() == "từ":
-        start = before[1]
+    elif qual is Qualifier.range and before:
+        start = before[1]  # `khoảng 170.000 - 200.000`, `từ 10 đến 15`: the span starts at the cue
     modality = d.modality or (
         Modality.target if is_target(text, sent, start, rate=d.per is not None) else Modality.actual)
     return Figure(text=text[start:end], start=start, end=end, kind=d.kind, value=d.value,

@@ -59,6 +59,7 @@ class NumberMention:
     value_max: Decimal | None = None
     bare_mot: bool = False
     pair_first: bool = False
+    date_like: bool = False
 
 
 def exact(d: Decimal) -> Decimal:
@@ -288,16 +289,20 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
     if a is None or b is None or b == 0 or a >= b:
         return []
     date_like = a <= 31 and b <= 12 and a == a.to_integral_value()
-    if date_like and (_DATE_CUES.search(text[max(0, start - 12):start]) or b > 4):
+    if date_like and _DATE_CUES.search(text[max(0, start - 12):start]):
         return []
-    if b <= 4 or (b <= 10 and not date_like):
+    counted = re.match(r" +(?:xã|hộ|huyện|tỉnh|người|thôn|ấp|bản|đơn vị)\b", text[end:])
+    if (b <= 4 and not counted) or (b <= 10 and not date_like):
         pct = exact((a / b * 100).quantize(Decimal("0.01")))
         return [NumberMention(start, end, pct, text[start:end], "fraction")]
+    if date_like and not re.match(rf" {_LETTER}", text[end:end + 2]):
+        return []
     b_start = start + len(parts[0]) + 1
     b_value, scale, b_end = _apply_scales(text, end, b)
     first = NumberMention(start, b_start - 1, exact(a * scale), parts[0], "digits", scale,
-                          pair_first=True)
-    return [first, NumberMention(b_start, b_end, exact(b_value), text[b_start:b_end], "digits", scale)]
+                          pair_first=True, date_like=date_like)
+    return [first, NumberMention(b_start, b_end, exact(b_value), text[b_start:b_end], "digits",
+                                 scale, date_like=date_like)]
 
 
 def scan_numbers(text: str) -> list[NumberMention]:

@@ -153,7 +153,8 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     if label == "weak" and m.scale == 1 and (unit is None or not unit.measure):
         return None
     if unit is None:
-        return _read_bare(ctx, m)
+        # `3/5 xã` is a pair only when a unit follows; else `3/5` is a date
+        return None if m.date_like and not m.pair_first else _read_bare(ctx, m)
     if m.bare_mot and not unit.measure:
         return None
     per, end = _per_at(text, unit.end)

@@ -189,6 +189,10 @@ SETTLED = [
     ("sáng mùng 4 Tết", []),
     ("nhập kho 170.000 tấn gạo (đạt 100% kế hoạch) và 64.000 tấn thóc",
      [F("mass", "170000", "tonne"), F("percent", "100", "percent"), F("mass", "64000", "tonne")]),
+    ("có 3/5 xã đạt chuẩn", [F("other", "3", "item"), F("other", "5", "item")]),
+    ("Sáng 3/5, tỉnh trao quà", []),
+    ("60 thượng nghị sĩ", [F("people", "60", "person")]),
+    ("nhận khoảng trên 100 triệu đồng tiền hỗ trợ", [F("money", "100000000", "VND", "more_than")]),
     ("giá từ 400 đến 600.000 đồng/lượng", [F("money", "400000", "VND", "range", value_max="600000")]),
     ("từ 50.000 – 100.000 đồng/kg", [F("money", "50000", "VND", "range", value_max="100000")]),
 ]
