@@ -199,3 +199,12 @@ def test_sqlite_refuses_a_value_it_would_round(tmp_path: Any) -> None:
 def test_postgresql_keeps_any_precision(pg_url: str) -> None:  # noqa: F811 - fixture
     write_all(pg_url, [long_decimal_article()])
     assert read_target(pg_url)[0].figures[0].value == D("123456789.0123456789")
+
+
+def test_foreign_table_layout_is_refused_before_writing(db_url: str) -> None:
+    engine = sql_module.make_engine(parse_target(db_url).location)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE figures (id INTEGER PRIMARY KEY, amount NUMERIC)")
+    engine.dispose()
+    with pytest.raises(ValueError, match=r"table 'figures' already exists without column\(s\) article_id, ordinal"):
+        open_sink(db_url)

@@ -65,8 +65,21 @@ def _prepare_sqlite(engine: Engine, url: str) -> None:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create the tables and indexes that are missing (existing ones are left untouched)."""
+    """Create the tables and indexes that are missing, then check existing ones fit.
+
+    Existing tables are never altered: a database holding another `figures` table (another
+    tool's, or an older layout) is refused with the columns it lacks, before any row is written.
+    """
     metadata.create_all(engine, checkfirst=True)
+    inspector = sa.inspect(engine)
+    for table in metadata.sorted_tables:
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        missing = [column.name for column in table.columns if column.name not in present]
+        if missing:
+            raise ValueError(
+                f"table {table.name!r} already exists without column(s) {', '.join(missing)}: "
+                "export to a new database, or drop the old tables first"
+            )
 
 
 def replace_article(conn: Connection, rows: ArticleRows) -> None:
@@ -105,7 +118,11 @@ class SqlSink(ArticleSink):
         self.batch_size = batch_size
         self.written = 0
         self.engine = make_engine(url)
-        create_schema(self.engine)
+        try:
+            create_schema(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
         self._conn: Connection | None = self.engine.connect()
         self._tx: RootTransaction | None = None
         self._pending = 0
