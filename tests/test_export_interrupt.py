@@ -13,7 +13,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 
 from vnfigures.export import parse_target
@@ -57,7 +56,8 @@ def stored(url: str) -> list[tuple[str, int, int, int, int]]:
 
 def test_killed_export_leaves_only_whole_articles(db_url: str, tmp_path: Path) -> None:
     source = big_output(tmp_path / "out.jsonl")
-    script = "import sys; from vnfigures.export import export_jsonl; export_jsonl(sys.argv[1], sys.argv[2], batch_size=7)"
+    script = ("import sys; from vnfigures.export import export_jsonl; "
+              "export_jsonl(sys.argv[1], sys.argv[2], batch_size=7)")
     process = subprocess.Popen([sys.executable, "-c", script, str(source), db_url])
     try:
         for _ in range(600):  # wait for the first commit, at most about a minute
