@@ -197,11 +197,19 @@ WRAPPED_LIST_PAGE = "<html><body><div class='list'>" + "".join(
 ) + "</div></body></html>"
 
 
+FLAT_LIST_PAGE = "<html><body><h1>Xã hội</h1><div class='list'>" + "".join(
+    f"<h3><a href='/{i}'>Tin số {i} về trao nhà cho hộ nghèo</a></h3>"
+    f"<p>Tóm tắt của tin số {i}: huyện trao {i} căn nhà cho các hộ nghèo trên địa bàn.</p>"
+    for i in range(20)
+) + "</div></body></html>"
+LINK_PARAGRAPH_LIST_PAGE = FLAT_LIST_PAGE.replace("<h3>", "<p>").replace("</h3>", "</p>")
+
+
 @pytest.mark.parametrize(
     "page",
-    [LIST_PAGE, WRAPPED_LIST_PAGE, "", "   ", "<html></html>", "<html><body><p>Chỉ một câu.</p></body></html>",
+    [LIST_PAGE, WRAPPED_LIST_PAGE, FLAT_LIST_PAGE, LINK_PARAGRAPH_LIST_PAGE, "", "   ", "<html></html>", "<html><body><p>Chỉ một câu.</p></body></html>",
      "plain words, no markup at all"],
-    ids=["list", "wrapped-list", "empty", "blank", "no-body", "one-sentence", "not-html"],
+    ids=["list", "wrapped-list", "flat-list", "link-paragraph-list", "empty", "blank", "no-body", "one-sentence", "not-html"],
 )
 def test_pages_without_article_raise(page: str) -> None:
     """Also through the wrapped-paragraph fallback: a list of teasers is never an article."""

@@ -19,7 +19,7 @@ from vnfigures.clean.meta import headline_tag, meta_description, meta_title, pag
 from vnfigures.clean.page import densest_container, density, drop_junk, squash, text_blocks
 from vnfigures.clean.rules import furniture
 from vnfigures.clean.text import clean_lines
-from vnfigures.clean.wrapped import wrapped_body
+from vnfigures.clean.wrapped import looks_like_list, wrapped_body
 from vnfigures.errors import NoArticleFound
 
 
@@ -76,11 +76,16 @@ def _find_body(soup: BeautifulSoup, site: SiteRules, rules: HtmlRules) -> Tag:
         body = soup.find(attrs={"itemprop": "articleBody"})
     if not isinstance(body, Tag) or not density(body, rules).is_article(rules):
         body = densest_container(soup, rules)
-    if body is None or not density(body, rules).is_article(rules):
-        body = wrapped_body(soup, rules)
+        if body is None or not _reads_as_article(body, rules):
+            body = wrapped_body(soup, rules)
     if body is None:
         raise NoArticleFound(_NO_ARTICLE)
     return body
+
+
+def _reads_as_article(body: Tag, rules: HtmlRules) -> bool:
+    found = density(body, rules)
+    return found.is_article(rules) and not looks_like_list(body, rules, found.paragraphs)
 
 
 def _lead(soup: BeautifulSoup, site: SiteRules, head: Tag | None, body: Tag, rules: HtmlRules) -> str | None:

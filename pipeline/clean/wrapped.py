@@ -35,9 +35,10 @@ def wrapped_body(soup: BeautifulSoup | Tag, rules: HtmlRules) -> Tag | None:
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:_CANDIDATES_TRIED]
     for key in ranked:
         candidate = nodes[key]
-        if inside_box(candidate, rules) or _looks_like_list(candidate, rules):
+        found = wrapped_density(candidate, rules)
+        if inside_box(candidate, rules) or looks_like_list(candidate, rules, found.paragraphs):
             continue
-        if wrapped_density(candidate, rules).is_article(rules):
+        if found.is_article(rules):
             return candidate
     return None
 
@@ -65,23 +66,25 @@ def _paragraphs(root: BeautifulSoup | Tag, rules: HtmlRules) -> Iterator[Tag]:
             yield tag
 
 
-def _looks_like_list(container: Tag, rules: HtmlRules) -> bool:
+def looks_like_list(container: Tag, rules: HtmlRules, paragraphs: int) -> bool:
     """Several linked headlines or `<article>` items, or about as many headline links as
     paragraphs: a list of stories, not one story. Links in related-story boxes (junk words
     in their names) do not count, since an article may carry such a box."""
-    linked = sum(1 for h in container.find_all(_HEADINGS) if h.find("a") is not None or h.find_parent("a"))
-    items = len(container.find_all("article"))
-    if max(linked, items) > rules.list_max_linked_headings:
+    linked = [h for h in container.find_all(_HEADINGS) if h.find("a") is not None or h.find_parent("a")]
+    headings = sum(1 for h in linked if _outside_junk(h, container, rules))
+    items = sum(1 for a in container.find_all("article") if _outside_junk(a, container, rules))
+    if max(headings, items) > rules.list_max_linked_headings:
         return True
-    headlines = [a for a in container.find_all("a") if _is_headline_link(a, container, rules)]
-    paragraphs = wrapped_density(container, rules).paragraphs
-    return len(headlines) > rules.list_max_linked_headings and 2 * len(headlines) >= paragraphs
+    headlines = sum(
+        1 for a in container.find_all("a")
+        if len(squash(a.get_text()).split()) >= _HEADLINE_LINK_WORDS and _outside_junk(a, container, rules)
+    )
+    return headlines > rules.list_max_linked_headings and 2 * headlines >= paragraphs
 
 
-def _is_headline_link(link: Tag, container: Tag, rules: HtmlRules) -> bool:
-    if len(squash(link.get_text()).split()) < _HEADLINE_LINK_WORDS:
-        return False
-    for node in [link, *link.parents]:
+def _outside_junk(tag: Tag, container: Tag, rules: HtmlRules) -> bool:
+    """Not inside a box named as furniture (between `tag` and `container`)."""
+    for node in [tag, *tag.parents]:
         if node is container:
             return True
         if tag_words(node, rules) & rules.junk_words:
