@@ -82,3 +82,22 @@ def test_scheduler_address_connects_to_an_existing_cluster(tmp_path: Path) -> No
     assert (summary.read, summary.written, summary.workers) == (20, 20, 2)
     assert sorted(json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text().splitlines()) == sorted(
         f"s{i}" for i in range(20))
+
+
+def test_an_unreachable_scheduler_is_a_usage_error(tmp_path: Path) -> None:
+    import dask
+    import typer
+    from typer.testing import CliRunner
+
+    from vnfigures.cli.run import register
+
+    app = typer.Typer()
+    register(app)
+    app.callback()(lambda: None)
+    source = tmp_path / "a.txt"
+    source.write_text("Có 5 hộ nghèo.", encoding="utf-8")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        result = CliRunner().invoke(app, ["run", str(source), "-o", str(tmp_path / "out.jsonl"), "--engine", "dask",
+                                          "--scheduler", "tcp://127.0.0.1:9", "--no-progress"])
+    assert result.exit_code == 2
+    assert "cannot start the dask engine" in result.output

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -42,6 +44,10 @@ class Measure:
     seconds: float
     articles_per_second: float
     peak_rss_mb_per_worker: list[float]
+    cpu_ms_per_article: float
+    utilisation: float
+    load_average: float
+    failure_errors: dict[str, int]
 
 
 def load_records(sources: Sequence[Path], repeat: int) -> list[Article | Failure]:
@@ -62,22 +68,33 @@ def measure(records: list[Article | Failure], workers: int, spec: StepsSpec) -> 
         executor.warm_up()
         startup = time.perf_counter() - start
         start = time.perf_counter()
-        kinds = [outcome.kind for outcome in executor.map(records)]
+        outcomes = list(executor.map(records))
         seconds = time.perf_counter() - start
         peaks = sorted(round(kb / 1024, 1) for kb in executor.peak_rss_kb().values())
+    kinds = [o.kind for o in outcomes]
+    errors = Counter(json.loads(o.line)["error"] for o in outcomes if o.kind == "failure")
+    cpu = sum(o.cpu_seconds for o in outcomes)
     return Measure(workers, len(kinds), kinds.count("article"), kinds.count("failure"),
-                   round(startup, 2), round(seconds, 2), round(len(kinds) / seconds, 2), peaks)
+                   round(startup, 2), round(seconds, 2), round(len(kinds) / seconds, 2), peaks,
+                   round(1000 * cpu / max(len(kinds), 1), 1), round(cpu / (seconds * workers), 2),
+                   round(os.getloadavg()[0], 2), dict(errors))
 
 
 def report(results: list[Measure], console: Console) -> dict[str, object]:
     table = Table(title="vnfig run throughput (local engine)")
     for column in ("workers", "articles", "written", "failed", "start-up s", "run s", "articles/s",
-                   "peak RSS MB per worker"):
+                   "peak RSS MB per worker", "CPU ms/article", "worker CPU use", "load avg"):
         table.add_column(column, justify="right")
     for m in results:
         table.add_row(str(m.workers), str(m.articles), str(m.written), str(m.failed), f"{m.startup_seconds:.1f}",
-                      f"{m.seconds:.1f}", f"{m.articles_per_second:.2f}", ", ".join(map(str, m.peak_rss_mb_per_worker)))
+                      f"{m.seconds:.1f}", f"{m.articles_per_second:.2f}", ", ".join(map(str, m.peak_rss_mb_per_worker)),
+                      f"{m.cpu_ms_per_article:.0f}", f"{m.utilisation:.0%}", f"{m.load_average:.1f}")
     console.print(table)
+    for m in results:
+        if m.failure_errors:
+            console.print(f"{m.workers} worker(s): failures by error {m.failure_errors}")
+    console.print(f"machine: {os.cpu_count()} cores. 'worker CPU use' is the workers' CPU time over "
+                  "(run time x workers): below ~95% the workers waited for a core (other load) or for work")
     summary: dict[str, object] = {"runs": [asdict(m) for m in results]}
     by_workers = {m.workers: m.articles_per_second for m in results}
     if 1 in by_workers and 2 in by_workers:
@@ -96,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
     args = parser.parse_args(argv)
     sources = args.paths or [p for p in DEFAULT_SOURCES if p.is_dir()]
-    console = Console()
+    console = Console(width=120)
     records = load_records(sources, args.repeat)
     console.print(f"{len(records)} articles from {', '.join(map(str, sources))}"
                   f"{' (no NER)' if args.no_ner else ''}")

@@ -66,7 +66,7 @@ def run(
                                          help="Force the progress bar on or off (default: on a terminal)."),
 ) -> None:
     """Extract figures from every article of INPUT... into OUT.jsonl, one record per line."""
-    from vnfigures.runner.batch import RunOptions, run_batch
+    from vnfigures.runner.batch import EngineError, RunOptions, run_batch
 
     _check_inputs(inputs)
     if scheduler and engine is not Engine.dask:
@@ -83,7 +83,11 @@ def run(
     options = RunOptions(output=output, workers=workers, ner=not no_ner, resume=resume,
                          engine=engine.value, scheduler=scheduler, db=db,
                          max_bytes=parse_size(max_bytes), steps=steps, progress=progress)
-    summary = run_batch(inputs, options)
+    try:
+        summary = run_batch(inputs, options)
+    except EngineError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
     skipped = ", ".join(f"{n} {reason}" for reason, n in sorted(summary.skipped.items())) or "none"
     typer.echo(
         f"read {summary.read}, written {summary.written}, failed {summary.failed}, "

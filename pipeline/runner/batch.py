@@ -102,7 +102,9 @@ def run_batch(sources: list[str], options: RunOptions, *, stdin: IO[bytes] | Non
     start = time.monotonic()
     executor = executor or make_executor(options)
     try:
-        with executor, _sink(options.db) as sink:
+        with contextlib.ExitStack() as stack:
+            _start_engine(stack, executor, options.engine)
+            sink = stack.enter_context(_sink(options.db))
             summary.workers = executor.workers
             for outcome in executor.map(records):
                 gate.in_flight -= 1
@@ -118,6 +120,17 @@ def run_batch(sources: list[str], options: RunOptions, *, stdin: IO[bytes] | Non
         progress.close(summary)
         summary.save(paths.summary)
     return summary
+
+
+class EngineError(RuntimeError):
+    """The engine could not start (no scheduler at the address, Dask not installed…)."""
+
+
+def _start_engine(stack: contextlib.ExitStack, executor: Executor, engine: str) -> None:
+    try:
+        stack.enter_context(executor)
+    except Exception as exc:  # noqa: BLE001 - reported as a usage problem, not a crash
+        raise EngineError(f"cannot start the {engine} engine: {type(exc).__name__}: {exc}") from exc
 
 
 def _write(outcome: Outcome, writers: tuple[LineWriter, LineWriter], sink: Any, summary: RunSummary) -> None:

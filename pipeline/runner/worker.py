@@ -6,11 +6,13 @@ the article with its spaCy `Doc`.
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
 import resource
 import signal
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -49,6 +51,7 @@ class Outcome:
     line: str
     pid: int
     peak_rss_kb: int
+    cpu_seconds: float = 0.0  # CPU time the worker spent on this record
 
 
 _STEPS: dict[StepsSpec, list[Step]] = {}
@@ -97,6 +100,12 @@ def process_record(record: Article | Failure, spec: StepsSpec) -> Outcome:
     """Run the chain on an article (never raises); a failure passes through unchanged."""
     if isinstance(record, Failure):
         return failure_outcome(record)
+    started = time.process_time()
+    outcome = _process_article(record, spec)
+    return dataclasses.replace(outcome, cpu_seconds=time.process_time() - started)
+
+
+def _process_article(record: Article, spec: StepsSpec) -> Outcome:
     result = process_one(record, steps_for(spec))
     if isinstance(result, Article):
         try:
