@@ -230,3 +230,14 @@ def test_clean_input_is_returned_unchanged(shared_corpus: Path) -> None:
         if gold["id"] in GOLD_KEEPS_FURNITURE:
             continue
         assert clean_text(gold["text"]).text == gold["text"].strip(), gold["id"]
+
+
+@pytest.mark.parametrize("module", ["vnfigures.clean.rules", "vnfigures.clean.text", "vnfigures.clean.config"])
+def test_docstring_examples(module: str) -> None:
+    """The examples in the cleaners' docstrings run and hold."""
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0
+    assert result.failed == 0
