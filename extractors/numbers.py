@@ -18,11 +18,13 @@ Decimal('21')
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from .lexicon import alternation, number_words
+from .mention import NumberMention, exact
+from .spelled import word_runs
 
 __all__ = ["exact", "NumberMention", "parse_number", "parse_digits", "find_numbers", "scan_numbers"]
 
@@ -34,48 +36,9 @@ _DIGIT_TOKEN = re.compile(
 _TIME_AFTER = re.compile(r"h\d{0,2}(?![^\W\d_])|g\d{2}|'\d", re.IGNORECASE)
 _DATE_CUES = re.compile(r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng sáng|đến|từ|trước|sau|tháng)\s*$",
                         re.IGNORECASE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'“”(\[…–-])\s*$")
 _HYPHEN_DATE = re.compile(r"(?:[1-9]|[12]\d|3[01])-(?:[1-9]|1[0-2])(-(?:19|20)\d\d)?(?![\d,.]?\d)")
 _DAY_CUES = re.compile(r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|mùng|mồng)\s*$", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s*(?:[-–—~]|đến|tới)\s*", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class NumberMention:
-    """One number found in a text.
-
-    `value` is the number with its scale words applied (`2,5 tỷ` -> 2500000000); `scale` is the
-    factor of the scale words (1 when none); `form` is `digits`, `words` or `fraction` (a
-    fraction's value is a percentage, ANNOTATION.md §7); `value_max` is set for ranges.
-    `bare_mot` marks the word `một` alone, which reads as "a/an" unless a unit follows (§2).
-    """
-
-    start: int
-    end: int
-    value: Decimal
-    raw: str
-    form: str = "digits"
-    scale: Decimal = Decimal(1)
-    value_max: Decimal | None = None
-    bare_mot: bool = False
-    pair_first: bool = False
-    date_like: bool = False
-
-
-def exact(d: Decimal) -> Decimal:
-    """`d` without exponent or trailing zeros (`2.5E+9` -> `2500000000`, `25.00` -> `25`)."""
-    sign, digits, exponent = d.as_tuple()
-    if not isinstance(exponent, int):  # pragma: no cover - NaN/Infinity never reach here
-        return d
-    if not any(digits):
-        return Decimal(0)
-    if exponent > 0:  # 2.5E+9 -> 2500000000 (no context: never rounds)
-        return Decimal((sign, digits + (0,) * exponent, 0))
-    trimmed = list(digits)
-    while exponent < 0 and len(trimmed) > 1 and trimmed[-1] == 0:
-        trimmed.pop()
-        exponent += 1
-    return Decimal((sign, tuple(trimmed), exponent))
 
 
 def parse_digits(s: str) -> Decimal | None:
@@ -125,11 +88,6 @@ def _scale_re() -> re.Pattern[str]:
     )
 
 
-@cache
-def _word_re() -> re.Pattern[str]:
-    return re.compile(rf"{_LETTER}+")
-
-
 def _scale_of(word: str) -> Decimal:
     return Decimal(number_words().scales[word.lower()])
 
@@ -159,102 +117,6 @@ def _apply_scales(text: str, pos: int, value: Decimal) -> tuple[Decimal, Decimal
         if sub and small is not None and _scale_of(sub.group(1)) < scale:
             return total + small * _scale_of(sub.group(1)), _scale_of(sub.group(1)), sub.end()
     return total, scale, end
-
-
-def _words_value(words: list[str]) -> Decimal | None:
-    """Value of a run of number words, or None when the run is not a well-formed number."""
-    nw = number_words()
-    total, small, last, place = Decimal(0), Decimal(0), Decimal(0), Decimal(1)
-    big = Decimal(1)
-    for i, raw in enumerate(words):
-        w = raw.lower()
-        if w in nw.digits:
-            if i == 0 and not nw.digits[w].initial:
-                return None
-            last = Decimal(nw.digits[w].value)
-            small += last
-        elif w in nw.ten_words:
-            small += 10
-            last, place = Decimal(0), Decimal(10)
-        elif w in nw.tens_multipliers:
-            if i == 0:
-                return None
-            small += last * 9
-            last, place = Decimal(0), Decimal(10)
-        elif w in nw.hundred_words:
-            if i == 0:
-                return None
-            small *= 100
-            last, place = Decimal(0), Decimal(100)
-        elif w in nw.joiners:
-            if i == 0:
-                return None
-        elif w in nw.half_words:
-            if i == 0:
-                return None
-            small += place / 2 if place < 1000 else 0
-            if place >= 1000:
-                total += place / 2
-        elif w in nw.scales:
-            if i == 0:
-                return None
-            scale = Decimal(nw.scales[w])
-            if scale > big:
-                total = (total + small) * scale
-                big = scale
-            else:
-                total += small * scale
-            small, last, place = Decimal(0), Decimal(0), scale
-        else:
-            return None
-    return total + small
-
-
-def _is_sentence_start(text: str, pos: int) -> bool:
-    return bool(_SENTENCE_START.search(text[max(0, pos - 4):pos]))
-
-
-def _word_runs(text: str) -> list[NumberMention]:
-    """Spelled-out numbers: maximal runs of number words separated by single spaces."""
-    nw = number_words()
-    vocab = nw.all_words()
-    out: list[NumberMention] = []
-    words = list(_word_re().finditer(text))
-    i = 0
-    while i < len(words):
-        j = i
-        while (j < len(words) and words[j].group().lower() in vocab
-               and (j == i or text[words[j - 1].end():words[j].start()] == " ")):
-            j += 1
-        if j == i:
-            i += 1
-            continue
-        run = words[i:j]
-        while run and run[-1].group().lower() in nw.joiners:
-            run = run[:-1]
-        mention = _word_mention(text, run) if run else None
-        if mention:
-            out.append(mention)
-        i = j
-    return out
-
-
-def _word_mention(text: str, run: list[re.Match[str]]) -> NumberMention | None:
-    first = run[0]
-    if first.group()[0].isupper() and (not _is_sentence_start(text, first.start())
-                                       or re.match(r"\s+[A-ZĐ]", text[run[-1].end():])):
-        return None  # a name such as "thôn Hai Căn", "H.Năm Căn", "Hai Bà Trưng"
-    if re.match(r"\s*\d", text[run[-1].end():]):
-        return None  # "năm 2017": the year, not five
-    value = _words_value([m.group() for m in run])
-    if value is None or value == 0:
-        return None
-    start, end = first.start(), run[-1].end()
-    scales = number_words().scales
-    last_scale = next((Decimal(scales[m.group().lower()]) for m in reversed(run)
-                       if m.group().lower() in scales), Decimal(1))
-    return NumberMention(start, end, exact(value), text[start:end], "words", last_scale,
-                         bare_mot=len(run) == 1 and first.group().lower() == "một")
 
 
 def _digit_mentions(text: str, m: re.Match[str]) -> list[NumberMention]:
@@ -324,7 +186,7 @@ def scan_numbers(text: str) -> list[NumberMention]:
             continue
         found.extend(_digit_mentions(text, m))
     taken = [(n.start, n.end) for n in found]
-    for w in _word_runs(text):
+    for w in word_runs(text):
         if not any(s < w.end and w.start < e for s, e in taken):
             found.append(w)
     return sorted(found, key=lambda n: n.start)

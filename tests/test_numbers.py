@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 import vnfigures.extractors.numbers as numbers_module
+import vnfigures.extractors.spelled as spelled_module
 from vnfigures.extractors.figures import extract_figures
 from vnfigures.extractors.numbers import find_numbers, parse_digits, parse_number
 
@@ -172,6 +173,7 @@ def test_exact_never_rounds(d: Decimal, expected: str) -> None:
     assert str(numbers_module.exact(d)) == expected
 
 
-def test_doctests() -> None:
-    result = doctest.testmod(numbers_module)
+@pytest.mark.parametrize("module", [numbers_module, spelled_module])
+def test_doctests(module: object) -> None:
+    result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

@@ -1,0 +1,122 @@
+"""Spelled-out Vietnamese numbers: `hai mươi mốt`, `một trăm linh năm`, `ba trăm nghìn`.
+
+A run of number words is read left to right with the usual place rules (`mươi` multiplies the
+digit before it, `trăm` the small part, scale words the whole); a run that breaks those rules is
+not a number. Capitalized runs inside a sentence are names (`thôn Hai Căn`).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+
+from .lexicon import number_words
+from .mention import NumberMention, exact
+
+_LETTER = r"[^\W\d_]"
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'“”(\[…–-])\s*$")
+
+
+@cache
+def _word_re() -> re.Pattern[str]:
+    return re.compile(rf"{_LETTER}+")
+
+
+def _words_value(words: list[str]) -> Decimal | None:
+    """Value of a run of number words, or None when the run is not a well-formed number."""
+    nw = number_words()
+    total, small, last, place = Decimal(0), Decimal(0), Decimal(0), Decimal(1)
+    big = Decimal(1)
+    for i, raw in enumerate(words):
+        w = raw.lower()
+        if w in nw.digits:
+            if i == 0 and not nw.digits[w].initial:
+                return None
+            last = Decimal(nw.digits[w].value)
+            small += last
+        elif w in nw.ten_words:
+            small += 10
+            last, place = Decimal(0), Decimal(10)
+        elif w in nw.tens_multipliers:
+            if i == 0:
+                return None
+            small += last * 9
+            last, place = Decimal(0), Decimal(10)
+        elif w in nw.hundred_words:
+            if i == 0:
+                return None
+            small *= 100
+            last, place = Decimal(0), Decimal(100)
+        elif w in nw.joiners:
+            if i == 0:
+                return None
+        elif w in nw.half_words:
+            if i == 0:
+                return None
+            small += place / 2 if place < 1000 else 0
+            if place >= 1000:
+                total += place / 2
+        elif w in nw.scales:
+            if i == 0:
+                return None
+            scale = Decimal(nw.scales[w])
+            if scale > big:
+                total = (total + small) * scale
+                big = scale
+            else:
+                total += small * scale
+            small, last, place = Decimal(0), Decimal(0), scale
+        else:
+            return None
+    return total + small
+
+
+def is_sentence_start(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, pos - 4):pos]))
+
+
+def word_runs(text: str) -> list[NumberMention]:
+    """Spelled-out numbers: maximal runs of number words separated by single spaces.
+
+    >>> [(m.raw, m.value) for m in word_runs("hai mươi mốt hộ, thôn Hai Căn, năm 2017")]
+    [('hai mươi mốt', Decimal('21'))]
+    """
+    nw = number_words()
+    vocab = nw.all_words()
+    out: list[NumberMention] = []
+    words = list(_word_re().finditer(text))
+    i = 0
+    while i < len(words):
+        j = i
+        while (j < len(words) and words[j].group().lower() in vocab
+               and (j == i or text[words[j - 1].end():words[j].start()] == " ")):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        run = words[i:j]
+        while run and run[-1].group().lower() in nw.joiners:
+            run = run[:-1]
+        mention = _word_mention(text, run) if run else None
+        if mention:
+            out.append(mention)
+        i = j
+    return out
+
+
+def _word_mention(text: str, run: list[re.Match[str]]) -> NumberMention | None:
+    first = run[0]
+    if first.group()[0].isupper() and (not is_sentence_start(text, first.start())
+                                       or re.match(r"\s+[A-ZĐ]", text[run[-1].end():])):
+        return None  # a name such as "thôn Hai Căn", "H.Năm Căn", "Hai Bà Trưng"
+    if re.match(r"\s*\d", text[run[-1].end():]):
+        return None  # "năm 2017": the year, not five
+    value = _words_value([m.group() for m in run])
+    if value is None or value == 0:
+        return None
+    start, end = first.start(), run[-1].end()
+    scales = number_words().scales
+    last_scale = next((Decimal(scales[m.group().lower()]) for m in reversed(run)
+                       if m.group().lower() in scales), Decimal(1))
+    return NumberMention(start, end, exact(value), text[start:end], "words", last_scale,
+                         bare_mot=len(run) == 1 and first.group().lower() == "một")
