@@ -78,8 +78,9 @@ def test_sqlite_ddl_creates_the_export_tables() -> None:
     assert tables == EXPECTED_COLUMNS
 
 
-def test_postgresql_ddl_creates_the_export_tables(pg_url: str) -> None:  # noqa: F811 - fixture
-    code, ddl, _err = run("--sql", "--dialect", "postgresql")
+@pytest.mark.parametrize("args", [("--sql", "--dialect", "postgresql"), ("--dialect", "postgresql")])
+def test_postgresql_ddl_creates_the_export_tables(pg_url: str, args: tuple[str, ...]) -> None:  # noqa: F811
+    code, ddl, _err = run(*args)
     assert code == 0 and "JSONB" in ddl and "NUMERIC" in ddl
     engine = sa.create_engine(parse_target(pg_url).location)
     try:

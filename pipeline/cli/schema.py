@@ -22,17 +22,19 @@ def register(app: typer.Typer) -> None:
 
 def schema(
     sql: bool = typer.Option(False, "--sql", help="Print the CREATE TABLE/INDEX statements instead."),
-    dialect: Dialect = typer.Option(Dialect.sqlite, "--dialect", help="SQL dialect of --sql."),
+    dialect: Dialect | None = typer.Option(
+        None, "--dialect", help="SQL dialect of the DDL (implies --sql); sqlite when not given.",
+    ),
 ) -> None:
     """Print the JSON Schema of the Article records a run writes (one per JSONL line).
 
     With --sql, print the DDL of the `articles`, `figures` and `entities` tables that
     `vnfig export` and `vnfig run --db` create, for the chosen dialect.
     """
-    if sql:
+    if sql or dialect is not None:
         from vnfigures.export.tables import ddl
 
-        typer.echo(ddl(dialect.value), nl=False)
+        typer.echo(ddl((dialect or Dialect.sqlite).value), nl=False)
         return
     typer.echo(json.dumps(article_json_schema(), ensure_ascii=False, indent=2))
 
