@@ -21,7 +21,8 @@ from vnfigures.schemas import Figure, Kind, Modality, Qualifier
 from .context import ArticleContext
 from .lexicon import alternation, cues
 from .numbers import NumberMention, exact, scan_numbers
-from .qualifiers import approx_governed, is_target, qualifier_after, qualifier_before
+from .qualifiers import (approx_governed, is_target, qualifier_after, qualifier_before,
+                         target_after)
 from .readings import Reading, read
 
 __all__ = ["extract_figures"]
@@ -130,8 +131,8 @@ def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
             qual = Qualifier.exact
     elif qual is Qualifier.range and before:
         start = before[1]  # `khoảng 170.000 - 200.000`, `từ 10 đến 15`: the span starts at the cue
-    modality = d.modality or (
-        Modality.target if is_target(text, sent, start, rate=d.per is not None) else Modality.actual)
+    target = is_target(text, sent, start, rate=d.per is not None) or target_after(text, end)
+    modality = d.modality or (Modality.target if target else Modality.actual)
     return Figure(text=text[start:end], start=start, end=end, kind=d.kind, value=d.value,
                   value_max=d.value_max if qual is Qualifier.range else None, unit=d.unit,
                   qualifier=qual, subject=d.subject, modality=modality, per=d.per)

@@ -99,6 +99,7 @@ class Cues(_Strict):
     target_breakers: list[str]
     target_breaker_patterns: list[str]
     weak_target_cues: list[str]
+    target_cues_after: list[str]
     name_heads: list[str]
     qualifier_compounds: list[str]
     not_figure_before: list[str]

@@ -146,6 +146,21 @@ def _in_name(segment: str, cue: re.Match[str]) -> bool:
     return bool(prev and prev.group(1) in cues().name_heads)
 
 
+@cache
+def _after_target_re() -> re.Pattern[str]:
+    cue = alternation(cues().target_cues_after)
+    return re.compile(rf"[ \t]+(?:[^\W\d_]+[ \t]+){{0,2}}?({cue})(?!\w)", re.IGNORECASE)
+
+
+def target_after(text: str, end: int) -> bool:
+    """A plan cue within the three words after the figure, no punctuation between.
+
+    >>> target_after("khoảng 700 nhà sẽ được xây", 14), target_after("700 nhà, sẽ", 7)
+    (True, False)
+    """
+    return bool(_after_target_re().match(text, end))
+
+
 def is_target(text: str, sentence_start: int, start: int, rate: bool = False) -> bool:
     """True when a plan/goal/forecast cue governs the figure at `start` (§7 Modality).
 

@@ -139,6 +139,9 @@ MODALITY = [
     ("lãi suất 0,65%/tháng", [F("percent", "0.65", "percent", per="tháng")]),
     ("Nếu mua với số lượng lớn chỉ còn 5.000 đồng/kg", [F("money", "5000", "VND", per="kg")]),
     ("mục tiêu tỷ lệ hội viên từ 40% lên 60%", [F("percent", "40", "percent"), F("percent", "60", "percent", modality="target")]),
+    ("Khoảng 700 nhà sẽ được xây trong năm tới.", [F("houses", "700", "house", "approx", "target")]),
+    ("Tỉnh đã vượt kế hoạch, xây 50 nhà.", [F("houses", "50", "house")]),
+    ("Sở Kế hoạch và Đầu tư cấp phép 12 dự án.", [F("other", "12", "item")]),
     ("Đã xây 9 cầu. Năm tới sẽ xây 33 cầu.", [F("infrastructure", "9", "item"), F("infrastructure", "33", "item", modality="target")]),
 ]
 
