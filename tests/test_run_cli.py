@@ -103,7 +103,7 @@ def test_two_workers_give_the_same_records_as_one(tmp_path: Path) -> None:
     assert by_id("w1.jsonl") == by_id("w2.jsonl") and len(by_id("w2.jsonl")) == 24
     assert by_id("w1.failures.jsonl") == by_id("w2.failures.jsonl")
     summary = json.loads((tmp_path / "w2.summary.json").read_text())
-    assert summary["workers"] == 2 and len(summary["worker_peak_rss_mb"]) == 2
+    assert summary["workers"] == 2 and 1 <= len(summary["worker_peak_rss_mb"]) <= 2  # fast work: one may do all
     assert all(mb > 10 for mb in summary["worker_peak_rss_mb"].values())
 
 

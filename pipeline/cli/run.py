@@ -50,20 +50,28 @@ def _check_inputs(inputs: list[str]) -> None:
             raise typer.BadParameter(f"no such file or folder: {item}", param_hint="INPUT")
 
 
-def run(
-    inputs: list[str] = typer.Argument(..., metavar="INPUT...", show_default=False,
-                                       help=".txt, .html/.htm, .jsonl files, folders (recursed), or - for JSONL on stdin."),
-    output: Path = typer.Option(..., "-o", "--output", help="OUT.jsonl; failures go to OUT.failures.jsonl, counts to OUT.summary.json."),
-    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1, help="Worker processes (1 runs in this process)."),
+_HELP = {
+    "inputs": ".txt, .html/.htm, .jsonl files, folders (recursed), or - for JSONL on stdin.",
+    "output": "OUT.jsonl; failures go to OUT.failures.jsonl, counts to OUT.summary.json.",
+    "workers": "Worker processes (1 runs in this process).",
+    "resume": "Skip ids already in OUT and its failures file; append the rest.",
+    "db": "Also write each article to sqlite:///…, postgresql://… or a .parquet folder.",
+    "progress": "Force the progress bar on or off (default: on a terminal).",
+}
+
+
+def run(  # noqa: PLR0913 - one parameter per command-line option
+    inputs: list[str] = typer.Argument(..., metavar="INPUT...", show_default=False, help=_HELP["inputs"]),
+    output: Path = typer.Option(..., "-o", "--output", help=_HELP["output"]),
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1, help=_HELP["workers"]),
     no_ner: bool = typer.Option(False, "--no-ner", help="Skip named entities (faster; figures only)."),
-    resume: bool = typer.Option(False, "--resume", help="Skip ids already in OUT and its failures file; append the rest."),
+    resume: bool = typer.Option(False, "--resume", help=_HELP["resume"]),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or a Dask cluster."),
-    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
-    db: str | None = typer.Option(None, "--db", help="Also write each article to sqlite:///…, postgresql://… or a .parquet folder."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (default: local cluster)."),
+    db: str | None = typer.Option(None, "--db", help=_HELP["db"]),
     max_bytes: str = typer.Option("20MB", "--max-bytes", help="Largest input file or JSONL line read."),
-    steps: str = typer.Option(DEFAULT_FACTORY, "--steps", hidden=True, help="module:function building the step chain."),
-    progress: bool | None = typer.Option(None, "--progress/--no-progress", show_default=False,
-                                         help="Force the progress bar on or off (default: on a terminal)."),
+    steps: str = typer.Option(DEFAULT_FACTORY, "--steps", hidden=True, help="module:function building the chain."),
+    progress: bool | None = typer.Option(None, "--progress/--no-progress", show_default=False, help=_HELP["progress"]),
 ) -> None:
     """Extract figures from every article of INPUT... into OUT.jsonl, one record per line."""
     from vnfigures.runner.batch import EngineError, RunOptions, run_batch

@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from vnfigures.runner.executor import Record, track_peak
 from vnfigures.runner.worker import (
-    Outcome, StepsSpec, failure_outcome, init_worker, peak_rss_kb, process_record, warm_up,
+    Outcome, StepsSpec, failure_outcome, init_worker, process_record, warm_up,
 )
 from vnfigures.schemas import Article, Failure
 

@@ -34,7 +34,9 @@ def _data() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _syllable_pattern() -> re.Pattern[str]:
     data = _data()
-    alt = lambda items: "|".join(sorted(map(re.escape, items), key=len, reverse=True))  # noqa: E731
+    def alt(items: list[str]) -> str:
+        return "|".join(sorted(map(re.escape, items), key=len, reverse=True))
+
     return re.compile(f"(?:{alt(data['onsets'])})?({alt(data['nuclei'])})(?:{alt(data['codas'])})?")
 
 
@@ -87,7 +89,8 @@ def marked_syllable_share(text: str) -> tuple[int, int]:
     """(well-formed syllables with a non-ASCII letter, such words + suspicious characters).
 
     ASCII-only words say nothing about an encoding, and one-letter words (`ở`, or `Ã` in
-    mojibake) too little, so both are left out of the counts. Suspicious characters outside words (`™`, `€` in a word's place) count against.
+    mojibake) too little, so both are left out of the counts. Suspicious characters outside
+    words (`™`, `‡`, C1 controls) count against.
     """
     good = total = 0
     for word in words(text):
