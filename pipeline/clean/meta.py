@@ -70,9 +70,9 @@ def meta_title(soup: BeautifulSoup) -> str | None:
     """`og:title`, else `<title>` without the site's name after a separator."""
     found = _meta(soup, "property", "og:title")
     if found:
-        return found
+        return squash(found)
     if soup.title and soup.title.string:
-        return _TITLE_SUFFIX.sub("", soup.title.string.strip()) or None
+        return squash(_TITLE_SUFFIX.sub("", squash(soup.title.string))) or None
     return None
 
 

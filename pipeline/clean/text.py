@@ -51,9 +51,10 @@ def _clean_once(text: str) -> Cleaned:
 
 
 def clean_lines(lines: list[str], *, title: str | None = None) -> Cleaned:
-    """Clean blocks already cut out of a page (used by the HTML cleaner): same line rules."""
+    """Clean blocks already cut out of a page (used by the HTML cleaner): same line rules.
+    A block repeating the title is dropped (some pages print the headline twice)."""
     rules = furniture()
-    kept = [line for line in lines if line and not rules.is_furniture_line(line)]
+    kept = [line for line in lines if line and line != title and not rules.is_furniture_line(line)]
     kept = _cut_tail(kept, rules)
     paragraphs = [p for p in (_clean_line(line, rules) for line in kept) if p]
     return Cleaned(title=title, paragraphs=paragraphs)
