@@ -20,7 +20,7 @@ from .units import UnitMatch, blocked_after, unit_at, with_factor
 
 _NOUN_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
 _PER = re.compile(r"[ \t]*/[ \t]*(?:(1)[ \t]*|(\d+(?:[.,]\d+)?)[ \t]*)?([^\W\d_][\w²³]*)"
-                  r"|[ \t]+(?:mỗi|cho mỗi|trên mỗi)[ \t]+([^\W\d_]\w*)"
+                  r"|[ \t]+(?:mỗi|cho mỗi|trên mỗi|một)[ \t]+([^\W\d_]\w*)"
                   r"|[ \t]+cho[ \t]+(\d+(?:[.,]\d+)?[ \t]*(?:kg|tấn|tạ|yến|lít|m2|m3|ha))(?![^\W\d_])")
 _YEAR = (Decimal(1945), Decimal(2099))
 #: an all-capitals abbreviation naming what is counted (`500 CNVCLĐ`, `30 DN`, `5 HTX`)
