@@ -86,6 +86,14 @@ def test_usage_errors_exit_2(tmp_path: Path, args: list[str], words: str) -> Non
     assert not (tmp_path / "out.jsonl").exists()
 
 
+def test_a_chain_that_cannot_be_built_is_a_usage_error(tmp_path: Path) -> None:
+    folder = _inputs(tmp_path / "in", {"a.txt": VN})
+    result = CliRunner().invoke(_app(), ["run", str(folder), "-o", str(tmp_path / "out.jsonl"),
+                                         "--steps", "no_such_module:steps", "--no-progress"])
+    assert result.exit_code == 2
+    assert "cannot build the steps 'no_such_module:steps': ModuleNotFoundError" in result.output
+
+
 def test_stdin_jsonl(tmp_path: Path) -> None:
     stdin = "\n".join(json.dumps({"id": f"s{i}", "text": VN, "title": "T"}) for i in range(3)) + "\n"
     result = invoke(["-", "-o", str(tmp_path / "out.jsonl"), "--workers", "1"], stdin=stdin)

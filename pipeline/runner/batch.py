@@ -92,6 +92,7 @@ class Gate:
 def run_batch(sources: list[str], options: RunOptions, *, stdin: IO[bytes] | None = None,
               executor: Executor | None = None, progress: ProgressReporter | None = None) -> RunSummary:
     """Run the chain over `sources` into `options.output`; return (and save) the summary."""
+    check_steps(options.spec)
     paths = OutputPaths(options.output)
     done = load_done(paths.output, paths.failures) if options.resume else DoneSet()
     summary = RunSummary(output=str(paths.output), failures=str(paths.failures), engine=options.engine)
@@ -124,6 +125,14 @@ def run_batch(sources: list[str], options: RunOptions, *, stdin: IO[bytes] | Non
 
 class EngineError(RuntimeError):
     """The engine could not start (no scheduler at the address, Dask not installed…)."""
+
+
+def check_steps(spec: StepsSpec) -> None:
+    """Build the chain once here, so a bad `--steps` is one clear error, not N worker crashes."""
+    try:
+        spec.build()
+    except Exception as exc:  # noqa: BLE001 - any import or build error of the chain
+        raise EngineError(f"cannot build the steps {spec.factory!r}: {type(exc).__name__}: {exc}") from exc
 
 
 def _start_engine(stack: contextlib.ExitStack, executor: Executor, engine: str) -> None:
