@@ -147,7 +147,7 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         return None
     if m.form == "fraction":
         return _read_bare(ctx, m)  # `1/3 dân số` is a percentage whatever follows (§7)
-    unit = unit_at(text, m.end)
+    unit = unit_at(text, m.end, scaled=m.scale > 1)
     if unit and unit.form in ("sào", "mẫu"):
         unit = with_factor(unit, ctx.sao * (10 if unit.form == "mẫu" else 1))
     if label == "weak" and m.scale == 1 and (unit is None or not unit.measure):

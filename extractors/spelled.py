@@ -111,6 +111,8 @@ def _word_mention(text: str, run: list[re.Match[str]]) -> NumberMention | None:
         return None  # a name such as "thôn Hai Căn", "H.Năm Căn", "Hai Bà Trưng"
     if re.match(r"\s*\d", text[run[-1].end():]):
         return None  # "năm 2017": the year, not five
+    if re.search(r"\d[ \t]*\Z", text[max(0, first.start() - 3):first.start()]):
+        return None  # "sau 10 năm": the noun after a number, not a number
     value = _words_value([m.group() for m in run])
     if value is None or value == 0:
         return None

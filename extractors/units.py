@@ -66,7 +66,7 @@ def _normal_space(s: str) -> str:
     return re.sub(r"\s+", " ", s.lower())
 
 
-def unit_at(text: str, pos: int) -> UnitMatch | None:
+def unit_at(text: str, pos: int, scaled: bool = False) -> UnitMatch | None:
     """The unit or counted noun starting at `pos` (after optional spaces), or None.
 
     >>> u = unit_at("262 tấn gạo", 3); (u.kind.value, u.factor, u.form)
@@ -84,6 +84,9 @@ def unit_at(text: str, pos: int) -> UnitMatch | None:
     if currency:
         return UnitMatch(start, m.end(), form, Kind.money, currency, Decimal(1), True, False, None)
     entry = _forms()[form]
+    if scaled and form.startswith("đồng ") and entry.kind is not Kind.money:
+        # `triệu đồng tiền hỗ trợ`: after a scale word `đồng` is the currency, not a coin
+        return unit_at(text[:start + len("đồng")], pos)
     unit = entry.unit or CANONICAL_UNITS[entry.kind]
     return UnitMatch(start, m.end(), form, entry.kind, unit, entry.factor, entry.measure,
                      entry.keep_noun, entry)

@@ -203,6 +203,8 @@ SETTLED = [
     ("Sáng 3/5, tỉnh trao quà", []),
     ("60 thượng nghị sĩ", [F("people", "60", "person")]),
     ("xử phạt 25 cá nhân", [F("people", "25", "person")]),
+    ("so với 6 đồng tiền chủ chốt", [F("other", "6", "item")]),
+    ("sau 10 năm Hiệp định có hiệu lực", []),
     ("nhận khoảng trên 100 triệu đồng tiền hỗ trợ", [F("money", "100000000", "VND", "more_than")]),
     ("giá từ 400 đến 600.000 đồng/lượng", [F("money", "400000", "VND", "range", value_max="600000")]),
     ("từ 50.000 – 100.000 đồng/kg", [F("money", "50000", "VND", "range", value_max="100000")]),
