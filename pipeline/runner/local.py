@@ -4,7 +4,8 @@ Workers are spawned (not forked: the parent may run threads, and the NLP librari
 fork-safe) and build their steps once, in the pool initializer. At most `window` articles are
 in flight, so a long input is streamed, never materialized. A worker that dies (out of memory,
 a crash in native code) turns the articles it held into failure records and the pool is
-started again.
+started again: the articles that were in flight are run again one by one, so only the one
+that kills its worker fails.
 """
 from __future__ import annotations
 
@@ -98,21 +99,60 @@ class LocalExecutor:
             if not pending:
                 return
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            suspects: list[Article] = []
             for future in done:
-                yield self._collect(future, *pending.pop(future))
+                if future in pending:
+                    yield from self._settle(future, pending, suspects)
+            for record in suspects:  # one at a time, so only the culprit fails
+                yield self._isolated(record)
 
-    def _collect(self, future: Future[Outcome], record: Article, pool: ProcessPoolExecutor) -> Outcome:
+    def _settle(self, future: Future[Outcome], pending: dict[Future[Outcome], tuple[Article, ProcessPoolExecutor]],
+                suspects: list[Article]) -> Iterator[Outcome]:
+        """Yield the outcome of `future`; when its pool broke, settle all of that pool's futures.
+
+        Articles lost with a dead worker are only suspects: they are run again one by one.
+        """
+        record, pool = pending.pop(future)
+        outcome = self._result(future, record)
+        if outcome is not None:
+            yield outcome
+            return
+        suspects.append(record)
+        siblings = [f for f, (_, p) in pending.items() if p is pool]
+        wait(siblings)
+        for sibling in siblings:
+            sibling_record, _ = pending.pop(sibling)
+            sibling_outcome = self._result(sibling, sibling_record)
+            if sibling_outcome is None:
+                suspects.append(sibling_record)
+            else:
+                yield sibling_outcome
+        self._discard(pool)
+
+    def _isolated(self, record: Article) -> Outcome:
+        """Run one suspect alone; if its worker dies again, it is the one that kills workers."""
+        pool = self._ensure_pool()
+        outcome = self._result(pool.submit(process_record, record, self.spec), record)
+        if outcome is None:
+            self._discard(pool)
+            outcome = failure_outcome(Failure(
+                id=record.id, input=record.origin, step="worker", error="WorkerCrashed",
+                message="the worker process died on this article (out of memory or a crash in native "
+                        "code); the other articles in flight were redone",
+            ))
+        return outcome
+
+    def _discard(self, pool: ProcessPoolExecutor) -> None:
+        pool.shutdown(wait=False, cancel_futures=True)
+        if pool is self._pool:  # the next submit starts a fresh pool
+            self._pool = None
+
+    def _result(self, future: Future[Outcome], record: Article) -> Outcome | None:
+        """The outcome of a finished future; None when its worker process died."""
         try:
             outcome = future.result()
         except BrokenProcessPool:
-            if pool is self._pool:  # the next submit starts a fresh pool
-                pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
-            outcome = failure_outcome(Failure(
-                id=record.id, input=record.origin, step="worker", error="WorkerCrashed",
-                message="a worker process died while this article was in flight (out of "
-                        "memory or a crash in native code); rerun it with --workers 1 to see which",
-            ))
+            return None
         except Exception as exc:  # noqa: BLE001 - e.g. a record that cannot be pickled
             outcome = failure_outcome(Failure(
                 id=record.id, input=record.origin, step="worker", error=type(exc).__name__,
