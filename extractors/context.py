@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,6 +18,34 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=\S)|\n+")
 _STATED_SAO = re.compile(r"(\S+(?:\s\S+){0,2}?)\s+sào\s*\(\s*(?:khoảng\s+)?([\d.,]+)\s*m(?:2|²)",
                          re.IGNORECASE)
 _M2_PER_HA = Decimal(10000)
+
+
+def nfc_with_offsets(text: str) -> tuple[str, list[int]] | None:
+    """The NFC form of `text` and, for each of its characters plus the end, the offset in
+    `text` it comes from; None when `text` is already NFC (the usual case, no copy made).
+
+    Scraped pages often spell Vietnamese with combining marks (`e` + U+0302 + U+0301); the
+    lexicons are NFC, so matching runs on the NFC form and offsets are mapped back.
+
+    >>> norm, starts = nfc_with_offsets("ha\u0300 5 ho\u0323")
+    >>> norm, starts
+    ('hà 5 họ', [0, 1, 3, 4, 5, 6, 7, 9])
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return None
+    parts: list[str] = []
+    starts: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", text[i:j])
+        parts.append(piece)
+        starts.extend([i] * len(piece))
+        i = j
+    starts.append(len(text))
+    return "".join(parts), starts
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ from functools import cache
 
 from vnfigures.schemas import Figure, Kind, Modality, Qualifier
 
-from .context import ArticleContext
+from .context import ArticleContext, nfc_with_offsets
 from .lexicon import alternation, cues
 from .numbers import NumberMention, exact, scan_numbers
 from .qualifiers import (approx_governed, is_target, qualifier_after, qualifier_before,
@@ -174,6 +174,9 @@ def extract_figures(text: str, sentences: Sequence[tuple[int, int]] | None = Non
     """
     if not text or not text.strip():
         return []
+    mapped = nfc_with_offsets(text)
+    if mapped is not None:
+        return _on_nfc(text, sentences, *mapped)
     ctx = ArticleContext.build(text, sentences)
     figures: list[Figure] = []
     prev_end = 0
@@ -181,3 +184,17 @@ def extract_figures(text: str, sentences: Sequence[tuple[int, int]] | None = Non
         figures.append(_qualify(ctx, d, prev_end))
         prev_end = d.end
     return figures
+
+
+def _on_nfc(text: str, sentences: Sequence[tuple[int, int]] | None, norm: str,
+            starts: list[int]) -> list[Figure]:
+    """Figures of a text that is not NFC: found on its NFC form, offsets mapped back."""
+    bounds = None
+    if sentences:
+        to_norm = {orig: k for k, orig in reversed(list(enumerate(starts)))}
+        bounds = [(to_norm.get(a, 0), to_norm.get(b, len(norm))) for a, b in sentences]
+    out: list[Figure] = []
+    for f in extract_figures(norm, bounds):
+        start, end = starts[f.start], starts[f.end]
+        out.append(f.model_copy(update={"text": text[start:end], "start": start, "end": end}))
+    return out

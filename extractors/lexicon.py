@@ -162,7 +162,40 @@ def _normalize_tree(node: Any) -> Any:
     return node
 
 
+def tone_variants(word: str) -> set[str]:
+    """`word` with the tone mark on either vowel of oa/oe/uy (`hóa` and `hoá`).
+
+    >>> sorted(tone_variants("văn hóa"))
+    ['văn hoá', 'văn hóa']
+    """
+    out = {word}
+    for old, new in _TONE_SWAPS:
+        for w in list(out):
+            if old in w:
+                out.add(w.replace(old, new))
+            if new in w:
+                out.add(w.replace(new, old))
+    return out
+
+
+def _tone_swaps() -> list[tuple[str, str]]:
+    """Pairs (old-style, new-style) of tone placement on oa/oe/uy, all five tones."""
+    swaps: list[tuple[str, str]] = []
+    tones = ["\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in tones:
+            old = unicodedata.normalize("NFC", first + tone + second)
+            new = unicodedata.normalize("NFC", first + second + tone)
+            swaps.append((old, new))
+    return swaps
+
+
+_TONE_SWAPS = _tone_swaps()
+
+
 def alternation(words: list[str] | set[str]) -> str:
-    """A regex alternation of `words`, longest first, spaces matching any run of blanks."""
-    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    """A regex alternation of `words` and their tone variants, longest first, spaces matching
+    any run of blanks."""
+    expanded = {v for w in words if w for v in tone_variants(w)}
+    ordered = sorted(expanded, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)

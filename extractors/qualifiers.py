@@ -12,7 +12,7 @@ from functools import cache
 
 from vnfigures.schemas import Qualifier
 
-from .lexicon import alternation, cues
+from .lexicon import alternation, cues, tone_variants
 
 _WORD = re.compile(r"[\w%/-]+")
 _CLAUSE_STOP = re.compile(r"[.;:!?()\[\]\n]|,\s")
@@ -24,7 +24,8 @@ def _before_table() -> dict[str, Qualifier]:
     table: dict[str, Qualifier] = {}
     for name, words in cues().qualifiers_before.items():
         for w in words:
-            table[w.lower()] = Qualifier(name)
+            for variant in tone_variants(w.lower()):
+                table[variant] = Qualifier(name)
     return table
 
 

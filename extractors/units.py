@@ -13,7 +13,7 @@ from functools import cache
 
 from vnfigures.schemas import CANONICAL_UNITS, Kind
 
-from .lexicon import UnitEntry, alternation, cues, unit_table
+from .lexicon import UnitEntry, alternation, cues, tone_variants, unit_table
 
 #: not followed by a letter (so "ha" does not match inside "hai", nor "m" inside "mới")
 _END = r"(?![^\W\d_])"
@@ -39,7 +39,8 @@ def _forms() -> dict[str, UnitEntry]:
     table: dict[str, UnitEntry] = {}
     for entry in unit_table().units:
         for form in entry.forms:
-            table.setdefault(form.lower(), entry)
+            for variant in tone_variants(form.lower()):
+                table.setdefault(variant, entry)
     return table
 
 

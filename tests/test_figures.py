@@ -248,3 +248,22 @@ def test_no_figures(text: str) -> None:
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("form", ["NFD", "NFKD"])
+def test_decomposed_text_gives_the_same_figures_at_its_own_offsets(form: str) -> None:
+    import unicodedata
+
+    nfc = "Công an tỉnh hỗ trợ 115 hộ nghèo trên 625 triệu đồng, xây 3 căn nhà tình thương."
+    text = unicodedata.normalize(form, nfc)
+    got, want = extract_figures(text), extract_figures(nfc)
+    assert [(f.kind, f.value, f.qualifier) for f in got] == [(f.kind, f.value, f.qualifier) for f in want]
+    assert all(text[f.start:f.end] == f.text for f in got)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("xây 3 nhà văn hoá", "infrastructure"), ("xây 3 nhà văn hóa", "infrastructure"),
+    ("5 thuỷ điện", "infrastructure"), ("5 thủy điện", "infrastructure"),
+])
+def test_either_tone_placement_matches(sentence: str, kind: str) -> None:
+    assert [f.kind.value for f in extract_figures(sentence)] == [kind]

@@ -1,6 +1,8 @@
 """No input crashes the parser or the extractor; results are deterministic; spans fit the text."""
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +20,8 @@ vietnamese_text = st.lists(
     st.one_of(st.sampled_from(PIECES), st.integers(0, 10**40).map(str), st.text(max_size=6)),
     max_size=40,
 ).map(" ".join)
-any_text = st.one_of(st.text(max_size=200), vietnamese_text)
+any_text = st.one_of(st.text(max_size=200), vietnamese_text,
+                     vietnamese_text.map(lambda t: unicodedata.normalize("NFD", t)))
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
