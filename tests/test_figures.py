@@ -9,6 +9,7 @@ import pytest
 
 import vnfigures.extractors.context as context_module
 import vnfigures.extractors.figures as figures_module
+import vnfigures.extractors.lexicon as lexicon_module
 import vnfigures.extractors.qualifiers as qualifiers_module
 import vnfigures.extractors.units as units_module
 from vnfigures.extractors.figures import extract_figures
@@ -244,7 +245,8 @@ def test_no_figures(text: str) -> None:
     assert extract_figures(text) == []
 
 
-@pytest.mark.parametrize("module", [figures_module, qualifiers_module, units_module, context_module])
+@pytest.mark.parametrize("module", [figures_module, qualifiers_module, units_module, context_module,
+                                    lexicon_module])
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
