@@ -101,3 +101,24 @@ def test_an_unreachable_scheduler_is_a_usage_error(tmp_path: Path) -> None:
                                           "--scheduler", "tcp://127.0.0.1:9", "--no-progress"])
     assert result.exit_code == 2
     assert "cannot start the dask engine" in result.output
+
+
+def test_an_article_that_kills_its_dask_worker_fails_alone(tmp_path: Path) -> None:
+    import dask
+
+    source = tmp_path / "in.jsonl"
+    texts = ["Có 1 hộ", "CRASH", "Có 3 hộ", "Có 4 hộ", "Có 5 hộ"]
+    source.write_text("\n".join(json.dumps({"id": f"k{i}", "text": t}) for i, t in enumerate(texts)) + "\n",
+                      encoding="utf-8")
+    tests = str(Path(__file__).resolve().parent)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", env={"PYTHONPATH": tests},
+    ) as cluster:
+        options = RunOptions(output=tmp_path / "out.jsonl", engine="dask", scheduler=cluster.scheduler_address,
+                             steps=FACTORY, ner=False, progress=False)
+        summary = run_batch([str(source)], options)
+    paths = OutputPaths(tmp_path / "out.jsonl")
+    assert sorted(json.loads(line)["id"] for line in paths.output.read_text().splitlines()) == ["k0", "k2", "k3", "k4"]
+    [failure] = [json.loads(line) for line in paths.failures.read_text().splitlines()]
+    assert (failure["id"], failure["step"], failure["error"]) == ("k1", "worker", "KilledWorker")
+    assert (summary.read, summary.written, summary.failed) == (5, 4, 1)

@@ -32,6 +32,8 @@ from vnfigures.schemas import Failure
 PARTITION_SIZE = 4
 #: Partitions in flight per worker thread.
 IN_FLIGHT_PER_THREAD = 2
+#: Tries of an article whose task failed before it is recorded as a failure.
+MAX_ATTEMPTS = 3
 
 _BUILD_LOCK = threading.Lock()
 
@@ -112,6 +114,7 @@ class DaskExecutor:
         self._client: Any = None
         self._cluster: Any = None
         self._peaks: dict[str, int] = {}
+        self._index = itertools.count()
 
     def __enter__(self) -> DaskExecutor:
         from distributed import Client, LocalCluster
@@ -148,29 +151,34 @@ class DaskExecutor:
 
         parts = str(self.parts) if self.parts is not None else None
         window = self.workers * IN_FLIGHT_PER_THREAD
+        self._index = itertools.count()
         batches = self._partitions(records)
         pending = as_completed()
-        inflight: dict[Any, list[Record]] = {}
-        for index, batch in itertools.islice(batches, window):
-            inflight[self._submit(index, batch, parts, pending)] = batch
+        inflight: dict[Any, tuple[list[Record], int]] = {}
+
+        def submit(batch: list[Record], attempt: int = 1) -> None:
+            future = self._client.submit(process_partition, next(self._index), batch, self.spec, parts, pure=False)
+            inflight[future] = (batch, attempt)
+            pending.add(future)
+
+        for batch in itertools.islice(batches, window):
+            submit(batch)
         for future in pending:
-            batch = inflight.pop(future)
-            yield from self._collect(future, batch)
-            for index, nxt in itertools.islice(batches, 1):
-                inflight[self._submit(index, nxt, parts, pending)] = nxt
+            batch, attempt = inflight.pop(future)
+            if future.status == "error" and len(batch) > 1:
+                for record in batch:  # a task that killed its worker: redo its articles alone
+                    submit([record], attempt + 1)
+            elif future.status == "error" and attempt < MAX_ATTEMPTS:
+                submit(batch, attempt + 1)  # it may only have shared the dying worker
+            else:
+                yield from self._collect(future, batch)
+            for nxt in itertools.islice(batches, 1):
+                submit(nxt)
 
-    def _partitions(self, records: Iterable[Record]) -> Iterator[tuple[int, list[Record]]]:
+    def _partitions(self, records: Iterable[Record]) -> Iterator[list[Record]]:
         source = iter(records)
-        for index in itertools.count():
-            batch = list(itertools.islice(source, self.partition_size))
-            if not batch:
-                return
-            yield index, batch
-
-    def _submit(self, index: int, batch: list[Record], parts: str | None, pending: Any) -> Any:
-        future = self._client.submit(process_partition, index, batch, self.spec, parts, pure=False)
-        pending.add(future)
-        return future
+        while batch := list(itertools.islice(source, self.partition_size)):
+            yield batch
 
     def _collect(self, future: Any, batch: list[Record]) -> Iterator[Outcome]:
         try:
