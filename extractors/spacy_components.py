@@ -101,11 +101,12 @@ class NerComponent:
         for sentence in sentences:
             indices = [index for index, _ in sentence]
             words = [word for _, word in sentence]
-            pos = pos_tags(words)
+            memo: dict[str, list[str]] = {}
+            pos = pos_tags(words, memo)
             if self.set_tags:
                 for index, tag in zip(indices, pos):
                     doc[index].tag_ = tag
-            tags = ner_tags(words, pos)
+            tags = ner_tags(words, pos, memo)
             word_spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in indices]
             entities.extend(entities_from_words(doc.text, word_spans, tags))
             ents.extend(Span(doc, indices[a], indices[b - 1] + 1, label=label)

@@ -21,6 +21,11 @@ from vnfigures.nlp.align import offset_map
 from vnfigures.nlp.featurize import Featurizer
 
 
+Words = tuple[str, ...] | list[str]
+Memo = dict[str, list[str]]
+"""Word-template features of one sentence, shared between its POS, chunk and NER stages."""
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """One sentence as underthesea sees it: words, their offsets in the sentence, and tags.
@@ -61,15 +66,15 @@ class _CrfStage:
         self.tagger = CRFTagger()
         self.tagger.load(_underthesea_path(spec["file"]))
 
-    def features(self, *columns: tuple[str, ...] | list[str]) -> list[tuple[str, ...]]:
-        """Feature lists of a sentence given its input columns (the label column is 'X')."""
+    def features(self, *columns: Words, memo: Memo | None = None) -> list[tuple[str, ...]]:
+        """Feature tuples of a sentence given its input columns (the label column is 'X')."""
         n = len(columns[0])
-        return self.featurize([*columns, ("X",) * n])
+        return self.featurize([*columns, ("X",) * n], memo)
 
-    def tag(self, *columns: tuple[str, ...] | list[str]) -> list[str]:
+    def tag(self, *columns: Words, memo: Memo | None = None) -> list[str]:
         if not columns[0]:
             return []
-        return list(self.tagger.tag(self.features(*columns)))
+        return list(self.tagger.tag(self.features(*columns, memo=memo)))
 
 
 class _Segmenter:
@@ -128,28 +133,32 @@ def segment(sentence: str) -> Analysis:
     return Analysis(tuple(words), tuple(spans))
 
 
-def pos_tags(words: tuple[str, ...] | list[str]) -> list[str]:
+def pos_tags(words: Words, memo: Memo | None = None) -> list[str]:
     """POS tags of segmented words, as `underthesea.pos_tag` gives them."""
-    return stage("pos").tag(words)
+    return stage("pos").tag(words, memo=memo)
 
 
-def chunk_tags(words: tuple[str, ...] | list[str], pos: tuple[str, ...] | list[str]) -> list[str]:
+def chunk_tags(words: Words, pos: Words, memo: Memo | None = None) -> list[str]:
     """Chunk tags (B-NP, B-VP, ...) of tagged words, as `underthesea.chunk` gives them."""
-    return stage("chunk").tag(words, pos)
+    return stage("chunk").tag(words, pos, memo=memo)
 
 
-def ner_tags(words: tuple[str, ...] | list[str], pos: tuple[str, ...] | list[str]) -> list[str]:
-    """NER tags (B-PER, I-LOC, O, ...) as `underthesea.ner`; its model never reads chunk tags."""
-    return stage("ner").tag(words, pos, ("",) * len(words))
+def ner_tags(words: Words, pos: Words, memo: Memo | None = None) -> list[str]:
+    """NER tags (B-PER, I-LOC, O, ...) as `underthesea.ner`; its model never reads chunk tags.
+
+    Pass the `memo` dict given to `pos_tags` for the same words to reuse their features.
+    """
+    return stage("ner").tag(words, pos, ("",) * len(words), memo=memo)
 
 
 def tag(segmented: Analysis, ner: bool = True, chunk: bool = False) -> Analysis:
     """Add POS (always), NER and chunk tags to an already segmented sentence."""
-    pos = tuple(pos_tags(segmented.words))
+    memo: Memo = {}
+    pos = tuple(pos_tags(segmented.words, memo))
     return Analysis(
         segmented.words, segmented.spans, pos,
-        tuple(ner_tags(segmented.words, pos)) if ner else (),
-        tuple(chunk_tags(segmented.words, pos)) if chunk else (),
+        tuple(ner_tags(segmented.words, pos, memo)) if ner else (),
+        tuple(chunk_tags(segmented.words, pos, memo)) if chunk else (),
     )
 
 

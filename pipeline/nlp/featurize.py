@@ -10,7 +10,7 @@ the CRF weights are keyed by them, and `tests/test_nlp_identical.py` checks ever
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,7 +46,10 @@ def _istitle(word: str) -> str:
     return "True"
 
 
-FUNCTIONS: dict[str, Callable[[str], str]] = {
+Functions = Mapping[str, Callable[[str], str]]
+"""Template functions by name; each returns the text written after `=` in the feature."""
+
+FUNCTIONS: Functions = {
     "lower": _lower,
     "istitle": _istitle,
     "isdigit": _isdigit,
@@ -69,7 +72,7 @@ class Template:
         return f"{self.syntax}="
 
 
-def parse_template(syntax: str) -> Template:
+def parse_template(syntax: str, functions: Functions = FUNCTIONS) -> Template:
     """Parse one template string the way underthesea does (column defaults to 0)."""
     matched = _SYNTAX.match(syntax)
     if matched is None:
@@ -77,7 +80,7 @@ def parse_template(syntax: str) -> Template:
     column = matched.group("column")
     index2 = matched.group("index2")
     function = matched.group("function")
-    if function is not None and function not in FUNCTIONS:
+    if function is not None and function not in functions:
         raise ValueError(f"template {syntax!r} uses an unsupported function {function!r}")
     return Template(syntax, int(matched.group("index1")), int(index2) if index2 else None,
                     int(column) if column else 0, function)
@@ -86,24 +89,38 @@ def parse_template(syntax: str) -> Template:
 class Featurizer:
     """Turn the columns of one sentence into underthesea's per-token feature lists."""
 
-    def __init__(self, templates: Sequence[str]) -> None:
-        self.templates = tuple(parse_template(t) for t in templates)
+    def __init__(self, templates: Sequence[str], functions: Functions = FUNCTIONS) -> None:
+        self.functions = functions
+        self.templates = tuple(parse_template(t, functions) for t in templates)
         self.columns_used = frozenset(t.column for t in self.templates)
 
-    def __call__(self, columns: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
-        """`columns[c][i]` is column c of token i; returns one feature list per token."""
+    def __call__(self, columns: Sequence[Sequence[str]],
+                 memo: dict[str, list[str]] | None = None) -> list[tuple[str, ...]]:
+        """`columns[c][i]` is column c of token i; returns one feature tuple per token.
+
+        `memo`, shared by the stages tagging one sentence, keeps the features of word-column
+        templates: POS, chunk and NER all use `T[-1].lower`, `T[0,1]`, ... on the same words.
+        """
         n = len(columns[0]) if columns else 0
         if n == 0:
             return []
         cache: dict[tuple[int, str | None], list[str]] = {}
-        per_template = [self._evaluate(t, columns, n, cache) for t in self.templates]
+        per_template = []
+        for t in self.templates:
+            shared = memo is not None and t.column == 0
+            if shared and t.syntax in memo:
+                per_template.append(memo[t.syntax])
+                continue
+            values = self._evaluate(t, columns, n, cache)
+            if shared:
+                memo[t.syntax] = values
+            per_template.append(values)
         return list(zip(*per_template))
 
-    @staticmethod
-    def _values(column: Sequence[str], function: str | None) -> list[str]:
+    def _values(self, column: Sequence[str], function: str | None) -> list[str]:
         if function is None:
             return list(column)
-        return list(map(FUNCTIONS[function], column))
+        return list(map(self.functions[function], column))
 
     def _evaluate(self, t: Template, columns: Sequence[Sequence[str]], n: int,
                   cache: dict[tuple[int, str | None], list[str]]) -> list[str]:
@@ -114,8 +131,7 @@ class Featurizer:
             return _place(t, cache[key], n, t.index1, t.index1)
         return _place(t, self._joined(t, columns[t.column]), n, t.index1, t.index2)
 
-    @staticmethod
-    def _joined(t: Template, column: Sequence[str]) -> list[str]:
+    def _joined(self, t: Template, column: Sequence[str]) -> list[str]:
         """Values of a window `T[a,b]` starting at each token: words a..b joined by a space."""
         assert t.index2 is not None
         width = t.index2 - t.index1 + 1
@@ -125,7 +141,7 @@ class Featurizer:
             joined = [" ".join(column[j:j + width]) for j in range(len(column) - width + 1)]
         if t.function is None:
             return joined
-        return list(map(FUNCTIONS[t.function], joined))
+        return list(map(self.functions[t.function], joined))
 
 
 def _place(t: Template, values: list[str], n: int, a: int, b: int) -> list[str]:
