@@ -153,19 +153,30 @@ def test_seed_furniture_is_gone(project_corpus: Path, gone: str) -> None:
     assert gone not in clean_text(raw).text
 
 
+TEASER_SUMMARY = "Sáng 7/11, hội phụ nữ tỉnh tổ chức sự kiện truyền thông với nhiều hoạt động hữu ích."
+
 SYNTHETIC = [
     # (scraped text, expected clean text, expected title)
     ("Chủ nhật, 5-1-25 07:00:00\n\nTrao 20 căn nhà cho hộ nghèo\n\nBáo Hậu Giang\n\n"
      "Sáng 4/1, huyện trao 20 căn nhà cho hộ nghèo.\n\nMINH HẢI\n\nTin khác một\n\n"
-     "Tóm tắt tin khác một.\n\nTin khác hai\n\nTóm tắt tin khác hai.",
+     f"{TEASER_SUMMARY}\n\nTin khác hai\n\n{TEASER_SUMMARY}",
      "Trao 20 căn nhà cho hộ nghèo\nSáng 4/1, huyện trao 20 căn nhà cho hộ nghèo.",
      "Trao 20 căn nhà cho hộ nghèo"),
     ("Trao quà Tết\n\nHuyện trao 300 phần quà.\nTừ khóa: quà Tết, hộ nghèo\nTin cũ hơn.",
      "Trao quà Tết\nHuyện trao 300 phần quà.", "Trao quà Tết"),
     ("\nSáng nay, xã trao 5 suất học bổng.\nMỗi suất trị giá 2 triệu đồng.\nAn Chi",
      "Sáng nay, xã trao 5 suất học bổng.\nMỗi suất trị giá 2 triệu đồng.\nAn Chi", None),
-    ("Tin A\n\nBài viết có 3 đoạn.\nHữu Nghị\nTin B\nTóm tắt B.\nTin C\nTóm tắt C.",
+    (f"Tin A\n\nBài viết có 3 đoạn.\nHữu Nghị\nTin B\n{TEASER_SUMMARY}\nTin C\n{TEASER_SUMMARY}",
      "Tin A\nBài viết có 3 đoạn.\nHữu Nghị", "Tin A"),
+    # the page footer after the teasers goes with them
+    ("Trao quà\n\nHuyện trao 300 phần quà cho hộ nghèo.\nMINH HẢI\nTin khác\n" + TEASER_SUMMARY + "\n"
+     "Địa chỉ: 12 Lý Thường Kiệt, Cà Mau\nĐiện thoại: 0290 3831 361",
+     "Trao quà\nHuyện trao 300 phần quà cho hộ nghèo.", "Trao quà"),
+    # a heading in capitals followed by short list lines is no byline: nothing is cut
+    ("Kết quả\n\nHuyện làm được nhiều việc.\nKẾT QUẢ CỤ THỂ\nGạo\n262 tấn gạo cho hộ nghèo.",
+     "Kết quả\nHuyện làm được nhiều việc.\nKẾT QUẢ CỤ THỂ\nGạo\n262 tấn gạo cho hộ nghèo.", "Kết quả"),
+    ("Kết quả\n\nHuyện làm được nhiều việc.\nKẾT QUẢ CỤ THỂ\n- 26 cây cầu\n- 262 tấn gạo",
+     "Kết quả\nHuyện làm được nhiều việc.\nKẾT QUẢ CỤ THỂ\n- 26 cây cầu\n- 262 tấn gạo", "Kết quả"),
     # a section label before the headline goes
     ("Xã hội\nTrao 20 căn nhà cho hộ nghèo\nBáo Cà Mau\nSáng nay huyện trao 20 căn nhà.",
      "Trao 20 căn nhà cho hộ nghèo\nSáng nay huyện trao 20 căn nhà.", "Trao 20 căn nhà cho hộ nghèo"),

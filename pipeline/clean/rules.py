@@ -50,6 +50,9 @@ class Furniture:
     related_link: re.Pattern[str]
     signature_max_words: int
     teaser_title_max_words: int
+    teaser_summary_min_words: int
+    footer_max_words: int
+    footer_starts: tuple[str, ...]
     source_line: re.Pattern[str]
 
     @classmethod
@@ -67,6 +70,9 @@ class Furniture:
             related_link=re.compile(_pattern(data["related_link"])),
             signature_max_words=int(data["signature_max_words"]),
             teaser_title_max_words=int(data["teaser_title_max_words"]),
+            teaser_summary_min_words=int(data["teaser_summary_min_words"]),
+            footer_max_words=int(data["footer_max_words"]),
+            footer_starts=tuple(w.casefold() for w in data["footer_starts"]),
             source_line=re.compile(_pattern(data["source_line"]), flags),
         )
 
@@ -166,7 +172,8 @@ class Furniture:
         )
 
     def is_teaser_block(self, lines: list[str], *, min_pairs: int) -> bool:
-        """Lines that read as other stories: (headline, one-paragraph summary) pairs.
+        """Lines that read as other stories: (headline, one-paragraph summary) pairs; the last
+        headline may come without its summary.
 
         A headline in capitals is a section heading of the article, not a teaser.
         """
@@ -177,11 +184,26 @@ class Furniture:
             if not self.is_headline(title) or title.isupper():
                 return False
             if i + 1 < len(lines):
-                if self.is_headline(lines[i + 1]):
+                summary = lines[i + 1]
+                if self.is_headline(summary) or len(summary.split()) < self.teaser_summary_min_words:
                     return False
                 pairs += 1
             i += 2
         return pairs >= min_pairs
+
+    def is_page_end(self, lines: list[str]) -> bool:
+        """What may follow a byline in capitals: teasers of other stories, then the page
+        footer (short lines: address, phone, licence)."""
+        end = len(lines)
+        while end > 0 and self.is_footer_line(lines[end - 1]):
+            end -= 1
+        return self.is_teaser_block(lines[:end], min_pairs=0)
+
+    def is_footer_line(self, line: str) -> bool:
+        """A line of the page footer: contact, licence, copyright, the site's name."""
+        if len(line.split()) > self.footer_max_words:
+            return False
+        return line.casefold().startswith(self.footer_starts) or self.is_site_name(line)
 
 
 @cache

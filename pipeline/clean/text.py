@@ -92,7 +92,7 @@ def _cut_tail(lines: list[str], rules: Furniture) -> list[str]:
             break
     for i in range(len(lines) - 1, 0, -1):
         rest = lines[i + 1:]
-        if rules.is_signature(lines[i]) and rules.is_teaser_block(rest, min_pairs=0):
+        if rules.is_signature(lines[i]) and rules.is_page_end(rest):
             return lines[:i]
         if rules.is_name_line(lines[i]) and rules.is_teaser_block(rest, min_pairs=_TEASERS_AFTER_NAME):
             return lines[: i + 1]
