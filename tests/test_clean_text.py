@@ -43,6 +43,10 @@ ARTICLE_LINES = [
     "Theo dõi sát diễn biến mưa lũ, huyện đã di dời 11 hộ dân trên địa bàn.",
     "Chia sẻ với phóng viên, ông Hùng cho biết xã có hơn 200 hộ trồng bí đỏ.",
     "Hữu Nghị",
+    "25-30",
+    "2.5",
+    "1.000.000",
+    "12:30 là giờ trao quà cho 115 hộ nghèo của huyện, theo kế hoạch đã định.",
     "Bài học kinh nghiệm từ mô hình giảm nghèo ở Cà Mau.",
     "Giá vàng có thể biến động dữ dội nếu ông Joe Biden lên làm Tổng thống Mỹ!",
 ]
