@@ -7,6 +7,7 @@ Both components are registered factories (versioned names; the pipe names the pi
 """
 from __future__ import annotations
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -15,6 +16,27 @@ from vnfigures.schemas import Entity, Figure
 
 FIGURES_FACTORY = "vnfigures_figures_v1"
 NER_FACTORY = "vnfigures_ner_v1"
+
+
+_RECORD_TAG = "__vnfigures_record__"
+_RECORDS: dict[str, type[Figure] | type[Entity]] = {"Figure": Figure, "Entity": Entity}
+
+
+def _encode_record(obj: object, chain: object = None) -> object:
+    """msgpack hook: `Doc.to_bytes`, `DocBin` and `nlp.pipe(n_process=...)` can carry records."""
+    if isinstance(obj, (Figure, Entity)):
+        return {_RECORD_TAG: type(obj).__name__, "json": obj.model_dump_json()}
+    return obj if chain is None else chain(obj)  # type: ignore[operator]
+
+
+def _decode_record(obj: object, chain: object = None) -> object:
+    if isinstance(obj, dict) and obj.get(_RECORD_TAG) in _RECORDS:
+        return _RECORDS[obj[_RECORD_TAG]].model_validate_json(obj["json"])
+    return obj if chain is None else chain(obj)  # type: ignore[operator]
+
+
+srsly.msgpack_encoders.register("vnfigures_records", func=_encode_record)
+srsly.msgpack_decoders.register("vnfigures_records", func=_decode_record)
 
 
 def register_extensions() -> None:

@@ -98,3 +98,27 @@ def test_displacy_renders_entities_and_figures(fake_extractor: list) -> None:
     spans = displacy.render(doc, style="span", options={"spans_key": "figures"})
     assert "Bạc Liêu" in ents and "LOC" in ents
     assert "households" in spans and "115" in spans
+
+
+def test_doc_bytes_round_trip_keeps_records(fake_extractor: list) -> None:
+    from spacy.tokens import Doc
+
+    nlp = load()
+    doc = nlp(SENTENCE)
+    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert copy.text == SENTENCE
+    assert copy._.figures == doc._.figures and copy._.entities == doc._.entities
+    assert [s._.figure for s in copy.spans["figures"]] == [s._.figure for s in doc.spans["figures"]]
+    assert [(e.text, e.label_) for e in copy.ents] == [(e.text, e.label_) for e in doc.ents]
+
+
+def test_language_survives_pickle_and_disk(tmp_path) -> None:
+    import pickle
+
+    import spacy
+
+    nlp = load()
+    nlp.to_disk(tmp_path / "nlp")
+    for other in (pickle.loads(pickle.dumps(nlp)), spacy.load(tmp_path / "nlp")):
+        assert other.pipe_names == nlp.pipe_names
+        assert other.make_doc("Ông Putin.\n\nHà Nội").text == "Ông Putin.\n\nHà Nội"
