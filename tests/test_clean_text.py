@@ -123,7 +123,7 @@ def test_bylines(line: str, signature: bool, name: bool) -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [("Báo Cà Mau", True), ("Báo điện tử Dân trí", True), ("VnExpress.net", True),
-     ("Báo động đỏ về ô nhiễm", False), ("Báo cáo của Bộ Tài chính cho thấy thu ngân sách tăng.", False)],
+     ("Báo động đỏ về ô nhiễm", False), ("Đài Loan rung chuyển", False), ("Báo Người Lao Động", True), ("Báo cáo của Bộ Tài chính cho thấy thu ngân sách tăng.", False)],
 )
 def test_site_name(line: str, expected: bool) -> None:
     assert furniture().is_site_name(line) is expected

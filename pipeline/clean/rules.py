@@ -102,7 +102,11 @@ class Furniture:
         name = match.group("name")
         if name is None:  # a bare domain
             return True
-        return name[0].isupper() and len(name.split()) <= self.site_name_max_words
+        words = name.split()
+        lower = sum(1 for w in words if not w[0].isupper())
+        # a proper name: capitalised, at most one word in lower case ("Dân trí"), so that
+        # "Đài Loan rung chuyển" stays a headline
+        return words[0][0].isupper() and lower <= 1 and len(words) <= self.site_name_max_words
 
     def strip_caption_credit(self, line: str) -> str:
         """Drop a photo credit closing a caption line; long run-together lines are kept whole."""
