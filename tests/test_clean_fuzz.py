@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from vnfigures.clean import Cleaned, clean_html, clean_text
 from vnfigures.errors import NoArticleFound
 

@@ -7,7 +7,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 import vnfigures.clean.html as clean_html_module
 from vnfigures.clean import clean_html, clean_text
 from vnfigures.errors import NoArticleFound

@@ -6,7 +6,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from vnfigures.clean import clean_text
 from vnfigures.clean.rules import furniture
 
@@ -163,9 +162,9 @@ TEASER_SUMMARY = "Sáng 7/11, hội phụ nữ tỉnh tổ chức sự kiện tr
 
 SYNTHETIC = [
     # (scraped text, expected clean text, expected title)
-    ("Chủ nhật, 5-1-25 07:00:00\n\nTrao 20 căn nhà cho hộ nghèo\n\nBáo Hậu Giang\n\n"
-     "Sáng 4/1, huyện trao 20 căn nhà cho hộ nghèo.\n\nMINH HẢI\n\nTin khác một\n\n"
-     f"{TEASER_SUMMARY}\n\nTin khác hai\n\n{TEASER_SUMMARY}",
+    (("Chủ nhật, 5-1-25 07:00:00\n\nTrao 20 căn nhà cho hộ nghèo\n\nBáo Hậu Giang\n\n"
+      "Sáng 4/1, huyện trao 20 căn nhà cho hộ nghèo.\n\nMINH HẢI\n\nTin khác một\n\n"
+      f"{TEASER_SUMMARY}\n\nTin khác hai\n\n{TEASER_SUMMARY}"),
      "Trao 20 căn nhà cho hộ nghèo\nSáng 4/1, huyện trao 20 căn nhà cho hộ nghèo.",
      "Trao 20 căn nhà cho hộ nghèo"),
     ("Trao quà Tết\n\nHuyện trao 300 phần quà.\nTừ khóa: quà Tết, hộ nghèo\nTin cũ hơn.",

@@ -27,7 +27,7 @@ class Cleaned:
 
 
 # The cleaners import `Cleaned` from this module, so they are imported after it is defined.
-from vnfigures.clean.text import clean_text  # noqa: E402
-from vnfigures.clean.html import clean_html  # noqa: E402
+from vnfigures.clean.html import clean_html
+from vnfigures.clean.text import clean_text
 
 __all__ = ["Cleaned", "clean_html", "clean_text"]

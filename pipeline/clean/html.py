@@ -12,11 +12,22 @@ from __future__ import annotations
 import warnings
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
-
 from vnfigures.clean import Cleaned
 from vnfigures.clean.config import HtmlRules, SiteRules, html_rules, site_rules
-from vnfigures.clean.meta import headline_tag, meta_description, meta_title, page_url, published
-from vnfigures.clean.page import densest_container, density, drop_junk, squash, text_blocks
+from vnfigures.clean.meta import (
+    headline_tag,
+    meta_description,
+    meta_title,
+    page_url,
+    published,
+)
+from vnfigures.clean.page import (
+    densest_container,
+    density,
+    drop_junk,
+    squash,
+    text_blocks,
+)
 from vnfigures.clean.rules import furniture
 from vnfigures.clean.text import clean_lines
 from vnfigures.clean.wrapped import looks_like_list, wrapped_body

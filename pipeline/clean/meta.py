@@ -10,7 +10,6 @@ import json
 import re
 
 from bs4 import BeautifulSoup, Tag
-
 from vnfigures.clean.page import squash
 
 _TITLE_SUFFIX = re.compile(r"\s+(?:[-|–—]|::|:\.)\s+[^-|–—]{2,80}$")

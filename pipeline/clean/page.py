@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import Doctype, ProcessingInstruction
-
 from vnfigures.clean.config import HtmlRules, attribute_words
 
 _SPACE = re.compile(r"\s+")

@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Tag
-
 from vnfigures.clean.config import HtmlRules
 from vnfigures.clean.page import Density, inside_box, squash, tag_words
 
