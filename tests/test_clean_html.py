@@ -136,6 +136,7 @@ ARTICLE = (
     "<figure><img src='a.jpg'><figcaption>Trao nhà cho hộ nghèo. Ảnh: T.A</figcaption></figure>"
     "<div class='box-related'><a href='/x'>Tin khác: trao 900 suất quà</a></div>"
     "<p><a href='/y'>Xã bên trao 70 con bò giống cho hộ cận nghèo</a></p>"
+    "<div class='box-tinlienquanv2'><p>Hà Tĩnh trao 45 suất học bổng cho học sinh nghèo.</p></div>"
     "<p>MINH HẢI</p><p>Theo TTXVN</p></div>"
     "<footer><p>Bản quyền thuộc về Báo Tỉnh. Giấy phép số 1/GP.</p></footer></body></html>"
 )
@@ -150,6 +151,7 @@ ARTICLE = (
         ("Ảnh: T.A", False),
         ("900 suất quà", False),  # related box
         ("70 con bò", False),  # a paragraph that is only a link to another story
+        ("45 suất học bổng", False),  # a box named in run-together Vietnamese
         ("MINH HẢI", False),  # byline
         ("Theo TTXVN", False),  # source line
         ("Bản quyền", False),  # footer

@@ -31,10 +31,15 @@ class HtmlRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    def is_junk(self, words: set[str]) -> bool:
+        """Attribute words that name a furniture box (a junk word, or a junk prefix)."""
+        return bool(words & self.junk_words) or any(w.startswith(self.junk_prefixes) for w in words)
+
     hidden_tags: frozenset[str]
     box_tags: frozenset[str]
     drop_tags: frozenset[str]
     junk_words: frozenset[str]
+    junk_prefixes: tuple[str, ...]
     junk_attributes: tuple[str, ...]
     box_words: frozenset[str]
     box_ancestor_levels: int = Field(ge=0)

@@ -43,7 +43,7 @@ def drop_junk(body: Tag, rules: HtmlRules, selectors: tuple[str, ...] = ()) -> N
     for tag in list(body.find_all(True)):
         if tag.decomposed or tag.attrs is None:
             continue
-        if tag_words(tag, rules) & rules.junk_words:
+        if rules.is_junk(tag_words(tag, rules)):
             tag.decompose()
 
 

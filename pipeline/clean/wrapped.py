@@ -86,6 +86,6 @@ def _outside_junk(tag: Tag, container: Tag, rules: HtmlRules) -> bool:
     for node in [tag, *tag.parents]:
         if node is container:
             return True
-        if tag_words(node, rules) & rules.junk_words:
+        if rules.is_junk(tag_words(node, rules)):
             return False
     return True
