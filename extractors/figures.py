@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
+from pydantic import ValidationError
+
 from vnfigures.schemas import Figure, Kind, Modality, Qualifier
 
 from .context import ArticleContext, nfc_with_offsets
@@ -72,7 +74,7 @@ def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Dra
         if a.kind is None:
             scale = b.mention.scale if a.mention.scale == 1 else Decimal(1)
             low = a.mention.value * scale * (b.unit.factor if b.unit else 1)
-            if b.kind is Kind.money and low * 1000 <= b.value < low * 10000 and b.value >= 10000:
+            if b.kind is Kind.money and low * 1000 < b.value < low * 10000 and b.value >= 10000:
                 low *= 1000  # `từ 400 đến 600.000 đồng`: the low end is in thousands too
         if low < b.value:
             return [_Draft(a.mention.start, b.end, b.kind, b.unit_code or "", exact(low),
@@ -181,7 +183,10 @@ def extract_figures(text: str, sentences: Sequence[tuple[int, int]] | None = Non
     figures: list[Figure] = []
     prev_end = 0
     for d in _no_overlap(_drafts(ctx)):
-        figures.append(_qualify(ctx, d, prev_end))
+        try:
+            figures.append(_qualify(ctx, d, prev_end))
+        except ValidationError:  # pragma: no cover - a draft the record refuses is dropped,
+            continue             # never the whole article
         prev_end = d.end
     return figures
 

@@ -208,6 +208,7 @@ SETTLED = [
     ("sau 10 năm Hiệp định có hiệu lực", []),
     ("nhận khoảng trên 100 triệu đồng tiền hỗ trợ", [F("money", "100000000", "VND", "more_than")]),
     ("giá từ 400 đến 600.000 đồng/lượng", [F("money", "400000", "VND", "range", value_max="600000")]),
+    ("từ 400 đến 400.000 đồng", [F("money", "400", "VND", "range", value_max="400000")]),
     ("từ 50.000 – 100.000 đồng/kg", [F("money", "50000", "VND", "range", value_max="100000")]),
 ]
 
