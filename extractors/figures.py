@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from vnfigures.schemas import Figure, Kind, Modality, Qualifier
 
 from .context import ArticleContext, nfc_with_offsets
-from .lexicon import alternation, cues
+from .lexicon import alternation, cues, number_words
 from .numbers import NumberMention, exact, scan_numbers
 from .qualifiers import (approx_governed, is_target, qualifier_after, qualifier_before,
                          target_after)
@@ -96,9 +96,22 @@ def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Dra
         return [replace(_draft(low), qualifier=qual, modality=Modality.actual if step else None),
                 replace(_draft(b), qualifier=qual)], True
     window = text[max(0, a.mention.start - 20):a.mention.start]
-    if _bare_cue_re().search(window) and a.mention.form != "words":
+    if _bare_cue_re().search(window):  # `gấp 3`, `gấp ba`, `hệ số 1.5`
         return [_Draft(a.mention.start, a.end, Kind.other, "item", exact(a.value), None, "", None)], False
     return [], False
+
+
+@cache
+def _multiple_re() -> re.Pattern[str]:
+    words = alternation(list(number_words().multiples))
+    return re.compile(rf"(?<!\w)gấp\s+({words})(?!\w)", re.IGNORECASE)
+
+
+def _multiple_drafts(text: str) -> list[_Draft]:
+    """`gấp đôi` is a count of times, 2, of kind `other` (§7)."""
+    multiples = number_words().multiples
+    return [_Draft(m.start(), m.end(), Kind.other, "item", exact(multiples[m.group(1).lower()]),
+                   None, "lần", None) for m in _multiple_re().finditer(text)]
 
 
 def _dimension_drafts(text: str) -> list[_Draft]:
@@ -141,7 +154,7 @@ def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
 
 
 def _drafts(ctx: ArticleContext) -> list[_Draft]:
-    drafts = _dimension_drafts(ctx.text)
+    drafts = _dimension_drafts(ctx.text) + _multiple_drafts(ctx.text)
     claimed = [(d.start, d.end) for d in drafts]
     mentions: list[NumberMention] = [
         m for m in scan_numbers(ctx.text) if not any(s <= m.start < e for s, e in claimed)]

@@ -49,6 +49,7 @@ class NumberWords(_Strict):
     joiners: list[str]
     half_words: list[str]
     scales: dict[str, int]
+    multiples: dict[str, Decimal]
 
     def all_words(self) -> set[str]:
         """Every word that may occur inside a spelled-out number."""

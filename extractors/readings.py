@@ -172,8 +172,10 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
 def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     """A number with no unit from the lexicon after it."""
     text = ctx.text
-    if blocked_after(text, m.end) or m.form == "words":
+    if blocked_after(text, m.end):
         return None
+    if m.form == "words":  # kept bare: only a range partner or `gấp ba` makes it a figure
+        return Reading(m, None, None, None, m.value, m.end, "", None)
     if m.form == "fraction":
         subject, end = _noun_words(text, m.end, 3)
         return Reading(m, None, Kind.percent, "percent", m.value, m.end, subject, None)

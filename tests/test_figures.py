@@ -160,6 +160,10 @@ SETTLED = [
     ("hỗ trợ 5 triệu đồng mỗi hộ", [F("money", "5000000", "VND", per="hộ")]),
     ("lúa ba vụ/năm", [F("other", "3", "item", per="năm")]),
     ("gấp 20 lần", [F("other", "20", "item")]),
+    ("tăng gấp đôi", [F("other", "2", "item")]),
+    ("tăng gấp ba so với năm trước", [F("other", "3", "item")]),
+    ("cao gấp 2,5 lần", [F("other", "2.5", "item")]),
+    ("từ hai đến ba người", [F("people", "2", "person", "range", value_max="3")]),
     ("2-3 lần/ngày", [F("other", "2", "item", "range", value_max="3", per="ngày")]),
     ("6 tháng tiền lương", [F("other", "6", "item")]),
     # pairs and fractions
