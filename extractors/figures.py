@@ -86,8 +86,9 @@ def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Dra
             return [replace(_draft(a), qualifier=Qualifier.exact, modality=Modality.actual),
                     replace(_draft(b), qualifier=Qualifier.exact)], True
         return [_draft(a)], False
-    if b_ok and b is not None and (a.mention.pair_first or _STEP_SEP.fullmatch(gap)
-                                   or (_LIST_SEP.fullmatch(gap) and b.unit and b.unit.measure)):
+    listed = (_LIST_SEP.fullmatch(gap) and b is not None and b.unit is not None and b.unit.measure
+              and a.mention.form == "digits")  # `64, 128GB`
+    if b_ok and b is not None and (a.mention.pair_first or _STEP_SEP.fullmatch(gap) or listed):
         factor = b.unit.factor if b.unit else Decimal(1)
         low = replace(a, kind=b.kind, unit_code=b.unit_code, value=a.value * factor,
                       subject=b.subject, per=b.per)

@@ -30,8 +30,8 @@ def _words_value(words: list[str]) -> Decimal | None:
     for i, raw in enumerate(words):
         w = raw.lower()
         if w in nw.digits:
-            if i == 0 and not nw.digits[w].initial:
-                return None
+            if (i == 0 and not nw.digits[w].initial) or (i > 0 and words[i - 1].lower() in nw.digits):
+                return None  # `hai năm` is "two years", not a number
             last = Decimal(nw.digits[w].value)
             small += last
         elif w in nw.ten_words:
@@ -95,11 +95,14 @@ def word_runs(text: str) -> list[NumberMention]:
             i += 1
             continue
         run = words[i:j]
-        while run and run[-1].group().lower() in nw.joiners:
-            run = run[:-1]
-        mention = _word_mention(text, run) if run else None
-        if mention:
-            out.append(mention)
+        for k in range(len(run), 0, -1):  # the longest well-formed prefix: `hai | năm`
+            if run[k - 1].group().lower() in nw.joiners or _words_value(
+                    [m.group() for m in run[:k]]) is None:
+                continue
+            mention = _word_mention(text, run[:k])
+            if mention:
+                out.append(mention)
+            break
         i = j
     return out
 

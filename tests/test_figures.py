@@ -161,6 +161,7 @@ SETTLED = [
     ("lúa ba vụ/năm", [F("other", "3", "item", per="năm")]),
     ("gấp 20 lần", [F("other", "20", "item")]),
     ("tăng gấp đôi", [F("other", "2", "item")]),
+    ("Sau hai năm, 100% Ban đại diện", [F("percent", "100", "percent")]),
     ("tăng gấp ba so với năm trước", [F("other", "3", "item")]),
     ("cao gấp 2,5 lần", [F("other", "2.5", "item")]),
     ("từ hai đến ba người", [F("people", "2", "person", "range", value_max="3")]),

@@ -133,6 +133,8 @@ SCAN_ROWS = [
     ("là300 triệu", [("300 triệu", D("300000000"), None)]),
     ("lúc 7h30", []),
     ("hai cháu bé", [("hai", D("2"), None)]),
+    ("sau hai năm", [("hai", D("2"), None)]),   # not 7: "two years"
+    ("ba năm mươi", [("ba", D("3"), None)]),
 ]
 
 
