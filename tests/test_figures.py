@@ -190,6 +190,8 @@ SETTLED = [
     ("một lòng vì dân", []),
     ("một địa bàn khó khăn", []),
     ("một tỷ đồng", [F("money", "1000000000", "VND")]),
+    ("đối với một đô thị đặc biệt", []),
+    ("5 đô la", [F("money", "5", "USD")]),
     ("một tấn gạo", [F("mass", "1", "tonne")]),
     ("một trăm hai mươi hộ", [F("households", "120", "household")]),
     ("1 đồng chí", [F("people", "1", "person")]),
