@@ -29,7 +29,8 @@ from .readings import Reading, read
 
 __all__ = ["extract_figures"]
 
-_RANGE_SEP = re.compile(r"[ \t]*(?:[-–—~]|đến|tới|tới mức|đến mức)[ \t]*", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"[ \t]*(?:[-–—~]|đến|tới|tới mức|đến mức|đến dưới|tới dưới)[ \t]*",
+                        re.IGNORECASE)
 _STEP_SEP = re.compile(r"[ \t]+(?:xuống|lên|xuống còn|lên mức|xuống mức|lên đến)[ \t]+", re.IGNORECASE)
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và|hoặc|hay)[ \t]*", re.IGNORECASE)
 _DIMENSIONS = re.compile(r"(?<![\w.,])(\d{2,5})[ \t]*[x×][ \t]*(\d{2,5})(?![\w.,])")

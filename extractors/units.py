@@ -50,8 +50,14 @@ def _currency_forms() -> dict[str, str]:
 
 
 @cache
+def _case_sensitive_re() -> re.Pattern[str] | None:
+    forms = [f for e in unit_table().units if e.case_sensitive for f in e.forms]
+    return re.compile(rf"[ \t]*({alternation(forms)}){_END}") if forms else None
+
+
+@cache
 def _unit_re() -> re.Pattern[str]:
-    words = set(_forms()) | set(_currency_forms())
+    words = {f for f, e in _forms().items() if not e.case_sensitive} | set(_currency_forms())
     symbols = {w for w in words if not re.search(r"\w$", w)}
     alt = alternation(words - symbols)
     sym = alternation(symbols)
@@ -76,6 +82,9 @@ def unit_at(text: str, pos: int, scaled: bool = False) -> UnitMatch | None:
     True
     """
     m = _unit_re().match(text, pos)
+    exact_case = _case_sensitive_re()
+    if m is None and exact_case is not None:
+        m = exact_case.match(text, pos)
     blocked = _not_after_re().match(text, pos)
     if not m or (blocked and blocked.end() >= m.end()):
         return None
