@@ -11,12 +11,12 @@ import unicodedata
 from decimal import Decimal
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Self
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from vnfigures.schemas import Kind
+from vnfigures.schemas import CURRENCIES, Kind, unit_allowed
 
 
 def _read_yaml(name: str) -> Any:
@@ -79,6 +79,14 @@ class UnitEntry(_Strict):
     def _normalize(cls, forms: list[str]) -> list[str]:
         return [nfc(f) for f in forms]
 
+    @model_validator(mode="after")
+    def _unit_fits_kind(self) -> Self:
+        if self.unit is not None and not unit_allowed(self.kind, self.unit):
+            raise ValueError(f"{self.forms[0]!r}: unit {self.unit!r} is not a unit of {self.kind.value}")
+        if self.factor <= 0:
+            raise ValueError(f"{self.forms[0]!r}: factor must be positive")
+        return self
+
 
 class UnitTable(_Strict):
     """All units and counted nouns (`units.yaml`)."""
@@ -86,6 +94,14 @@ class UnitTable(_Strict):
     units: list[UnitEntry]
     currencies: dict[str, str]
     subject_drop: list[str]
+
+    @field_validator("currencies")
+    @classmethod
+    def _known_codes(cls, currencies: dict[str, str]) -> dict[str, str]:
+        unknown = {code for code in currencies.values() if code not in CURRENCIES}
+        if unknown:
+            raise ValueError(f"currency codes not in vnfigures.schemas.CURRENCIES: {sorted(unknown)}")
+        return {nfc(k): v for k, v in currencies.items()}
 
 
 class Cues(_Strict):

@@ -283,3 +283,17 @@ def test_decomposed_text_gives_the_same_figures_at_its_own_offsets(form: str) ->
 ])
 def test_either_tone_placement_matches(sentence: str, kind: str) -> None:
     assert [f.kind.value for f in extract_figures(sentence)] == [kind]
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ({"forms": ["đồng"], "kind": "money", "unit": "tonne"}, "not a unit of money"),
+    ({"forms": ["tấn"], "kind": "mass", "factor": 0}, "factor must be positive"),
+    ({"forms": [], "kind": "mass"}, "at least 1"),
+])
+def test_unit_table_entries_are_validated(entry: dict[str, Any], message: str) -> None:
+    from pydantic import ValidationError
+
+    from vnfigures.extractors.lexicon import UnitEntry
+
+    with pytest.raises(ValidationError, match=message):
+        UnitEntry.model_validate(entry)
