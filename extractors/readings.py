@@ -183,7 +183,7 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         return None  # a model or name (`Mazda 3`, `Mega 6/45`)
     if m.pair_first:
         return Reading(m, None, None, None, m.value, m.end, "", None)
-    if m.scale > 1:
+    if m.scale >= 1000:
         per, end = _per_at(text, m.end)  # a scale word alone is money: `82 tỉ` (§7)
         return Reading(m, None, Kind.money, "VND", m.value, end, "", per)
     if re.match(r"[^\W\d_]", text[m.end:m.end + 1]):

@@ -191,6 +191,8 @@ SETTLED = [
     ("lưu thông 2 chiều", []),
     ("vạn tấm lòng", []),
     ("hàng chục người", []),
+    ("2 chục người", [F("people", "20", "person")]),
+    ("gần chục triệu đồng", []),
     ("cả trăm người", []),
     ("tiền tỷ", []),
     ("một lòng vì dân", []),
