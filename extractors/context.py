@@ -45,7 +45,10 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int]] | None:
         starts.extend([i] * len(piece))
         i = j
     starts.append(len(text))
-    return "".join(parts), starts
+    norm = "".join(parts)
+    if not unicodedata.is_normalized("NFC", norm):
+        return None  # compositions across clusters (Hangul jamo): read the text as it is
+    return norm, starts
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

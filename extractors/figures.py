@@ -34,6 +34,7 @@ _RANGE_SEP = re.compile(r"[ \t]*(?:[-–—~]|đến|tới|tới mức|đến m�
 _STEP_SEP = re.compile(r"[ \t]+(?:xuống|lên|xuống còn|lên mức|xuống mức|lên đến)[ \t]+", re.IGNORECASE)
 _LIST_SEP = re.compile(r"[ \t]*(?:,|và|hoặc|hay)[ \t]*", re.IGNORECASE)
 _DIMENSIONS = re.compile(r"(?<![\w.,])(\d{2,5})[ \t]*[x×][ \t]*(\d{2,5})(?![\w.,])")
+#: `tối đa` before one of these names a specification, not a bound (`tối đa 60km/h`, §7)
 _SPEC_KINDS = (Kind.other,)
 
 
@@ -58,46 +59,63 @@ def _bare_cue_re() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[^\w])({alternation(cues().bare_number_before)})\s*$", re.IGNORECASE)
 
 
-def _draft(r: Reading, start: int | None = None, end: int | None = None) -> _Draft:
-    assert r.kind is not None and r.unit_code is not None
-    return _Draft(r.mention.start if start is None else start, r.end if end is None else end,
-                  r.kind, r.unit_code, exact(r.value), None, r.subject, r.per)
+def _draft(r: Reading, kind: Kind | None = None, unit: str | None = None) -> _Draft:
+    """The draft of a reading, with the kind and unit it borrows when it has none."""
+    kind, unit = r.kind or kind, r.unit_code or unit
+    if kind is None or unit is None:  # pragma: no cover - callers pass readings with a unit
+        raise ValueError(f"reading {r.mention.raw!r} has no unit")
+    return _Draft(r.mention.start, r.end, kind, unit, exact(r.value), None, r.subject, r.per)
+
+
+def _range(a: Reading, b: Reading) -> _Draft | None:
+    """`10-15 hộ`, `từ 2 đến 5 triệu đồng`, `từ 35,99 triệu đồng đến 38,99 triệu đồng`."""
+    if b.kind is None or b.unit_code is None:
+        return None
+    if a.kind is not None and (a.kind, a.unit_code) != (b.kind, b.unit_code):
+        return None
+    low = a.value
+    if a.kind is None:  # the low end takes the high end's scale and unit
+        scale = b.mention.scale if a.mention.scale == 1 else Decimal(1)
+        low = a.mention.value * scale * (b.unit.factor if b.unit else 1)
+        if b.kind is Kind.money and low * 1000 < b.value < low * 10000 and b.value >= 10000:
+            low *= 1000  # `từ 400 đến 600.000 đồng`: the low end is in thousands too
+    if low >= b.value:
+        return None
+    return _Draft(a.mention.start, b.end, b.kind, b.unit_code, exact(low), exact(b.value),
+                  b.subject, b.per, Qualifier.range)
+
+
+def _step(a: Reading, b: Reading) -> list[_Draft]:
+    """`từ 6.000 đồng/kg xuống 5.800 đồng/kg`: two exact figures, the first the state before
+    the change (§7); a bare first number borrows the second's unit."""
+    first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)))
+    return [replace(first, qualifier=Qualifier.exact, modality=Modality.actual),
+            replace(_draft(b), qualifier=Qualifier.exact)]
+
+
+def _borrowed_factor(a: Reading, b: Reading) -> Decimal:
+    return b.unit.factor if a.kind is None and b.unit else Decimal(1)
 
 
 def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Draft], bool]:
     """Drafts for reading `a`, using its neighbour `b`; True when `b` was consumed."""
-    text = ctx.text
-    gap = text[a.end:b.mention.start] if b else ""
-    b_ok = b is not None and b.kind is not None
-    if b_ok and _RANGE_SEP.fullmatch(gap) and (a.kind is None or (a.kind == b.kind and a.unit_code == b.unit_code)):
-        assert b is not None and b.kind is not None
-        low = a.value
-        if a.kind is None:
-            scale = b.mention.scale if a.mention.scale == 1 else Decimal(1)
-            low = a.mention.value * scale * (b.unit.factor if b.unit else 1)
-            if b.kind is Kind.money and low * 1000 < b.value < low * 10000 and b.value >= 10000:
-                low *= 1000  # `từ 400 đến 600.000 đồng`: the low end is in thousands too
-        if low < b.value:
-            return [_Draft(a.mention.start, b.end, b.kind, b.unit_code or "", exact(low),
-                           exact(b.value), b.subject, b.per, Qualifier.range)], True
+    gap = ctx.text[a.end:b.mention.start] if b else ""
+    if b is not None and _RANGE_SEP.fullmatch(gap):
+        joined = _range(a, b)
+        if joined:
+            return [joined], True
+    has_b = b is not None and b.kind is not None
+    if has_b and b is not None and _STEP_SEP.fullmatch(gap):
+        return _step(a, b), True
     if a.kind is not None:
-        if b_ok and b is not None and _STEP_SEP.fullmatch(gap):
-            # `từ 23,99 triệu đồng xuống còn 16,99 triệu đồng`: two exact figures, the first
-            # is the state before the change (§7)
-            return [replace(_draft(a), qualifier=Qualifier.exact, modality=Modality.actual),
-                    replace(_draft(b), qualifier=Qualifier.exact)], True
         return [_draft(a)], False
     listed = (_LIST_SEP.fullmatch(gap) and b is not None and b.unit is not None and b.unit.measure
               and a.mention.form == "digits")  # `64, 128GB`
-    if b_ok and b is not None and (a.mention.pair_first or _STEP_SEP.fullmatch(gap) or listed):
-        factor = b.unit.factor if b.unit else Decimal(1)
-        low = replace(a, kind=b.kind, unit_code=b.unit_code, value=a.value * factor,
-                      subject=b.subject, per=b.per)
-        step = bool(_STEP_SEP.fullmatch(gap))
-        qual = Qualifier.exact if step else None
-        return [replace(_draft(low), qualifier=qual, modality=Modality.actual if step else None),
-                replace(_draft(b), qualifier=qual)], True
-    window = text[max(0, a.mention.start - 20):a.mention.start]
+    if has_b and b is not None and (a.mention.pair_first or listed):  # `13/20 hộ`
+        first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)),
+                        subject=b.subject, per=b.per)
+        return [first, _draft(b)], True
+    window = ctx.text[max(0, a.mention.start - 20):a.mention.start]
     if _bare_cue_re().search(window):  # `gấp 3`, `gấp ba`, `hệ số 1.5`
         return [_Draft(a.mention.start, a.end, Kind.other, "item", exact(a.value), None, "", None)], False
     return [], False
@@ -194,6 +212,11 @@ def extract_figures(text: str, sentences: Sequence[tuple[int, int]] | None = Non
     mapped = nfc_with_offsets(text)
     if mapped is not None:
         return _on_nfc(text, sentences, *mapped)
+    return _extract(text, sentences)
+
+
+def _extract(text: str, sentences: Sequence[tuple[int, int]] | None) -> list[Figure]:
+    """The figures of an NFC text (or one that cannot be mapped to NFC)."""
     ctx = ArticleContext.build(text, sentences)
     figures: list[Figure] = []
     prev_end = 0
@@ -214,7 +237,7 @@ def _on_nfc(text: str, sentences: Sequence[tuple[int, int]] | None, norm: str,
         to_norm = {orig: k for k, orig in reversed(list(enumerate(starts)))}
         bounds = [(to_norm.get(a, 0), to_norm.get(b, len(norm))) for a, b in sentences]
     out: list[Figure] = []
-    for f in extract_figures(norm, bounds):
+    for f in _extract(norm, bounds):
         start, end = starts[f.start], starts[f.end]
         out.append(f.model_copy(update={"text": text[start:end], "start": start, "end": end}))
     return out
