@@ -200,4 +200,28 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         per, per_end = _per_at(text, end)
         return Reading(m, None, Kind.other, "item", m.value, per_end if per else end, subject,
                        per)
+    counted = None if is_year else _counted_before(ctx, m)
+    if counted is not None:  # `tổng số hộ nghèo là 115`
+        return Reading(m, None, counted.kind, counted.unit, m.value * counted.factor, m.end,
+                       _drop_classifier(counted.form), None)
     return Reading(m, None, None, None, m.value, m.end, "", None)
+
+
+_COUNTED = re.compile(r"(?<!\w)(?:tổng số|số lượng|số)\s+", re.IGNORECASE)
+_COUNTED_TAIL = re.compile(r"(?:[ \t]+[^\W\d_]+){0,4}?[ \t]*(?:là|còn|đạt|lên|xuống|:)?[ \t]*",
+                           re.IGNORECASE)
+
+
+def _counted_before(ctx: ArticleContext, m: NumberMention) -> UnitMatch | None:
+    """The counted noun named before a bare number: `số hộ nghèo còn 115` counts households."""
+    text = ctx.text
+    lower = max(ctx.sentence_start(m.start), m.start - 60)
+    last = None
+    for last in _COUNTED.finditer(text, lower, m.start):
+        pass
+    if last is None:
+        return None
+    unit = unit_at(text, last.end())
+    if unit is None or unit.measure or not _COUNTED_TAIL.fullmatch(text, unit.end, m.start):
+        return None
+    return unit
