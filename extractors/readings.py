@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 from vnfigures.schemas import Kind
 
 from .context import ArticleContext
-from .lexicon import alternation, cues, unit_table
+from .labels import function_words, is_idiom, label_before, name_before
+from .lexicon import unit_table
 from .numbers import NumberMention
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
@@ -41,76 +41,13 @@ class Reading:
     per: str | None
 
 
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in cues().function_words)
-
-
-@cache
-def _before_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before)})\s*$", re.IGNORECASE)
-
-
-@cache
-def _weak_before_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_weak)})\s*$",
-                      re.IGNORECASE)
-
-
-@cache
-def _before_cs_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_cs)})\s*$")
-
-
-@cache
-def _exempt_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_exempt)})\s*$",
-                      re.IGNORECASE)
-
-
-@cache
-def _pattern_res() -> dict[str, re.Pattern[str]]:
-    pats = cues().not_figure_patterns
-    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE) for k, v in pats.items()}
-
-
-@cache
-def _idiom_re() -> re.Pattern[str]:
-    return re.compile(rf"({alternation(cues().idioms)})(?![^\W\d_])", re.IGNORECASE)
-
-
-def _label_before(ctx: ArticleContext, m: NumberMention) -> str | None:
-    """`strong` for a date word, code prefix or label right before the number (§2, §7),
-    `weak` for a label that a measure unit overrides (`cấp`, `số`), else None."""
-    window = ctx.text[max(ctx.sentence_start(m.start), m.start - 40):m.start]
-    pats = _pattern_res()
-    if ("before" in pats and pats["before"].search(window)) or (
-            "at" in pats and pats["at"].match(ctx.text, m.start)):
-        return "strong"
-    if _exempt_re().search(window):
-        return None
-    if _before_re().search(window) or _before_cs_re().search(window):
-        return "strong"
-    return "weak" if _weak_before_re().search(window) else None
-
-
-def _name_before(ctx: ArticleContext, m: NumberMention) -> bool:
-    """The number follows a capitalized word inside a sentence: a model or name (`Mazda 3`)."""
-    sent = ctx.sentence_start(m.start)
-    prev = re.search(r"(?:^|\s)([^\W\d_]+\d*)[ \t]+$", ctx.text[sent:m.start])
-    if not prev or prev.start(1) == 0:
-        return False
-    word = prev.group(1)
-    return any(ch.isupper() for ch in word) and word.lower() not in _function_words()
-
-
 def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int]:
     """Up to `limit` words naming the counted thing after `pos`, and where they end."""
     words: list[str] = []
     end = pos
     while len(words) < limit:
         m = _NOUN_WORD.match(text, end)
-        if (not m or m.group(1).lower() in _function_words() or blocked_after(text, end)
+        if (not m or m.group(1).lower() in function_words() or blocked_after(text, end)
                 or m.group(1)[0].isupper()):
             break
         words.append(m.group(1))
@@ -132,7 +69,7 @@ def _per_at(text: str, pos: int) -> tuple[str | None, int]:
     if m.group(5):
         return m.group(5), m.end()
     head = m.group(3) or m.group(4)
-    if m.group(4) and head.lower() in _function_words():
+    if m.group(4) and head.lower() in function_words():
         return None, pos
     more, end = _noun_words(text, m.end(), 2)
     noun = f"{head} {more}".strip()
@@ -142,8 +79,8 @@ def _per_at(text: str, pos: int) -> tuple[str | None, int]:
 def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     """Read mention `m`, or None when it is not a quantity (a label, date, year, code)."""
     text = ctx.text
-    label = _label_before(ctx, m)
-    if label == "strong" or _idiom_re().match(text, m.start):
+    label = label_before(ctx, m)
+    if label == "strong" or is_idiom(text, m.start):
         return None
     if m.form == "fraction":
         return _read_bare(ctx, m)  # `1/3 dân số` is a percentage whatever follows (§7)
@@ -179,7 +116,7 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     if m.form == "fraction":
         subject, end = _noun_words(text, m.end, 3)
         return Reading(m, None, Kind.percent, "percent", m.value, m.end, subject, None)
-    if _name_before(ctx, m):
+    if name_before(ctx, m):
         return None  # a model or name (`Mazda 3`, `Mega 6/45`)
     if m.pair_first:
         return Reading(m, None, None, None, m.value, m.end, "", None)
@@ -194,7 +131,7 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     is_year = _YEAR[0] <= m.value <= _YEAR[1] and m.value == m.value.to_integral_value()
     nxt = _NOUN_WORD.match(text, m.end)
     if (nxt and (nxt.group(1).islower() or _ABBREVIATION.fullmatch(nxt.group(1)))
-            and nxt.group(1) not in _function_words()
+            and nxt.group(1) not in function_words()
             and not is_year):
         subject, end = _noun_words(text, m.end, 3)
         per, per_end = _per_at(text, end)

@@ -1,0 +1,84 @@
+"""Labels around a number that make it no quantity: dates, ordinals, codes, names, idioms.
+
+`năm 2021`, `lần thứ 3`, `Quốc lộ 1A`, `Mazda 3`, `hai bên đường` (ANNOTATION.md §2, §7). The
+words live in `data/cues.yaml`; a strong label always wins, a weak one (`cấp`, `số`) yields to
+a measure unit (`khẩn cấp 200 tỷ đồng`).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .context import ArticleContext
+from .lexicon import alternation, cues
+from .mention import NumberMention
+
+__all__ = ["function_words", "label_before", "name_before", "is_idiom"]
+
+
+@cache
+def function_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in cues().function_words)
+
+
+@cache
+def _before_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before)})\s*$", re.IGNORECASE)
+
+
+@cache
+def _weak_before_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_weak)})\s*$",
+                      re.IGNORECASE)
+
+
+@cache
+def _before_cs_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_cs)})\s*$")
+
+
+@cache
+def _exempt_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_exempt)})\s*$",
+                      re.IGNORECASE)
+
+
+@cache
+def _pattern_res() -> dict[str, re.Pattern[str]]:
+    pats = cues().not_figure_patterns
+    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE) for k, v in pats.items()}
+
+
+@cache
+def _idiom_re() -> re.Pattern[str]:
+    return re.compile(rf"({alternation(cues().idioms)})(?![^\W\d_])", re.IGNORECASE)
+
+
+def label_before(ctx: ArticleContext, m: NumberMention) -> str | None:
+    """`strong` for a date word, code prefix or label right before the number (§2, §7),
+    `weak` for a label that a measure unit overrides (`cấp`, `số`), else None."""
+    window = ctx.text[max(ctx.sentence_start(m.start), m.start - 40):m.start]
+    pats = _pattern_res()
+    if ("before" in pats and pats["before"].search(window)) or (
+            "at" in pats and pats["at"].match(ctx.text, m.start)):
+        return "strong"
+    if _exempt_re().search(window):
+        return None
+    if _before_re().search(window) or _before_cs_re().search(window):
+        return "strong"
+    return "weak" if _weak_before_re().search(window) else None
+
+
+def name_before(ctx: ArticleContext, m: NumberMention) -> bool:
+    """The number follows a capitalized word inside a sentence: a model or name (`Mazda 3`)."""
+    sent = ctx.sentence_start(m.start)
+    prev = re.search(r"(?:^|\s)([^\W\d_]+\d*)[ \t]+$", ctx.text[sent:m.start])
+    if not prev or prev.start(1) == 0:
+        return False
+    word = prev.group(1)
+    return any(ch.isupper() for ch in word) and word.lower() not in function_words()
+
+
+def is_idiom(text: str, pos: int) -> bool:
+    """An idiom or position starts at `pos` (`hai bên đường`, `một lòng`, `1 số`)."""
+    return bool(_idiom_re().match(text, pos))
