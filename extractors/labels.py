@@ -18,6 +18,7 @@ __all__ = ["function_words", "label_before", "name_before", "is_idiom"]
 
 @cache
 def function_words() -> frozenset[str]:
+    """Words that end a counted noun phrase (`và`, `của`, `được`, common verbs)."""
     return frozenset(w.lower() for w in cues().function_words)
 
 

@@ -110,6 +110,7 @@ class Cues(_Strict):
     qualifiers_before: dict[str, list[str]]
     qualifiers_after: dict[str, list[str]]
     approx_governing: list[str]
+    approx_governing_not: list[str]
     emphasis: list[str]
     qualifier_fillers: list[str]
     target_cues: list[str]

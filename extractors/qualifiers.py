@@ -113,9 +113,21 @@ def _governing_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)({alternation(cues().approx_governing)})(?!\w)", re.IGNORECASE)
 
 
+@cache
+def _not_governing_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)({alternation(cues().approx_governing_not)})(?!\w)", re.IGNORECASE)
+
+
 def approx_governed(text: str, clause_start: int, start: int) -> bool:
-    """`ước`/`ước tính`/`ước đạt` between the previous figure and this one (§7)."""
-    segment = text[clause_start:start]
+    """`ước`/`ước tính`/`ước đạt` between the previous figure and this one (§7); not the
+    `ước` of `ước mơ` (a dream) or `hiệp ước` (a treaty).
+
+    >>> approx_governed("Ước tính, tổng thiệt hại là 3,5 tỷ", 0, 28)
+    True
+    >>> approx_governed("ước mơ có 3 con bò", 0, 10)
+    False
+    """
+    segment = _not_governing_re().sub(lambda m: " " * len(m.group()), text[clause_start:start])
     return _governing_re().search(segment) is not None
 
 
