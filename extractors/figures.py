@@ -173,9 +173,15 @@ def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
                   qualifier=qual, subject=d.subject, modality=modality, per=d.per)
 
 
+#: a related-story link set inside the body, `[Mưa lũ Điện Biên: 2 người chết ...]` (§7)
+_STORY_LINK = re.compile(r"\[[^\W\d_a-zđ][^\[\]\n]{10,200}\]")
+
+
 def _drafts(ctx: ArticleContext) -> list[_Draft]:
-    drafts = _dimension_drafts(ctx.text) + _multiple_drafts(ctx.text)
-    claimed = [(d.start, d.end) for d in drafts]
+    links = [(m.start(), m.end()) for m in _STORY_LINK.finditer(ctx.text)]
+    drafts = [d for d in _dimension_drafts(ctx.text) + _multiple_drafts(ctx.text)
+              if not any(s <= d.start < e for s, e in links)]
+    claimed = [(d.start, d.end) for d in drafts] + links
     mentions: list[NumberMention] = [
         m for m in scan_numbers(ctx.text) if not any(s <= m.start < e for s, e in claimed)]
     readings = [r for r in (read(ctx, m) for m in mentions) if r is not None]

@@ -186,6 +186,8 @@ SETTLED = [
     ("pin 4.200mAh, sạc nhanh 65W", [F("other", "4200", "item"), F("other", "65", "item")]),
     # names, labels, idioms and indefinites are not figures
     ("Đề án 1 triệu ha lúa", []),
+    ("Hỗ trợ 5 hộ. [Mưa lũ Điện Biên: 2 người chết và mất tích] Có 3 con bò",
+     [F("households", "5", "household"), F("other", "3", "item")]),
     ("xe Mazda 3 đời mới", []),
     ("hai bên đường trồng cây", []),
     ("lưu thông 2 chiều", []),
