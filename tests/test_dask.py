@@ -122,3 +122,24 @@ def test_an_article_that_kills_its_dask_worker_fails_alone(tmp_path: Path) -> No
     [failure] = [json.loads(line) for line in paths.failures.read_text().splitlines()]
     assert (failure["id"], failure["step"], failure["error"]) == ("k1", "worker", "KilledWorker")
     assert (summary.read, summary.written, summary.failed) == (5, 4, 1)
+
+
+def test_dask_resume_skips_what_was_written_and_clears_stale_parts(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({"id": f"r{i}", "text": f"Có {i} hộ"}) for i in range(12)) + "\n",
+                      encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    paths = OutputPaths(out)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0") as cluster:
+        options = RunOptions(output=out, engine="dask", scheduler=cluster.scheduler_address, steps=FACTORY,
+                             ner=False, progress=False)
+        run_batch([str(source)], options)
+        lines = paths.output.read_text("utf-8").splitlines(keepends=True)
+        paths.output.write_text("".join(lines[:5]) + lines[5][:10], encoding="utf-8")  # killed mid-line
+        paths.parts.mkdir()
+        (paths.parts / "part-00003.jsonl").write_text('{"id": "stale"}\n', encoding="utf-8")
+        summary = run_batch([str(source)], RunOptions(**{**options.__dict__, "resume": True}))
+    assert summary.skipped == {"resume": 5} and summary.written == 7
+    ids = [json.loads(line)["id"] for line in paths.output.read_text("utf-8").splitlines()]
+    assert sorted(ids) == sorted(f"r{i}" for i in range(12))
+    assert not paths.parts.exists()

@@ -1,1 +1,11 @@
-"""vnfigures.runner."""
+"""Batch runs (`vnfig run`): read inputs, run the step chain on workers, write JSONL.
+
+- `inputs.iter_inputs(sources)` streams `.txt`/`.html`/`.jsonl` files, folders and stdin as
+  `Article` records (or read `Failure`s); `decode.decode_bytes` handles UTF-8/16 and the
+  legacy Vietnamese encodings (Windows-1258, TCVN3, VNI), refusing binary input clearly.
+- `batch.run_batch(sources, RunOptions(...)) -> RunSummary` is the whole run: resume and
+  duplicate gating, an engine, the output/failures/summary files, progress.
+- Engines implement `executor.Executor`: `local.LocalExecutor` (in-process or a spawned
+  process pool) and `dask_engine.DaskExecutor` (LocalCluster or a scheduler address). Both
+  call `worker.process_record`, so their records are identical.
+"""
