@@ -132,6 +132,7 @@ class Cues(_Strict):
     bare_number_before: list[str]
     central_provinces: list[str]
     north_provinces: list[str]
+    money_subject_heads: list[str]
 
     @field_validator("target_breaker_patterns")
     @classmethod

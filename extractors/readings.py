@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from vnfigures.schemas import Kind
 
 from .context import ArticleContext
 from .labels import function_words, is_idiom, label_before, name_before
-from .lexicon import unit_table
+from .lexicon import alternation, cues, unit_table
 from .numbers import NumberMention
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
@@ -53,6 +54,27 @@ def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int]:
         words.append(m.group(1))
         end = m.end()
     return " ".join(words), end
+
+
+@cache
+def _money_head_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)({alternation(cues().money_subject_heads)})(?!\w)", re.IGNORECASE)
+
+
+_TIEN_AFTER = re.compile(r"[ \t]+(tiền(?:[ \t]+[^\W\d_]+){0,2})")
+
+
+def money_subject(ctx: ArticleContext, start: int, unit_end: int) -> str:
+    """What an amount of money is: `tiền hỗ trợ` written after it, else the nearest money
+    noun of its clause before it (`kinh phí`, `giá`, `thiệt hại`), else empty."""
+    after = _TIEN_AFTER.match(ctx.text, unit_end)
+    if after:
+        words = [w for w in after.group(1).split() if w.lower() not in function_words()]
+        return " ".join(words)
+    lower = max(ctx.sentence_start(start), start - 50)
+    clause = re.split(r"[,;:()]", ctx.text[lower:start])[-1]
+    heads = list(_money_head_re().finditer(clause))
+    return heads[-1].group(1).lower() if heads else ""
 
 
 def _drop_classifier(subject: str) -> str:
@@ -99,6 +121,8 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
                                     0 if unit.kind is Kind.money else 3)
     if not unit.measure:
         subject = _drop_classifier(f"{unit.form} {subject}".strip())
+    elif unit.kind is Kind.money:
+        subject = money_subject(ctx, m.start, unit.end)
     if per is None and "/" in unit.form:  # `km/h`, `lần/ngày`
         per = unit.form.split("/", 1)[1]
     if per is None and unit.kind is not Kind.money:
@@ -122,7 +146,8 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         return Reading(m, None, None, None, m.value, m.end, "", None)
     if m.scale >= 1000:
         per, end = _per_at(text, m.end)  # a scale word alone is money: `82 tỉ` (§7)
-        return Reading(m, None, Kind.money, "VND", m.value, end, "", per)
+        return Reading(m, None, Kind.money, "VND", m.value, end, money_subject(ctx, m.start, m.end),
+                       per)
     if re.match(r"[^\W\d_]", text[m.end:m.end + 1]):
         return None  # a code (`1A`, `5G`)
     per, per_end = _per_at(text, m.end)
