@@ -13,7 +13,7 @@ from .context import ArticleContext
 from .lexicon import alternation, cues
 from .mention import NumberMention
 
-__all__ = ["function_words", "label_before", "name_before", "is_idiom"]
+__all__ = ["function_words", "label_before", "name_before", "is_idiom", "indefinite_before"]
 
 
 @cache
@@ -83,3 +83,13 @@ def name_before(ctx: ArticleContext, m: NumberMention) -> bool:
 def is_idiom(text: str, pos: int) -> bool:
     """An idiom or position starts at `pos` (`hai bên đường`, `một lòng`, `1 số`)."""
     return bool(_idiom_re().match(text, pos))
+
+
+@cache
+def _indefinite_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])({alternation(cues().indefinite_before)})\s+$", re.IGNORECASE)
+
+
+def indefinite_before(text: str, pos: int) -> bool:
+    """`dăm ba người`, `vài ba hộ`: a spelled-out number after these words is no count (§7)."""
+    return bool(_indefinite_re().search(text[max(0, pos - 12):pos]))

@@ -14,7 +14,7 @@ from functools import cache
 from vnfigures.schemas import Kind
 
 from .context import ArticleContext
-from .labels import function_words, is_idiom, label_before, name_before
+from .labels import function_words, indefinite_before, is_idiom, label_before, name_before
 from .lexicon import alternation, cues, unit_table
 from .numbers import NumberMention
 from .units import UnitMatch, blocked_after, unit_at, with_factor
@@ -103,6 +103,8 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     text = ctx.text
     label = label_before(ctx, m)
     if label == "strong" or is_idiom(text, m.start):
+        return None
+    if m.form == "words" and indefinite_before(text, m.start):
         return None
     if m.form == "fraction":
         return _read_bare(ctx, m)  # `1/3 dân số` is a percentage whatever follows (§7)
