@@ -5,8 +5,9 @@ WHY: `underthesea.ner(s)` calls `chunk(s)`, which calls `pos_tag(s)`, which call
 times and POS-tags it twice, and each CRF stage featurizes in slow per-token Python. Here each
 stage runs once and hands its result to the next; the NER model reads only words and POS tags
 (its templates use columns 0, 1 and its own label column 3, never the chunk column 2), so
-chunking is skipped unless asked for. Segmentation is underthesea's own (regex tokens, token
-normalization, the Rust featurizer and CRF), kept with the character offset of every word.
+chunking is skipped unless asked for. Segmentation is underthesea's (regex tokens, token
+normalization, its CRF model; scored by `segment_crf` with the same result), and keeps the
+character offset of every word.
 """
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from vnfigures.nlp.align import offset_map
+from vnfigures.nlp.crfsuite import read_crfsuite
 from vnfigures.nlp.featurize import Featurizer
+from vnfigures.nlp.segment_crf import SegmentScorer, fast_path_applies
 
 
 Words = tuple[str, ...] | list[str]
@@ -81,10 +84,23 @@ class _Segmenter:
     """underthesea's `word_tokenize`, step by step, keeping each token's character span."""
 
     def __init__(self) -> None:
+        import joblib
         from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
 
+        folder = Path(_underthesea_path(_config()["segment"]["dir"]))
         self.model = FastCRFSequenceTagger()
-        self.model.load(_underthesea_path(_config()["segment"]["dir"]))
+        self.model.load(str(folder))
+        self.scorer = SegmentScorer(
+            joblib.load(folder / self.model.path_features),
+            frozenset(joblib.load(folder / self.model.path_dictionary)),
+            read_crfsuite(folder / self.model.path_model),
+        )
+
+    def tags(self, tokens: list[str]) -> list[str]:
+        """B-W/I-W per token: scored in Python when safe, else by underthesea_core itself."""
+        if fast_path_applies("".join(tokens)):
+            return self.scorer.tags(tokens)
+        return self.model.predict([[token] for token in tokens])
 
     def __call__(self, sentence: str) -> tuple[list[str], list[tuple[int, int]]]:
         from underthesea.pipeline.text_normalize import token_normalize
@@ -102,7 +118,7 @@ class _Segmenter:
             spans.append((to_original[start], to_original[end]))
         if not tokens:
             return [], []
-        tags = self.model.predict([[token] for token in tokens])
+        tags = self.tags(tokens)
         words: list[str] = []
         word_spans: list[tuple[int, int]] = []
         for tag, token, span in zip(tags, tokens, spans):

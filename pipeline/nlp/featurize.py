@@ -104,55 +104,64 @@ class Featurizer:
         n = len(columns[0]) if columns else 0
         if n == 0:
             return []
-        cache: dict[tuple[int, str | None], list[str]] = {}
+        cache: dict[tuple[int, int, str | None], list[str]] = {}
         per_template = []
         for t in self.templates:
             shared = memo is not None and t.column == 0
             if shared and t.syntax in memo:
                 per_template.append(memo[t.syntax])
                 continue
-            values = self._evaluate(t, columns, n, cache)
+            values = self._evaluate(t, columns, n, cache, t.prefix)
             if shared:
                 memo[t.syntax] = values
             per_template.append(values)
         return list(zip(*per_template))
 
-    def _values(self, column: Sequence[str], function: str | None) -> list[str]:
-        if function is None:
-            return list(column)
-        return list(map(self.functions[function], column))
+    def values(self, columns: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Per template, the text after `=` for every token ('BOS'/'EOS' at the edges).
+
+        What a scorer that keys weights by (template, value) needs: no feature string is built.
+        """
+        n = len(columns[0]) if columns else 0
+        cache: dict[tuple[int, int, str | None], list[str]] = {}
+        return [self._evaluate(t, columns, n, cache, "") for t in self.templates]
 
     def _evaluate(self, t: Template, columns: Sequence[Sequence[str]], n: int,
-                  cache: dict[tuple[int, str | None], list[str]]) -> list[str]:
-        if t.index2 is None:
-            key = (t.column, t.function)
-            if key not in cache:
-                cache[key] = self._values(columns[t.column], t.function)
-            return _place(t, cache[key], n, t.index1, t.index1)
-        return _place(t, self._joined(t, columns[t.column]), n, t.index1, t.index2)
+                  cache: dict[tuple[int, int, str | None], list[str]], prefix: str) -> list[str]:
+        """Values of template `t` at every position, each preceded by `prefix`.
 
-    def _joined(self, t: Template, column: Sequence[str]) -> list[str]:
-        """Values of a window `T[a,b]` starting at each token: words a..b joined by a space."""
-        assert t.index2 is not None
-        width = t.index2 - t.index1 + 1
-        if width == 2:
+        The values of a (column, width, function) are computed once per sentence: `T[-1]`,
+        `T[0]`, `T[1]` or `T[-1,0]`, `T[0,1]` are the same list, shifted.
+        """
+        b = t.index1 if t.index2 is None else t.index2
+        width = b - t.index1 + 1
+        key = (t.column, width, t.function)
+        if key not in cache:
+            cache[key] = self._window_values(columns[t.column], width, t.function)
+        return _place(prefix, cache[key], n, t.index1, b)
+
+    def _window_values(self, column: Sequence[str], width: int, function: str | None) -> list[str]:
+        """Value of a window of `width` words starting at each token, joined by a space."""
+        if width == 1:
+            joined = list(column)
+        elif width == 2:
             joined = [f"{x} {y}" for x, y in zip(column, column[1:])]
         else:
             joined = [" ".join(column[j:j + width]) for j in range(len(column) - width + 1)]
-        if t.function is None:
+        if function is None:
             return joined
-        return list(map(self.functions[t.function], joined))
+        return list(map(self.functions[function], joined))
 
 
-def _place(t: Template, values: list[str], n: int, a: int, b: int) -> list[str]:
+def _place(prefix: str, values: list[str], n: int, a: int, b: int) -> list[str]:
     """Token i gets `values[i + a]`; BOS where i + a < 0 (checked first), EOS where i + b >= n.
 
     The same precedence as underthesea's `template2features`, computed by slicing instead of
     per-token branching: BOS for the first `-a` tokens, then values, then EOS to the end.
     """
-    prefix = t.prefix
     bos = min(max(-a, 0), n)
     valid = max(0, n - b - bos) if b >= 0 else n - bos
     start = bos + a
-    body = [prefix + v for v in values[start:start + valid]]
+    window = values[start:start + valid]
+    body = [prefix + v for v in window] if prefix else window
     return [f"{prefix}BOS"] * bos + body + [f"{prefix}EOS"] * (n - bos - len(body))
