@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from vnfigures.schemas import Kind
+
 from .context import ArticleContext
 from .lexicon import alternation, cues
 from .mention import NumberMention
 
-__all__ = ["function_words", "label_before", "name_before", "is_idiom", "indefinite_before"]
+__all__ = ["class_label_before", "function_words", "label_before", "name_before", "is_idiom", "indefinite_before"]
 
 
 @cache
@@ -78,6 +80,19 @@ def name_before(ctx: ArticleContext, m: NumberMention) -> bool:
         return False
     word = prev.group(1)
     return any(ch.isupper() for ch in word) and word.lower() not in function_words()
+
+
+@cache
+def _class_res() -> dict[Kind, re.Pattern[str]]:
+    return {kind: re.compile(rf"(?:^|[^\w])({alternation(words)})[ \t]+$", re.IGNORECASE)
+            for kind, words in cues().class_label_before.items()}
+
+
+def class_label_before(text: str, pos: int, kind: Kind) -> bool:
+    """A figure of `kind` right after a noun it describes the type of (`1 ôtô 25 tấn`, like
+    `xe 7 chỗ`, §7): a class label, not a quantity of goods."""
+    rx = _class_res().get(kind)
+    return bool(rx and rx.search(text, max(0, pos - 20), pos))
 
 
 def is_idiom(text: str, pos: int) -> bool:

@@ -133,6 +133,8 @@ class Cues(_Strict):
     central_provinces: list[str]
     north_provinces: list[str]
     money_subject_heads: list[str]
+    non_dwelling_owners: list[str]
+    class_label_before: dict[Kind, list[str]]
 
     @field_validator("target_breaker_patterns")
     @classmethod

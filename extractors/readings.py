@@ -14,7 +14,7 @@ from functools import cache
 from vnfigures.schemas import Kind
 
 from .context import ArticleContext
-from .labels import function_words, indefinite_before, is_idiom, label_before, name_before
+from .labels import class_label_before, function_words, indefinite_before, is_idiom, label_before, name_before
 from .lexicon import alternation, cues, unit_table
 from .numbers import NumberMention
 from .units import UnitMatch, blocked_after, unit_at, with_factor
@@ -116,7 +116,7 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     if unit is None:
         # `3/5 xã` is a pair only when a unit follows; else `3/5` is a date
         return None if m.date_like and not m.pair_first else _read_bare(ctx, m)
-    if m.bare_mot and not unit.measure:
+    if (m.bare_mot and not unit.measure) or class_label_before(text, m.start, unit.kind):
         return None
     per, end = _per_at(text, unit.end)
     subject, noun_end = _noun_words(text, unit.end if per is None else end,
@@ -129,7 +129,21 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         per = unit.form.split("/", 1)[1]
     if per is None and unit.kind is not Kind.money:
         end = noun_end
+    if unit.kind is Kind.houses and _non_dwelling_owner(text, noun_end):
+        return Reading(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)
     return Reading(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
+
+
+@cache
+def _owner_re() -> re.Pattern[str]:
+    owners = alternation(cues().non_dwelling_owners)
+    return re.compile(rf"[ \t]+(?:thuộc(?:[ \t]+về)?|của)[ \t]+(?:{owners})(?!\w)", re.IGNORECASE)
+
+
+def _non_dwelling_owner(text: str, pos: int) -> bool:
+    """`2 ngôi nhà thuộc trường Tiểu học`: a building owned by a school or an office is no
+    dwelling (§7), so it counts as `infrastructure`."""
+    return bool(_owner_re().match(text, pos))
 
 
 def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
@@ -161,6 +175,8 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
             and nxt.group(1) not in function_words()
             and not is_year):
         subject, end = _noun_words(text, m.end, 3)
+        if not subject:  # an abbreviation (`5 HTX`) is the subject itself
+            subject, end = nxt.group(1), nxt.end()
         per, per_end = _per_at(text, end)
         return Reading(m, None, Kind.other, "item", m.value, per_end if per else end, subject,
                        per)

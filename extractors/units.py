@@ -88,7 +88,8 @@ def unit_at(text: str, pos: int, scaled: bool = False) -> UnitMatch | None:
     blocked = _not_after_re().match(text, pos)
     if not m or (blocked and blocked.end() >= m.end()):
         return None
-    form = _normal_space(m.group(1) or m.group(2))
+    surface = m.group(1) or m.group(2)
+    form = _normal_space(surface)
     start = m.start(1) if m.group(1) else m.start(2)
     currency = _currency_forms().get(form)
     if currency:
@@ -98,6 +99,8 @@ def unit_at(text: str, pos: int, scaled: bool = False) -> UnitMatch | None:
         # `triệu đồng tiền hỗ trợ`: after a scale word `đồng` is the currency, not a coin
         return unit_at(text[:start + len("đồng")], pos)
     unit = entry.unit or CANONICAL_UNITS[entry.kind]
+    if entry.case_sensitive:
+        form = surface  # an abbreviation keeps its capitals in the subject (`CNVCLĐ`)
     return UnitMatch(start, m.end(), form, entry.kind, unit, entry.factor, entry.measure,
                      entry.keep_noun, entry)
 

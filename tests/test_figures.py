@@ -218,7 +218,21 @@ SETTLED = [
     ("bão cấp 12 đổ bộ", []),
     ("tiết kiệm 226 triệu đồng,120 kg gạo", [F("money", "226000000", "VND"), F("mass", "0.12", "tonne")]),
     ("xây, sửa 416 “Mái ấm tình thương”", [F("houses", "416", "house")]),
-    ("thu hút 500 CNVCLĐ tham dự", [F("other", "500", "item")]),
+    # abbreviations of worker and people nouns count people; other abbreviations stay `other`
+    ("thu hút 500 CNVCLĐ tham dự", [F("people", "500", "person")]),
+    ("thu hút sự tham gia của gần 6.000 CNLĐ.", [F("people", "6000", "person", "nearly", subject="CNLĐ")]),
+    ("tặng quà 120 HS, 30 SV và 40 ĐVTN", [F("people", "120", "person"), F("people", "30", "person"), F("people", "40", "person")]),
+    ("có 25 CBCNV và 300 NLĐ", [F("people", "25", "person"), F("people", "300", "person")]),
+    ("thành lập mới 5 HTX", [F("other", "5", "item", subject="HTX")]),
+    ("mạng 5G phủ sóng 5 HTX", [F("other", "5", "item")]),
+    # a dwelling owned by a school or an office is infrastructure (§7)
+    ("sập 2 ngôi nhà thuộc trường Tiểu học và THCS Nậm Dịch", [F("infrastructure", "2", "item")]),
+    ("3 căn nhà của UBND xã bị tốc mái, 5 căn nhà thuộc xã Tân Hòa bị sập",
+     [F("infrastructure", "3", "item"), F("houses", "5", "house")]),
+    ("hỗ trợ 12 nghìn lượt hộ nghèo vay vốn", [F("households", "12000", "household")]),
+    # a tonnage right after a vehicle names its type, like `xe 7 chỗ` (§7)
+    ("trôi 1 cầu gỗ; 1 ôtô 25 tấn bị rơi xuống vực", [F("infrastructure", "1", "item"), F("other", "1", "item")]),
+    ("3 xe tải 10 tấn chở 25 tấn gạo", [F("other", "3", "item"), F("mass", "25", "tonne", subject="gạo")]),
     ("sáng mùng 4 Tết", []),
     ("nhập kho 170.000 tấn gạo (đạt 100% kế hoạch) và 64.000 tấn thóc",
      [F("mass", "170000", "tonne"), F("percent", "100", "percent"), F("mass", "64000", "tonne")]),
