@@ -1,6 +1,7 @@
 """Throughput of `vnfig run`'s local engine: articles/s with 1 and 2 workers side by side.
 
-    .venv/bin/python -m vnfigures.bench.throughput [--no-ner] [--repeat N] [--json OUT] [PATH...]
+    .venv/bin/python -m vnfigures.bench.throughput [--no-ner] [--repeat N] [--engine local|dask]
+        [--json OUT] [PATH...]
 
 Default inputs: the project's `corpus/` and, when present, `../shared/corpus/raw/text` and
 `raw/html`. Both runs use worker processes (one and two), so the comparison is fair; start-up
@@ -11,8 +12,10 @@ report, never assertions: speed depends on the machine.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +25,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from vnfigures.runner.executor import Executor
 from vnfigures.runner.inputs import iter_inputs
 from vnfigures.runner.local import LocalExecutor
 from vnfigures.runner.worker import StepsSpec
@@ -61,11 +65,20 @@ def load_records(sources: Sequence[Path], repeat: int) -> list[Article | Failure
     return out
 
 
-def measure(records: list[Article | Failure], workers: int, spec: StepsSpec) -> Measure:
+def make_executor(engine: str, spec: StepsSpec, workers: int, parts: Path) -> Executor:
+    """Worker processes even for one worker (a fair baseline); Dask on a LocalCluster."""
+    if engine == "dask":
+        from vnfigures.runner.dask_engine import DaskExecutor
+
+        return DaskExecutor(spec, workers, parts=parts)
+    return LocalExecutor(spec, workers, pool=True)
+
+
+def measure(records: list[Article | Failure], workers: int, spec: StepsSpec, engine: str = "local") -> Measure:
     """Warm the workers up (timed apart), then time the chain over `records`."""
-    executor = LocalExecutor(spec, workers, pool=True)
-    with executor:
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         start = time.perf_counter()
+        executor = stack.enter_context(make_executor(engine, spec, workers, Path(tmp) / "parts"))
         executor.warm_up()
         startup = time.perf_counter() - start
         start, parent_cpu = time.perf_counter(), time.process_time()
@@ -108,7 +121,7 @@ def machine_ceiling(seconds: float = 2.0) -> float:
 
 
 def report(results: list[Measure], console: Console, ceiling: float | None = None) -> dict[str, object]:
-    table = Table(title="vnfig run throughput (local engine)")
+    table = Table(title="vnfig run throughput")
     for column in ("workers", "articles", "written", "failed", "start-up s", "run s", "articles/s",
                    "peak RSS MB per worker", "CPU ms/article", "worker CPU use", "parent CPU", "load avg"):
         table.add_column(column, justify="right")
@@ -140,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--no-ner", action="store_true", help="leave out the entity step")
     parser.add_argument("--repeat", type=int, default=1, help="process the inputs this many times")
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts (default 1,2)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local", help="engine to measure")
     parser.add_argument("--steps", default=StepsSpec.factory, help="module:function building the chain")
     parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
     args = parser.parse_args(argv)
@@ -149,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     console.print(f"{len(records)} articles from {', '.join(map(str, sources))}"
                   f"{' (no NER)' if args.no_ner else ''}")
     spec = StepsSpec(args.steps, ner=not args.no_ner)
-    results = [measure(records, int(n), spec) for n in args.workers.split(",")]
+    results = [measure(records, int(n), spec, args.engine) for n in args.workers.split(",")]
     summary = report(results, console, machine_ceiling())
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")

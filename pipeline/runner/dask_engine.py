@@ -30,6 +30,8 @@ from vnfigures.schemas import Failure
 
 #: Articles per task: big enough to amortize a Dask round trip, small enough to balance.
 PARTITION_SIZE = 4
+#: ...and at most about this many characters of raw input (one big saved page goes alone).
+PARTITION_BYTES = 200_000
 #: Partitions in flight per worker thread.
 IN_FLIGHT_PER_THREAD = 2
 #: Tries of an article whose task failed before it is recorded as a failure.
@@ -48,6 +50,7 @@ class PartResult:
     peak_rss_kb: int
     paths: tuple[str, str] | None = None
     outcomes: list[Outcome] = field(default_factory=list)
+    cpu_seconds: float = 0.0
 
 
 def process_partition(index: int, records: list[Record], spec: StepsSpec, parts: str | None) -> PartResult:
@@ -56,7 +59,7 @@ def process_partition(index: int, records: list[Record], spec: StepsSpec, parts:
         warm_up(spec)
     outcomes = [process_record(record, spec) for record in records]
     worker = _worker_address()
-    result = PartResult(index, os.getpid(), worker, peak_rss_kb())
+    result = PartResult(index, os.getpid(), worker, peak_rss_kb(), cpu_seconds=sum(o.cpu_seconds for o in outcomes))
     if parts is None:
         result.outcomes = outcomes
         return result
@@ -91,12 +94,15 @@ def read_part(result: PartResult) -> Iterator[Outcome]:
     if result.paths is None:
         yield from result.outcomes
         return
+    parts: list[tuple[str, list[str]]] = []
     for kind, path in zip(("article", "failure"), result.paths, strict=True):
         with open(path, encoding="utf-8") as handle:
-            lines = [line.rstrip("\n") for line in handle if line.strip()]
-        for line in lines:
-            yield Outcome(kind, None, None, line, result.pid, result.peak_rss_kb)  # type: ignore[arg-type]
+            parts.append((kind, [line.rstrip("\n") for line in handle if line.strip()]))
         os.remove(path)
+    share = result.cpu_seconds / max(sum(len(lines) for _, lines in parts), 1)  # per-record CPU is not kept
+    for kind, lines in parts:
+        for line in lines:
+            yield Outcome(kind, None, None, line, result.pid, result.peak_rss_kb, share)  # type: ignore[arg-type]
 
 
 class DaskExecutor:
@@ -176,8 +182,20 @@ class DaskExecutor:
                 submit(nxt)
 
     def _partitions(self, records: Iterable[Record]) -> Iterator[list[Record]]:
-        source = iter(records)
-        while batch := list(itertools.islice(source, self.partition_size)):
+        """Groups of at most `partition_size` articles and about `PARTITION_BYTES` of input.
+
+        A saved page can be a hundred times a text's size; bounding bytes too keeps big
+        pages from piling into one slow task at the end of a run.
+        """
+        batch: list[Record] = []
+        size = 0
+        for record in records:
+            batch.append(record)
+            size += len(getattr(record, "raw", None) or "")
+            if len(batch) >= self.partition_size or size >= PARTITION_BYTES:
+                yield batch
+                batch, size = [], 0
+        if batch:
             yield batch
 
     def _collect(self, future: Any, batch: list[Record]) -> Iterator[Outcome]:
