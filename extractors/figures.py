@@ -24,7 +24,7 @@ from .context import ArticleContext, nfc_with_offsets
 from .lexicon import alternation, cues, number_words
 from .numbers import NumberMention, exact, scan_numbers
 from .qualifiers import (approx_governed, is_target, qualifier_after, qualifier_before,
-                         target_after)
+                         revises_plan, target_after, target_right_before)
 from .readings import Reading, read
 
 __all__ = ["extract_figures"]
@@ -52,6 +52,7 @@ class _Draft:
     per: str | None
     qualifier: Qualifier | None = None
     modality: Modality | None = None
+    step_first: bool = False
 
 
 @cache
@@ -89,7 +90,7 @@ def _step(a: Reading, b: Reading) -> list[_Draft]:
     """`từ 6.000 đồng/kg xuống 5.800 đồng/kg`: two exact figures, the first the state before
     the change (§7); a bare first number borrows the second's unit."""
     first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)))
-    return [replace(first, qualifier=Qualifier.exact, modality=Modality.actual),
+    return [replace(first, qualifier=Qualifier.exact, modality=Modality.actual, step_first=True),
             replace(_draft(b), qualifier=Qualifier.exact)]
 
 
@@ -166,8 +167,11 @@ def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
             qual = Qualifier.exact
     elif qual is Qualifier.range and before:
         start = before[1]  # `khoảng 170.000 - 200.000`, `từ 10 đến 15`: the span starts at the cue
-    target = is_target(text, sent, start, rate=d.per is not None) or target_after(text, end)
+    target = (is_target(text, sent, start, rate=d.per is not None) or target_after(text, end)
+              or target_right_before(text, start))
     modality = d.modality or (Modality.target if target else Modality.actual)
+    if d.modality is Modality.actual and d.step_first and target and revises_plan(text, sent, start):
+        modality = Modality.target  # `kế hoạch ... tăng từ 8% lên 10%`: the old plan is a plan
     return Figure(text=text[start:end], start=start, end=end, kind=d.kind, value=d.value,
                   value_max=d.value_max if qual is Qualifier.range else None, unit=d.unit,
                   qualifier=qual, subject=d.subject, modality=modality, per=d.per)

@@ -118,6 +118,8 @@ class Cues(_Strict):
     target_breaker_patterns: list[str]
     weak_target_cues: list[str]
     target_cues_after: list[str]
+    target_cues_adjacent: list[str]
+    plan_revision_cues: list[str]
     name_heads: list[str]
     qualifier_compounds: list[str]
     not_figure_before: list[str]

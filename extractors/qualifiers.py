@@ -174,6 +174,37 @@ def target_after(text: str, end: int) -> bool:
     return bool(_after_target_re().match(text, end))
 
 
+@cache
+def _adjacent_target_re() -> re.Pattern[str]:
+    cue = alternation(cues().target_cues_adjacent)
+    return re.compile(rf"(?:^|[^\w])(?<!chỉ )(?<!Chỉ )({cue})[ \t]+$", re.IGNORECASE)
+
+
+def target_right_before(text: str, start: int) -> bool:
+    """A need cue right before the figure (`Cần 340 tỷ đồng khắc phục`): what is still
+    needed is a target (§7); `chỉ cần 1 hộ` (it only takes one) is no need.
+
+    >>> target_right_before("Cần 340 tỷ đồng", 4), target_right_before("chỉ cần 1 hộ", 8)
+    (True, False)
+    """
+    return bool(_adjacent_target_re().search(text, max(0, start - 20), start))
+
+
+@cache
+def _revision_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)({alternation(cues().plan_revision_cues)})(?!\w)", re.IGNORECASE)
+
+
+def revises_plan(text: str, sentence_start: int, start: int) -> bool:
+    """The clause revises a plan (`giao bổ sung kế hoạch tăng trưởng ... tăng từ 8% lên 10%`):
+    the value before the change was a plan too, not a fact.
+
+    >>> revises_plan("bổ sung kế hoạch tăng trưởng thêm 2%, tăng từ 8% lên 10%", 0, 47)
+    True
+    """
+    return bool(_revision_re().search(text, sentence_start, start))
+
+
 def is_target(text: str, sentence_start: int, start: int, rate: bool = False) -> bool:
     """True when a plan/goal/forecast cue governs the figure at `start` (§7 Modality).
 

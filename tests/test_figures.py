@@ -151,6 +151,25 @@ MODALITY = [
     ("Khoảng 700 nhà sẽ được xây trong năm tới.", [F("houses", "700", "house", "approx", "target")]),
     ("Tỉnh đã vượt kế hoạch, xây 50 nhà.", [F("houses", "50", "house")]),
     ("Sở Kế hoạch và Đầu tư cấp phép 12 dự án.", [F("other", "12", "item")]),
+    # money still needed, a planned option's budget (§7)
+    ("Cần 340 tỷ đồng khắc phục sạt lở kè đê biển Bạc Liêu", [F("money", "340000000000", "VND", modality="target")]),
+    ("chỉ cần 1 hộ dân không đồng tình là đi vào ngõ cụt", [F("households", "1", "household")]),
+    ("Phương án công trình được chọn là đê ngầm và kè mỏ hàn hình chữ “T”, với vốn đầu tư khoảng 190 tỷ đồng.",
+     [F("money", "190000000000", "VND", "approx", "target")]),
+    # `nếu như` before a past time contrasts two facts; `nếu tính theo` measures, sets no condition
+    ("Nếu như phiên hôm qua (30/9), mã này được khớp tổng cộng hơn 390 nghìn đơn vị thì chỉ trong sáng nay đã được giao dịch gần 1,5 triệu đơn vị.",
+     [F("other", "390000", "item", "more_than"), F("other", "1500000", "item", "nearly")]),
+    ("Nếu như năm tới giá tăng thêm 5% thì lỗ 3 tỷ đồng.",
+     [F("percent", "5", "percent", modality="target"), F("money", "3000000000", "VND", modality="target")]),
+    ("Nếu tính theo giá thị trường thì giá trị tài sản cổ phiếu của ông Long là 21.980 tỷ đồng",
+     [F("money", "21980000000000", "VND")]),
+    # a revised plan: the value before the change was a plan too
+    ("NHCSXH được giao bổ sung kế hoạch tăng trưởng tín dụng thêm 2%, tăng từ 8% lên 10%.",
+     [F("percent", "2", "percent", modality="target"), F("percent", "8", "percent", modality="target"),
+      F("percent", "10", "percent", modality="target")]),
+    # reported against the plan: facts
+    ("dư nợ tín dụng thực hiện theo chỉ tiêu kế hoạch giao đạt 140.929 tỷ đồng, hoàn thành 100% kế hoạch.",
+     [F("money", "140929000000000", "VND"), F("percent", "100", "percent")]),
     ("Đã xây 9 cầu. Năm tới sẽ xây 33 cầu.", [F("infrastructure", "9", "item"), F("infrastructure", "33", "item", modality="target")]),
 ]
 
