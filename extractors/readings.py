@@ -24,6 +24,8 @@ _PER = re.compile(r"[ \t]*/[ \t]*(?:(1)[ \t]*|(\d+(?:[.,]\d+)?)[ \t]*)?([^\W\d_]
                   r"|[ \t]+(?:mỗi|cho mỗi|trên mỗi|một)[ \t]+([^\W\d_]\w*)"
                   r"|[ \t]+cho[ \t]+(\d+(?:[.,]\d+)?[ \t]*(?:kg|tấn|tạ|yến|lít|m2|m3|ha))(?![^\W\d_])")
 _YEAR = (Decimal(1945), Decimal(2099))
+#: `một trong ba thiết kế` (one of three designs): the spelled-out number counts the noun after it
+_ONE_OF = re.compile(r"(?<!\w)một[ \t]+trong(?:[ \t]+số)?[ \t]+$", re.IGNORECASE)
 #: an all-capitals abbreviation naming what is counted (`500 CNVCLĐ`, `30 DN`, `5 HTX`)
 _ABBREVIATION = re.compile(r"[A-ZĐ]{2,7}")
 
@@ -152,6 +154,10 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     if blocked_after(text, m.end):
         return None
     if m.form == "words":  # kept bare: only a range partner or `gấp ba` makes it a figure
+        if _ONE_OF.search(text, max(0, m.start - 15), m.start):  # `một trong ba thiết kế`
+            subject, end = _noun_words(text, m.end, 3)
+            if subject:
+                return Reading(m, None, Kind.other, "item", m.value, end, subject, None)
         return Reading(m, None, None, None, m.value, m.end, "", None)
     if m.form == "fraction":
         subject, end = _noun_words(text, m.end, 3)

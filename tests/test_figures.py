@@ -253,6 +253,14 @@ SETTLED = [
     ("trôi 1 cầu gỗ; 1 ôtô 25 tấn bị rơi xuống vực", [F("infrastructure", "1", "item"), F("other", "1", "item")]),
     ("3 xe tải 10 tấn chở 25 tấn gạo", [F("other", "3", "item"), F("mass", "25", "tonne", subject="gạo")]),
     ("sáng mùng 4 Tết", []),
+    # trading sessions in a row are a duration; court sessions and meetings are counted
+    ("mã cổ phiếu VIC đã tăng 5 phiên liên tiếp", []),
+    ("sau 3 phiên tòa, 2 phiên họp", [F("other", "3", "item"), F("other", "2", "item")]),
+    # a denomination names the kind of coin (a class label) unless it is an amount in đồng
+    ("đồng xu mệnh giá 5 xu của Mỹ", []),
+    ("tờ tiền mệnh giá 500.000 đồng", [F("money", "500000", "VND")]),
+    # `một trong ba X`: a spelled-out number counting the noun after it
+    ("đồng xu là một trong ba thiết kế duy nhất", [F("other", "3", "item", subject="thiết kế")]),
     ("nhập kho 170.000 tấn gạo (đạt 100% kế hoạch) và 64.000 tấn thóc",
      [F("mass", "170000", "tonne"), F("percent", "100", "percent"), F("mass", "64000", "tonne")]),
     ("có 3/5 xã đạt chuẩn", [F("other", "3", "item"), F("other", "5", "item")]),
