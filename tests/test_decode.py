@@ -175,3 +175,38 @@ def test_fuzz_bytes_decode_or_fail_cleanly(raw: bytes) -> None:
 def test_fuzz_vietnamese_text_survives_utf8(text: str) -> None:
     if text.strip():
         assert decode_bytes(text.encode()).text == text
+
+
+def _as_windows_1252(data: bytes) -> str:
+    """What an editor shows when it opens `data` as Western (Windows-1252) text."""
+    from vnfigures.runner.decode import _windows_1252_table
+
+    return data.decode("latin-1").translate(dict(enumerate(_windows_1252_table())))
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        (lambda t: _as_windows_1252(t.encode("utf-8")), "mojibake-utf-8"),   # "Viá»‡t"
+        (lambda t: _as_windows_1252(encode_tcvn3(t.lower())), "mojibake-tcvn3"),  # "ViÖt"
+        (lambda t: _as_windows_1252(encode_vni(t)), "mojibake-vni"),         # "Vieät"
+    ],
+)
+def test_mojibake_saved_as_utf8_is_repaired(raw, encoding: str) -> None:
+    garbled = raw(SAMPLE)
+    decoded = decode_bytes(garbled.encode("utf-8"))
+    assert decoded.encoding == encoding
+    assert decoded.text == (SAMPLE.lower() if "tcvn3" in encoding else SAMPLE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [SAMPLE, "Le président a été reçu à Hanoï très tôt, déjà à l'école.", "Café ở phố cổ Hà Nội có giá 45.000 đồng."],
+)
+def test_real_text_is_never_repaired(text: str) -> None:
+    assert decode_bytes(text.encode("utf-8")).encoding == "utf-8"
+
+
+def test_every_shared_raw_file_reads_as_plain_utf8(shared_corpus: Path) -> None:
+    for path in sorted((shared_corpus / "raw").glob("*/*")):
+        assert decode_bytes(path.read_bytes()).encoding == "utf-8", path.name

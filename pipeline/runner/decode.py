@@ -24,6 +24,10 @@ from vnfigures.runner.vietnamese import marked_syllable_share
 
 #: A legacy decoding is accepted when at least this share of its accented words are syllables.
 MIN_SYLLABLE_SHARE = 0.8
+#: Valid UTF-8 with fewer well-formed accented words than this is checked for mojibake.
+MOJIBAKE_SHARE = 0.5
+#: Characters of a text sampled to judge its encoding (enough words, bounded time).
+SAMPLE_CHARS = 20_000
 _ALLOWED_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1a\x1b")
 
 
@@ -116,17 +120,15 @@ def _unicode_bom(data: bytes) -> Decoded | None:
     return None
 
 
-def _best_legacy(data: bytes, declared: str | None) -> Decoded | None:
-    candidates = dict(LEGACY)
-    if declared and declared.lower() not in candidates:
-        candidates[declared.lower()] = lambda b, name=declared: b.decode(name)
+def _best(data: bytes, candidates: dict[str, Callable[[bytes], str]]) -> Decoded | None:
+    """The candidate decoding whose accented words are most often Vietnamese syllables."""
     best: tuple[float, int, str, str] | None = None
     for name, decoder in candidates.items():
         try:
             text = decoder(data)
         except (UnicodeDecodeError, LookupError):
             continue
-        good, total = marked_syllable_share(text)
+        good, total = marked_syllable_share(text[:SAMPLE_CHARS])
         if total == 0:
             continue
         score = (good / total, good, name, text)
@@ -134,12 +136,48 @@ def _best_legacy(data: bytes, declared: str | None) -> Decoded | None:
             best = score
     if best is not None and best[0] >= MIN_SYLLABLE_SHARE:
         return Decoded(best[3], best[2])
+    return None
+
+
+def _best_legacy(data: bytes, declared: str | None) -> Decoded | None:
+    candidates = dict(LEGACY)
+    if declared and declared.lower() not in candidates:
+        candidates[declared.lower()] = lambda b, name=declared: b.decode(name)
+    best = _best(data, candidates)
+    if best is not None:
+        return best
     if declared and declared.lower() not in LEGACY:
         try:  # the page names its charset and no Vietnamese encoding fits better: trust it
             return Decoded(data.decode(declared), declared.lower())
         except (UnicodeDecodeError, LookupError):
             return None
     return None
+
+
+@lru_cache(maxsize=1)
+def _windows_1252_bytes() -> dict[str, int]:
+    return {char: byte for byte, char in enumerate(_windows_1252_table())}
+
+
+def repair_mojibake(text: str) -> Decoded | None:
+    """Undo bytes that were read as Windows-1252 and saved again as UTF-8.
+
+    A TCVN3 or VNI file opened as Western text and saved as UTF-8 (`ViÖt Nam`), or UTF-8
+    read as Windows-1252 and saved again (`Viá»‡t`), is valid UTF-8 but not Vietnamese. When
+    few accented words are syllables, the characters are turned back into their bytes and the
+    decodings tried again; the result is kept only when it is clearly Vietnamese.
+
+    >>> repair_mojibake("Hµ Néi trao quµ cho hé nghÌo")
+    Decoded(text='Hà Nội trao quà cho hộ nghèo', encoding='mojibake-tcvn3')
+    """
+    good, total = marked_syllable_share(text[:SAMPLE_CHARS])
+    if total < 3 or good / total >= MOJIBAKE_SHARE:
+        return None
+    reverse = _windows_1252_bytes()
+    if any(ch not in reverse for ch in text):
+        return None
+    repaired = _best(bytes(reverse[ch] for ch in text), {"utf-8": lambda b: b.decode("utf-8"), **LEGACY})
+    return Decoded(repaired.text, f"mojibake-{repaired.encoding}") if repaired is not None else None
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
@@ -171,4 +209,6 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}), and not "
             "Windows-1258, TCVN3 (ABC) or VNI Vietnamese either; convert it to UTF-8"
         ) from exc
-    return Decoded(text, "ascii" if text.isascii() else "utf-8")
+    if text.isascii():
+        return Decoded(text, "ascii")
+    return repair_mojibake(text) or Decoded(text, "utf-8")
