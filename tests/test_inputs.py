@@ -100,6 +100,12 @@ def test_bad_jsonl_lines_raise_a_clear_input_error(line: bytes, words: str) -> N
         parse_jsonl_line(line, "f.jsonl:1")
 
 
+def test_mojibake_text_in_jsonl_is_repaired_and_flagged() -> None:
+    garbled = "Hµ Néi trao quµ cho hé nghÌo"  # TCVN3 bytes once read as Windows-1252
+    [article] = read_jsonl(io.BytesIO(json.dumps({"id": "m", "text": garbled}).encode()), "f.jsonl")
+    assert (article.raw, article.flags) == ("Hà Nội trao quà cho hộ nghèo", ["encoding:mojibake-tcvn3"])
+
+
 def test_bad_line_keeps_its_id_when_known() -> None:
     [failure] = read_jsonl(io.BytesIO(b'{"id": "k", "text": 1}\n'), "f.jsonl")
     assert isinstance(failure, Failure)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from vnfigures.errors import InputError
-from vnfigures.runner.decode import decode_bytes
+from vnfigures.runner.decode import decode_bytes, repair_mojibake
 from vnfigures.schemas import Article, Failure
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -216,4 +216,7 @@ def _article_from_record(record: dict[str, Any], article_id: str, origin: str,
             raise InputError(f"'{key}' must be a string, not {type(value).__name__}")
         fields[key] = value
     fields["source"] = fields["source"] or source
-    return Article(id=article_id, raw=raw, raw_format=raw_format, origin=origin, **fields)
+    repaired = repair_mojibake(raw)
+    flags = [f"encoding:{repaired.encoding}"] if repaired is not None else []
+    raw = repaired.text if repaired is not None else raw
+    return Article(id=article_id, raw=raw, raw_format=raw_format, origin=origin, flags=flags, **fields)
