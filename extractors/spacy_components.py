@@ -118,6 +118,7 @@ class NerComponent:
         sentences = doc.user_data.get(WORDS_KEY)
         if sentences is None:
             raise ValueError("vnfigures_ner needs a Doc made by the vnfigures underthesea tokenizer")
+        text = doc.text  # a property that joins every token: read it once
         ents: list[Span] = []
         entities: list[Entity] = []
         for sentence in sentences:
@@ -130,7 +131,7 @@ class NerComponent:
                     doc[index].tag_ = tag
             tags = ner_tags(words, pos, memo)
             word_spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in indices]
-            entities.extend(entities_from_words(doc.text, word_spans, tags))
+            entities.extend(entities_from_words(text, word_spans, tags))
             ents.extend(Span(doc, indices[a], indices[b - 1] + 1, label=label)
                         for label, a, b in iob_spans(tags))
         doc.ents = ents
