@@ -76,6 +76,7 @@ class _Group:
     slots: list[tuple[int, int, int]] = field(default_factory=list)  # (template index, a, b)
     rows: dict[str, tuple[float, ...]] = field(default_factory=dict)  # value -> weight per (slot, label)
     zero: tuple[float, ...] = ()
+    getters: list[itemgetter] = field(default_factory=list)  # one per (slot, label)
 
 
 class SegmentScorer:
@@ -119,6 +120,7 @@ class SegmentScorer:
         for group in groups.values():
             group.rows = {value: tuple(row) for value, row in rows[id(group)].items()}
             group.zero = (0.0,) * (2 * len(group.slots))
+            group.getters = [itemgetter(j) for j in range(2 * len(group.slots))]
         return list(groups.values())
 
     def emissions(self, tokens: Sequence[str]) -> tuple[list[float], list[float]]:
@@ -135,9 +137,13 @@ class SegmentScorer:
                 valid = max(0, n - b - head) if b >= 0 else n - head
                 window = looked[head + a:head + a + valid]
                 tail = n - head - len(window)
-                parts[index] = tuple(  # type: ignore[assignment]
-                    [bos[j]] * head + list(map(itemgetter(j), window)) + [eos[j]] * tail
-                    for j in (2 * slot, 2 * slot + 1))
+                j = 2 * slot
+                part0, part1 = [bos[j]] * head, [bos[j + 1]] * head
+                part0 += map(group.getters[j], window)
+                part1 += map(group.getters[j + 1], window)
+                part0 += [eos[j]] * tail
+                part1 += [eos[j + 1]] * tail
+                parts[index] = (part0, part1)
         first, second = [0.0] * n, [0.0] * n
         for part0, part1 in parts:
             first = list(map(add, first, part0))
