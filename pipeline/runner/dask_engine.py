@@ -15,6 +15,7 @@ connects to it and sizes its window by the cluster's threads.
 """
 from __future__ import annotations
 
+import collections
 import itertools
 import os
 import shutil
@@ -161,8 +162,10 @@ class DaskExecutor:
         batches = self._partitions(records)
         pending = as_completed()
         inflight: dict[Any, tuple[list[Record], int]] = {}
+        suspects: collections.deque[tuple[Record, int]] = collections.deque()
+        suspect_running = False
 
-        def submit(batch: list[Record], attempt: int = 1) -> None:
+        def submit(batch: list[Record], attempt: int = 0) -> None:
             future = self._client.submit(process_partition, next(self._index), batch, self.spec, parts, pure=False)
             inflight[future] = (batch, attempt)
             pending.add(future)
@@ -171,13 +174,15 @@ class DaskExecutor:
             submit(batch)
         for future in pending:
             batch, attempt = inflight.pop(future)
-            if future.status == "error" and len(batch) > 1:
-                for record in batch:  # a task that killed its worker: redo its articles alone
-                    submit([record], attempt + 1)
-            elif future.status == "error" and attempt < MAX_ATTEMPTS:
-                submit(batch, attempt + 1)  # it may only have shared the dying worker
+            suspect_running = suspect_running and attempt == 0
+            if future.status == "error" and (len(batch) > 1 or attempt < MAX_ATTEMPTS):
+                suspects.extend((record, attempt + 1) for record in batch)  # its worker died
             else:
                 yield from self._collect(future, batch)
+            if suspects and not suspect_running:  # suspects run one at a time: only a culprit fails
+                record, tries = suspects.popleft()
+                submit([record], tries)
+                suspect_running = True
             for nxt in itertools.islice(batches, 1):
                 submit(nxt)
 
