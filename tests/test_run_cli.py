@@ -146,6 +146,15 @@ def test_db_sink_receives_every_written_article(tmp_path: Path) -> None:
         assert sorted(row[0] for row in conn.execute("select id from articles")) == ["a", "b"]
 
 
+def test_an_unopenable_db_is_a_usage_error(tmp_path: Path) -> None:
+    folder = _inputs(tmp_path / "in", {"a.txt": VN})
+    (tmp_path / "plain-file").write_text("not a folder", encoding="utf-8")
+    target = f"sqlite:///{tmp_path / 'plain-file' / 'run.db'}"  # its parent is a file
+    result = invoke([str(folder), "-o", str(tmp_path / "out.jsonl"), "--workers", "1", "--db", target])
+    assert result.exit_code == 2
+    assert "cannot open the --db target" in result.output or "--db target failed" in result.output
+
+
 def test_log_progress_prints_plain_lines() -> None:
     stream = io.StringIO()
     progress = LogProgress(10, stream, interval=0.0)

@@ -105,7 +105,7 @@ def run_batch(sources: list[str], options: RunOptions, *, stdin: IO[bytes] | Non
     try:
         with contextlib.ExitStack() as stack:
             _start_engine(stack, executor, options.engine)
-            sink = stack.enter_context(_sink(options.db))
+            sink = _open_sink(stack, options.db)
             summary.workers = executor.workers
             for outcome in executor.map(records):
                 gate.in_flight -= 1
@@ -124,7 +124,15 @@ def run_batch(sources: list[str], options: RunOptions, *, stdin: IO[bytes] | Non
 
 
 class EngineError(RuntimeError):
-    """The engine could not start (no scheduler at the address, Dask not installed…)."""
+    """The run could not start or go on: no scheduler at the address, a bad chain, the `--db`
+    target unreachable. The CLI reports it in one line and exits with status 2."""
+
+
+def _open_sink(stack: contextlib.ExitStack, target: str | None) -> Any:
+    try:
+        return stack.enter_context(_sink(target))
+    except Exception as exc:  # noqa: BLE001 - a database that cannot be opened is a setup problem
+        raise EngineError(f"cannot open the --db target: {type(exc).__name__}: {exc}") from exc
 
 
 def check_steps(spec: StepsSpec) -> None:
@@ -147,12 +155,22 @@ def _write(outcome: Outcome, writers: tuple[LineWriter, LineWriter], sink: Any, 
         writers[0].write(outcome.line)
         summary.written += 1
         if sink is not None:
-            from vnfigures.schemas import Article
-
-            sink.write(Article.model_validate_json(outcome.line))
+            _write_sink(sink, outcome.line)
     else:
         writers[1].write(outcome.line)
         summary.failed += 1
+
+
+def _write_sink(sink: Any, line: str) -> None:
+    from vnfigures.schemas import Article
+
+    try:
+        sink.write(Article.model_validate_json(line))
+    except Exception as exc:  # noqa: BLE001 - stop the run with a way to finish it
+        raise EngineError(
+            f"writing to the --db target failed ({type(exc).__name__}: {exc}); the JSONL output is "
+            "whole up to here: rerun with --resume, then `vnfig export OUT.jsonl --to TARGET`"
+        ) from exc
 
 
 def _finish(summary: RunSummary, gate: Gate, start: float) -> None:
