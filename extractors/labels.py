@@ -67,9 +67,25 @@ def label_before(ctx: ArticleContext, m: NumberMention) -> str | None:
         return "strong"
     if _exempt_re().search(window):
         return None
-    if _before_re().search(window) or _before_cs_re().search(window):
+    if _before_re().search(window) or _before_cs_re().search(window) or _listed_label(window, m):
         return "strong"
     return "weak" if _weak_before_re().search(window) else None
+
+
+@cache
+def _list_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])(?:{alternation(cues().not_figure_before)})\s+(\d[\d.,]*)[^\W\d_]?"
+                      rf"\s*(?:,|và|hoặc|–|-|đến|tới)\s*$", re.IGNORECASE)
+
+
+def _listed_label(window: str, m: NumberMention) -> bool:
+    """A number listed after a labelled one of the same length is a label too: `năm 2020
+    và 2021`, `tỉnh lộ 127 và 129` (§2: years, road numbers)."""
+    prev = _list_re().search(window)
+    if not prev:
+        return False
+    digits = re.sub(r"\D", "", m.raw.split()[0])
+    return len(re.sub(r"\D", "", prev.group(1))) == len(digits)
 
 
 def name_before(ctx: ArticleContext, m: NumberMention) -> bool:

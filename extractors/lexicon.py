@@ -50,6 +50,7 @@ class NumberWords(_Strict):
     half_words: list[str]
     scales: dict[str, int]
     multiples: dict[str, Decimal]
+    not_scale_before: list[str] = []
 
     def all_words(self) -> set[str]:
         """Every word that may occur inside a spelled-out number."""

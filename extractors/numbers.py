@@ -34,6 +34,7 @@ _DIGIT_TOKEN = re.compile(
     rf"(?<![\d_/:])(?<!\d[.,])(?<!{_LETTER}-)\d+(?:[.,]\d+)*(?:[/:]\d+(?:[.,]\d+)*)*(?:/{_LETTER}[\w-]*)*"
 )
 _TIME_AFTER = re.compile(r"h\d{0,2}(?![^\W\d_])|g\d{2}|'\d", re.IGNORECASE)
+_YEARS = (Decimal(1900), Decimal(2099))
 _DATE_CUES = re.compile(r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng sáng|đến|từ|trước|sau|tháng)\s*$",
                         re.IGNORECASE)
 _HYPHEN_DATE = re.compile(r"(?:[1-9]|[12]\d|3[01])-(?:[1-9]|1[0-2])(-(?:19|20)\d\d)?(?![\d,.]?\d)")
@@ -82,9 +83,11 @@ def parse_digits(s: str) -> Decimal | None:
 
 @cache
 def _scale_re() -> re.Pattern[str]:
-    scales = alternation(list(number_words().scales))
+    words = number_words()
+    scales = alternation(list(words.scales))
+    nouns = rf"(?![ \t]+(?:{alternation(words.not_scale_before)})(?!\w))" if words.not_scale_before else ""
     return re.compile(
-        rf"\s*({scales})(?:(?![^\W\d_])|(?=đồng|đ\b|USD|VND|VNĐ))", re.IGNORECASE
+        rf"\s*({scales})(?:(?![^\W\d_])|(?=đồng|đ\b|USD|VND|VNĐ)){nouns}", re.IGNORECASE
     )
 
 
@@ -153,6 +156,8 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
     date_like = a <= 31 and b <= 12 and a == a.to_integral_value()
     if date_like and _DATE_CUES.search(text[max(0, start - 12):start]):
         return []
+    if a <= 12 and a == a.to_integral_value() and _YEARS[0] <= b <= _YEARS[1] and "." not in parts[1]:
+        return []  # a month and year: `tháng 8/2020`
     counted = re.match(r" +(?:xã|hộ|huyện|tỉnh|người|thôn|ấp|bản|đơn vị)\b", text[end:])
     if (b <= 4 and not counted) or (b <= 10 and not date_like):
         pct = exact((a / b * 100).quantize(Decimal("0.01")))

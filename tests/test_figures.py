@@ -259,6 +259,29 @@ SETTLED = [
     # a denomination names the kind of coin (a class label) unless it is an amount in đồng
     ("đồng xu mệnh giá 5 xu của Mỹ", []),
     ("tờ tiền mệnh giá 500.000 đồng", [F("money", "500000", "VND")]),
+    # billionaires are people, not a scale (`6 tỷ phú`); `một tỷ phú` is "a billionaire"
+    ("Việt Nam có 6 tỷ phú USD và 2 triệu phú", [F("people", "6", "person"), F("people", "2", "person")]),
+    ("tài sản của một tỷ phú tăng 500 triệu USD", [F("money", "500000000", "USD")]),
+    # a month and year is a date; a year or road number listed after a labelled one is a label too
+    ("đến tháng 8/2020 đơn vị cho thuê máy đột nhiên rút", []),
+    ("GDP năm 2020 và 2021 lần lượt đạt tăng trưởng 1,6% và 6,7%", [F("percent", "1.6", "percent"), F("percent", "6.7", "percent")]),
+    ("Trên tuyến đường tỉnh lộ 127 và 129 nối huyện Nậm Nhùn", []),
+    ("năm 2016, 30 hộ thoát nghèo", [F("households", "30", "household")]),
+    # one-way traffic, exam scores and container sizes are no counts (§2, §7)
+    ("hiện đã thông xe 1 chiều tạm thời", []),
+    ("Nhiều thí sinh đạt 8-9 điểm mỗi môn, 26,5 điểm khối A", []),
+    ("VN-Index đạt 912,19 điểm", [F("other", "912.19", "item")]),
+    ("xe chở hàng bằng container 20 feet tăng từ 180.000 đồng/lượt lên 210.000 đồng/lượt",
+     [F("money", "180000", "VND", per="lượt"), F("money", "210000", "VND", per="lượt")]),
+    # procedures and jobs are no persons; domain nouns let spelled-out numbers count
+    ("thực hiện 30 ca phẫu thuật, tạo 2.000 vị trí việc làm",
+     [F("other", "30", "item", subject="ca phẫu thuật"), F("other", "2000", "item", subject="vị trí việc làm")]),
+    ("nuôi hai con bò, ba ghe cào, hai lồng bè, 20 giường bệnh và hai hợp tác xã",
+     [F("other", "2", "item", subject="bò"), F("other", "3", "item"), F("other", "2", "item"),
+      F("other", "20", "item", subject="giường bệnh"), F("other", "2", "item", subject="hợp tác xã")]),
+    # foreign currencies by name
+    ("giá 5 triệu đô la Hồng Kông, 20 ringgit, 3 tỷ yuan và 100 rúp",
+     [F("money", "5000000", "HKD"), F("money", "20", "MYR"), F("money", "3000000000", "CNY"), F("money", "100", "RUB")]),
     # `một trong ba X`: a spelled-out number counting the noun after it
     ("đồng xu là một trong ba thiết kế duy nhất", [F("other", "3", "item", subject="thiết kế")]),
     ("nhập kho 170.000 tấn gạo (đạt 100% kế hoạch) và 64.000 tấn thóc",
