@@ -10,7 +10,6 @@ from __future__ import annotations
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-
 from vnfigures.extractors.entities import entities_from_words, iob_spans
 from vnfigures.schemas import Entity, Figure
 
@@ -19,7 +18,7 @@ NER_FACTORY = "vnfigures_ner_v1"
 
 
 _RECORD_TAG = "__vnfigures_record__"
-_RECORDS: dict[str, type[Figure] | type[Entity]] = {"Figure": Figure, "Entity": Entity}
+_RECORDS: dict[str, type[Figure | Entity]] = {"Figure": Figure, "Entity": Entity}
 
 
 def _encode_record(obj: object, chain: object = None) -> object:

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from spacy import displacy
-
 from vnfigures.nlp import load
 from vnfigures.schemas import Entity, Figure
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from vnfigures.extractors.entities import entities_from_words, iob_spans
 from vnfigures.nlp.featurize import Featurizer, parse_template
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from vnfigures.nlp import analyze
 from vnfigures.nlp.chain import _config, stage
 

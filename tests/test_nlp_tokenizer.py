@@ -6,7 +6,6 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from vnfigures.nlp import WORDS_KEY, load, sentence_spans
 
 NAUGHTY = [

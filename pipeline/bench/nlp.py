@@ -149,19 +149,20 @@ def bench_corpus(folder: Path, repeat: int, memory: dict[str, Any]) -> dict[str,
 
 def render(result: dict[str, Any]) -> str:
     mem = result["worker_memory"]
-    return "\n".join([
+    lines = [
         f"{result['corpus']}: {result['articles']} articles, {result['sentences']} sentences",
         f"  underthesea word_tokenize+pos_tag+ner  {result['underthesea_ms_per_article']:9.1f} ms/article",
-        f"  vnfigures.nlp.analyze                  {result['ours_ms_per_article']:9.1f} ms/article"
-        f"   ratio {result['speedup']:.1f}x faster",
-        f"  floor: CRF tagging only                {result['crf_floor_ms_per_article']:9.1f} ms/article"
-        f"   (ours = {result['ours_over_floor']:.1f}x floor)",
-        f"  whole pipeline with NER                {result['pipeline_ms_per_article']:9.1f} ms/article"
-        f"   {result['pipeline_articles_per_s']:.1f} articles/s ({result['pipeline_records']} records)",
-        f"  worker peak memory (ru_maxrss)         {mem['peak']['ru_maxrss_mb']:9.1f} MB"
-        f"   ({mem['after_load']['ru_maxrss_mb']:.1f} MB after loading models;"
-        f" VmHWM {mem['peak'].get('vmhwm_mb', float('nan')):.1f} MB)",
-    ])
+        (f"  vnfigures.nlp.analyze                  {result['ours_ms_per_article']:9.1f} ms/article"
+         f"   ratio {result['speedup']:.1f}x faster"),
+        (f"  floor: CRF tagging only                {result['crf_floor_ms_per_article']:9.1f} ms/article"
+         f"   (ours = {result['ours_over_floor']:.1f}x floor)"),
+        (f"  whole pipeline with NER                {result['pipeline_ms_per_article']:9.1f} ms/article"
+         f"   {result['pipeline_articles_per_s']:.1f} articles/s ({result['pipeline_records']} records)"),
+        (f"  worker peak memory (ru_maxrss)         {mem['peak']['ru_maxrss_mb']:9.1f} MB"
+         f"   ({mem['after_load']['ru_maxrss_mb']:.1f} MB after loading models;"
+         f" VmHWM {mem['peak'].get('vmhwm_mb', float('nan')):.1f} MB)"),
+    ]
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

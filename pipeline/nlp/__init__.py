@@ -9,11 +9,29 @@ Public API:
 - `segment`, `tag`, `pos_tags`, `ner_tags`, `chunk_tags`: the chain's stages one by one.
 - `sentence_spans(text)`: underthesea sentences of a text as character spans.
 """
-from vnfigures.nlp.chain import Analysis, analyze, chunk_tags, ner_tags, pos_tags, segment, tag
+from vnfigures.nlp.chain import (
+    Analysis,
+    analyze,
+    chunk_tags,
+    ner_tags,
+    pos_tags,
+    segment,
+    tag,
+)
 from vnfigures.nlp.language import build, load
 from vnfigures.nlp.tokenizer import WORDS_KEY, UndertheseaTokenizer, sentence_spans
 
 __all__ = [
-    "Analysis", "analyze", "segment", "tag", "pos_tags", "ner_tags", "chunk_tags",
-    "load", "build", "UndertheseaTokenizer", "sentence_spans", "WORDS_KEY",
+    "WORDS_KEY",
+    "Analysis",
+    "UndertheseaTokenizer",
+    "analyze",
+    "build",
+    "chunk_tags",
+    "load",
+    "ner_tags",
+    "pos_tags",
+    "segment",
+    "sentence_spans",
+    "tag",
 ]

@@ -27,7 +27,9 @@ def _clusters(text: str) -> list[tuple[int, int]]:
 
 def _by_clusters(original: str, normalized: str) -> list[int] | None:
     """Normalize cluster by cluster; None when that does not rebuild `normalized` exactly."""
-    from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
+    from underthesea.pipeline.text_normalize.character_normalize import (
+        normalize_characters_in_text,
+    )
 
     mapping: list[int] = []
     rebuilt: list[str] = []
@@ -47,8 +49,7 @@ def _monotone(mapping: list[int]) -> list[int]:
     """Offsets never go backwards, so every mapped span is a real (possibly empty) slice."""
     out = mapping[:]
     for k in range(len(out) - 2, -1, -1):
-        if out[k] > out[k + 1]:
-            out[k] = out[k + 1]
+        out[k] = min(out[k], out[k + 1])
     return out
 
 

@@ -23,7 +23,6 @@ from vnfigures.nlp.crfsuite import read_crfsuite
 from vnfigures.nlp.featurize import Featurizer
 from vnfigures.nlp.segment_crf import SegmentScorer, fast_path_applies
 
-
 Words = tuple[str, ...] | list[str]
 Memo = dict[str, list[str]]
 """Word-template features of one sentence, shared between its POS, chunk and NER stages."""
@@ -104,7 +103,9 @@ class _Segmenter:
 
     def __call__(self, sentence: str) -> tuple[list[str], list[tuple[int, int]]]:
         from underthesea.pipeline.text_normalize import token_normalize
-        from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
+        from underthesea.pipeline.text_normalize.character_normalize import (
+            normalize_characters_in_text,
+        )
         from underthesea.pipeline.word_tokenize import regex_tokenize
 
         normalized = normalize_characters_in_text(sentence)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 # The same grammar as underthesea.pipeline.*.tagged_feature.template2features.
 _SYNTAX = re.compile(
@@ -145,7 +146,7 @@ class Featurizer:
         if width == 1:
             joined = list(column)
         elif width == 2:
-            joined = [f"{x} {y}" for x, y in zip(column, column[1:])]
+            joined = [f"{x} {y}" for x, y in pairwise(column)]
         else:
             joined = [" ".join(column[j:j + width]) for j in range(len(column) - width + 1)]
         if function is None:

@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import add, itemgetter
 
-
 from vnfigures.nlp.crfsuite import CrfWeights
 from vnfigures.nlp.featurize import Featurizer, Functions
 

@@ -19,7 +19,6 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
-
 from vnfigures.nlp.chain import segment
 
 WORDS_KEY = "vnfigures.words"
