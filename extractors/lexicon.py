@@ -120,6 +120,7 @@ class Cues(_Strict):
     weak_target_cues: list[str]
     target_cues_after: list[str]
     target_cues_adjacent: list[str]
+    target_cue_compounds: list[str] = []
     plan_revision_cues: list[str]
     name_heads: list[str]
     qualifier_compounds: list[str]

@@ -205,6 +205,12 @@ def revises_plan(text: str, sentence_start: int, start: int) -> bool:
     return bool(_revision_re().search(text, sentence_start, start))
 
 
+@cache
+def _compound_re() -> re.Pattern[str]:
+    words = cues().target_cue_compounds or ["\uffff"]
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+
+
 def is_target(text: str, sentence_start: int, start: int, rate: bool = False) -> bool:
     """True when a plan/goal/forecast cue governs the figure at `start` (§7 Modality).
 
@@ -218,7 +224,8 @@ def is_target(text: str, sentence_start: int, start: int, rate: bool = False) ->
     segment = text[sentence_start:start]
     breakers = list(_breaker_re().finditer(segment))
     masked = segment
-    spans = [*breakers, *_QUOTED.finditer(segment)]  # "so với kế hoạch"; a quoted title
+    spans = [*breakers, *_QUOTED.finditer(segment), *_compound_re().finditer(segment)]
+    # "so với kế hoạch"; a quoted title; `sắp xếp` (arrange) is no `sắp` (soon)
     for b in spans:
         masked = masked[:b.start()] + " " * (b.end() - b.start()) + masked[b.end():]
     last_cue = None

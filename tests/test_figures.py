@@ -163,6 +163,12 @@ MODALITY = [
      [F("percent", "5", "percent", modality="target"), F("money", "3000000000", "VND", modality="target")]),
     ("Nếu tính theo giá thị trường thì giá trị tài sản cổ phiếu của ông Long là 21.980 tỷ đồng",
      [F("money", "21980000000000", "VND")]),
+    # `sắp xếp` (arrange) is no `sắp` (soon); `nếu không kể` (excluding) sets no condition
+    ("ông Trump đã sắp xếp cho hai công ty của mình vay hơn 700 triệu đô la",
+     [F("other", "2", "item"), F("money", "700000000", "USD", "more_than")]),
+    ("ông ta sắp xếp cho công ty vay 700 triệu đô la", [F("money", "700000000", "USD")]),
+    ("(nếu không kể tiền sử dụng đất thì đạt 71,9 nghìn tỷ đồng, bằng 8,7% dự toán năm)",
+     [F("money", "71900000000000", "VND"), F("percent", "8.7", "percent")]),
     # a revised plan: the value before the change was a plan too
     ("NHCSXH được giao bổ sung kế hoạch tăng trưởng tín dụng thêm 2%, tăng từ 8% lên 10%.",
      [F("percent", "2", "percent", modality="target"), F("percent", "8", "percent", modality="target"),
