@@ -94,6 +94,13 @@ def test_a_chain_that_cannot_be_built_is_a_usage_error(tmp_path: Path) -> None:
     assert "cannot build the steps 'no_such_module:steps': ModuleNotFoundError" in result.output
 
 
+def test_an_empty_folder_runs_and_warns(tmp_path: Path) -> None:
+    folder = _inputs(tmp_path / "in", {"notes.md": "not an input"})
+    result = invoke([str(folder), "-o", str(tmp_path / "out.jsonl"), "--workers", "1"])
+    assert result.exit_code == 0
+    assert "read 0, written 0" in result.output and "no input articles found" in result.output
+
+
 def test_stdin_jsonl(tmp_path: Path) -> None:
     stdin = "\n".join(json.dumps({"id": f"s{i}", "text": VN, "title": "T"}) for i in range(3)) + "\n"
     result = invoke(["-", "-o", str(tmp_path / "out.jsonl"), "--workers", "1"], stdin=stdin)

@@ -102,6 +102,8 @@ def run(  # noqa: PLR0913 - one parameter per command-line option
         f"skipped {summary.skipped_total} ({skipped}) in {summary.seconds:.1f} s, "
         f"{summary.articles_per_second:.1f} articles/s -> {output}"
     )
+    if summary.read == 0:
+        typer.echo("warning: no input articles found (folders are searched for .txt, .html, .htm, .jsonl)", err=True)
     if summary.failed:
         typer.echo(f"{summary.failed} failures: see {summary.failures}", err=True)
     if summary.interrupted:
