@@ -29,9 +29,10 @@ from .spelled import word_runs
 __all__ = ["exact", "NumberMention", "parse_number", "parse_digits", "find_numbers", "scan_numbers"]
 
 _LETTER = r"[^\W\d_]"
-#: a run of digits with `.`/`,` groups, optionally `/`- or `:`-joined (dates, codes, fractions)
+#: a run of digits with `.`/`,` groups, optionally `/`- or `:`-joined (dates, codes, fractions);
+#: after a unit and a slash it starts anew (`64.000 tấn/80.000 tấn`)
 _DIGIT_TOKEN = re.compile(
-    rf"(?<![\d_/:])(?<!\d[.,])(?<!{_LETTER}-)\d+(?:[.,]\d+)*(?:[/:]\d+(?:[.,]\d+)*)*(?:/{_LETTER}[\w-]*)*"
+    rf"(?<![\d_:])(?<![\W\d_]/)(?<!^/)(?<!\d[.,])(?<!{_LETTER}-)\d+(?:[.,]\d+)*(?:[/:]\d+(?:[.,]\d+)*)*(?:/{_LETTER}[\w-]*)*"
 )
 _TIME_AFTER = re.compile(r"h\d{0,2}(?![^\W\d_])|g\d{2}|'\d", re.IGNORECASE)
 _YEARS = (Decimal(1900), Decimal(2099))

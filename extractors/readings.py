@@ -85,11 +85,17 @@ def _drop_classifier(subject: str) -> str:
     return rest if rest and head in unit_table().subject_drop else subject
 
 
-def _per_at(text: str, pos: int) -> tuple[str | None, int]:
-    """A rate's denominator after `/` or `mỗi` (`đồng/kg`, `đồng/1 nhà mới` -> `nhà mới`)."""
+def _per_at(text: str, pos: int, unit: UnitMatch | None = None) -> tuple[str | None, int]:
+    """A rate's denominator after `/` or `mỗi` (`đồng/kg`, `đồng/1 nhà mới` -> `nhà mới`).
+    A number in the same unit after the slash is no denominator: `64.000 tấn/80.000 tấn`
+    is two figures, done out of planned (§7 `13/20 hộ`)."""
     m = _PER.match(text, pos)
     if not m:
         return None, pos
+    if m.group(2) and unit is not None:
+        other = unit_at(text, m.end(2))
+        if other is not None and other.kind is unit.kind:
+            return None, pos
     if m.group(5):
         return m.group(5), m.end()
     head = m.group(3) or m.group(4)
@@ -120,7 +126,7 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         return None if m.date_like and not m.pair_first else _read_bare(ctx, m)
     if (m.bare_mot and not unit.measure) or class_label_before(text, m.start, unit.kind):
         return None
-    per, end = _per_at(text, unit.end)
+    per, end = _per_at(text, unit.end, unit)
     subject, noun_end = _noun_words(text, unit.end if per is None else end,
                                     0 if unit.kind is Kind.money else 3)
     if not unit.measure:

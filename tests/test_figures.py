@@ -294,6 +294,10 @@ SETTLED = [
      [F("mass", "170000", "tonne"), F("percent", "100", "percent"), F("mass", "64000", "tonne")]),
     ("có 3/5 xã đạt chuẩn", [F("other", "3", "item"), F("other", "5", "item")]),
     ("Sáng 3/5, tỉnh trao quà", []),
+    # the same unit on both sides of the slash: done out of planned, two figures (like `13/20 hộ`)
+    ("nhập kho được 64.000 tấn/80.000 tấn thóc (đạt 80% kế hoạch)",
+     [F("mass", "64000", "tonne"), F("mass", "80000", "tonne", subject="thóc"), F("percent", "80", "percent")]),
+    ("năng suất 5 tấn/2 ha", [F("mass", "5", "tonne", per="2 ha")]),
     ("60 thượng nghị sĩ", [F("people", "60", "person")]),
     ("xử phạt 25 cá nhân", [F("people", "25", "person")]),
     ("so với 6 đồng tiền chủ chốt", [F("other", "6", "item")]),
