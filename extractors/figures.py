@@ -168,7 +168,7 @@ def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
     elif qual is Qualifier.range and before:
         start = before[1]  # `khoảng 170.000 - 200.000`, `từ 10 đến 15`: the span starts at the cue
     target = (is_target(text, sent, start, rate=d.per is not None) or target_after(text, end)
-              or target_right_before(text, start))
+              or target_right_before(text, start, money=d.kind is Kind.money))
     modality = d.modality or (Modality.target if target else Modality.actual)
     if d.modality is Modality.actual and d.step_first and target and revises_plan(text, sent, start):
         modality = Modality.target  # `kế hoạch ... tăng từ 8% lên 10%`: the old plan is a plan

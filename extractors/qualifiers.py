@@ -175,19 +175,24 @@ def target_after(text: str, end: int) -> bool:
 
 
 @cache
-def _adjacent_target_re() -> re.Pattern[str]:
+def _adjacent_target_re(words: int) -> re.Pattern[str]:
     cue = alternation(cues().target_cues_adjacent)
-    return re.compile(rf"(?:^|[^\w])(?<!chỉ )(?<!Chỉ )({cue})[ \t]+$", re.IGNORECASE)
+    gap = rf"(?:[^\W\d_]+[ \t]+){{0,{words}}}"
+    return re.compile(rf"(?:^|[^\w])(?<!chỉ )(?<!Chỉ )({cue})(?![ \t]+(?:thiết|cù|mẫn)(?!\w))[ \t]+{gap}$",
+                      re.IGNORECASE)
 
 
-def target_right_before(text: str, start: int) -> bool:
-    """A need cue right before the figure (`Cần 340 tỷ đồng khắc phục`): what is still
-    needed is a target (§7); `chỉ cần 1 hộ` (it only takes one) is no need.
+def target_right_before(text: str, start: int, money: bool = False) -> bool:
+    """A need cue right before the figure (`Cần 340 tỷ đồng khắc phục`), or a few words
+    before an amount of money (`cần hỗ trợ khẩn cấp 200 tỷ đồng`, five syllables): what is still needed is a
+    target (§7); `chỉ cần 1 hộ` (it only takes one) and `cần thiết` are no need.
 
     >>> target_right_before("Cần 340 tỷ đồng", 4), target_right_before("chỉ cần 1 hộ", 8)
     (True, False)
+    >>> target_right_before("cần hỗ trợ khẩn cấp 200 tỷ", 20, money=True)
+    True
     """
-    return bool(_adjacent_target_re().search(text, max(0, start - 20), start))
+    return bool(_adjacent_target_re(5 if money else 0).search(text, max(0, start - 40), start))
 
 
 @cache

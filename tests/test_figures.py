@@ -239,7 +239,8 @@ SETTLED = [
     ("ngày 10/7 đã khiến 2 người chết", [F("people", "2", "person")]),
     ("Mưa lũ Điện Biên: 2 người chết", [F("people", "2", "person")]),
     ("Hà Giang 2 người, Điện Biên 1 người", [F("people", "2", "person"), F("people", "1", "person")]),
-    ("cần hỗ trợ khẩn cấp 200 tỷ đồng", [F("money", "200000000000", "VND")]),
+    ("cần hỗ trợ khẩn cấp 200 tỷ đồng", [F("money", "200000000000", "VND", modality="target")]),  # still needed (§7)
+    ("việc hỗ trợ là rất cần thiết, đã chi 200 tỷ đồng", [F("money", "200000000000", "VND")]),
     ("bão cấp 12 đổ bộ", []),
     ("tiết kiệm 226 triệu đồng,120 kg gạo", [F("money", "226000000", "VND"), F("mass", "0.12", "tonne")]),
     ("xây, sửa 416 “Mái ấm tình thương”", [F("houses", "416", "house")]),
