@@ -183,9 +183,9 @@ def _adjacent_target_re(words: int) -> re.Pattern[str]:
 
 
 def target_right_before(text: str, start: int, money: bool = False) -> bool:
-    """A need cue right before the figure (`Cần 340 tỷ đồng khắc phục`), or a few words
-    before an amount of money (`cần hỗ trợ khẩn cấp 200 tỷ đồng`, five syllables): what is still needed is a
-    target (§7); `chỉ cần 1 hộ` (it only takes one) and `cần thiết` are no need.
+    """A need cue right before the figure (`Cần 340 tỷ đồng khắc phục`), or up to five
+    syllables before an amount of money (`cần hỗ trợ khẩn cấp 200 tỷ đồng`): what is still
+    needed is a target (§7); `chỉ cần 1 hộ` (it only takes one) and `cần thiết` are no need.
 
     >>> target_right_before("Cần 340 tỷ đồng", 4), target_right_before("chỉ cần 1 hộ", 8)
     (True, False)
