@@ -53,6 +53,9 @@ def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int]:
         if (not m or m.group(1).lower() in function_words() or blocked_after(text, end)
                 or m.group(1)[0].isupper()):
             break
+        pair = _NOUN_WORD.match(text, m.end())
+        if pair and f"{m.group(1)} {pair.group(1)}".lower() in function_words():
+            break  # a two-syllable function word: `trị giá`, `công suất`, `tham dự`
         words.append(m.group(1))
         end = m.end()
     return " ".join(words), end

@@ -245,7 +245,11 @@ SETTLED = [
     ("tiết kiệm 226 triệu đồng,120 kg gạo", [F("money", "226000000", "VND"), F("mass", "0.12", "tonne")]),
     ("xây, sửa 416 “Mái ấm tình thương”", [F("houses", "416", "house")]),
     # abbreviations of worker and people nouns count people; other abbreviations stay `other`
-    ("thu hút 500 CNVCLĐ tham dự", [F("people", "500", "person")]),
+    ("thu hút 500 CNVCLĐ tham dự", [F("people", "500", "person", text="500 CNVCLĐ")]),
+    # a two-syllable function word ends the counted noun (`trị giá`, `công suất`)
+    ("Xã có 25 tàu cá công suất trên 90 CV", [F("other", "25", "item", text="25 tàu cá"), F("other", "90", "item", "more_than")]),
+    ("trao 50 suất học bổng trị giá 1 triệu đồng/suất",
+     [F("gifts", "50", "gift", subject="suất học bổng"), F("money", "1000000", "VND", per="suất")]),
     ("thu hút sự tham gia của gần 6.000 CNLĐ.", [F("people", "6000", "person", "nearly", subject="CNLĐ")]),
     ("tặng quà 120 HS, 30 SV và 40 ĐVTN", [F("people", "120", "person"), F("people", "30", "person"), F("people", "40", "person")]),
     ("có 25 CBCNV và 300 NLĐ", [F("people", "25", "person"), F("people", "300", "person")]),
