@@ -15,7 +15,7 @@ from vnfigures.schemas import Kind
 
 from .context import ArticleContext
 from .labels import class_label_before, function_words, indefinite_before, is_idiom, label_before, name_before
-from .lexicon import alternation, cues, unit_table
+from .lexicon import alternation, cues, number_words, unit_table
 from .numbers import NumberMention
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
@@ -51,14 +51,19 @@ def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int]:
     while len(words) < limit:
         m = _NOUN_WORD.match(text, end)
         if (not m or m.group(1).lower() in function_words() or blocked_after(text, end)
-                or m.group(1)[0].isupper()):
-            break
+                or m.group(1)[0].isupper() or m.group(1).lower() in _number_words()):
+            break  # a number word starts the next figure (`hai vợ chồng nuôi bốn người con`)
         pair = _NOUN_WORD.match(text, m.end())
         if pair and f"{m.group(1)} {pair.group(1)}".lower() in function_words():
             break  # a two-syllable function word: `trị giá`, `công suất`, `tham dự`
         words.append(m.group(1))
         end = m.end()
     return " ".join(words), end
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in number_words().all_words())
 
 
 @cache

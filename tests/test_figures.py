@@ -246,6 +246,8 @@ SETTLED = [
     ("xây, sửa 416 “Mái ấm tình thương”", [F("houses", "416", "house")]),
     # abbreviations of worker and people nouns count people; other abbreviations stay `other`
     ("thu hút 500 CNVCLĐ tham dự", [F("people", "500", "person", text="500 CNVCLĐ")]),
+    # a number word ends the counted noun: it starts the next figure
+    ("hai vợ chồng ông nuôi bốn người con ăn học", [F("people", "2", "person"), F("people", "4", "person")]),
     # a two-syllable function word ends the counted noun (`trị giá`, `công suất`)
     ("Xã có 25 tàu cá công suất trên 90 CV", [F("other", "25", "item", text="25 tàu cá"), F("other", "90", "item", "more_than")]),
     ("trao 50 suất học bổng trị giá 1 triệu đồng/suất",
