@@ -109,3 +109,8 @@ class ArticleContext:
         """Start of the sentence holding `pos` (0 when before the first)."""
         i = bisect.bisect_right(self._starts, pos) - 1
         return self._starts[i] if i >= 0 else 0
+
+    def sentence_end(self, pos: int) -> int:
+        """End of the sentence holding `pos` (the text's end when after the last)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self.sentences[i][1] if i >= 0 else len(self.text)

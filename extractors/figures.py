@@ -24,7 +24,8 @@ from .context import ArticleContext, nfc_with_offsets
 from .lexicon import alternation, cues, number_words
 from .numbers import NumberMention, exact, scan_numbers
 from .qualifiers import (approx_governed, is_target, qualifier_after, qualifier_before,
-                         revises_plan, target_after, target_right_before)
+                         hypothetical_question, revises_plan, target_after,
+                         target_right_before)
 from .readings import Reading, read
 
 __all__ = ["extract_figures"]
@@ -168,7 +169,8 @@ def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
     elif qual is Qualifier.range and before:
         start = before[1]  # `khoảng 170.000 - 200.000`, `từ 10 đến 15`: the span starts at the cue
     target = (is_target(text, sent, start, rate=d.per is not None) or target_after(text, end)
-              or target_right_before(text, start, money=d.kind is Kind.money))
+              or target_right_before(text, start, money=d.kind is Kind.money)
+              or hypothetical_question(text[sent:ctx.sentence_end(d.start)]))
     modality = d.modality or (Modality.target if target else Modality.actual)
     if d.modality is Modality.actual and d.step_first and target and revises_plan(text, sent, start):
         modality = Modality.target  # `kế hoạch ... tăng từ 8% lên 10%`: the old plan is a plan

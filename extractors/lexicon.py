@@ -121,6 +121,7 @@ class Cues(_Strict):
     target_cues_after: list[str]
     target_cues_adjacent: list[str]
     target_cue_compounds: list[str] = []
+    hypothetical_question_cues: list[str] = []
     plan_revision_cues: list[str]
     name_heads: list[str]
     qualifier_compounds: list[str]

@@ -196,6 +196,23 @@ def target_right_before(text: str, start: int, money: bool = False) -> bool:
 
 
 @cache
+def _question_re() -> re.Pattern[str]:
+    words = cues().hypothetical_question_cues or ["\uffff"]
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+
+
+def hypothetical_question(sentence: str) -> bool:
+    """A question whether something could be done: its figures are possibilities (§7).
+
+    >>> hypothetical_question("Căn hộ 100 - 200 triệu đồng cho người nghèo có khả thi?")
+    True
+    >>> hypothetical_question("Nhà giá rẻ chỉ 100 triệu đồng thực chất là thế nào?")
+    False
+    """
+    return sentence.rstrip(" \t\"”’)").endswith("?") and bool(_question_re().search(sentence))
+
+
+@cache
 def _revision_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)({alternation(cues().plan_revision_cues)})(?!\w)", re.IGNORECASE)
 

@@ -169,6 +169,12 @@ MODALITY = [
     ("ông ta sắp xếp cho công ty vay 700 triệu đô la", [F("money", "700000000", "USD")]),
     ("(nếu không kể tiền sử dụng đất thì đạt 71,9 nghìn tỷ đồng, bằng 8,7% dự toán năm)",
      [F("money", "71900000000000", "VND"), F("percent", "8.7", "percent")]),
+    # a question whether something could be done makes its figures possibilities (§7)
+    ("Căn hộ 100 - 200 triệu đồng cho người nghèo có khả thi?",
+     [F("money", "100000000", "VND", "range", "target", value_max="200000000")]),
+    ("Bình Dương có thể hình thành quỹ nhà ở chỉ 100 - 200 triệu đồng/căn và mô hình này liệu có thể áp dụng cho Hà Nội không?",
+     [F("money", "100000000", "VND", "range", "target", value_max="200000000", per="căn")]),
+    ("Vậy mô hình nhà giá rẻ chỉ 100 triệu đồng tại Bình Dương thực chất là thế nào?", [F("money", "100000000", "VND")]),
     # a revised plan: the value before the change was a plan too
     ("NHCSXH được giao bổ sung kế hoạch tăng trưởng tín dụng thêm 2%, tăng từ 8% lên 10%.",
      [F("percent", "2", "percent", modality="target"), F("percent", "8", "percent", modality="target"),
