@@ -27,6 +27,7 @@ from .qualifiers import (approx_governed, is_target, qualifier_after, qualifier_
                          hypothetical_question, revises_plan, target_after,
                          target_right_before)
 from .readings import Reading, read
+from .word_fractions import word_fractions
 
 __all__ = ["extract_figures"]
 
@@ -136,6 +137,12 @@ def _multiple_drafts(text: str) -> list[_Draft]:
                    None, "lần", None) for m in _multiple_re().finditer(text)]
 
 
+def _fraction_drafts(text: str) -> list[_Draft]:
+    """`hai phần ba số hộ`: a fraction in words is a percentage (§7)."""
+    return [_Draft(f.start, f.end, Kind.percent, "percent", exact(f.percent), None, "", None)
+            for f in word_fractions(text)]
+
+
 def _dimension_drafts(text: str) -> list[_Draft]:
     """A resolution or size `2688x1242` is two figures of kind `other` (§7)."""
     drafts: list[_Draft] = []
@@ -185,7 +192,7 @@ _STORY_LINK = re.compile(r"\[[^\W\d_a-zđ][^\[\]\n]{10,200}\]")
 
 def _drafts(ctx: ArticleContext) -> list[_Draft]:
     links = [(m.start(), m.end()) for m in _STORY_LINK.finditer(ctx.text)]
-    drafts = [d for d in _dimension_drafts(ctx.text) + _multiple_drafts(ctx.text)
+    drafts = [d for d in _dimension_drafts(ctx.text) + _multiple_drafts(ctx.text) + _fraction_drafts(ctx.text)
               if not any(s <= d.start < e for s, e in links)]
     claimed = [(d.start, d.end) for d in drafts] + links
     mentions: list[NumberMention] = [

@@ -12,6 +12,7 @@ import vnfigures.extractors.figures as figures_module
 import vnfigures.extractors.lexicon as lexicon_module
 import vnfigures.extractors.qualifiers as qualifiers_module
 import vnfigures.extractors.units as units_module
+import vnfigures.extractors.word_fractions as word_fractions_module
 from vnfigures.extractors.figures import extract_figures
 from vnfigures.schemas import Figure
 
@@ -210,6 +211,10 @@ SETTLED = [
     ("di dời 13/20 hộ dân", [F("households", "13", "household"), F("households", "20", "household")]),
     ("chi trả 923,835/1.010 tỷ đồng", [F("money", "923835000000", "VND"), F("money", "1010000000000", "VND")]),
     ("1/4 diện tích", [F("percent", "25", "percent")]),
+    # fractions said in words are percentages too; `phần trăm`, `phần quà` are no fractions
+    ("hai phần ba số hộ và 2 phần 3 diện tích", [F("percent", "66.67", "percent"), F("percent", "66.67", "percent")]),
+    ("một phần tư dân số, 3 phần trăm", [F("percent", "25", "percent"), F("percent", "3", "percent")]),
+    ("tặng 2 phần quà; một phần năm 2017 đã chi", [F("gifts", "2", "gift")]),
     # floods and weather are `other`, value as written
     ("mực nước 73,75 m", [F("other", "73.75", "item")]),
     ("lượng mưa 70-120mm", [F("other", "70", "item", "range", value_max="120")]),
@@ -359,7 +364,7 @@ def test_no_figures(text: str) -> None:
 
 
 @pytest.mark.parametrize("module", [figures_module, qualifiers_module, units_module, context_module,
-                                    lexicon_module])
+                                    lexicon_module, word_fractions_module])
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
