@@ -303,6 +303,9 @@ SETTLED = [
     ("nuôi hai con bò, ba ghe cào, hai lồng bè, 20 giường bệnh và hai hợp tác xã",
      [F("other", "2", "item", subject="bò"), F("other", "3", "item"), F("other", "2", "item"),
       F("other", "20", "item", subject="giường bệnh"), F("other", "2", "item", subject="hợp tác xã")]),
+    # kin, veterans and farm households
+    ("hai thân nhân, hai bố con, 5 cựu thanh niên xung phong và 300 nông hộ",
+     [F("people", "2", "person"), F("people", "2", "person"), F("people", "5", "person"), F("households", "300", "household")]),
     # foreign currencies by name
     ("giá 5 triệu đô la Hồng Kông, 20 ringgit, 3 tỷ yuan và 100 rúp",
      [F("money", "5000000", "HKD"), F("money", "20", "MYR"), F("money", "3000000000", "CNY"), F("money", "100", "RUB")]),
