@@ -99,3 +99,12 @@ ALPHABET = st.sampled_from(list(
 @given(st.lists(ALPHABET, max_size=80).map("".join))
 def test_random_text_survives_tokenization(nlp, text: str) -> None:
     assert nlp.make_doc(text).text == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_any_unicode_survives_tokenizer_and_ner(text: str) -> None:
+    nlp = load()
+    doc = nlp.get_pipe("vnfigures_ner")(nlp.make_doc(text))
+    assert doc.text == text
+    assert all(text[e.start:e.end] == e.text for e in doc._.entities)
