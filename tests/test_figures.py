@@ -280,6 +280,8 @@ SETTLED = [
     # trading sessions in a row are a duration; court sessions and meetings are counted
     ("mã cổ phiếu VIC đã tăng 5 phiên liên tiếp", []),
     ("sau 3 phiên tòa, 2 phiên họp", [F("other", "3", "item"), F("other", "2", "item")]),
+    ("Kho bạc thực hiện 4 phiên đấu thầu; ra mắt 3 phiên bản", [F("other", "4", "item"), F("other", "3", "item")]),
+    ("đến các địa phương với 22 Cục DTNN khu vực", [F("other", "22", "item")]),
     # a denomination names the kind of coin (a class label) unless it is an amount in đồng
     ("đồng xu mệnh giá 5 xu của Mỹ", []),
     ("tờ tiền mệnh giá 500.000 đồng", [F("money", "500000", "VND")]),
