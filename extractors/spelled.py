@@ -89,7 +89,8 @@ def word_runs(text: str) -> list[NumberMention]:
     while i < len(words):
         j = i
         while (j < len(words) and words[j].group().lower() in vocab
-               and (j == i or text[words[j - 1].end():words[j].start()] == " ")):
+               and (j == i or text[words[j - 1].end():words[j].start()] == " ")
+               and not _scale_of_noun(words, j)):
             j += 1
         if j == i:
             i += 1
@@ -105,6 +106,13 @@ def word_runs(text: str) -> list[NumberMention]:
             break
         i = j
     return out
+
+
+def _scale_of_noun(words: list[re.Match[str]], j: int) -> bool:
+    """`triệu` in `một triệu phú` (a millionaire) starts a noun, it scales nothing."""
+    nw = number_words()
+    return (words[j].group().lower() in nw.scales and j + 1 < len(words)
+            and words[j + 1].group().lower() in nw.not_scale_before)
 
 
 def _word_mention(text: str, run: list[re.Match[str]]) -> NumberMention | None:

@@ -136,6 +136,10 @@ SCAN_ROWS = [
     ("hai cháu bé", [("hai", D("2"), None)]),
     ("sau hai năm", [("hai", D("2"), None)]),   # not 7: "two years"
     ("ba năm mươi", [("ba", D("3"), None)]),
+    ("6 tỷ phú USD", [("6", D("6"), None)]),          # billionaires: `tỷ` is no scale here
+    ("một triệu phú", [("một", D("1"), None)]),
+    ("đến tháng 8/2020 đơn vị", []),                  # a month and year
+    ("64.000 tấn/80.000 tấn thóc", [("64.000", D("64000"), None), ("80.000", D("80000"), None)]),
 ]
 
 
@@ -151,6 +155,8 @@ def test_find_numbers(text: str, expected: list[tuple[str, Decimal, Decimal | No
     "cháu 5 tuổi", "Mazda 3", "gạo 5% tấm", "trạm 110kV", "mức báo động 3", "cấp 7-8",
     "một lòng", "một số hộ", "hai bên đường", "24/24", "giai đoạn 2016-2020", "tháng 6/2017",
     "nhiệt độ 35 độ C", "thứ 2", "Điều 5", "tỉnh lộ 127", "khoảng 5h sáng", "tầng 12",
+    "tỉnh lộ 127 và 129", "năm 2020 và 2021", "tăng 5 phiên liên tiếp", "thông xe 1 chiều",
+    "đạt 26,5 điểm khối A", "một ôtô 25 tấn", "mệnh giá 5 xu", "một tỷ phú", "một phần năm 2017",
 ])
 def test_not_a_figure(text: str) -> None:
     assert extract_figures(text) == []
