@@ -94,6 +94,9 @@ KINDS = [
 QUALIFIERS = [
     ("khoảng 700 nhà", [F("houses", "700", "house", "approx")]),
     ("chừng 20 người", [F("people", "20", "person", "approx")]),
+    ("cổ phiếu giao dịch quanh mức 3.000 đồng/cổ phiếu", [F("money", "3000", "VND", "approx", per="cổ phiếu")]),
+    ("xung quanh 20.000 đồng; hơn kém 5%", [F("money", "20000", "VND", "approx"), F("percent", "5", "percent", "approx")]),
+    ("không nhiều hơn 20 hộ; không vượt 10 tấn", [F("households", "20", "household", "at_most"), F("mass", "10", "tonne", "at_most")]),
     ("xấp xỉ 1 tạ", [F("mass", "0.1", "tonne", "approx")]),
     ("tầm 2kg", [F("mass", "0.002", "tonne", "approx")]),
     ("nặng tầm 300g - 350gram", [F("mass", "0.0003", "tonne", "range", value_max="0.00035")]),
