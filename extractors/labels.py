@@ -111,9 +111,16 @@ def class_label_before(text: str, pos: int, kind: Kind) -> bool:
     return bool(rx and rx.search(text, max(0, pos - 20), pos))
 
 
+@cache
+def _idiom_exception_re() -> re.Pattern[str]:
+    words = cues().idiom_exceptions or ["\uffff"]
+    return re.compile(rf"({alternation(words)})(?![^\W\d_])", re.IGNORECASE)
+
+
 def is_idiom(text: str, pos: int) -> bool:
-    """An idiom or position starts at `pos` (`hai bên đường`, `một lòng`, `1 số`)."""
-    return bool(_idiom_re().match(text, pos))
+    """An idiom or position starts at `pos` (`hai bên đường`, `một lòng`, `1 số`), unless it is
+    a count that starts like one (`ba mẹ con`)."""
+    return bool(_idiom_re().match(text, pos)) and not _idiom_exception_re().match(text, pos)
 
 
 @cache

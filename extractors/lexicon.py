@@ -134,6 +134,7 @@ class Cues(_Strict):
     indefinite_before: list[str]
     function_words: list[str]
     idioms: list[str]
+    idiom_exceptions: list[str] = []
     bare_number_before: list[str]
     central_provinces: list[str]
     north_provinces: list[str]

@@ -308,6 +308,8 @@ SETTLED = [
     ("nuôi hai con bò, ba ghe cào, hai lồng bè, 20 giường bệnh và hai hợp tác xã",
      [F("other", "2", "item", subject="bò"), F("other", "3", "item"), F("other", "2", "item"),
       F("other", "20", "item", subject="giường bệnh"), F("other", "2", "item", subject="hợp tác xã")]),
+    # `ba mẹ` (parents) is an idiom, `ba mẹ con` three people
+    ("ba mẹ con chị sống trong căn nhà tạm; ba mẹ em đi làm xa", [F("people", "3", "person")]),
     # kin, veterans and farm households
     ("hai thân nhân, hai bố con, 5 cựu thanh niên xung phong và 300 nông hộ",
      [F("people", "2", "person"), F("people", "2", "person"), F("people", "5", "person"), F("households", "300", "household")]),
