@@ -225,6 +225,8 @@ SETTLED = [
     ("bộ nhớ 256GB, RAM 12GB", [F("other", "256", "item"), F("other", "12", "item")]),
     ("màn hình 6,5-inch, độ phân giải 2688x1242 pixel", [F("other", "6.5", "item"), F("other", "2688", "item"), F("other", "1242", "item")]),
     ("pin 4.200mAh, sạc nhanh 65W", [F("other", "4200", "item"), F("other", "65", "item")]),
+    ("động cơ 1.5L, mô-men xoắn 145 Nm, xe máy 150cc, quay 60fps",
+     [F("other", "1.5", "item"), F("other", "145", "item"), F("other", "150", "item"), F("other", "60", "item")]),
     # names, labels, idioms and indefinites are not figures
     ("Đề án 1 triệu ha lúa", []),
     ("Hỗ trợ 5 hộ. [Mưa lũ Điện Biên: 2 người chết và mất tích] Có 3 con bò",
