@@ -179,6 +179,8 @@ MODALITY = [
     ("Bình Dương có thể hình thành quỹ nhà ở chỉ 100 - 200 triệu đồng/căn và mô hình này liệu có thể áp dụng cho Hà Nội không?",
      [F("money", "100000000", "VND", "range", "target", value_max="200000000", per="căn")]),
     ("Vậy mô hình nhà giá rẻ chỉ 100 triệu đồng tại Bình Dương thực chất là thế nào?", [F("money", "100000000", "VND")]),
+    ("vậy mà chỉ với 10 thang thuốc của chị, phải chăng chị đã bỏ thêm dược liệu gì mới làm được?", [F("other", "10", "item")]),
+    ("VSDC thông báo hủy đăng ký chứng khoán đối với 709,9 triệu cổ phiếu FLC", [F("other", "709900000", "item")]),
     # a revised plan: the value before the change was a plan too
     ("NHCSXH được giao bổ sung kế hoạch tăng trưởng tín dụng thêm 2%, tăng từ 8% lên 10%.",
      [F("percent", "2", "percent", modality="target"), F("percent", "8", "percent", modality="target"),
