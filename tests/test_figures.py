@@ -160,6 +160,8 @@ MODALITY = [
     ("chỉ cần 1 hộ dân không đồng tình là đi vào ngõ cụt", [F("households", "1", "household")]),
     ("Phương án công trình được chọn là đê ngầm và kè mỏ hàn hình chữ “T”, với vốn đầu tư khoảng 190 tỷ đồng.",
      [F("money", "190000000000", "VND", "approx", "target")]),
+    ("Thực hiện phương án 4 tại chỗ, huyện huy động 200 cán bộ, chiến sĩ giúp dân.", [F("people", "200", "person")]),
+    ("Huyện xây dựng phương án di dời 500 hộ dân.", [F("households", "500", "household", modality="target")]),
     # `nếu như` before a past time contrasts two facts; `nếu tính theo` measures, sets no condition
     ("Nếu như phiên hôm qua (30/9), mã này được khớp tổng cộng hơn 390 nghìn đơn vị thì chỉ trong sáng nay đã được giao dịch gần 1,5 triệu đơn vị.",
      [F("other", "390000", "item", "more_than"), F("other", "1500000", "item", "nearly")]),
