@@ -145,6 +145,9 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         per = unit.form.split("/", 1)[1]
     if per is None and unit.kind is not Kind.money:
         end = noun_end
+        if noun_end > unit.end and text.startswith("/", noun_end):  # `10 kg gạo/nhân khẩu`
+            per, end = _per_at(text, noun_end, unit)
+            end = end if per else noun_end
     if unit.kind is Kind.houses and _non_dwelling_owner(text, noun_end):
         return Reading(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)
     return Reading(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)

@@ -205,6 +205,7 @@ SETTLED = [
     ("lưu lượng 50 m3/s", [F("other", "50", "item", per="s")]),
     ("giá dầu vượt 85 USD một thùng", [F("money", "85", "USD", "more_than", per="thùng")]),
     ("hỗ trợ 5 triệu đồng mỗi hộ", [F("money", "5000000", "VND", per="hộ")]),
+    ("được hỗ trợ 10 kg gạo/nhân khẩu", [F("mass", "0.01", "tonne", per="nhân khẩu", subject="gạo")]),
     ("lúa ba vụ/năm", [F("other", "3", "item", per="năm")]),
     ("gấp 20 lần", [F("other", "20", "item")]),
     ("tăng gấp đôi", [F("other", "2", "item")]),
