@@ -337,6 +337,9 @@ SETTLED = [
     ("xử phạt 25 cá nhân", [F("people", "25", "person")]),
     ("so với 6 đồng tiền chủ chốt", [F("other", "6", "item")]),
     ("Tổng số hộ nghèo là 115.", [F("households", "115", "household")]),
+    # words ending in `số` that name a group, not a label (`dân tộc thiểu số 8.000 hộ`)
+    ("hộ nghèo dân tộc thiểu số 8.000 hộ; xã có dân số 960 người",
+     [F("households", "8000", "household"), F("people", "960", "person")]),
     ("Số người chết: 5", [F("people", "5", "person")]),
     ("số nhà 25 đường Lê Lợi", []),
     ("sau 10 năm Hiệp định có hiệu lực", []),
