@@ -337,6 +337,9 @@ SETTLED = [
     ("xử phạt 25 cá nhân", [F("people", "25", "person")]),
     ("so với 6 đồng tiền chủ chốt", [F("other", "6", "item")]),
     ("Tổng số hộ nghèo là 115.", [F("households", "115", "household")]),
+    # compounds ending in a label syllable are no labels (`bộ đội`, `khẩn cấp`)
+    ("huy động lực lượng bộ đội 300 người; hỗ trợ khẩn cấp 500 hộ; bão cấp 12",
+     [F("people", "300", "person"), F("households", "500", "household")]),
     # words ending in `số` that name a group, not a label (`dân tộc thiểu số 8.000 hộ`)
     ("hộ nghèo dân tộc thiểu số 8.000 hộ; xã có dân số 960 người",
      [F("households", "8000", "household"), F("people", "960", "person")]),
