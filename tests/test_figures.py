@@ -337,6 +337,9 @@ SETTLED = [
     ("xử phạt 25 cá nhân", [F("people", "25", "person")]),
     ("so với 6 đồng tiền chủ chốt", [F("other", "6", "item")]),
     ("Tổng số hộ nghèo là 115.", [F("households", "115", "household")]),
+    # a rice variety (`giống lúa 504`) is a label; a tonnage after the grain is a quantity
+    ("xuất khẩu gạo 6 triệu tấn, hỗ trợ gạo 300 tấn; giống lúa 504, gạo 5451",
+     [F("mass", "6000000", "tonne"), F("mass", "300", "tonne")]),
     # compounds ending in a label syllable are no labels (`bộ đội`, `khẩn cấp`)
     ("huy động lực lượng bộ đội 300 người; hỗ trợ khẩn cấp 500 hộ; bão cấp 12",
      [F("people", "300", "person"), F("households", "500", "household")]),
