@@ -340,6 +340,9 @@ SETTLED = [
     # a rice variety (`giống lúa 504`) is a label; a tonnage after the grain is a quantity
     ("xuất khẩu gạo 6 triệu tấn, hỗ trợ gạo 300 tấn; giống lúa 504, gạo 5451",
      [F("mass", "6000000", "tonne"), F("mass", "300", "tonne")]),
+    # a canal, room or lot number is a label; a measure after it is a quantity
+    ("nạo vét kênh 3 km, xem kênh 14, phòng 302, phòng 50 m2, lô 500 tấn hàng, lô 12",
+     [F("other", "3", "item"), F("area", "0.005", "hectare"), F("mass", "500", "tonne")]),
     # compounds ending in a label syllable are no labels (`bộ đội`, `khẩn cấp`)
     ("huy động lực lượng bộ đội 300 người; hỗ trợ khẩn cấp 500 hộ; bão cấp 12",
      [F("people", "300", "person"), F("households", "500", "household")]),
