@@ -340,6 +340,10 @@ SETTLED = [
     # a rice variety (`giống lúa 504`) is a label; a tonnage after the grain is a quantity
     ("xuất khẩu gạo 6 triệu tấn, hỗ trợ gạo 300 tấn; giống lúa 504, gạo 5451",
      [F("mass", "6000000", "tonne"), F("mass", "300", "tonne")]),
+    # `gạo 5%` is a grade (like `gạo 5% tấm`); `Nếu như đầu tháng 5/2016 X thì Y` contrasts facts
+    ("Nếu như đầu tháng 5/2016, giá gạo 5% của Việt Nam chào bán chỉ ở mức 350-354 USD/tấn thì gạo Thái Lan đã ở mức 390 USD/tấn",
+     [F("money", "350", "USD", "range", value_max="354"), F("money", "390", "USD")]),
+    ("tỷ lệ gạo 5% chiếm 30%; xuất khẩu gạo tăng 5%", [F("percent", "30", "percent"), F("percent", "5", "percent")]),
     # a canal, room or lot number is a label; a measure after it is a quantity
     ("nạo vét kênh 3 km, xem kênh 14, phòng 302, phòng 50 m2, lô 500 tấn hàng, lô 12",
      [F("other", "3", "item"), F("area", "0.005", "hectare"), F("mass", "500", "tonne")]),
