@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from vnfigures.chain import looks_like_html
+from vnfigures.errors import ArticleError
+from vnfigures.runner.inputs import article_from_mapping, read_failure, read_file
 from vnfigures.schemas import Article, Failure
 from vnfigures.steps import default_steps, process_one, run_steps
 
@@ -40,8 +42,8 @@ def process(inputs: Iterable[ArticleInput], *, ner: bool = True) -> Iterator[Art
     for index, item in enumerate(inputs):
         try:
             article = to_article(item, default_id=f"article-{index}")
-        except (TypeError, ValueError, OSError) as exc:
-            yield Failure(id=None, input=str(index), step="read", error=exc.__class__.__name__, message=str(exc))
+        except (TypeError, ArticleError, OSError) as exc:
+            yield read_failure(exc, origin=str(item) if isinstance(item, Path) else f"input {index}")
             continue
         yield process_one(article, steps)
 
@@ -58,34 +60,17 @@ def load(ner: bool = True):  # noqa: ANN201 - spacy.Language, imported lazily
 
 
 def to_article(item: ArticleInput, default_id: str = "article") -> Article:
-    """Turn one API input into the `Article` record that flows through the steps."""
+    """Turn one API input into the `Article` record that flows through the steps.
+
+    Files and mappings are read exactly as `vnfig run` reads them (same decoding, size cap and
+    field checks), so an article gives the same record from the API and from a batch.
+    """
     if isinstance(item, Article):
         return item
     if isinstance(item, Path):
-        raw = item.read_text(encoding="utf-8")
-        fmt = "html" if item.suffix.lower() in {".html", ".htm"} else "text"
-        return Article(id=item.stem, source=item.name, raw=raw, raw_format=fmt, origin=str(item))
+        return read_file(item, item.stem)
     if isinstance(item, str):
         return Article(id=default_id, raw=item, raw_format="html" if looks_like_html(item) else "text")
     if isinstance(item, Mapping):
-        return article_from_mapping(item)
+        return article_from_mapping(item, origin=default_id)
     raise TypeError(f"cannot read an article from a {type(item).__name__}")
-
-
-def article_from_mapping(record: Mapping[str, Any], origin: str | None = None) -> Article:
-    """Build the input `Article` of a JSONL line: `id` required, and `text` or `html`."""
-    if not record.get("id"):
-        raise ValueError("the record has no 'id'")
-    html, text = record.get("html"), record.get("text")
-    if not isinstance(html or text, str):
-        raise ValueError(f"record {record['id']!r} has neither a 'text' nor an 'html' string")
-    return Article(
-        id=str(record["id"]),
-        title=record.get("title"),
-        url=record.get("url"),
-        published=record.get("published"),
-        source=record.get("source"),
-        raw=html if isinstance(html, str) else text,
-        raw_format="html" if isinstance(html, str) else "text",
-        origin=origin,
-    )

@@ -54,6 +54,17 @@ class NormalizeStep:
         return normalize_article(article)
 
 
+class LanguageStep:
+    """Flag (never drop) an article whose text is clearly not Vietnamese: `not_vietnamese`."""
+
+    name = "language"
+
+    def __call__(self, article: Article) -> Article:
+        from vnfigures.runner.language import flag_language
+
+        return flag_language(article)
+
+
 class _NlpStep:
     """Shared access to the per-process spaCy Language (loaded once, on first use)."""
 

@@ -14,6 +14,7 @@ import time
 
 import pytest
 
+from vnfigures.chain import LanguageStep
 from vnfigures.errors import NoArticleFound
 from vnfigures.schemas import Article
 from vnfigures.steps import FunctionStep, Step, process_one
@@ -48,7 +49,7 @@ def _entities(article: Article) -> Article:
 
 
 def tiny_steps(ner: bool = True) -> list[Step]:
-    steps: list[Step] = [FunctionStep("clean", _clean), FunctionStep("figures", _figures)]
+    steps: list[Step] = [FunctionStep("clean", _clean), LanguageStep(), FunctionStep("figures", _figures)]
     if ner:
         steps.append(FunctionStep("entities", _entities))
     return steps

@@ -6,7 +6,6 @@ be added or swapped without touching the others.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 
 import typer
 
@@ -37,8 +36,7 @@ def _root(
 
 
 for _name in COMMAND_MODULES:
-    if importlib.util.find_spec(f"vnfigures.cli.{_name}") is not None:  # TODO(lead): strict once all land
-        importlib.import_module(f"vnfigures.cli.{_name}").register(app)
+    importlib.import_module(f"vnfigures.cli.{_name}").register(app)
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -189,6 +189,11 @@ def parse_jsonl_line(line: bytes, origin: str, *, source: str | None = None) -> 
         raise InputError(f"line is not JSON: {exc.msg} at column {exc.colno}") from exc
     if not isinstance(record, dict):
         raise InputError(f"line is JSON {type(record).__name__}, not an object with an 'id'")
+    return article_from_mapping(record, origin, source=source)
+
+
+def article_from_mapping(record: Mapping[str, Any], origin: str, *, source: str | None = None) -> Article:
+    """The input article of one JSONL-shaped record (`id`, `text` or `html`, optional fields)."""
     article_id = record.get("id")
     if isinstance(article_id, int) and not isinstance(article_id, bool):
         article_id = str(article_id)
@@ -201,7 +206,7 @@ def parse_jsonl_line(line: bytes, origin: str, *, source: str | None = None) -> 
         raise
 
 
-def _article_from_record(record: dict[str, Any], article_id: str, origin: str,
+def _article_from_record(record: Mapping[str, Any], article_id: str, origin: str,
                          source: str | None) -> Article:
     raw_format = "html" if isinstance(record.get("html"), str) else "text"
     raw = record.get(raw_format)

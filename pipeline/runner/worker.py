@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from vnfigures.runner.language import flag_language
 from vnfigures.schemas import Article, Failure
 from vnfigures.steps import Step, failure_for, process_one
 
@@ -109,7 +108,7 @@ def _process_article(record: Article, spec: StepsSpec) -> Outcome:
     result = process_one(record, steps_for(spec))
     if isinstance(result, Article):
         try:
-            line = flag_language(result).model_dump_json()
+            line = result.model_dump_json()
         except Exception as exc:  # noqa: BLE001 - an unserializable record is one failure
             return failure_outcome(failure_for(record, "write", exc))
         return Outcome("article", result.id, record.origin, line, os.getpid(), peak_rss_kb())
