@@ -43,7 +43,8 @@ def process(inputs: Iterable[ArticleInput], *, ner: bool = True) -> Iterator[Art
         try:
             article = to_article(item, default_id=f"article-{index}")
         except (TypeError, ArticleError, OSError) as exc:
-            yield read_failure(exc, origin=str(item) if isinstance(item, Path) else f"input {index}")
+            origin = str(item) if isinstance(item, Path) else f"input {index}"
+            yield read_failure(exc, origin, getattr(exc, "article_id", None))
             continue
         yield process_one(article, steps)
 
