@@ -16,10 +16,12 @@ def looks_like_html(raw: str) -> bool:
 
     >>> looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
     True
+    >>> looks_like_html("\ufeff<!DOCTYPE html>\n<html><head></head></html>")
+    True
     >>> looks_like_html("Giá lúa tăng 5% so với <b>tháng trước</b> theo báo cáo")
     False
     """
-    head = raw.lstrip()[:2048].lower()
+    head = raw.lstrip("\ufeff \t\r\n")[:2048].lower()
     return head.startswith("<") and any(tag in head for tag in ("<html", "<body", "<div", "<p", "<head", "<article", "<!doctype"))
 
 

@@ -22,12 +22,13 @@ def extract(
     as_json: bool = typer.Option(False, "--json", help="Print the article record as JSON instead."),
 ) -> None:
     """Print the figures of one article as a table."""
-    import vnfigures
+    from vnfigures.api import to_article
     from vnfigures.errors import ArticleError
+    from vnfigures.steps import default_steps, run_steps
 
-    raw = sys.stdin.read() if file == "-" else _read(Path(file))
     try:
-        article = vnfigures.extract(raw, id="stdin" if file == "-" else Path(file).stem, ner=ner)
+        article = to_article(sys.stdin.read() if file == "-" else _existing(Path(file)), default_id="stdin")
+        article = run_steps(article, default_steps(ner=ner))
     except ArticleError as exc:
         typer.echo(f"{file}: {exc.__class__.__name__}: {exc}", err=True)
         raise typer.Exit(1) from exc
@@ -40,11 +41,12 @@ def extract(
         console.print(", ".join(f"{e.text} [{e.label.value}]" for e in article.entities))
 
 
-def _read(path: Path) -> str:
+def _existing(path: Path) -> Path:
+    """The path itself, read later by extension (.html/.htm as a page) like `vnfig run` does."""
     if not path.is_file():
         typer.echo(f"no such file: {path}", err=True)
         raise typer.Exit(2)
-    return path.read_text(encoding="utf-8", errors="replace")
+    return path
 
 
 def figure_table(article: Article) -> Table:
