@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 
 @dataclass(frozen=True)
@@ -138,8 +138,10 @@ class RunSummary(BaseModel):
     failures: str = ""
     worker_peak_rss_mb: dict[str, float] = Field(default_factory=dict)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def skipped_total(self) -> int:
+        """All skips, whatever the reason (saved too, so the balance reads off the file)."""
         return sum(self.skipped.values())
 
     def skip(self, reason: str) -> None:
