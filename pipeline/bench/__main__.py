@@ -3,22 +3,25 @@
 Runs the NLP-chain benchmark (underthesea's plain calls vs. ours, their ratio, the CRF floor,
 whole-pipeline throughput, peak memory) and then the batch throughput benchmark (1 vs. 2
 workers, their ratio, peak memory per worker), each on the project corpus and, when present,
-on `../shared/corpus`. Each prints its own table; nothing here asserts a speed.
+on `../shared/corpus`. Each runs in a fresh interpreter: Linux carries a parent's peak RSS into
+the workers it spawns, so running them in one process would inflate the memory figures.
+Each prints its own table; nothing here asserts a speed.
 """
 from __future__ import annotations
 
+import subprocess
 import sys
 
-from vnfigures.bench import nlp, throughput
+BENCHMARKS = ("vnfigures.bench.nlp", "vnfigures.bench.throughput")
 
 
-def main() -> None:
-    """Run both benchmarks with their default settings (extra arguments are not accepted)."""
+def main() -> int:
+    """Run every benchmark with its default settings; extra arguments go to none of them."""
     if len(sys.argv) > 1:
         sys.exit("usage: python -m vnfigures.bench  (run vnfigures.bench.nlp or .throughput for options)")
-    nlp.main([])
-    throughput.main([])
+    codes = [subprocess.run([sys.executable, "-m", module], check=False).returncode for module in BENCHMARKS]
+    return max(codes)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
