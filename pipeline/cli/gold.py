@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Optional
@@ -42,9 +43,9 @@ def _plain_items(path: Path) -> Iterator[object]:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         with open(path, encoding="utf-8") as handle:
-            yield from (json.loads(line) for line in handle if line.strip())
+            yield from (json.loads(line, parse_float=Decimal) for line in handle if line.strip())
     elif suffix == ".json":
-        yield json.loads(path.read_text(encoding="utf-8"))
+        yield json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
     else:
         yield path
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +103,7 @@ def read_predictions(path: str | Path) -> tuple[dict[str, ArticleFigures], list[
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(line, parse_float=Decimal)
                 if isinstance(record, dict) and "error" in record and "figures" not in record:
                     continue
                 article = Article.model_validate(record)
