@@ -51,6 +51,9 @@ class NumberWords(_Strict):
     scales: dict[str, int]
     multiples: dict[str, Decimal]
     not_scale_before: list[str] = []
+    date_cues: list[str]
+    day_cues: list[str]
+    fraction_counted_nouns: list[str]
 
     def all_words(self) -> set[str]:
         """Every word that may occur inside a spelled-out number."""

@@ -36,10 +36,21 @@ _DIGIT_TOKEN = re.compile(
 )
 _TIME_AFTER = re.compile(r"h\d{0,2}(?![^\W\d_])|g\d{2}|'\d", re.IGNORECASE)
 _YEARS = (Decimal(1900), Decimal(2099))
-_DATE_CUES = re.compile(r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng sáng|đến|từ|trước|sau|tháng)\s*$",
-                        re.IGNORECASE)
+
+
+@cache
+def _cues_before(name: str) -> re.Pattern[str]:
+    """Cue words of `number_words.yaml` (`date_cues`, `day_cues`) ending where a number starts."""
+    return re.compile(rf"(?:{alternation(getattr(number_words(), name))})\s*$", re.IGNORECASE)
+
+
+@cache
+def _counted_after() -> re.Pattern[str]:
+    """A counted noun right after `a/b` (`13/20 hộ dân`): two counts, not a fraction."""
+    return re.compile(rf" +(?:{alternation(number_words().fraction_counted_nouns)})\b")
+
+
 _HYPHEN_DATE = re.compile(r"(?:[1-9]|[12]\d|3[01])-(?:[1-9]|1[0-2])(-(?:19|20)\d\d)?(?![\d,.]?\d)")
-_DAY_CUES = re.compile(r"(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|mùng|mồng)\s*$", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s*(?:[-–—~]|đến|tới)\s*", re.IGNORECASE)
 
 
@@ -155,11 +166,11 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
     if a is None or b is None or b == 0 or a >= b:
         return []
     date_like = a <= 31 and b <= 12 and a == a.to_integral_value()
-    if date_like and _DATE_CUES.search(text[max(0, start - 12):start]):
+    if date_like and _cues_before("date_cues").search(text[max(0, start - 12):start]):
         return []
     if a <= 12 and a == a.to_integral_value() and _YEARS[0] <= b <= _YEARS[1] and "." not in parts[1]:
         return []  # a month and year: `tháng 8/2020`
-    counted = re.match(r" +(?:xã|hộ|huyện|tỉnh|người|thôn|ấp|bản|đơn vị)\b", text[end:])
+    counted = _counted_after().match(text[end:])
     if (b <= 4 and not counted) or (b <= 10 and not date_like):
         pct = exact((a / b * 100).quantize(Decimal("0.01")))
         return [NumberMention(start, end, pct, text[start:end], "fraction")]
@@ -187,7 +198,7 @@ def scan_numbers(text: str) -> list[NumberMention]:
         if m.start() < skip_until or (found and m.start() < found[-1].end):
             continue  # already read as part of "1 tỷ 200 triệu", or inside a date
         date = _HYPHEN_DATE.match(text, m.start())
-        if date and (date.group(1) or _DAY_CUES.search(text[max(0, m.start() - 8):m.start()])):
+        if date and (date.group(1) or _cues_before("day_cues").search(text[max(0, m.start() - 8):m.start()])):
             skip_until = date.end()  # `chiều 8-5`, `19-1-2017`
             continue
         found.extend(_digit_mentions(text, m))
