@@ -24,13 +24,17 @@ class Article(BaseModel):
     id: str = Field(min_length=1, description="article id: a file's relative path without extension, or the JSONL id")
     source: str | None = Field(default=None, description="where the article came from (site, or input file)")
     url: str | None = None
-    published: str | None = None
+    published: str | None = Field(default=None, description="publication date, ISO YYYY-MM-DD when known")
+    province: str | None = Field(default=None, description="the article's main province (dateline, lead or paper)")
     title: str | None = None
     text: str = Field(default="", description="normalized clean text; figure and entity offsets index into it")
     figures: list[Figure] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     flags: list[str] = Field(default_factory=list, description="warnings about the input, e.g. 'not_vietnamese'")
     pipeline_version: str = ""
+    # Near-duplicate articles across a run: nothing is dropped, copies point at the first.
+    duplicate_of: str | None = Field(default=None, description="id of the first article of its near-duplicate group, or null")
+    duplicates: int = Field(default=1, ge=1, description="size of its near-duplicate group (1: unique)")
 
     raw: str | None = Field(default=None, exclude=True, description="the input as read, before cleaning")
     raw_format: RawFormat = Field(default="text", exclude=True)

@@ -48,6 +48,14 @@ class Figure(BaseModel):
     subject: str = ""
     modality: Modality = Modality.actual
     per: str | None = None
+    # Where and when the figure holds (ANNOTATION.md §8); null when the article does not say.
+    place: str | None = Field(default=None, description="the place the figure is about, as written")
+    province: str | None = Field(default=None, description="one of the 34 province-level units in force since 1 July 2025")
+    year: int | None = Field(default=None, ge=1000, le=2999, description="the calendar year the figure holds for")
+    year_max: int | None = Field(default=None, ge=1000, le=2999, description="the last year of a span")
+    # Counting each fact once: the same quantity mentioned again is kept (it is a mention) but
+    # points at its first mention, so that sums can skip repeats.
+    mention_of: int | None = Field(default=None, ge=0, description="ordinal of the first mention of the same quantity, or null")
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -65,4 +73,6 @@ class Figure(BaseModel):
                 raise ValueError(f"value_max {self.value_max} must exceed value {self.value}")
         elif self.qualifier is Qualifier.range:
             raise ValueError("a range needs value_max")
+        if self.year_max is not None and (self.year is None or self.year_max < self.year):
+            raise ValueError(f"year_max {self.year_max} needs a year at or before it (year {self.year})")
         return self

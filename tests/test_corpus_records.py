@@ -19,7 +19,7 @@ def test_every_shared_raw_article_validates(shared_corpus: Path) -> None:
     paths = _inputs(shared_corpus)
     kinds = {e["file"]: e["kind"] for e in json.loads((shared_corpus / "clean_expect.json").read_text("utf-8"))}
     results = list(vnfigures.process(paths, ner=True))
-    assert len(results) == len(paths) == 99
+    assert len(results) == len(paths) >= 119  # 99 texts and 20 pages today
     for path, result in zip(paths, results, strict=True):
         rel = path.relative_to(shared_corpus).as_posix()
         if kinds.get(rel) in {"list", "homepage"}:

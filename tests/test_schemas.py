@@ -63,7 +63,8 @@ def test_article_refuses_span_that_does_not_fit_text() -> None:
 def test_working_fields_are_not_written() -> None:
     article = Article(id="a", text="x", raw="<html>", raw_format="html", origin="a.html")
     assert set(json.loads(article.model_dump_json())) == {
-        "id", "source", "url", "published", "title", "text", "figures", "entities", "flags", "pipeline_version"}
+        "id", "source", "url", "published", "title", "text", "figures", "entities", "flags", "pipeline_version",
+        "province", "duplicate_of", "duplicates"}
 
 
 def test_every_gold_figure_validates(project_corpus: Path) -> None:

@@ -26,7 +26,7 @@ from .gold import GoldArticle
 
 TEXT = "text"  # name of the <Text> object tag
 KIND, ENTITY = "kind", "entity"  # names of the two <Labels> controls
-TEXTAREAS = ("value", "value_max", "subject", "per")
+TEXTAREAS = ("value", "value_max", "subject", "per", "place", "province", "year", "year_max")
 CHOICES: dict[str, list[str]] = {
     "unit": sorted({*CANONICAL_UNITS.values(), *CURRENCIES}),
     "qualifier": [q.value for q in Qualifier],
@@ -102,7 +102,9 @@ def task_results(article: GoldArticle) -> list[dict]:
         rid = f"f{i}"
         out.append(_region(rid, KIND, "labels", text, f.start, f.end, text=f.text, labels=[f.kind.value]))
         fields = {"value": _plain(f.value), "value_max": None if f.value_max is None else _plain(f.value_max),
-                  "subject": f.subject or None, "per": f.per}
+                  "subject": f.subject or None, "per": f.per, "place": f.place, "province": f.province,
+                  "year": None if f.year is None else str(f.year),
+                  "year_max": None if f.year_max is None else str(f.year_max)}
         for name, val in fields.items():
             if val is not None:
                 out.append(_region(rid, name, "textarea", text, f.start, f.end, text=[val]))
@@ -198,6 +200,10 @@ def _figure(text: str, rid: str, fields: dict[str, dict], problems: list[str]) -
         "modality": first("modality", "choices") or "actual",
         "subject": first("subject", "text") or "",
         "per": first("per", "text"),
+        "place": first("place", "text"),
+        "province": first("province", "text"),
+        "year": first("year", "text"),
+        "year_max": first("year_max", "text"),
     }
     if figure["value"] is None:
         problems.append(f"region {rid} ({span_text!r}): no value")
