@@ -10,8 +10,14 @@ from rich.console import Console
 
 from vnfigures.evaluate.baseline import make_baseline, write_baseline
 from vnfigures.evaluate.gold import gold_paths
-from vnfigures.evaluate.report import errors_as_dicts, print_evaluation
-from vnfigures.evaluate.run import score_dir
+from vnfigures.evaluate.papers import (PIPELINE_FITTED_ON_GOLD, held_out_dict, leave_one_paper_out,
+                                       pipeline_fitter, pooled)
+from vnfigures.evaluate.report import errors_as_dicts, paper_table, print_evaluation
+from vnfigures.evaluate.run import Evaluation, score_dir
+
+#: Said with every leave-one-paper-out result while nothing in the pipeline learns from gold.
+RULES_ONLY = ("rules only: nothing is fitted to gold, so each held-out paper scores as in the "
+              "per-paper table")
 
 
 def eval_command(
@@ -27,16 +33,27 @@ def eval_command(
     ner: bool = typer.Option(False, "--ner/--no-ner", help="Run NER too (off: figure scores do not need it)."),
     baseline: Optional[Path] = typer.Option(
         None, "--write-baseline", dir_okay=False, help="Write the gate's baseline (scores + corpus hash) to this file."),
+    lopo: bool = typer.Option(
+        False, "--leave-one-paper-out", "--lopo",
+        help="Also score each paper (id prefix before `_`) with what is fitted on gold refitted without it."),
 ) -> None:
-    """Score figures against gold: overall, core kinds and per kind, at the value and full levels."""
+    """Score figures against gold: overall, core kinds, per kind and per paper, at the value and
+    full levels."""
+    if lopo and pred is not None:
+        typer.echo("--leave-one-paper-out refits the pipeline; it cannot refit saved --pred predictions", err=True)
+        raise typer.Exit(2)
     evaluation = score_dir(gold_dir, pred=pred, ner=ner)
     if as_json:
         report = evaluation.to_dict()
         if errors:
             report["errors"] = errors_as_dicts(evaluation)
+        if lopo:
+            report["leave_one_paper_out"] = _held_out(evaluation, ner, as_json=True)
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         print_evaluation(evaluation, Console(), errors=errors)
+        if lopo:
+            _held_out(evaluation, ner, as_json=False)
     if baseline is not None:
         write_baseline(baseline, make_baseline(evaluation.scores, gold_paths([gold_dir]), str(gold_dir)))
         typer.echo(f"baseline written to {baseline}", err=True)
@@ -47,6 +64,22 @@ def eval_command(
     if min_f1 is not None and f1 < min_f1:
         typer.echo(f"value-level F1 {f1:.4f} is below --min-f1 {min_f1}", err=True)
         raise typer.Exit(1)
+
+
+def _held_out(evaluation: Evaluation, ner: bool, *, as_json: bool) -> dict:
+    """Leave-one-paper-out on the gold that loaded: printed as a table, returned for JSON."""
+    results = leave_one_paper_out(evaluation.gold, pipeline_fitter(ner=ner))
+    report = held_out_dict(results, trained=PIPELINE_FITTED_ON_GOLD)
+    if not PIPELINE_FITTED_ON_GOLD:
+        report["note"] = RULES_ONLY
+    if not as_json:
+        groups = {r.paper: r.evaluation.scores for r in results}
+        groups["(pooled)"] = pooled(results)
+        console = Console()
+        console.print(paper_table(groups, title="Leave one paper out"))
+        if not PIPELINE_FITTED_ON_GOLD:
+            console.print(RULES_ONLY, highlight=False)
+    return report
 
 
 def register(app: typer.Typer) -> None:

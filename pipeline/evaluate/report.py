@@ -15,6 +15,7 @@ from rich.table import Table
 
 from vnfigures.schemas import Figure, Kind
 
+from .papers import by_paper
 from .run import Evaluation
 from .score import CORE_KINDS, LEVELS, PRF, ArticleScore, Scores
 
@@ -58,11 +59,28 @@ def score_table(scores: Scores, title: str = "Figures") -> Table:
     for level in LEVELS:
         for metric in ("P", "R", "F1"):
             header = f"{level} {metric}" if metric == "P" else metric
-            table.add_column(header, justify="right", no_wrap=True, min_width=max(len(header), 5))
+            table.add_column(header, justify="right", no_wrap=True, min_width=len(header))
     table.add_row(*_row("overall", scores, None, bold=True))
     table.add_row(*_row("core", scores, sorted(CORE_KINDS, key=list(Kind).index), bold=True), end_section=True)
     for kind in scores.per_kind("value"):
         table.add_row(*_row(kind, scores, [Kind(kind)]))
+    return table
+
+
+def paper_table(groups: dict[str, Scores], title: str = "Per paper") -> Table:
+    """One row per source paper: its articles, figures, value P/R/F1, core-kind value F1 and
+    full F1 — how evenly the rules hold across papers (a corpus mean can hide a weak paper)."""
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1),
+                  pad_edge=False, show_edge=False,
+                  caption="core: value F1 on the core kinds", caption_justify="left")
+    table.add_column("paper", no_wrap=True, min_width=8, max_width=14)
+    for header in ("art.", "gold", "pred", "value P", "R", "F1", "core", "full F1"):
+        table.add_column(header, justify="right", no_wrap=True, min_width=len(header))
+    for paper, scores in groups.items():
+        value, full = scores.overall("value"), scores.overall("full")
+        table.add_row(paper, str(len(scores.articles)), str(value.tp + value.fn), str(value.tp + value.fp),
+                      f"{value.precision:.3f}", f"{value.recall:.3f}", f"{value.f1:.3f}",
+                      f"{scores.core('value').f1:.3f}", f"{full.f1:.3f}")
     return table
 
 
@@ -140,6 +158,7 @@ def print_evaluation(evaluation: Evaluation, console: Console, *, errors: bool =
     if errors:
         print_errors(evaluation, console)
     console.print(score_table(evaluation.scores))
+    console.print(paper_table(by_paper(evaluation.scores)))
     line = entity_line(evaluation.scores.entities())
     if line:
         console.print(line)

@@ -46,8 +46,12 @@ class Evaluation:
         return errors_as_dicts(self)
 
     def to_dict(self) -> dict:
-        """Machine-readable summary: scores and every problem met on the way."""
+        """Machine-readable summary: scores (overall, per kind, per article, per paper) and
+        every problem met on the way."""
+        from .papers import per_paper_dict
+
         out = self.scores.to_dict()
+        out["per_paper"] = per_paper_dict(self.scores)
         out["gold_problems"] = [vars(p) for p in self.gold.problems]
         out["prediction_failures"] = dict(self.failures)
         out["prediction_problems"] = list(self.pred_problems)
