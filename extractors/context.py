@@ -110,6 +110,11 @@ class ArticleContext:
         i = bisect.bisect_right(self._starts, pos) - 1
         return self._starts[i] if i >= 0 else 0
 
+    def previous_sentence(self, pos: int) -> tuple[int, int] | None:
+        """Bounds of the sentence before the one holding `pos`, None for the first."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self.sentences[i - 1] if i >= 1 else None
+
     def sentence_end(self, pos: int) -> int:
         """End of the sentence holding `pos` (the text's end when after the last)."""
         i = bisect.bisect_right(self._starts, pos) - 1

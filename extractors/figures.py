@@ -23,9 +23,8 @@ from vnfigures.schemas import Figure, Kind, Modality, Qualifier
 from .context import ArticleContext, nfc_with_offsets
 from .lexicon import alternation, cues, number_words
 from .numbers import NumberMention, exact, scan_numbers
-from .qualifiers import (approx_governed, is_target, qualifier_after, qualifier_before,
-                         hypothetical_question, revises_plan, target_after,
-                         target_right_before)
+from .modality import decide as decide_modality
+from .qualifiers import approx_governed, qualifier_after, qualifier_before
 from .readings import Reading, read
 from .word_fractions import word_fractions
 
@@ -175,12 +174,8 @@ def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
             qual = Qualifier.exact
     elif qual is Qualifier.range and before:
         start = before[1]  # `khoảng 170.000 - 200.000`, `từ 10 đến 15`: the span starts at the cue
-    target = (is_target(text, sent, start, rate=d.per is not None) or target_after(text, end)
-              or target_right_before(text, start, money=d.kind is Kind.money)
-              or hypothetical_question(text[sent:ctx.sentence_end(d.start)]))
-    modality = d.modality or (Modality.target if target else Modality.actual)
-    if d.modality is Modality.actual and d.step_first and target and revises_plan(text, sent, start):
-        modality = Modality.target  # `kế hoạch ... tăng từ 8% lên 10%`: the old plan is a plan
+    modality = decide_modality(ctx, start, end, d.modality, rate=d.per is not None,
+                               money=d.kind is Kind.money, step_first=d.step_first)
     return Figure(text=text[start:end], start=start, end=end, kind=d.kind, value=d.value,
                   value_max=d.value_max if qual is Qualifier.range else None, unit=d.unit,
                   qualifier=qual, subject=d.subject, modality=modality, per=d.per)

@@ -109,7 +109,7 @@ class UnitTable(_Strict):
 
 
 class Cues(_Strict):
-    """Qualifier, modality and exclusion cue words (`cues.yaml`)."""
+    """Qualifier and exclusion cue words (`cues.yaml`; modality cues: `modality.yaml`)."""
 
     qualifiers_before: dict[str, list[str]]
     qualifiers_after: dict[str, list[str]]
@@ -117,16 +117,6 @@ class Cues(_Strict):
     approx_governing_not: list[str]
     emphasis: list[str]
     qualifier_fillers: list[str]
-    target_cues: list[str]
-    target_breakers: list[str]
-    target_breaker_patterns: list[str]
-    weak_target_cues: list[str]
-    target_cues_after: list[str]
-    target_cues_adjacent: list[str]
-    target_cue_compounds: list[str] = []
-    hypothetical_question_cues: list[str] = []
-    plan_revision_cues: list[str]
-    name_heads: list[str]
     qualifier_compounds: list[str]
     not_figure_before: list[str]
     not_figure_before_weak: list[str]
@@ -144,13 +134,6 @@ class Cues(_Strict):
     money_subject_heads: list[str]
     non_dwelling_owners: list[str]
     class_label_before: dict[Kind, list[str]]
-
-    @field_validator("target_breaker_patterns")
-    @classmethod
-    def _breakers_compile(cls, patterns: list[str]) -> list[str]:
-        for rx in patterns:
-            re.compile(rx)
-        return patterns
 
     @field_validator("not_figure_patterns")
     @classmethod

@@ -7,9 +7,11 @@ from typing import Any
 
 import pytest
 
+import vnfigures.extractors.clauses as clauses_module
 import vnfigures.extractors.context as context_module
 import vnfigures.extractors.figures as figures_module
 import vnfigures.extractors.lexicon as lexicon_module
+import vnfigures.extractors.modality as modality_module
 import vnfigures.extractors.qualifiers as qualifiers_module
 import vnfigures.extractors.units as units_module
 import vnfigures.extractors.word_fractions as word_fractions_module
@@ -396,7 +398,8 @@ def test_no_figures(text: str) -> None:
     assert extract_figures(text) == []
 
 
-@pytest.mark.parametrize("module", [figures_module, qualifiers_module, units_module, context_module,
+@pytest.mark.parametrize("module", [figures_module, qualifiers_module, modality_module, clauses_module,
+                                    units_module, context_module,
                                     lexicon_module, word_fractions_module])
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)

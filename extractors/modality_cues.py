@@ -1,0 +1,90 @@
+"""The modality cue table (`data/modality.yaml`), validated on load, and its regexes.
+
+Kept apart from the decision (`modality.py`) so that the table can grow as data: a new cue is a
+line of YAML with the scope its group documents, never a new branch of code.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import field_validator
+
+from .lexicon import _normalize_tree, _read_yaml, _Strict, alternation
+
+
+class ModalityCues(_Strict):
+    """Cue words with their scopes (ANNOTATION.md §7 Modality); see `modality.yaml`."""
+
+    target_cues: list[str]
+    fact_cues: list[str]
+    fact_patterns: list[str]
+    not_cues: list[str] = []
+    name_heads: list[str]
+    clause_breaks: list[str] = []
+    opening_leads: list[str] = []
+    carry_cues: list[str] = []
+    weak_cues: list[str] = []
+    cues_after: list[str]
+    cues_adjacent: list[str]
+    question_cues: list[str] = []
+    revision_cues: list[str] = []
+
+    @field_validator("fact_patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for rx in patterns:
+            re.compile(rx)
+        return patterns
+
+
+@cache
+def modality_cues() -> ModalityCues:
+    """The validated modality cue table."""
+    return ModalityCues.model_validate(_normalize_tree(_read_yaml("modality.yaml")))
+
+
+def words_re(words: list[str]) -> re.Pattern[str]:
+    """Any of `words` as whole words, case-insensitive (never matches when `words` is empty)."""
+    return re.compile(rf"(?<!\w)({alternation(words) or chr(0xFFFF)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def target_re() -> re.Pattern[str]:
+    return words_re(modality_cues().target_cues)
+
+
+@cache
+def fact_re() -> re.Pattern[str]:
+    """Fact cue words and fact patterns in one expression (group 1 is set for words only)."""
+    c = modality_cues()
+    patterns = "|".join(f"(?:{p})" for p in c.fact_patterns)
+    words = words_re(c.fact_cues).pattern
+    return re.compile(f"{words}|{patterns}" if patterns else words, re.IGNORECASE)
+
+
+@cache
+def not_cue_re() -> re.Pattern[str]:
+    return words_re(modality_cues().not_cues)
+
+
+@cache
+def clause_break_re() -> re.Pattern[str]:
+    return words_re(modality_cues().clause_breaks)
+
+
+@cache
+def opening_lead_re() -> re.Pattern[str]:
+    """An introductory phrase at the start of a region, up to and with its comma."""
+    lead = alternation(modality_cues().opening_leads) or chr(0xFFFF)
+    return re.compile(rf"\s*[\W]*(?:{lead})(?!\w)[^,;:]*,", re.IGNORECASE)
+
+
+@cache
+def weak() -> frozenset[str]:
+    return frozenset(w.lower() for w in modality_cues().weak_cues)
+
+
+@cache
+def carry() -> frozenset[str]:
+    return frozenset(w.lower() for w in modality_cues().carry_cues)
