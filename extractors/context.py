@@ -69,6 +69,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _cut(sentences: Sequence[tuple[int, int]], rule: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`sentences` split again at the starts of the `rule` sentences that fall inside them.
+
+    >>> _cut([(0, 20)], [(0, 8), (9, 20)])
+    [(0, 8), (9, 20)]
+    """
+    starts = [s for s, _ in rule]
+    out: list[tuple[int, int]] = []
+    for a, b in sentences:
+        lo, hi = bisect.bisect_right(starts, a), bisect.bisect_left(starts, b)
+        left = a
+        for k in range(lo, hi):  # rule sentence k starts inside (a, b): cut before it
+            out.append((left, max(left, min(rule[k - 1][1], b) if k else left)))
+            left = starts[k]
+        out.append((left, b))
+    return out
+
+
 def sao_size(text: str) -> Decimal:
     """Hectares in one `sào` for this article (§7): as stated, else by region, else northern.
 
@@ -97,23 +115,35 @@ class ArticleContext:
     sentences: list[tuple[int, int]]
     sao: Decimal
     _starts: list[int] = field(default_factory=list)
+    #: the sentences cut again where the rule splitter ends one: a cue must not reach across
+    #: a break that a tokenizer's splitter missed (`… Trong năm 2025,`)
+    fine: list[tuple[int, int]] = field(default_factory=list)
+    _fine_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, text: str, sentences: Sequence[tuple[int, int]] | None) -> ArticleContext:
-        bounds = sorted(sentences) if sentences else split_sentences(text)
+        rule = split_sentences(text)
+        bounds = sorted(sentences) if sentences else rule
         ctx = cls(text, list(bounds), sao_size(text))
         ctx._starts = [s for s, _ in ctx.sentences]
+        ctx.fine = _cut(ctx.sentences, rule) if sentences else rule
+        ctx._fine_starts = [s for s, _ in ctx.fine]
         return ctx
+
+    def fine_sentence(self, pos: int) -> tuple[int, int]:
+        """The `fine` sentence holding `pos` (the whole text when there is none)."""
+        i = bisect.bisect_right(self._fine_starts, pos) - 1
+        return self.fine[i] if i >= 0 else (0, len(self.text))
+
+    def fine_previous(self, pos: int) -> tuple[int, int] | None:
+        """The `fine` sentence before the one holding `pos`, None for the first."""
+        i = bisect.bisect_right(self._fine_starts, pos) - 1
+        return self.fine[i - 1] if i >= 1 else None
 
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence holding `pos` (0 when before the first)."""
         i = bisect.bisect_right(self._starts, pos) - 1
         return self._starts[i] if i >= 0 else 0
-
-    def previous_sentence(self, pos: int) -> tuple[int, int] | None:
-        """Bounds of the sentence before the one holding `pos`, None for the first."""
-        i = bisect.bisect_right(self._starts, pos) - 1
-        return self.sentences[i - 1] if i >= 1 else None
 
     def sentence_end(self, pos: int) -> int:
         """End of the sentence holding `pos` (the text's end when after the last)."""

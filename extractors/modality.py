@@ -75,9 +75,11 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         if _in_name(masked, start, m) or (rate and word in weak()):
             continue
         found.append((m.start(), m.end(), Modality.target, word))
-    out = []
+    out: list[Scope] = []
     for a, b, modality, cue in sorted(found):
-        opening = opens_region(text, region_of(text, start, end, a), a, b)
+        region = region_of(text, start, end, a)
+        first = not any(region[0] <= s.start for s in out)
+        opening = first and opens_region(text, region, a, b)
         out.append(Scope(a, b, scope_end(text, start, end, a, b, opens=opening), modality, cue, opening))
     return out
 
@@ -91,7 +93,7 @@ def innermost(found: list[Scope], pos: int) -> Scope | None:
 def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
     """The sentence has no cue of its own and the previous sentence of its paragraph ends in
     the sentence scope of a carried cue (`Dự báo ... . Tổng lượng mưa cả đợt 200-300 mm`)."""
-    prev = ctx.previous_sentence(sentence[0])
+    prev = ctx.fine_previous(sentence[0])
     if prev is None or "\n" in ctx.text[prev[1]:sentence[0]] or scopes(ctx.text, *sentence):
         return False
     last = innermost(scopes(ctx.text, *prev), prev[1] - 1)
@@ -106,7 +108,7 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     xuống Y` is actual), which only a plan revision turns into a target.
     """
     text = ctx.text
-    sentence = (ctx.sentence_start(start), ctx.sentence_end(start))
+    sentence = ctx.fine_sentence(start)
     scope = innermost(scopes(text, *sentence, rate=rate), start)
     target = (scope.modality is Modality.target if scope else carried(ctx, sentence))
     target = (target or target_after(text, end) or target_right_before(text, start, money=money)

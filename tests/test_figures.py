@@ -386,11 +386,13 @@ def test_settled_cases(sentence: str, expected: list[dict[str, Any]]) -> None:
 
 
 def test_given_sentence_bounds_are_used() -> None:
-    text = "Sẽ xây mới. Có 9 cầu"
+    """Given bounds split where the rule splitter does not; where they miss a rule break (`.`
+    then a capital), the cue still stops there."""
+    text = "Sẽ xây mới, có 9 cầu. Có 5 cầu"
     no_bounds = extract_figures(text)
-    one_sentence = extract_figures(text, [(0, len(text))])
-    assert no_bounds[0].modality.value == "actual"
-    assert one_sentence[0].modality.value == "target"
+    given = extract_figures(text, [(0, 10), (11, len(text))])
+    assert [f.modality.value for f in no_bounds] == ["target", "actual"]
+    assert [f.modality.value for f in given] == ["actual", "actual"]
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "Không có số nào."])
