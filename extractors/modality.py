@@ -24,7 +24,8 @@ from vnfigures.schemas import Modality
 from .clauses import opens_region, region_of, scope_end
 from .context import ArticleContext
 from .lexicon import alternation
-from .modality_cues import carry, fact_re, modality_cues, not_cue_re, target_re, weak, words_re
+from .modality_cues import (carry, fact_re, habit_re, habit_weak, modality_cues, not_cue_re, rule_re, rule_weak, target_re,
+                            weak, words_re)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         word = m.group(1).lower()
         if _in_name(masked, start, m) or (rate and word in weak()):
             continue
+        if _under_rule(masked, start, m.start(), word):
+            continue
         found.append((m.start(), m.end(), Modality.target, word))
     out: list[Scope] = []
     for a, b, modality, cue in sorted(found):
@@ -82,6 +85,15 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         opening = first and opens_region(text, region, a, b)
         out.append(Scope(a, b, scope_end(text, start, end, a, b, opens=opening), modality, cue, opening))
     return out
+
+
+def _under_rule(text: str, start: int, cue_start: int, word: str) -> bool:
+    """A rule cue earlier in the sentence, or a habit cue earlier in the cue's own clause: the
+    cue `word` then states a rule in force or a habit, not a plan (§7)."""
+    if word in rule_weak() and rule_re().search(text, start, cue_start):
+        return True
+    clause = max(start, text.rfind(",", start, cue_start) + 1, text.rfind(";", start, cue_start) + 1)
+    return word in habit_weak() and bool(habit_re().search(text, clause, cue_start))
 
 
 def innermost(found: list[Scope], pos: int) -> Scope | None:

@@ -25,6 +25,10 @@ class ModalityCues(_Strict):
     opening_leads: list[str] = []
     carry_cues: list[str] = []
     weak_cues: list[str] = []
+    rule_weak_cues: list[str] = []
+    habit_weak_cues: list[str] = []
+    rule_cues: list[str] = []
+    habit_cues: list[str] = []
     cues_after: list[str]
     cues_adjacent: list[str]
     question_cues: list[str] = []
@@ -83,6 +87,26 @@ def opening_lead_re() -> re.Pattern[str]:
 @cache
 def weak() -> frozenset[str]:
     return frozenset(w.lower() for w in modality_cues().weak_cues)
+
+
+@cache
+def rule_weak() -> frozenset[str]:
+    return frozenset(w.lower() for w in modality_cues().rule_weak_cues)
+
+
+@cache
+def habit_weak() -> frozenset[str]:
+    return frozenset(w.lower() for w in modality_cues().habit_weak_cues)
+
+
+@cache
+def rule_re() -> re.Pattern[str]:
+    return words_re(modality_cues().rule_cues)
+
+
+@cache
+def habit_re() -> re.Pattern[str]:
+    return words_re(modality_cues().habit_cues)
 
 
 @cache
