@@ -108,8 +108,10 @@ def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
     prev = ctx.fine_previous(sentence[0])
     if prev is None or "\n" in ctx.text[prev[1]:sentence[0]] or scopes(ctx.text, *sentence):
         return False
-    last = innermost(scopes(ctx.text, *prev), prev[1] - 1)
-    return bool(last and last.opening and last.modality is Modality.target and last.cue in carry())
+    found = scopes(ctx.text, *prev)
+    last = innermost(found, prev[1] - 1)
+    opener = any(s.opening and s.cue in carry() and s.end >= prev[1] - 1 for s in found)
+    return bool(opener and last and last.modality is Modality.target)
 
 
 def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = None, *,

@@ -38,7 +38,10 @@ class ModalityCues(_Strict):
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for rx in patterns:
-            re.compile(rx)
+            try:
+                re.compile(rx)
+            except re.error as exc:
+                raise ValueError(f"fact pattern {rx!r} does not compile: {exc}") from exc
         return patterns
 
 

@@ -1,0 +1,137 @@
+"""Modality by cue scope (ANNOTATION.md §7): real sentences, the expected modality of each figure.
+
+Rows name their source: a file of ../shared/corpus (raw/text, the gold where annotated), or §7
+itself and the issue's families (#11) for the short rows. `T` target, `A` actual, in reading order.
+"""
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from vnfigures.extractors.clauses import opens_region, regions, scope_end
+from vnfigures.extractors.figures import extract_figures
+from vnfigures.extractors.modality_cues import ModalityCues, modality_cues
+
+# A forecast or plan cue that opens the sentence (its quote, or a list after `:`) governs every
+# figure of it, across `;`; a forecast opener also governs the next sentence of its paragraph.
+OPENING = [
+    ("tuoitre_201", "Dự báo trong quý 4-2024, các ngành tăng tuyển dụng là sản xuất giường, tủ, bàn ghế "
+     "(tăng 4,5%), sản xuất sản phẩm từ cao su - plastic (tăng 3,6%), sản xuất và chế biến thực phẩm (tăng 2,4%).",
+     "TTT"),
+    ("vietnamnet_201", "Dự báo do ảnh hưởng của hoàn lưu áp thấp nhiệt đới, bão trên đất liền tính từ sáng nay "
+     "19/9 đến ngày 21/9 có mưa to, mưa rất to và rải rác có dông. Tổng lượng mưa cả đợt phổ biến 200-300 mm, "
+     "có nơi trên 500 mm.", "TT"),
+    ("nhandan_202", "Trong nửa cuối nhiệm kỳ giai đoạn 2015-2020, Ba Vì phấn đấu tốc độ tăng trưởng kinh tế "
+     "bình quân 5 năm đạt từ 10,5 đến 11%; cơ cấu kinh tế đến năm 2020: dịch vụ, du lịch chiếm tỷ trọng 55%; "
+     "nông, lâm nghiệp, thủy sản chiếm 24%; công nghiệp và xây dựng chiếm 21%.", "TTTT"),
+    ("nhandan_202", "“Phấn đấu năm 2020, tổng giá trị tăng thêm nhóm ngành dịch vụ - du lịch đạt 8.720 tỷ đồng, "
+     "tốc độ tăng trưởng bình quân 11,4%, trong đó tổng lượng khách du lịch đến thăm Ba Vì đạt từ 3,5 đến "
+     "4 triệu lượt khách, doanh thu từ 480 đến 500 tỷ đồng, tạo thêm nguồn lực quan trọng để huyện phát triển "
+     "nhanh hơn”, ông Bạch Công Tiến cho biết.", "TTTT"),
+    ("vietnamnet_202", "Từ chiều tối và đêm nay đến đêm mai, khu vực Thanh Hóa, Nghệ An có mưa to và rải rác có "
+     "giông, cục bộ có nơi mưa rất to với lượng mưa 100-200mm, cục bộ có nơi trên 300mm.", "TT"),
+    ("vietnamnet_203", "Đỉnh triều cao nhất tại trạm Cần Thơ trên sông Hậu trong đợt triều cường này có khả năng "
+     "lên mức: 2,00 - 2,10m, cao hơn mức báo động 3: 0,00 - 0,10m.", "TT"),
+    ("vietnamnet_203", "Về đỉnh lũ năm 2024 được nhận định ở mức cao hơn năm 2023 khoảng 0,1 - 0,4m.", "T"),
+    ("tuoitre_204", "Trong năm 2025, Sở Giáo dục và Đào tạo Thanh Hóa phối hợp với Sở Nội vụ sẽ tham mưu cho "
+     "UBND tỉnh tiếp tục giao 6.507 chỉ tiêu lao động hợp đồng làm giáo viên.", "T"),
+    ("§7", "Theo kế hoạch, năm nay huyện xây 50 nhà; đến nay đã xây 20 nhà.", "TA"),
+    ("§7", "Dự kiến trong năm tới, tỉnh xây 30 căn nhà, nhưng hiện nay mới có 10 căn nhà được khởi công.", "TA"),
+]
+
+# A plan cue must not leak onto what already exists or was done: its scope ends at `;` and at a
+# fact cue; a plan reached or kept, a cue inside a name, `có thể nói` are no cues.
+NO_LEAK = [
+    ("vtc_201", "Dự án cao tốc Bắc - Nam phía đông đã hoàn thành 9/11 dự án thành phần giai đoạn 2017 - 2020 "
+     "và dự án Mỹ Thuận - Cần Thơ theo đúng kế hoạch, nâng tổng số đường cao tốc lên 1.892km, trong đó riêng "
+     "năm 2023 là 475km; 2 dự án còn lại đầu tư theo hình thức hợp đồng BOT, các chủ đầu tư, nhà thầu đang "
+     "tích cực triển khai để hoàn thành theo đúng chỉ đạo của Thủ tướng.", "AAAAA"),
+    ("vtc_201", "Gói thầu Nhà ga hành khách T3 Cảng hàng không quốc tế Tân Sơn Nhất được ACV triển khai thi công, "
+     "bám sát tiến độ đề ra, đến nay giải ngân đạt 2.477/10.825 tỷ đồng (23%)…", "AAA"),
+    ("vtc_201", "Đánh giá 2023 có thể nói là một năm thành công về phát triển hạ tầng - 1 trong 3 đột phá chiến "
+     "lược, Thủ tướng biểu dương các địa phương.", "A"),
+    ("vietnamvn_201", "Ông Lê Đình Quyết, Trưởng phòng dự báo khí tượng Đài khí tượng thủy văn Nam Bộ, cho biết "
+     "so với cùng thời điểm của hai đợt El Nino hoạt động mạnh gần đây (tháng 2 năm 2016 và 2020), năm nay "
+     "cường độ nắng mạnh hơn.", "A"),
+    ("vietnamnet_203", "Mực nước cao nhất sáng 19/9, tại các trạm trên sông Hậu đã vượt mức báo động 2, cụ thể "
+     "tại trạm thủy văn Cần Thơ trên sông Hậu đạt 1,93m vượt báo động 2 là 0,03m.", "AA"),
+    ("vietnamnet_202", "Có 73 xã ở miền Trung và Tây Nguyên đang được cảnh báo lũ quét, sạt lở đất.", "A"),
+    ("§7", "Hiện có 500 hộ nằm trong vùng có nguy cơ sạt lở.", "A"),
+    ("§7", "Tỉnh đã phân bổ 50 tỷ đồng cho chương trình.", "A"),
+    ("#11", "Huyện đã hoàn thành mục tiêu đưa tỷ lệ hộ nghèo xuống còn 3,1%.", "A"),
+    ("#11", "Huyện phấn đấu hoàn thành mục tiêu đưa tỷ lệ hộ nghèo xuống còn 3,1%.", "T"),
+    ("#11", "Đến nay, huyện mới đạt 40% kế hoạch.", "A"),
+]
+
+# Plans' outputs, proposals, conditions and possibilities are targets; rules in force, habits,
+# capacities and prices in force stay actual even with `sẽ`, `nếu`, `có thể`.
+PLANS_AND_RULES = [
+    ("vietnamnet_201", "Để ứng phó với bão số 4, tỉnh Thừa Thiên Huế đã lên phương án di dời hơn 16.000 hộ dân "
+     "với hơn 52.000 nhân khẩu đến nơi an toàn.", "TT"),
+    ("baomoi_41", "Để sớm có điều kiện khắc phục sạt lở trước mắt, cũng như đầu tư xây dựng mới mang tính lâu dài, "
+     "UBND tỉnh Bạc Liêu đã đề xuất với Đoàn công tác và các Bộ, ngành có liên quan hỗ trợ kinh phí cho Bạc "
+     "Liêu với mức hỗ trợ là 340 tỷ đồng.", "T"),
+    ("baomoi_61", "Với mức giá 18.000-20.000 đồng/kg, người chăn nuôi phải chịu thua lỗ nặng, mỗi con lợn có thể "
+     "lỗ từ 1-1,5 triệu đồng.", "AT"),
+    ("dantri_24", "Đáng chú ý, theo Nghị định 91/2020, nếu gọi điện thoại quảng cáo trước 8 giờ sáng và sau 17 "
+     "mỗi ngày mà không có thỏa thuận khác với người sử dụng sẽ bị phạt tiền từ 20 đến 30 triệu đồng.", "A"),
+    ("dantri_26", "Với hộ nghèo và cận nghèo, không có khả năng cất trữ hành thì chúng tôi vận động cán bộ, công "
+     "chức, viên chức trong thị xã mua ủng hộ bà con mỗi người 10 kg với giá 15.000 đồng/kg.", "AA"),
+    ("#11", "Bộ Tài chính đề xuất nâng mức phạt lên 10%.", "T"),
+    ("§7", "Nếu vỡ đê, 2.000 ha lúa sẽ bị ngập.", "T"),
+    ("#11", "Nhà văn hóa mới có thể chứa 500 người.", "A"),
+    ("#11", "Mỗi năm, mỗi sào sẽ cho khoảng 2 tạ lúa.", "A"),
+    ("#11", "Mỗi lượt đăng ký sẽ được tặng 2 phần quà.", "A"),
+]
+
+
+def _modalities(text: str) -> str:
+    return "".join("T" if f.modality.value == "target" else "A" for f in extract_figures(text))
+
+
+@pytest.mark.parametrize(("source", "sentence", "expected"), OPENING + NO_LEAK + PLANS_AND_RULES)
+def test_modality_of_each_figure(source: str, sentence: str, expected: str) -> None:
+    assert _modalities(sentence) == expected, source
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the forecast opener carries within its paragraph, not past a line break or a cue of its own
+    ("Dự báo đêm nay có mưa to. Tổng lượng mưa phổ biến 200-300 mm.", "T"),
+    ("Dự báo đêm nay có mưa to.\nTổng lượng mưa phổ biến 200-300 mm.", "A"),
+    ("Dự báo đêm nay có mưa to. Hôm qua đã có nơi mưa 200 mm.", "A"),
+    # a plan cue in the middle of a sentence stops at `;`, one that opens it does not
+    ("Tỉnh đã xây 9 cầu, theo kế hoạch còn 4 cầu; 2 cầu khác đang thi công.", "ATA"),
+    ("Theo kế hoạch, tỉnh xây 9 cầu; 2 cầu khác đang thi công.", "TT"),
+    # a cue inside a quoted title or a bracket governs only inside it
+    ("Chương trình “Mục tiêu giảm nghèo” hỗ trợ 300 hộ.", "A"),
+])
+def test_scopes(text: str, expected: str) -> None:
+    assert _modalities(text) == expected
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("Dự kiến, tỉnh xây 9 cầu", "Dự kiến", True),
+    ("Trong năm 2025, Sở sẽ giao 6.507 chỉ tiêu", "sẽ", True),
+    ("Tỉnh đã xây 9 cầu, sẽ xây 4 cầu", "sẽ", False),
+    ("Cơ cấu kinh tế đến năm 2020: dịch vụ 55%", "đến năm 2020", True),
+])
+def test_opens_region(text: str, cue: str, expected: bool) -> None:
+    start = text.index(cue)
+    assert opens_region(text, (0, len(text)), start, start + len(cue)) is expected
+
+
+def test_regions_and_scope_end() -> None:
+    text = 'Ông nói: “sẽ xây 5 cầu (và 2 cống)”, rồi "đi"'
+    inner = regions(text, 0, len(text))
+    assert [text[a:b] for a, b in inner] == ["sẽ xây 5 cầu (và 2 cống)", "và 2 cống", "đi"]
+    cue = text.index("sẽ")
+    assert text[cue:scope_end(text, 0, len(text), cue, cue + 2, opens=False)] == "sẽ xây 5 cầu (và 2 cống)"
+
+
+def test_cue_table_is_validated() -> None:
+    data = modality_cues().model_dump()
+    data["fact_patterns"] = ["(unclosed"]
+    with pytest.raises(ValidationError):
+        ModalityCues.model_validate(data)
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        ModalityCues.model_validate({**modality_cues().model_dump(), "unknown_list": []})
