@@ -82,6 +82,12 @@ PLANS_AND_RULES = [
     ("#11", "Nhà văn hóa mới có thể chứa 500 người.", "A"),
     ("#11", "Mỗi năm, mỗi sào sẽ cho khoảng 2 tạ lúa.", "A"),
     ("#11", "Mỗi lượt đăng ký sẽ được tặng 2 phần quà.", "A"),
+    ("#11", "Gia đình ước thu về khoảng 60 tấn.", "T"),
+    ("§7", "Tỉnh dự kiến xây hồ chứa để bảo đảm nước tưới cho khoảng 500 ha.", "A"),
+    ("§7", "Thành phố cần đến 9.000 tỷ đồng để giải tỏa.", "T"),
+    ("§7", "UBND tỉnh phê duyệt dự án với tổng vốn 500 tỷ đồng.", "A"),
+    ("§7", "Theo chương trình, mỗi hộ sẽ được vay tối đa 100 triệu đồng.", "A"),
+    ("§7", "Chủ tịch tỉnh chỉ đạo thủy điện mở thêm 1 cửa xả.", "T"),
 ]
 
 
