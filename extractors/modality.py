@@ -122,6 +122,8 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     xuống Y` is actual), which only a plan revision turns into a target.
     """
     text = ctx.text
+    if preset is None and at_place(text, start, end):
+        return Modality.actual
     sentence = ctx.fine_sentence(start)
     scope = innermost(scopes(text, *sentence, rate=rate), start)
     target = (scope.modality is Modality.target if scope else carried(ctx, sentence))
@@ -132,6 +134,25 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
             return Modality.target  # `kế hoạch ... tăng từ 8% lên 10%`: the old plan is a plan
         return preset
     return Modality.target if target else Modality.actual
+
+
+@cache
+def _place_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    c = modality_cues()
+    before = re.compile(rf"(?<!\w)(?:{alternation(c.place_prepositions) or chr(0xFFFF)})[ \t]+$", re.IGNORECASE)
+    unit = re.compile(rf"\d[ \t]*(?:{alternation(c.place_units) or chr(0xFFFF)})(?!\w)", re.IGNORECASE)
+    return before, unit
+
+
+def at_place(text: str, start: int, end: int) -> bool:
+    """A count of places right after a place preposition: where a plan happens, not its output.
+
+    >>> s = "Dự án dự kiến triển khai tại 12 xã"
+    >>> at_place(s, s.index("12"), len(s)), at_place("sẽ hỗ trợ cho 12 xã", 14, 19)
+    (True, False)
+    """
+    before, unit = _place_res()
+    return bool(before.search(text, max(0, start - 20), start) and unit.search(text, start, end))
 
 
 @cache

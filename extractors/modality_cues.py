@@ -29,6 +29,8 @@ class ModalityCues(_Strict):
     habit_weak_cues: list[str] = []
     rule_cues: list[str] = []
     habit_cues: list[str] = []
+    place_prepositions: list[str] = []
+    place_units: list[str] = []
     cues_after: list[str]
     cues_adjacent: list[str]
     question_cues: list[str] = []

@@ -57,6 +57,7 @@ NO_LEAK = [
      "tại trạm thủy văn Cần Thơ trên sông Hậu đạt 1,93m vượt báo động 2 là 0,03m.", "AA"),
     ("vietnamnet_202", "Có 73 xã ở miền Trung và Tây Nguyên đang được cảnh báo lũ quét, sạt lở đất.", "A"),
     ("§7", "Hiện có 500 hộ nằm trong vùng có nguy cơ sạt lở.", "A"),
+    ("#11", "Dự án dự kiến triển khai tại 12 xã, hỗ trợ 500 hộ.", "AT"),
     ("§7", "Tỉnh đã phân bổ 50 tỷ đồng cho chương trình.", "A"),
     ("#11", "Huyện đã hoàn thành mục tiêu đưa tỷ lệ hộ nghèo xuống còn 3,1%.", "A"),
     ("#11", "Huyện phấn đấu hoàn thành mục tiêu đưa tỷ lệ hộ nghèo xuống còn 3,1%.", "T"),
