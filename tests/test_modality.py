@@ -79,6 +79,7 @@ PLANS_AND_RULES = [
     ("dantri_26", "Với hộ nghèo và cận nghèo, không có khả năng cất trữ hành thì chúng tôi vận động cán bộ, công "
      "chức, viên chức trong thị xã mua ủng hộ bà con mỗi người 10 kg với giá 15.000 đồng/kg.", "AA"),
     ("#11", "Bộ Tài chính đề xuất nâng mức phạt lên 10%.", "T"),
+    ("#11", "Theo dự thảo nghị định, mức phạt sẽ từ 5 đến 10 triệu đồng.", "T"),
     ("§7", "Nếu vỡ đê, 2.000 ha lúa sẽ bị ngập.", "T"),
     ("#11", "Nhà văn hóa mới có thể chứa 500 người.", "A"),
     ("#11", "Mỗi năm, mỗi sào sẽ cho khoảng 2 tạ lúa.", "A"),
