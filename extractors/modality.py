@@ -4,8 +4,9 @@ Every cue of `data/modality.yaml` — plan, forecast and condition cues (target)
 (`đã`, `so với kế hoạch`: actual) — governs a scope: its clause, or the whole sentence, quote or
 bracket when it opens them (`clauses.py`), or the next sentence of its paragraph for a carried
 opening cue. A figure takes the modality of the nearest cue before it whose scope reaches it.
-Cues written after the figure (`700 nhà sẽ được xây`), a need right before it (`cần 340 tỷ`) and
-a question whether something could be done govern just their figure or sentence.
+Cues written after the figure (`700 nhà sẽ được xây`), a need right before it (`cần 340 tỷ`), a
+place preposition before a count of places (`tại 12 xã`: actual) and a question whether something
+could be done govern just their figure or sentence.
 
 >>> from .context import ArticleContext
 >>> s = "Dự báo đêm nay mưa 40-90 mm; có nơi trên 150 mm."
@@ -24,8 +25,8 @@ from vnfigures.schemas import Modality
 from .clauses import opens_region, region_of, scope_end
 from .context import ArticleContext
 from .lexicon import alternation
-from .modality_cues import (carry, fact_re, habit_re, habit_weak, modality_cues, not_cue_re, rule_re, rule_weak, target_re,
-                            weak, words_re)
+from .modality_cues import (carry, fact_re, habit_re, habit_weak, modality_cues, not_cue_re, rule_re,
+                            rule_weak, target_re, weak, words_re)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
     Fact cues are found first and masked, so `so với kế hoạch` is one fact cue and no plan cue;
     for a rate or price (`rate`), weak cues (conditions, abilities) govern nothing (§7).
     """
-    masked = _mask(text, [(m.start() , m.end()) for m in not_cue_re().finditer(text, start, end)])
+    masked = _mask(text, [(m.start(), m.end()) for m in not_cue_re().finditer(text, start, end)])
     facts = list(fact_re().finditer(masked, start, end))
     masked = _mask(masked, [(m.start(), m.end()) for m in facts])
     found: list[tuple[int, int, Modality, str]] = [
