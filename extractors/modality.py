@@ -53,12 +53,17 @@ def _in_name(text: str, start: int, cue: re.Match[str]) -> bool:
     if cue.group(1)[0].isupper() and before.strip() and not re.search(r"[.!?:\n“\"‘(\[–-]\s*$", before):
         return True
     prev = re.search(r"(\w+)\s+$", before)
-    return bool(prev and prev.group(1) in _name_heads())
+    return bool(prev and prev.group(1) in _name_heads() and cue.group(1).lower() in _noun_cues())
 
 
 @cache
 def _name_heads() -> frozenset[str]:
     return frozenset(modality_cues().name_heads)
+
+
+@cache
+def _noun_cues() -> frozenset[str]:
+    return frozenset(w.lower() for w in modality_cues().noun_cues)
 
 
 def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope]:

@@ -21,6 +21,7 @@ class ModalityCues(_Strict):
     fact_patterns: list[str]
     not_cues: list[str] = []
     name_heads: list[str]
+    noun_cues: list[str] = []
     clause_breaks: list[str] = []
     opening_leads: list[str] = []
     carry_cues: list[str] = []

@@ -90,6 +90,10 @@ PLANS_AND_RULES = [
     ("§7", "UBND tỉnh phê duyệt dự án với tổng vốn 500 tỷ đồng.", "A"),
     ("§7", "Theo chương trình, mỗi hộ sẽ được vay tối đa 100 triệu đồng.", "A"),
     ("§7", "Chủ tịch tỉnh chỉ đạo thủy điện mở thêm 1 cửa xả.", "T"),
+    # only noun cues take part in a name: `Ban Chỉ đạo`, but `phòng sẽ tăng` (the room will cost more)
+    ("#11", "Chủ nhà báo phòng sẽ tăng lên 5 triệu đồng.", "T"),
+    ("#11", "Bộ sẽ hỗ trợ 50 tỷ đồng.", "T"),
+    ("test_figures", "Ban chỉ đạo phân công 1 đồng chí Phó Giám đốc", "A"),
 ]
 
 
