@@ -52,6 +52,16 @@ def place_spans(spans: Sequence[S], length: int) -> list[tuple[int, int, S]]:
     return placed
 
 
+INDEX_HEAD = '<details class="index"><summary>Danh sách bài (list of articles)</summary><ol>\n'
+INDEX_TAIL = "</ol></details>\n"
+
+
+def index_entry(article: ArticleView, anchor: str) -> str:
+    """One line of the list of articles that opens the articles section."""
+    return (f'<li><a href="#{anchor}">{escape(article.title or article.id)}</a> '
+            f'<span class="note">{escape(article.id)} · {len(article.figures)} số liệu</span></li>\n')
+
+
 def render_article(article: ArticleView, anchor: str, labels: Labels) -> str:
     """The `<article>` section: header, marked text, and the table of its figures."""
     title = escape(article.title or article.id)

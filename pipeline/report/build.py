@@ -7,6 +7,7 @@ articles) into a temporary file that replaces the target only when whole.
 """
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import shutil
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from vnfigures.report.article import article_anchor, render_article
+from vnfigures.report.article import INDEX_HEAD, INDEX_TAIL, article_anchor, index_entry, render_article
 from vnfigures.report.labels import Labels, load_labels, vn_number
 from vnfigures.report.page import articles_head, is_report, page_head, page_tail, plots_section
 from vnfigures.report.plots import render_plots
@@ -57,9 +58,9 @@ class ReportResult:
 class _Collector:
     """Reads the run's lines into the tally and the two spools, sampling articles if told."""
 
-    def __init__(self, labels: Labels, options: ReportOptions, step: int, articles: IO[str], rows: IO[str]):
+    def __init__(self, labels: Labels, options: ReportOptions, step: int, spools: tuple[IO[str], IO[str], IO[str]]):
         self.labels, self.options, self.step = labels, options, step
-        self.articles_out, self.rows_out = articles, rows
+        self.articles_out, self.rows_out, self.index_out = spools
         self.tally = Tally()
         self.failures: list[FailureView] = []
         self.failure_count = 0
@@ -88,6 +89,7 @@ class _Collector:
         anchor = article_anchor(index)
         self.shown += 1
         self.articles_out.write(render_article(article, anchor, self.labels))
+        self.index_out.write(index_entry(article, anchor))
         for figure in article.figures:
             if self.rows >= self.options.max_rows:
                 self.rows_dropped += 1
@@ -107,8 +109,9 @@ def write_report(jsonl: Path, out: Path, options: ReportOptions | None = None) -
     lines = count_lines(jsonl)
     step = math.ceil(lines / options.max_articles) if lines > options.max_articles else 1
     labels = load_labels()
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as arts, tempfile.TemporaryFile("w+", encoding="utf-8") as rows:
-        collect = _Collector(labels, options, step, arts, rows)
+    with contextlib.ExitStack() as stack:
+        spools = tuple(stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) for _ in range(3))
+        collect = _Collector(labels, options, step, spools)  # type: ignore[arg-type]
         for item in read_items(jsonl):
             collect.add(item)
         if paths.failures.exists():
@@ -151,6 +154,9 @@ def _assemble(out: Path, jsonl: Path, collect: _Collector, run: dict | None, ste
             _copy(collect.rows_out, page)
             page.write(TABLE_TAIL)
             page.write(articles_head(collect.shown, tally.articles, notes[0]))
+            page.write(INDEX_HEAD)
+            _copy(collect.index_out, page)
+            page.write(INDEX_TAIL)
             _copy(collect.articles_out, page)
             page.write(page_tail())
         os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp makes it private; a report is an ordinary file

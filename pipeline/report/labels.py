@@ -13,23 +13,31 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Scale(BaseModel):
+    """A larger or smaller unit to write values in: `tỷ đồng` is 10^9 of the canonical VND."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    factor: Decimal = Field(gt=0)
+    unit: str = Field(min_length=1)
+
+
 class KindWords(BaseModel):
-    """What a kind is called and the unit word written after its values."""
+    """What a kind is called and the unit words written after its values."""
 
     model_config = ConfigDict(extra="forbid")
 
     label: str = Field(min_length=1)
     unit: str
     joined: bool = False  # unit written right after the number (45%)
+    scales: list[Scale] = Field(default_factory=list)
 
-
-class Scale(BaseModel):
-    """A scale word for large money amounts (tỷ = 10^9)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    factor: int = Field(gt=1)
-    word: str = Field(min_length=1)
+    def scale(self, amount: Decimal) -> tuple[Decimal, str]:
+        """(factor, unit) of the largest scale `amount` reaches, else the plain unit."""
+        for scale in sorted(self.scales, key=lambda s: -s.factor):
+            if amount >= scale.factor:
+                return scale.factor, scale.unit
+        return Decimal(1), self.unit
 
 
 class Labels(BaseModel):
@@ -41,7 +49,6 @@ class Labels(BaseModel):
     modalities: dict[str, str]
     qualifiers: dict[str, str]
     entities: dict[str, str]
-    money_scales: list[Scale]
 
     def kind(self, code: str) -> str:
         """Label of a kind code (`households` -> `hộ gia đình`); unknown codes as themselves."""
@@ -71,25 +78,14 @@ class Labels(BaseModel):
         if value is None:
             return "?"
         numbers = [value] if value_max is None else [value, value_max]
-        if kind == "money" and unit != "VND":
-            return f"{'–'.join(vn_number(n) for n in numbers)} {unit}"
-        scale_word = ""
-        if kind == "money":
-            factor, scale_word = self._money_scale(max(numbers))
-            numbers = [n / factor for n in numbers]
         words = self.kinds.get(kind)
-        unit_word = words.unit if words else unit
-        text = "–".join(vn_number(n) for n in numbers)
-        tail = " ".join(w for w in (scale_word, unit_word) if w)
-        if not tail:
+        if words is None or (kind == "money" and unit != "VND"):
+            return " ".join(w for w in ("–".join(vn_number(n) for n in numbers), unit) if w)
+        factor, unit_word = words.scale(max(numbers))
+        text = "–".join(vn_number(n / factor) for n in numbers)
+        if not unit_word:
             return text
-        return f"{text}{tail}" if words and words.joined else f"{text} {tail}"
-
-    def _money_scale(self, amount: Decimal) -> tuple[int, str]:
-        for scale in sorted(self.money_scales, key=lambda s: -s.factor):
-            if amount >= scale.factor:
-                return scale.factor, scale.word
-        return 1, ""
+        return f"{text}{unit_word}" if words.joined else f"{text} {unit_word}"
 
 
 def vn_number(number: Decimal | float | int, places: int | None = None) -> str:

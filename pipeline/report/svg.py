@@ -66,6 +66,17 @@ def _tick_text(value: float, step: float) -> str:
     return vn_number(round(value, places), places=places)
 
 
+def value_text(value: float, places: int) -> str:
+    """A bar's value, with enough decimals that a small non-zero value never reads as 0.
+
+    >>> value_text(19127.4, 0), value_text(0.034, 0), value_text(0, 1)
+    ('19.127', '0,034', '0')
+    """
+    if value and round(value, places) == 0:
+        places = min(9, -math.floor(math.log10(abs(value))) + 1)
+    return vn_number(round(value, places), places=places)
+
+
 def _text(x: float, y: float, text: str, anchor: str = "start", css: str = "", rotate: float = 0) -> str:
     transform = f' transform="rotate({rotate} {x:.1f} {y:.1f})"' if rotate else ""
     klass = f' class="{css}"' if css else ""
@@ -117,10 +128,10 @@ def horizontal(chart: BarChart) -> str:
         for k, series in enumerate(chart.series):
             value = series.values[row]
             y = top + k * bar_h
-            tip = f"{category} · {series.name}: {vn_number(value, chart.places)} {chart.value_label}"
+            tip = f"{category} · {series.name}: {value_text(value, chart.places)} {chart.value_label}"
             parts.append(_bar(x0, y + 1, value * scale, bar_h - 2, series.css, tip))
             if value:
-                parts.append(_text(x0 + value * scale + 4, y + bar_h - 3, vn_number(value, chart.places), css="val"))
+                parts.append(_text(x0 + value * scale + 4, y + bar_h - 3, value_text(value, chart.places), css="val"))
     parts.append(f'<line x1="{x0}" y1="{y0}" x2="{x0}" y2="{y1}" class="axis"/>')
     parts.append(_text((x0 + x1) / 2, y1 + 32, chart.value_label, "middle", "axis-title"))
     return _svg(chart, y1 + 40, parts)
@@ -129,16 +140,17 @@ def horizontal(chart: BarChart) -> str:
 def vertical(chart: BarChart) -> str:
     """Vertical grouped bars: categories along the bottom, value axis on the left."""
     n = max(len(chart.categories), 1)
-    rotate = n > 10 or max((len(c) for c in chart.categories), default=0) > 60 / n * 1.2
-    label_h = 10 + (6 * max((len(c) for c in chart.categories), default=2) if rotate else 14)
-    x0, x1 = 64, WIDTH - 12
+    longest = max((len(c) for c in chart.categories), default=2)
     y0, y1 = LEGEND_H + 14, LEGEND_H + 14 + 200
     ticks = nice_ticks(chart.top, whole=chart.whole)
+    step = ticks[1] - ticks[0]
+    x0, x1 = 34 + 7 * max(len(_tick_text(t, step)) for t in ticks), WIDTH - 12
     scale = (y1 - y0) / ticks[-1]
     group_w = (x1 - x0) / n
+    rotate = longest * 7 > group_w
+    label_h = 10 + (5 * longest if rotate else 14)
     bar_w = min(38.0, group_w * 0.8 / len(chart.series))
     parts = _legend(chart, x0)
-    step = ticks[1] - ticks[0]
     for tick in ticks:
         y = y1 - tick * scale
         parts.append(f'<line x1="{x0}" y1="{y:.1f}" x2="{x1}" y2="{y:.1f}" class="grid"/>')
@@ -150,10 +162,10 @@ def vertical(chart: BarChart) -> str:
         for k, series in enumerate(chart.series):
             value = series.values[col]
             x, h = left + k * bar_w, value * scale
-            tip = f"{category} · {series.name}: {vn_number(value, chart.places)} {chart.value_label}"
+            tip = f"{category} · {series.name}: {value_text(value, chart.places)} {chart.value_label}"
             parts.append(_bar(x + 1, y1 - h, bar_w - 2, h, series.css, tip))
             if show_values and value:
-                parts.append(_text(x + bar_w / 2, y1 - h - 3, vn_number(value, chart.places), "middle", "val"))
+                parts.append(_text(x + bar_w / 2, y1 - h - 3, value_text(value, chart.places), "middle", "val"))
         if rotate:
             parts.append(_text(center + 4, y1 + 12, category, "end", "cat", rotate=-45))
         else:
