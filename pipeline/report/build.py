@@ -172,7 +172,7 @@ def _notes(collect: _Collector, step: int) -> tuple[str, str]:
     articles = ""
     if step > 1:
         articles = (f"Lần chạy lớn: hiển thị {vn_number(collect.shown)} trong {vn_number(tally.articles)} bài, "
-                    f"cứ {step} bài lấy 1 (large run: every {step}th article is shown; the summary and plots "
+                    f"cứ {step} bài lấy 1 (large run: 1 article in {step} is shown; the summary and plots "
                     "count all of them).")
     table = ""
     if collect.rows < tally.figures:
