@@ -94,7 +94,7 @@ def _legend(chart: BarChart, x: float) -> list[str]:
         return []
     parts = []
     for series in chart.series:
-        parts.append(f'<rect x="{x:.1f}" y="6" width="12" height="12" class="{series.css}"/>')
+        parts.append(f'<rect x="{x:.1f}" y="6" width="12" height="12" class="key {series.css}"/>')
         parts.append(_text(x + 16, 16, series.name))
         x += 28 + 7 * len(series.name)
     return parts
