@@ -120,6 +120,7 @@ def test_bundled_report_shows_the_seed_figures_readably(bundled_run) -> None:
     assert "tiền · 625 triệu đồng · thực tế" in tags
     assert "hộ gia đình · 115 hộ · thực tế" in tags
     assert "khối lượng · 262 tấn · thực tế" in tags
+    assert "115 hộ" in soup.select_one("#totals").get_text()  # households reported done, summed
     summary = soup.select_one("#summary").get_text(" ")
     assert "bài đã ghi (written)" in summary and "Không có bài lỗi" in summary
 

@@ -13,9 +13,10 @@ from typing import Any
 
 from vnfigures.report.labels import Labels, vn_number
 from vnfigures.report.records import FailureView, Problem
-from vnfigures.report.tally import Tally
+from vnfigures.report.tally import SUMMED, Tally
 
 BILLION = Decimal(10**9)
+CENT = Decimal("0.01")
 
 
 def render_summary(tally: Tally, run: dict[str, Any] | None, failures: Sequence[FailureView],
@@ -88,21 +89,31 @@ def _kind_table(tally: Tally, labels: Labels) -> str:
 
 
 def _totals_table(tally: Tally, labels: Labels) -> str:
-    money, households = tally.totals["money"], tally.totals["households"]
     rows = []
-    for modality in ("actual", "target"):
-        rows.append(f"<tr><td>{labels.modality(modality)}</td>"
-                    f"<td>{vn_number(money.by_modality.get(modality, Decimal(0)) / BILLION, 2)}</td>"
-                    f"<td>{vn_number(households.by_modality.get(modality, Decimal(0)))}</td></tr>")
+    for kind, unit in SUMMED.items():
+        totals = tally.totals[kind]
+        if not any(totals.by_modality.values()):
+            continue
+        cells = [_total(kind, unit, totals.by_modality.get(m, Decimal(0)), labels) for m in ("actual", "target")]
+        rows.append(f"<tr><td>{escape(labels.kind(kind))}</td>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+    if not rows:
+        rows.append('<tr><td colspan="3">không có gì để cộng (nothing to add up)</td></tr>')
     notes = [f"{vn_number(tally.repeats)} số liệu nhắc lại không cộng (repeats not added)",
              f"{vn_number(tally.ranges)} khoảng cộng đầu dưới (ranges at their low end)"]
     if tally.other_currency:
         other = ", ".join(f"{n} {unit}" for unit, n in sorted(tally.other_currency.items()))
         notes.append(f"ngoại tệ không cộng (other currencies not added): {other}")
-    return ('<table class="totals" id="totals"><caption>Tổng cộng</caption>'
-            "<thead><tr><th></th><th>tiền (tỷ đồng)</th><th>hộ gia đình (hộ)</th></tr></thead>"
+    return ('<table class="totals" id="totals"><caption>Tổng cộng (totals)</caption>'
+            f"<thead><tr><th>loại</th><th>{labels.modality('actual')}</th><th>{labels.modality('target')}</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody>"
             f'<tfoot><tr><td colspan="3">{escape("; ".join(notes))}</td></tr></tfoot></table>')
+
+
+def _total(kind: str, unit: str, amount: Decimal, labels: Labels) -> str:
+    """A total as a reader compares it: money always in tỷ đồng, all to two decimals at most."""
+    if kind == "money":
+        return f"{vn_number(amount / BILLION, 2)} tỷ đồng"
+    return labels.value(kind, unit, amount.quantize(CENT) if amount >= 1 else amount)
 
 
 def _skipped(run: dict[str, Any] | None) -> str:

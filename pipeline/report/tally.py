@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from vnfigures.report.records import ArticleView, FailureView, FigureView, Problem
+from vnfigures.schemas import CANONICAL_UNITS, Kind
 
-#: Kinds whose totals the report plots by province and by year, with their summable unit.
-SUMMED = {"money": "VND", "households": "household"}
+#: Kinds whose values add up (not percentages, nor items of different things), in the unit
+#: they are summed in; money and households are also plotted by province and by year.
+SUMMED = {kind.value: CANONICAL_UNITS[kind] for kind in (
+    Kind.money, Kind.households, Kind.houses, Kind.mass, Kind.area, Kind.people, Kind.gifts)}
 MAX_PROBLEMS = 200
 
 
