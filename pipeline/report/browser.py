@@ -31,10 +31,11 @@ def find_chromium() -> str | None:
     return next((path for name in NAMES if (path := shutil.which(name))), None)
 
 
-def page_url(report: Path, query: str = "") -> str:
-    """The file:// address of a report, with an optional `?kind=money&q=…` query."""
+def page_url(report: Path, query: str = "", fragment: str = "") -> str:
+    """The file:// address of a report, with an optional `?kind=money&q=…` query and `#a0` anchor."""
     url = report.resolve().as_uri()
-    return f"{url}?{query}" if query else url
+    url = f"{url}?{query}" if query else url
+    return f"{url}#{fragment}" if fragment else url
 
 
 def _run(args: list[str]) -> str:
@@ -61,23 +62,25 @@ def dump_dom(report: Path, query: str = "") -> str:
     return _run(["--virtual-time-budget=5000", "--dump-dom", page_url(report, query)])
 
 
-def screenshot(report: Path, png: Path, width: int = 1280, height: int = 1800) -> Path:
-    """A PNG of the top `width` x `height` pixels of the page."""
+def screenshot(report: Path, png: Path, width: int = 1280, height: int = 1800, fragment: str = "") -> Path:
+    """A PNG of `width` x `height` pixels of the page, from its top or from the `#fragment`."""
     png.parent.mkdir(parents=True, exist_ok=True)
-    _run([f"--window-size={width},{height}", f"--screenshot={png.resolve()}", page_url(report)])
+    _run([f"--window-size={width},{height}", "--virtual-time-budget=5000", f"--screenshot={png.resolve()}",
+          page_url(report, fragment=fragment)])
     if not png.exists():
         raise BrowserError(f"chromium wrote no screenshot to {png}")
     return png
 
 
 def main(argv: list[str]) -> int:
-    """`python -m vnfigures.report.browser REPORT.html OUT.png [WIDTH HEIGHT]`."""
+    """`python -m vnfigures.report.browser REPORT.html[#ANCHOR] OUT.png [WIDTH HEIGHT]`."""
     if len(argv) not in (2, 4):
-        print("usage: python -m vnfigures.report.browser REPORT.html OUT.png [WIDTH HEIGHT]", file=sys.stderr)
+        print("usage: python -m vnfigures.report.browser REPORT.html[#ANCHOR] OUT.png [WIDTH HEIGHT]", file=sys.stderr)
         return 2
     size = [int(v) for v in argv[2:]] or [1280, 1800]
+    report, _, fragment = argv[0].partition("#")
     try:
-        print(screenshot(Path(argv[0]), Path(argv[1]), *size))
+        print(screenshot(Path(report), Path(argv[1]), *size, fragment=fragment))
     except BrowserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -12,7 +12,7 @@ from html import escape
 
 from vnfigures.report.labels import vn_number
 
-WIDTH = 640
+WIDTH = 560
 FONT = 12
 LEGEND_H = 24
 
