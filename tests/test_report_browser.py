@@ -104,3 +104,11 @@ def test_a_script_error_shows_in_the_page(chromium: str, report: Path, tmp_path:
     dom = _dom(broken)
     assert dom.html["data-ready"] == "error"
     assert dom.select_one("#script-errors").get_text().strip()
+
+
+@pytest.mark.parametrize("sort, descending", [("value", False), ("-value", True)])
+def test_sorting_from_the_address(chromium: str, report: Path, sort: str, descending: bool) -> None:
+    dom = _dom(report, sort=sort)
+    values = [float(row.find_all("td")[1]["data-sort"]) for row in dom.select("#fig-table tbody tr")]
+    assert len(values) > 2 and values == sorted(values, reverse=descending)
+    assert dom.select_one('th[data-key="value"]')["aria-sort"] == ("descending" if descending else "ascending")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from functools import lru_cache
 from html import escape
-from importlib.resources import files
+from pathlib import Path
 
 from vnfigures import __version__
 
@@ -25,7 +25,8 @@ _ERROR_HOOK = (
 
 @lru_cache(maxsize=2)
 def _asset(name: str) -> str:
-    return files("vnfigures.report").joinpath(name).read_text(encoding="utf-8")
+    """The page's own style or script, shipped beside this module (package data)."""
+    return Path(__file__).with_name(name).read_text(encoding="utf-8")
 
 
 def page_head(source: str) -> str:

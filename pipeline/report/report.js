@@ -1,6 +1,6 @@
 /* Filter and sort the figure table of a vnfigures report. Plain DOM, no library.
-   Filters come from the form, or from the address (report.html?kind=money&q=Cà+Mau), so a
-   filtered view can be shared. When it has run, <html data-ready="ok">; an error anywhere
+   Filters come from the form, or from the address (report.html?kind=money&q=Cà+Mau&sort=-value),
+   so a filtered, sorted view can be shared. When it has run, <html data-ready="ok">; an error anywhere
    sets data-ready="error" and is printed in #script-errors (see the hook in <head>). */
 (function () {
   "use strict";
@@ -37,10 +37,9 @@
     shown.textContent = String(n);
   }
 
-  function sortBy(th) {
+  function sortBy(th, dir) {
     var col = th.cellIndex;
     var numeric = th.dataset.type === "number";
-    var dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
     Array.prototype.forEach.call(th.parentNode.cells, function (c) { c.removeAttribute("aria-sort"); });
     th.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
     function key(row) {
@@ -59,8 +58,9 @@
   }
 
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
-    th.addEventListener("click", function () { sortBy(th); });
-    th.addEventListener("keydown", function (e) { if (e.key === "Enter") sortBy(th); });
+    function toggle() { sortBy(th, th.getAttribute("aria-sort") === "ascending" ? -1 : 1); }
+    th.addEventListener("click", toggle);
+    th.addEventListener("keydown", function (e) { if (e.key === "Enter") toggle(); });
   });
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
@@ -70,6 +70,9 @@
   ["kind", "modality", "province", "q"].forEach(function (name) {
     if (params.has(name)) form[name].value = params.get(name);
   });
+  var sort = params.get("sort") || "";
+  var head = table.querySelector('th[data-key="' + sort.replace(/^-/, "").replace(/[^a-z]/g, "") + '"]');
+  if (head) sortBy(head, sort.charAt(0) === "-" ? -1 : 1);
   apply();
   if (document.documentElement.dataset.ready !== "error") document.documentElement.dataset.ready = "ok";
 })();

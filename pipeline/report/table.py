@@ -14,9 +14,12 @@ from vnfigures.report.labels import Labels, vn_number
 from vnfigures.report.records import ArticleView, FigureView
 from vnfigures.report.tally import Tally, year_key
 
-#: Column heads of the table; `data-type` says how the page script sorts a column.
-COLUMNS = (("loại", "text"), ("giá trị", "number"), ("hạn định", "text"), ("thực tế / mục tiêu", "text"),
-           ("đối tượng", "text"), ("tỉnh", "text"), ("năm", "number"), ("bài", "text"), ("văn bản", "text"))
+#: Column heads of the table: (key, head, how the page script sorts it). The key names the
+#: column in the address: report.html?sort=value (ascending) or ?sort=-value (descending).
+COLUMNS = (("kind", "loại", "text"), ("value", "giá trị", "number"), ("qualifier", "hạn định", "text"),
+           ("modality", "thực tế / mục tiêu", "text"), ("subject", "đối tượng", "text"),
+           ("province", "tỉnh", "text"), ("year", "năm", "number"), ("article", "bài", "text"),
+           ("text", "văn bản", "text"))
 NO_PROVINCE = "-"  # the filter value that selects figures without a province
 MODALITIES = ("actual", "target")
 
@@ -46,7 +49,8 @@ def table_head(tally: Tally, labels: Labels, rows: int, note: str) -> str:
     kinds = "".join(f'<option value="{escape(k)}">{escape(labels.kind(k))}</option>' for k in tally.kinds)
     modalities = "".join(f'<option value="{m}">{escape(labels.modality(m))}</option>' for m in MODALITIES)
     provinces = "".join(f'<option value="{escape(p)}">{escape(p)}</option>' for p in sorted(tally.provinces))
-    heads = "".join(f'<th data-type="{kind}" tabindex="0">{escape(name)}</th>' for name, kind in COLUMNS)
+    heads = "".join(f'<th data-key="{key}" data-type="{kind}" tabindex="0">{escape(name)}</th>'
+                    for key, name, kind in COLUMNS)
     note_html = f'<p class="note">{escape(note)}</p>' if note else ""
     return (
         '<section id="figures"><h2>Bảng số liệu <small>(figures)</small></h2>'
