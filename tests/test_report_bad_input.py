@@ -150,3 +150,31 @@ def test_a_large_run_shows_a_sample_and_says_so(tmp_path: Path) -> None:
     assert len(soup.select("#fig-table tbody tr")) == 4
     assert "capped by --max-rows" in soup.select_one("#figures").get_text()
     assert "50" in soup.select_one("#summary .cards").get_text()  # all figures are still counted
+
+
+def test_a_report_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    write_records(tmp_path / "out.jsonl", [record()])
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = vnfig("report", str(tmp_path / "out.jsonl"), "-o", str(tmp_path / "file" / "report.html"))
+    assert result.exit_code == 2 and result.output.startswith("error: ") and "file" in result.output
+
+
+@pytest.mark.parametrize("summary, card, shown", [
+    ('{"read": 3, "written": 1, "failed": 1, "skipped": {"resume": 1}, "skipped_total": 1, "seconds": 2.5}',
+     "bài đã ghi (written)", "1"),
+    ('{"read": 5, "written": 4, "failed": 1, "skipped": {}, "skipped_total": 0, "seconds": 2.5}',
+     "bài đã ghi (written)", "4 (tệp: 1)"),  # a summary that disagrees with the file: both shown
+    ('{"read": 3, "written": 1, "failed": 1, "skipped": {}, "skipped_total": 0, "seconds": 12.25}',
+     "thời gian chạy (run time)", "12,2 s"),
+    ("not json", "bài đã đọc (read)", "?"),
+])
+def test_the_summary_file_is_read_and_checked_against_the_files(tmp_path: Path, summary: str, card: str, shown: str) -> None:
+    write_records(tmp_path / "out.jsonl", [record()])
+    write_records(tmp_path / "out.failures.jsonl", [FAILURE])
+    (tmp_path / "out.summary.json").write_text(summary, encoding="utf-8")
+    result, out = report_of(tmp_path)
+    assert result.exit_code == 0
+    cards = {c.select_one(".l").get_text(): c.select_one(".n").get_text() for c in parse(out).select(".card")}
+    assert cards[card] == shown
+    if summary == "not json":
+        assert "out.summary.json" in parse(out).select_one("#problems").get_text()

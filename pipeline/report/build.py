@@ -106,6 +106,13 @@ def write_report(jsonl: Path, out: Path, options: ReportOptions | None = None) -
     options = options or ReportOptions()
     paths = OutputPaths(jsonl)
     _check_paths(jsonl, out, [jsonl, paths.failures, paths.summary], options.force)
+    try:
+        return _write(jsonl, out, paths, options)
+    except OSError as exc:
+        raise ReportError(f"{exc.filename or out}: {exc.strerror or exc}") from exc
+
+
+def _write(jsonl: Path, out: Path, paths: OutputPaths, options: ReportOptions) -> ReportResult:
     lines = count_lines(jsonl)
     step = math.ceil(lines / options.max_articles) if lines > options.max_articles else 1
     labels = load_labels()

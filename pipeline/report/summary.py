@@ -24,7 +24,7 @@ def render_summary(tally: Tally, run: dict[str, Any] | None, failures: Sequence[
     """The `<section id="summary">` of the report."""
     parts = [
         '<section id="summary"><h2>Tóm tắt <small>(summary)</small></h2>',
-        "".join(f'<p class="note">{escape(n)}</p>' for n in notes),
+        "".join(f'<p class="note">{escape(n)}</p>' for n in notes if n),
         _cards(tally, run, failure_count),
         '<div class="cols">', _kind_table(tally, labels), _totals_table(tally, labels), "</div>",
         _skipped(run),
