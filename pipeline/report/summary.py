@@ -17,6 +17,7 @@ from vnfigures.report.tally import SUMMED, Tally
 
 BILLION = Decimal(10**9)
 CENT = Decimal("0.01")
+OPEN_FAILURES = 50  # an error class with more failures starts folded
 
 
 def render_summary(tally: Tally, run: dict[str, Any] | None, failures: Sequence[FailureView],
@@ -135,9 +136,10 @@ def _failures(failures: Sequence[FailureView], count: int) -> str:
         rows = "".join(
             f'<tr class="failure"><td><code>{escape(f.id or "—")}</code></td><td>{escape(f.input or "—")}</td>'
             f"<td>{escape(f.step)}</td><td>{escape(f.message)}</td></tr>" for f in items)
-        blocks.append(f'<details open class="errclass"><summary><b>{escape(error)}</b> ({len(items)})</summary>'
-                      "<table><thead><tr><th>id</th><th>đầu vào (input)</th><th>bước (step)</th>"
-                      f"<th>thông báo (message)</th></tr></thead><tbody>{rows}</tbody></table></details>")
+        opened = " open" if len(items) <= OPEN_FAILURES else ""
+        blocks.append(f'<details{opened} class="errclass"><summary><b>{escape(error)}</b> ({len(items)})</summary>'
+                      '<div class="scroll"><table><thead><tr><th>id</th><th>đầu vào (input)</th><th>bước (step)</th>'
+                      f"<th>thông báo (message)</th></tr></thead><tbody>{rows}</tbody></table></div></details>")
     hidden = count - len(failures)
     more = f'<p class="note">… và {vn_number(hidden)} lỗi nữa không liệt kê (not listed).</p>' if hidden else ""
     return (f'<div id="failures"><h3>Bài lỗi theo loại lỗi <small>(failures by error class)</small>: '
