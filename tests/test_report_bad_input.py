@@ -178,3 +178,12 @@ def test_the_summary_file_is_read_and_checked_against_the_files(tmp_path: Path, 
     assert cards[card] == shown
     if summary == "not json":
         assert "out.summary.json" in parse(out).select_one("#problems").get_text()
+
+
+def test_flags_and_near_duplicates_are_counted(tmp_path: Path) -> None:
+    write_records(tmp_path / "out.jsonl", [record("a", flags=["not_vietnamese"]),
+                                           record("b", duplicate_of="a", duplicates=2)])
+    result, out = report_of(tmp_path)
+    assert result.exit_code == 0
+    flags = parse(out).select_one("#summary p.flags").get_text()
+    assert "not_vietnamese: 1" in flags and "near-duplicates of an earlier article): 1" in flags

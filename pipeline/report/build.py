@@ -63,7 +63,6 @@ class _Collector:
         self.articles_out, self.rows_out, self.index_out = spools
         self.tally = Tally()
         self.failures: list[FailureView] = []
-        self.failure_count = 0
         self.shown = 0
         self.rows = 0
         self.rows_dropped = 0
@@ -72,7 +71,6 @@ class _Collector:
         if isinstance(item, Problem):
             self.tally.add_problem(item)
         elif isinstance(item, FailureView):
-            self.failure_count += 1
             self.tally.add_failure(item)
             if len(self.failures) < MAX_FAILURES_LISTED:
                 self.failures.append(item)
@@ -129,7 +127,7 @@ def _write(jsonl: Path, out: Path, paths: OutputPaths, options: ReportOptions) -
             collect.tally.add_problem(problem)
         _assemble(out, jsonl, collect, run, step, labels)
     return ReportResult(out, collect.tally.articles, collect.shown, collect.tally.figures, collect.rows,
-                        collect.failure_count, collect.tally.problem_count)
+                        collect.tally.failed, collect.tally.problem_count)
 
 
 def _check_paths(jsonl: Path, out: Path, inputs: list[Path], force: bool) -> None:
@@ -155,7 +153,7 @@ def _assemble(out: Path, jsonl: Path, collect: _Collector, run: dict | None, ste
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as page:
             page.write(page_head(jsonl.name))
-            page.write(render_summary(tally, run, collect.failures, collect.failure_count, labels, notes[:1]))
+            page.write(render_summary(tally, run, collect.failures, labels, notes[:1]))
             page.write(plots_section(render_plots(tally, labels)))
             page.write(table_head(tally, labels, collect.rows, notes[1]))
             _copy(collect.rows_out, page)

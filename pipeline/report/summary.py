@@ -6,6 +6,7 @@ shown. Every failure is listed with its message and input, grouped by error clas
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
@@ -21,15 +22,16 @@ OPEN_FAILURES = 50  # an error class with more failures starts folded
 
 
 def render_summary(tally: Tally, run: dict[str, Any] | None, failures: Sequence[FailureView],
-                   failure_count: int, labels: Labels, notes: Sequence[str]) -> str:
+                   labels: Labels, notes: Sequence[str]) -> str:
     """The `<section id="summary">` of the report."""
     parts = [
         '<section id="summary"><h2>Tóm tắt <small>(summary)</small></h2>',
         "".join(f'<p class="note">{escape(n)}</p>' for n in notes if n),
-        _cards(tally, run, failure_count),
+        _cards(tally, run),
         '<div class="cols">', _kind_table(tally, labels), _totals_table(tally, labels), "</div>",
         _skipped(run),
-        _failures(failures, failure_count),
+        _flags(tally),
+        _failures(failures, tally.failures),
         _problems(tally.problems, tally.problem_count),
         "</section>",
     ]
@@ -46,7 +48,7 @@ def _count(run: dict[str, Any] | None, key: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _cards(tally: Tally, run: dict[str, Any] | None, failure_count: int) -> str:
+def _cards(tally: Tally, run: dict[str, Any] | None) -> str:
     written, failed = _count(run, "written"), _count(run, "failed")
     skipped = _count(run, "skipped_total")
     read = _count(run, "read")
@@ -54,7 +56,7 @@ def _cards(tally: Tally, run: dict[str, Any] | None, failure_count: int) -> str:
     cards = [
         _card("bài đã đọc (read)", vn_number(read) if read is not None else "?"),
         _card("bài đã ghi (written)", _both(written, tally.articles)),
-        _card("bài lỗi (failed)", _both(failed, failure_count), "bad" if failure_count or failed else ""),
+        _card("bài lỗi (failed)", _both(failed, tally.failed), "bad" if tally.failed or failed else ""),
         _card("bài bỏ qua (skipped)", vn_number(skipped) if skipped is not None else "?"),
         _card("số liệu (figures)", vn_number(tally.figures)),
         _card("thực thể (entities)", vn_number(tally.entities)),
@@ -125,19 +127,29 @@ def _skipped(run: dict[str, Any] | None) -> str:
     return f'<p class="skipped">Bỏ qua theo lý do (skipped by reason): {items}</p>'
 
 
-def _failures(failures: Sequence[FailureView], count: int) -> str:
+def _flags(tally: Tally) -> str:
+    """Warnings the pipeline put on articles, and near-duplicates, when there are any."""
+    parts = [f"{escape(flag)}: {n}" for flag, n in sorted(tally.flags.items())]
+    if tally.duplicates:
+        parts.append(f"bản gần trùng (near-duplicates of an earlier article): {tally.duplicates}")
+    return f'<p class="flags">Cờ cảnh báo (flags): {" · ".join(parts)}</p>' if parts else ""
+
+
+def _failures(failures: Sequence[FailureView], by_error: Counter[str]) -> str:
+    """Every failure listed (up to the cap), grouped by error class, counts from all of them."""
+    count = sum(by_error.values())
     if not count:
         return '<p class="ok" id="failures">Không có bài lỗi (no failures).</p>'
     groups: dict[str, list[FailureView]] = {}
     for failure in failures:
         groups.setdefault(failure.error, []).append(failure)
     blocks = []
-    for error, items in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+    for error, total in sorted(by_error.items(), key=lambda kv: (-kv[1], kv[0])):
         rows = "".join(
             f'<tr class="failure"><td><code>{escape(f.id or "—")}</code></td><td>{escape(f.input or "—")}</td>'
-            f"<td>{escape(f.step)}</td><td>{escape(f.message)}</td></tr>" for f in items)
-        opened = " open" if len(items) <= OPEN_FAILURES else ""
-        blocks.append(f'<details{opened} class="errclass"><summary><b>{escape(error)}</b> ({len(items)})</summary>'
+            f"<td>{escape(f.step)}</td><td>{escape(f.message)}</td></tr>" for f in groups.get(error, []))
+        opened = " open" if total <= OPEN_FAILURES else ""
+        blocks.append(f'<details{opened} class="errclass"><summary><b>{escape(error)}</b> ({total})</summary>'
                       '<div class="scroll"><table><thead><tr><th>id</th><th>đầu vào (input)</th><th>bước (step)</th>'
                       f"<th>thông báo (message)</th></tr></thead><tbody>{rows}</tbody></table></div></details>")
     hidden = count - len(failures)

@@ -73,7 +73,6 @@ class Tally:
     duplicates: int = 0
     totals: dict[str, Totals] = field(default_factory=lambda: {kind: Totals() for kind in SUMMED})
     failures: Counter[str] = field(default_factory=Counter)
-    failures_by_input: int = 0  # failure lines found inside OUT.jsonl itself
     problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
 
@@ -121,6 +120,10 @@ class Tally:
         for (kind, _), n in self.by_kind.items():
             counts[kind] += n
         return [kind for kind, _ in counts.most_common()]
+
+    @property
+    def failed(self) -> int:
+        return sum(self.failures.values())
 
     @property
     def has_place_data(self) -> bool:
