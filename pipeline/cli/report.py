@@ -68,7 +68,8 @@ def check_report_target(target: Path | None) -> None:
         raise typer.BadParameter(f"{target} is a folder; give a file such as report.html", param_hint="--report")
     with open(target, "rb") as handle:
         if not is_report(handle.read(4096)):
-            raise typer.BadParameter(f"{target} exists and is not a vnfigures report", param_hint="--report")
+            raise typer.BadParameter(f"{target} exists and is not a vnfigures report; give another name "
+                                     "(or run `vnfig report OUT.jsonl -o FILE --force` afterwards)", param_hint="--report")
 
 
 def report_after_run(jsonl: Path, target: Path | None) -> None:
