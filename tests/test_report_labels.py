@@ -108,3 +108,15 @@ def test_sums_count_each_fact_once_and_only_in_vnd() -> None:
     assert dict(money.by_year) == {("2024", "actual"): Decimal(110)}
     assert (money.no_province, money.no_year, tally.repeats, tally.ranges) == (7, 7, 1, 1)
     assert dict(tally.other_currency) == {"USD": 1}
+
+
+@pytest.mark.parametrize("mention_of, tag", [
+    (None, "hộ gia đình · 115 hộ · thực tế"),
+    (0, "hộ gia đình · 115 hộ · thực tế · nhắc lại #1"),  # a repeat says which figure it repeats
+])
+def test_a_repeated_figure_says_so(mention_of, tag) -> None:
+    figure = {"text": "115 hộ", "start": 0, "end": 6, "kind": "households", "value": 115, "unit": "household",
+              "mention_of": mention_of}
+    html = BeautifulSoup(mark_text(article_view({"id": "x", "text": "115 hộ", "figures": [figure]}, 1), "a0",
+                                   load_labels()), "html.parser")
+    assert html.select_one("mark.fig .tag").get_text() == tag

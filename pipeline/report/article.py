@@ -108,6 +108,8 @@ def mark_text(article: ArticleView, anchor: str, labels: Labels) -> str:
 def _figure_mark(figure: FigureView, anchor: str, inner: str, labels: Labels) -> str:
     value = labels.value(figure.kind, figure.unit, figure.value, figure.value_max)
     tag = f"{labels.kind(figure.kind)} · {value} · {labels.modality(figure.modality)}"
+    if figure.mention_of is not None:  # a repeat of figure #k: shown, but not added to totals
+        tag += f" · nhắc lại #{figure.mention_of + 1}"
     tip = f"{figure.kind} · {figure.qualifier} · {figure.modality} · {figure.subject or '—'}"
     return (f'<mark class="fig k-{escape(figure.kind)} m-{escape(figure.modality)}" '
             f'id="{figure_anchor(anchor, figure)}" title="{escape(tip)}">{inner}'
