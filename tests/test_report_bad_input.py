@@ -187,3 +187,12 @@ def test_flags_and_near_duplicates_are_counted(tmp_path: Path) -> None:
     assert result.exit_code == 0
     flags = parse(out).select_one("#summary p.flags").get_text()
     assert "not_vietnamese: 1" in flags and "near-duplicates of an earlier article): 1" in flags
+
+
+def test_a_report_that_fails_after_a_run_leaves_the_run_standing(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = vnfig("run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.jsonl"), "--workers", "1",
+                   "--report", str(tmp_path / "file" / "report.html"), "--no-progress")
+    assert result.exit_code == 0 and "report not written" in result.output
+    assert json.loads((tmp_path / "out.jsonl").read_text("utf-8"))["id"] == "a"
