@@ -112,3 +112,10 @@ def test_sorting_from_the_address(chromium: str, report: Path, sort: str, descen
     values = [float(row.find_all("td")[1]["data-sort"]) for row in dom.select("#fig-table tbody tr")]
     assert len(values) > 2 and values == sorted(values, reverse=descending)
     assert dom.select_one('th[data-key="value"]')["aria-sort"] == ("descending" if descending else "ascending")
+
+
+def test_an_empty_report_runs_its_script_too(chromium: str, tmp_path: Path) -> None:
+    (tmp_path / "out.jsonl").write_text("", encoding="utf-8")
+    assert vnfig("report", str(tmp_path / "out.jsonl"), "-o", str(tmp_path / "r.html")).exit_code == 0
+    dom = _dom(tmp_path / "r.html", kind="money", sort="-value")
+    assert dom.html["data-ready"] == "ok" and dom.select_one("#shown").get_text() == "0"
