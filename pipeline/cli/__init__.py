@@ -11,7 +11,7 @@ import typer
 
 from vnfigures import __version__
 
-COMMAND_MODULES = ("run", "extract", "evaluate", "gold", "export", "schema")
+COMMAND_MODULES = ("run", "extract", "evaluate", "gold", "export", "report", "schema")
 
 app = typer.Typer(
     name="vnfig",

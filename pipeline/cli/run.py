@@ -72,11 +72,14 @@ def run(  # noqa: PLR0913 - one parameter per command-line option
     max_bytes: str = typer.Option("20MB", "--max-bytes", help="Largest input file or JSONL line read."),
     steps: str = typer.Option(DEFAULT_FACTORY, "--steps", hidden=True, help="module:function building the chain."),
     progress: bool | None = typer.Option(None, "--progress/--no-progress", show_default=False, help=_HELP["progress"]),
+    report: Path | None = typer.Option(None, "--report", help="Also write the run's HTML report (see vnfig report)."),
 ) -> None:
     """Extract figures from every article of INPUT... into OUT.jsonl, one record per line."""
+    from vnfigures.cli.report import check_report_target, report_after_run
     from vnfigures.runner.batch import EngineError, RunOptions, run_batch
 
     _check_inputs(inputs)
+    check_report_target(report)
     if scheduler and engine is not Engine.dask:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     if output.is_dir():
@@ -102,6 +105,7 @@ def run(  # noqa: PLR0913 - one parameter per command-line option
         f"skipped {summary.skipped_total} ({skipped}) in {summary.seconds:.1f} s, "
         f"{summary.articles_per_second:.1f} articles/s -> {output}"
     )
+    report_after_run(output, report)
     if summary.read == 0:
         typer.echo("warning: no input articles found (folders are searched for .txt, .html, .htm, .jsonl)", err=True)
     if summary.failed:
