@@ -71,6 +71,10 @@ class ArticleSink(ABC):
         """Store `article`, replacing any earlier version with the same id."""
 
     @abstractmethod
+    def stored_ids(self) -> set[str]:
+        """The ids of every article the store holds (a resumed run writes what is missing)."""
+
+    @abstractmethod
     def close(self) -> None:
         """Commit what was written and release the store (safe to call twice)."""
 
