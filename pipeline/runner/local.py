@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import collections
 import multiprocessing
+import multiprocessing.connection
 import os
 import sys
 import time
@@ -39,6 +40,8 @@ IN_FLIGHT_PER_WORKER = 4
 KILL_GRACE = 5.0
 #: How often (seconds) the parent looks at running articles when none completes.
 WATCH_INTERVAL = 1.0
+#: Seconds the workers get to finish their article and exit when the run ends or is stopped.
+SHUTDOWN_GRACE = 10.0
 
 
 def _stderr(message: str) -> None:
@@ -86,9 +89,20 @@ class LocalExecutor:
         self._shutdown()
 
     def _shutdown(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Stop the pool; a worker that does not exit within `SHUTDOWN_GRACE` (stopped, stuck)
+        is killed, so the run always ends and leaves no process behind."""
+        if self._pool is None:
+            return
+        pool, self._pool = self._pool, None
+        processes = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        waiting = {process.sentinel: process for process in processes}
+        deadline = time.monotonic() + SHUTDOWN_GRACE
+        while waiting and (left := deadline - time.monotonic()) > 0:
+            for sentinel in multiprocessing.connection.wait(list(waiting), timeout=left):
+                waiting.pop(sentinel)  # type: ignore[call-overload]
+        for process in waiting.values():
+            process.kill()
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
