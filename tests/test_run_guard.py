@@ -184,3 +184,34 @@ def test_default_workers_follow_affinity_and_quota(tmp_path: Path, monkeypatch: 
 def test_the_cli_default_workers_is_the_available_cpus() -> None:
     help_text = CliRunner().invoke(_app(), ["run", "--help"], env={"COLUMNS": "200"}).output
     assert f"default: {cpus.available_cpus()}" in help_text.replace("[", " ").replace("]", " ")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_not_called_binary(tmp_path: Path, encoding: str) -> None:
+    from vnfigures.runner.inputs import read_file
+
+    path = tmp_path / "story.txt"
+    path.write_bytes(f"{VN}\nHà Nội, ngày 2/1.\n".encode(encoding))
+    assert read_file(path, "story").raw == f"{VN}\nHà Nội, ngày 2/1.\n"
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    (b'{"id": "a", "text": "unterminated', "line is not JSON: Unterminated string starting at: column 21"),
+    (b"{broken", "line is not JSON: Expecting property name enclosed in double quotes: column 2"),
+])
+def test_jsonl_messages_read_well(line: bytes, message: str) -> None:
+    from vnfigures.errors import InputError
+    from vnfigures.runner.inputs import parse_jsonl_line
+
+    with pytest.raises(InputError) as caught:
+        parse_jsonl_line(line, "in.jsonl:1")
+    assert str(caught.value) == message and "at at" not in message
+
+
+def test_one_size_limit_the_readers() -> None:
+    """spaCy's own 1,000,000-character cap never fires first: --max-bytes is the one limit."""
+    from vnfigures.nlp.language import build
+    from vnfigures.runner.inputs import DEFAULT_MAX_BYTES
+
+    nlp = build(ner=False)
+    assert nlp.max_length >= 1000 * DEFAULT_MAX_BYTES

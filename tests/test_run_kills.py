@@ -77,8 +77,8 @@ def started() -> Iterator[list[subprocess.Popen[bytes]]]:
     for process in processes:
         if process.poll() is None:
             process.kill()
+        kill_survivors(process.pid)  # first: an orphan would hold the pipes open
         process.communicate()
-        kill_survivors(process.pid)
 
 
 def _workers(process: subprocess.Popen[bytes], count: int) -> list[int]:
