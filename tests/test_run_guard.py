@@ -215,3 +215,12 @@ def test_one_size_limit_the_readers() -> None:
 
     nlp = build(ner=False)
     assert nlp.max_length >= 1000 * DEFAULT_MAX_BYTES
+
+
+def test_recycle_after_replaces_each_worker_after_n_articles(tmp_path: Path) -> None:
+    folder = _inputs(tmp_path / "in", {f"n{i:02d}.txt": f"{VN} #{i}" for i in range(12)})
+    result = invoke([str(folder), "-o", str(tmp_path / "out.jsonl"), "--workers", "2", "--recycle-after", "2"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "out.summary.json").read_text())
+    # 2 workers x 2 articles per pool: 3 pools, each with a worker of its own (without: at most 2)
+    assert summary["written"] == 12 and len(summary["worker_peak_rss_mb"]) >= 12 // (2 * 2)

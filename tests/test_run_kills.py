@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from vnfigures.bench.faults import kill_session, wait_until_gone, worker_pids
 from vnfigures.export import read_target
 from vnfigures.runner.output import OutputPaths
 from test_resume import _assert_complete, _ids, _jsonl, _start, _wait_for_lines
@@ -23,50 +24,8 @@ from test_resume import _assert_complete, _ids, _jsonl, _start, _wait_for_lines
 pytestmark = pytest.mark.slow
 
 
-def session_pids(sid: int) -> list[int]:
-    """Live (not zombie) processes of session `sid`, read from /proc."""
-    pids = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        if fields[0] != "Z" and int(fields[3]) == sid:
-            pids.append(int(entry.name))
-    return pids
-
-
-def worker_pids(parent: int) -> list[int]:
-    """The pool workers of `parent` (spawned interpreters), not its resource tracker."""
-    pids = []
-    for pid in session_pids(parent):
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-            stat = Path(f"/proc/{pid}/stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
-        if ppid == parent and b"spawn_main" in cmdline:
-            pids.append(pid)
-    return pids
-
-
-def wait_until_gone(sid: int, limit: float = 30.0) -> list[int]:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline and session_pids(sid):
-        time.sleep(0.1)
-    return session_pids(sid)
-
-
 def kill_survivors(sid: int) -> None:
-    for pid in session_pids(sid):
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+    kill_session(sid)
 
 
 @pytest.fixture

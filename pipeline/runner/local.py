@@ -2,9 +2,11 @@
 
 Workers are spawned (not forked: the parent may run threads, and the NLP libraries are not
 fork-safe), tied to the parent so they die with it, and build their steps once, in the pool
-initializer; with `recycle_after` each is replaced after that many articles (its memory,
-which grows with every new word, starts again). At most `window` articles are in flight, so
-a long input is streamed, never materialized.
+initializer. With `recycle_after` the pool is replaced once its workers have had that many
+articles each (their memory, which grows with every new word, starts again): no more is
+sent to it, its last articles finish, and a fresh pool takes over. (The standard library's
+`max_tasks_per_child` is not used: on Python 3.11 it can deadlock, CPython gh-115634.) At
+most `window` articles are in flight, so a long input is streamed, never materialized.
 
 Two kinds of trouble are survived. A worker that dies (out of memory, a crash in native
 code) turns the articles it held into suspects, run again one by one in a fresh pool, so
@@ -80,6 +82,7 @@ class LocalExecutor:
         self.recycle_after = recycle_after
         self.notice = notice
         self._pool: ProcessPoolExecutor | None = None
+        self._submitted = 0  # articles sent to the current pool
         self._peaks: dict[str, int] = {}
 
     def __enter__(self) -> LocalExecutor:
@@ -109,9 +112,14 @@ class LocalExecutor:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
                 initializer=init_worker, initargs=(self.spec, os.getpid()),
-                max_tasks_per_child=self.recycle_after,
             )
+            self._submitted = 0
         return self._pool
+
+    def _spent(self) -> bool:
+        """True when the current pool has had its share of articles and is to be replaced."""
+        return bool(self.recycle_after) and self._pool is not None and \
+            self._submitted >= self.recycle_after * self.workers  # type: ignore[operator]
 
     def warm_up(self) -> None:
         """Start the workers and load their models now (start-up timed apart from work)."""
@@ -140,6 +148,7 @@ class LocalExecutor:
     def _submit(self, record: Article, pending: _Pending) -> None:
         pool = self._ensure_pool()
         pending.tasks[pool.submit(process_record, record, self.spec, self.timeout)] = _Task(record, pool)
+        self._submitted += 1
 
     def _map_pool(self, records: Iterable[Record]) -> Iterator[Outcome]:
         window = self.workers * IN_FLIGHT_PER_WORKER
@@ -147,9 +156,11 @@ class LocalExecutor:
         source = iter(records)
         exhausted = False
         while True:
-            while pending.redo and len(pending.tasks) < window:
+            if self._spent() and not pending.tasks:
+                self._shutdown()  # its workers did their share: the next submit starts a fresh pool
+            while pending.redo and len(pending.tasks) < window and not self._spent():
                 self._submit(pending.redo.popleft(), pending)
-            while not exhausted and not pending.redo and len(pending.tasks) < window:
+            while not exhausted and not pending.redo and len(pending.tasks) < window and not self._spent():
                 record = next(source, None)
                 if record is None:
                     exhausted = True
@@ -158,7 +169,9 @@ class LocalExecutor:
                 else:
                     self._submit(record, pending)
             if not pending.tasks and not pending.redo:
-                return
+                if exhausted:
+                    return
+                continue
             done, _ = wait(pending.tasks, timeout=self._wait_time(), return_when=FIRST_COMPLETED)
             suspects: list[Article] = []
             for future in done:
