@@ -8,9 +8,10 @@ or `--corpus`, repeated under distinct ids, plus two lines that fail to read), s
 `vnfig run` in its own session, waits for a random number of output lines, and kills with
 SIGKILL either the main process or one of its workers. It then runs `--resume` until the run
 ends by itself, and checks: every input id exactly once in OUT.jsonl or the failures file, the
-`--db` database equal to OUT.jsonl, and no process of the killed run left. Rounds alternate
-between no database and `--db sqlite`. It prints the counts; it times nothing and asserts
-nothing (a non-zero exit says that some check failed).
+`--db` target equal to OUT.jsonl, and no process of the killed run left. Rounds cycle through
+no database, `--db sqlite` and a `--db` Parquet folder, killing the main process in one
+cycle and a worker in the next. It prints the counts; it times nothing and asserts nothing
+(a non-zero exit says that some check failed).
 """
 from __future__ import annotations
 
@@ -85,7 +86,7 @@ def kill_session(sid: int) -> None:
 class Round:
     """What one round did and found."""
 
-    db: bool
+    db: str
     victim: str
     killed_after_lines: int
     resumes: int
@@ -124,10 +125,10 @@ def _lines(path: Path) -> int:
     return path.read_bytes().count(b"\n") if path.exists() else 0
 
 
-def kill_at_random(process: subprocess.Popen[bytes], out: Path, total: int, rng: random.Random) -> tuple[str, int, int]:
-    """Wait for a random number of lines, SIGKILL the main process or a worker; (victim, lines, leftovers)."""
+def kill_at_random(process: subprocess.Popen[bytes], out: Path, total: int, victim: str,
+                   rng: random.Random) -> tuple[str, int, int]:
+    """Wait for a random number of lines, SIGKILL `victim` (main or worker); (victim, lines, leftovers)."""
     target = rng.randint(1, max(1, int(total * 0.9)))
-    victim = rng.choice(["main", "worker"])
     while process.poll() is None and _lines(out) < target:
         time.sleep(0.02)
     lines = _lines(out)
@@ -166,12 +167,17 @@ def check(out: Path, ids: list[str], db: str | None) -> tuple[int, int, int]:
     return missing, duplicated, differs
 
 
-def one_round(work: Path, corpus: Path, args: argparse.Namespace, with_db: bool, rng: random.Random) -> Round:
+#: The `--db` targets the rounds cycle through (None: no database).
+TARGETS = (None, "sqlite:///{work}/run.db", "{work}/tables/")
+
+
+def one_round(work: Path, corpus: Path, args: argparse.Namespace, target: str | None, victim: str,
+              rng: random.Random) -> Round:
     source, out = work / "in.jsonl", work / "out.jsonl"
     ids = write_inputs(source, corpus, args.articles)
-    db = f"sqlite:///{work / 'run.db'}" if with_db else None
+    db = target.format(work=work) if target else None
     process = start(source, out, args.workers, args.ner, db)
-    victim, lines, leftovers = kill_at_random(process, out, args.articles, rng)
+    victim, lines, leftovers = kill_at_random(process, out, args.articles, victim, rng)
     resumes, reconciled = 0, 0
     while True:
         resumes += 1
@@ -182,12 +188,13 @@ def one_round(work: Path, corpus: Path, args: argparse.Namespace, with_db: bool,
         if resumed.returncode in (0, 1) or resumes >= 3:
             break
     missing, duplicated, differs = check(out, ids, db)
-    return Round(with_db, victim, lines, resumes, missing, duplicated, differs, leftovers, reconciled)
+    kind = "none" if db is None else "sqlite" if db.startswith("sqlite") else "parquet"
+    return Round(kind, victim, lines, resumes, missing, duplicated, differs, leftovers, reconciled)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=6, help="kill-and-resume rounds (half with --db sqlite)")
+    parser.add_argument("--rounds", type=int, default=6, help="kill-and-resume rounds (cycling through targets)")
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
@@ -198,9 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     rounds: list[Round] = []
     for number in range(args.rounds):
         with tempfile.TemporaryDirectory(prefix="vnfig-faults-") as tmp:
-            result = one_round(Path(tmp), args.corpus, args, with_db=number % 2 == 1, rng=rng)
+            target = TARGETS[number % len(TARGETS)]
+            victim = "main" if (number // len(TARGETS)) % 2 == 0 else "worker"
+            result = one_round(Path(tmp), args.corpus, args, target, victim, rng)
         rounds.append(result)
-        print(f"round {number + 1}: db={'sqlite' if result.db else 'none':6} killed={result.victim:6} "
+        print(f"round {number + 1}: db={result.db:7} killed={result.victim:6} "
               f"after {result.killed_after_lines:4} lines, resumes {result.resumes}, missing {result.missing}, "
               f"duplicated {result.duplicated}, db differs {result.db_differs}, leftover processes "
               f"{result.leftovers}, reconciled {result.reconciled}  {'ok' if result.ok else 'FAILED'}", flush=True)
