@@ -213,14 +213,16 @@ class LocalExecutor:
             if future in expired:
                 self.notice(f"vnfig run: article {task.record.id!r} is over {self.timeout:g} s "
                             "(--article-timeout): recorded as a Timeout failure, its worker replaced")
-                yield failure_outcome(Failure(
-                    id=task.record.id, input=task.record.origin, step="worker", error="Timeout",
-                    message=f"the article ran over {self.timeout:g} s (--article-timeout) and its worker "
-                            "did not answer; the worker was killed and replaced",
-                ))
+                yield self._timed_out(task.record)
             else:
                 pending.redo.append(task.record)
         self._discard(pool)
+
+    def _timed_out(self, record: Article) -> Outcome:
+        return failure_outcome(Failure(
+            id=record.id, input=record.origin, step="worker", error="Timeout",
+            message=f"the article ran over {self.timeout:g} s (--article-timeout) and its worker "
+                    "did not answer; the worker was killed and replaced"))
 
     def _settle(self, future: Future[Outcome], tasks: dict[Future[Outcome], _Task],
                 suspects: list[Article]) -> Iterator[Outcome]:
@@ -248,7 +250,14 @@ class LocalExecutor:
     def _isolated(self, record: Article) -> Outcome:
         """Run one suspect alone; if its worker dies again, it is the one that kills workers."""
         pool = self._ensure_pool()
-        outcome = self._result(pool.submit(process_record, record, self.spec, self.timeout), record)
+        future = pool.submit(process_record, record, self.spec, self.timeout)
+        self._submitted += 1
+        limit = self.timeout + KILL_GRACE if self.timeout else None
+        if wait([future], timeout=limit).not_done:  # hung past its alarm: as in `_expire`
+            _kill_workers(pool)
+            self._discard(pool)
+            return self._timed_out(record)
+        outcome = self._result(future, record)
         if outcome is None:
             self._discard(pool)
             outcome = failure_outcome(Failure(
