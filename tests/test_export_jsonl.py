@@ -74,7 +74,7 @@ def test_export_then_read_back(output: Path, db_url: str) -> None:
 
 
 def test_export_to_parquet(output: Path, tmp_path: Path) -> None:
-    target = str(tmp_path / "f.parquet")
+    target = f"{tmp_path / 'tables'}/"
     export_jsonl(output, target)
     assert read_target(target) == sample_articles()
 
@@ -102,7 +102,7 @@ def test_cli_export_twice_is_idempotent(output: Path, db_url: str) -> None:
 
 def test_cli_export_reports_skipped_lines(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "out.jsonl", sample_articles()[:1], extra=["{oops"])
-    code, out, err = run("export", str(path), "--to", str(tmp_path / "f.parquet"))
+    code, out, err = run("export", str(path), "--to", f"{tmp_path / 'tables'}/")
     assert code == 1 and "1 skipped" in out
     assert Failure.model_validate_json(err.strip()).input == f"{path}:2"
 
@@ -118,5 +118,5 @@ def test_cli_export_refuses_unusable_targets(output: Path, args: list[str], mess
 
 
 def test_cli_export_missing_input(tmp_path: Path) -> None:
-    code, _out, err = run("export", str(tmp_path / "none.jsonl"), "--to", str(tmp_path / "f.parquet"))
+    code, _out, err = run("export", str(tmp_path / "none.jsonl"), "--to", f"{tmp_path / 'tables'}/")
     assert code == 2 and "no such file" in err

@@ -1,4 +1,4 @@
-"""The Parquet dataset: exact decimal128 values, replace-by-id, byte-identical rewrites."""
+"""The Parquet folder: exact decimal128 values, replace-by-id, parts written as the run goes."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -11,7 +11,7 @@ import pytest
 
 import vnfigures.export.parquet as parquet_module
 from vnfigures.export import ExportError, open_sink, read_target
-from vnfigures.export.parquet import DECIMAL, check_decimal
+from vnfigures.export.parquet import DECIMAL, PARTS, ParquetSink, check_decimal
 from vnfigures.schemas import Article, Figure
 
 from test_export_samples import sample_articles
@@ -20,7 +20,7 @@ TABLES = ("articles", "figures", "entities")
 
 
 def write_all(target: Path, articles: list[Article]) -> None:
-    with open_sink(str(target)) as sink:
+    with open_sink(f"{target}/") as sink:
         for article in articles:
             sink.write(article)
 
@@ -31,7 +31,11 @@ def file_bytes(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def target(tmp_path: Path) -> Path:
-    return tmp_path / "figures.parquet"
+    return tmp_path / "tables"
+
+
+def table_rows(folder: Path) -> list[int]:
+    return [pq.read_metadata(folder / f"{t}.parquet").num_rows for t in TABLES]
 
 
 def test_round_trip_is_exact(target: Path) -> None:
@@ -49,12 +53,16 @@ def test_values_are_decimal_columns(target: Path) -> None:
     assert Decimal("0.125") in values and all(isinstance(v, Decimal) for v in values)
 
 
-def test_rewriting_gives_identical_files(target: Path) -> None:
+def test_rewriting_replaces_rows_never_duplicates_them(target: Path) -> None:
     write_all(target, sample_articles())
     first = file_bytes(target)
     write_all(target, sample_articles()[::-1])
-    assert file_bytes(target) == first
-    assert [pq.read_metadata(target / f"{t}.parquet").num_rows for t in TABLES] == [4, 14, 2]
+    assert read_target(str(target)) == sample_articles()
+    assert table_rows(target) == [4, 14, 2]
+    write_all(target, sample_articles())  # same articles, same order as the first time...
+    write_all(target, [])
+    assert read_target(str(target)) == sample_articles() and table_rows(target) == [4, 14, 2]
+    assert first and sorted(p.name for p in target.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
 
 
 def test_writing_replaces_articles_by_id(target: Path) -> None:
@@ -68,12 +76,27 @@ def test_writing_replaces_articles_by_id(target: Path) -> None:
     assert pq.read_metadata(target / "figures.parquet").num_rows == 14 - 7 + 1
 
 
-def test_same_articles_in_any_batches_give_the_same_files(tmp_path: Path) -> None:
-    one, two = tmp_path / "one.parquet", tmp_path / "two.parquet"
+def test_same_articles_in_any_batches_give_the_same_rows(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
     write_all(one, sample_articles())
     for article in sample_articles():
         write_all(two, [article])
-    assert file_bytes(one) == file_bytes(two)
+    assert read_target(str(one)) == read_target(str(two)) and table_rows(one) == table_rows(two)
+
+
+@pytest.mark.parametrize(("count", "group", "parts"), [(9, 4, 2), (8, 4, 2), (3, 4, 0), (12, 1, 12)])
+def test_rows_go_to_disk_in_parts_as_they_come(target: Path, count: int, group: int, parts: int) -> None:
+    """Memory holds at most `group` articles: every full group is on disk before close()."""
+    base = sample_articles()[0]
+    sink = ParquetSink(target, group=group)
+    for i in range(count):
+        sink.write(base.model_copy(update={"id": f"a{i:02d}"}))
+    assert len(list((target / PARTS).iterdir())) == parts
+    assert sink.stored_ids() == {f"a{i:02d}" for i in range(count)}  # parts and memory alike
+    sink.close()
+    assert [a.id for a in read_target(str(target))] == [f"a{i:02d}" for i in range(count)]
+    assert pq.ParquetFile(target / "articles.parquet").num_row_groups == -(-count // group)
+    assert not (target / PARTS).exists()
 
 
 def test_empty_export_creates_readable_tables(target: Path) -> None:
@@ -99,27 +122,31 @@ def test_value_too_fine_is_refused_not_rounded(target: Path) -> None:
     part = "0,0000000001 tấn"
     bad = Article(id="fine", text=text, pipeline_version="0", figures=[Figure(
         text=part, start=5, end=5 + len(part), kind="mass", value=Decimal("0.0000000001"), unit="tonne")])
-    with open_sink(str(target)) as sink:
+    with open_sink(f"{target}/") as sink:
         with pytest.raises(ExportError, match=r"fine.*decimal128"):
             sink.write(bad)
         sink.write(sample_articles()[0])
     assert [a.id for a in read_target(str(target))] == ["baomoi/ha-tinh-1"]
 
 
-def test_failed_write_leaves_the_previous_files(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_compaction_leaves_the_tables_and_the_next_close_finishes(
+        target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_all(target, sample_articles("0.1.0"))
     before = file_bytes(target)
-    real_write = pq.write_table
+    real = parquet_module._compact_table
     calls: list[Any] = []
 
-    def flaky_write(table: pa.Table, where: Any, **kwargs: Any) -> None:
-        calls.append(where)
+    def flaky(*args: Any) -> None:
+        calls.append(args)
         if len(calls) == 2:
             raise OSError("disk full")
-        real_write(table, where, **kwargs)
+        real(*args)
 
-    monkeypatch.setattr(parquet_module.pq, "write_table", flaky_write)
+    monkeypatch.setattr(parquet_module, "_compact_table", flaky)
     with pytest.raises(OSError, match="disk full"):
         write_all(target, sample_articles("0.2.0"))
-    assert file_bytes(target) == before
-    assert sorted(p.name for p in target.iterdir()) == sorted(f"{t}.parquet" for t in TABLES)
+    assert file_bytes(target) == before  # no table half replaced
+    assert sorted(p.name for p in target.iterdir()) == sorted([PARTS, *(f"{t}.parquet" for t in TABLES)])
+    monkeypatch.setattr(parquet_module, "_compact_table", real)
+    ParquetSink(target).close()  # the part survived: folding it in now gives the new versions
+    assert {a.pipeline_version for a in read_target(str(target))} == {"0.2.0"}

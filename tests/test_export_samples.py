@@ -167,12 +167,18 @@ def test_sqlite_number_refuses_what_sqlite_would_round(value: str) -> None:
     ("sqlite:///out/figures.db", "sql", "sqlite:///out/figures.db"),
     ("postgresql://me@db.example/news", "sql", "postgresql+psycopg://me@db.example/news"),
     ("postgres://me:pw@localhost:5433/news", "sql", "postgresql+psycopg://me:pw@localhost:5433/news"),
-    ("out/figures.parquet", "parquet", "out/figures.parquet"),
-    ("out/figures.parquet/", "parquet", "out/figures.parquet"),
+    ("out/parquet/", "parquet", "out/parquet"),
+    ("out/tables//", "parquet", "out/tables"),
 ])
 def test_parse_target(target: str, kind: str, location: str) -> None:
     parsed = parse_target(target)
     assert (parsed.kind, parsed.location) == (kind, location)
+
+
+@pytest.mark.parametrize("target", ["out/figures.parquet", "out/figures.parquet/", "x.PARQUET"])
+def test_a_parquet_target_named_like_one_file_is_refused(target: str) -> None:
+    with pytest.raises(ValueError, match=r"names one Parquet file.*give a folder such as .*/ \(it gets articles"):
+        parse_target(target)
 
 
 @pytest.mark.parametrize("target", ["mysql://me@host/db", "figures.csv", "out/figures", ""])

@@ -27,8 +27,9 @@ def _jsonl(path: Path, count: int, cue: str = "") -> Path:
     return path
 
 
-def _run(source: Path, out: Path, resume: bool) -> object:
-    options = RunOptions(output=out, workers=1, ner=False, resume=resume, steps=FACTORY, progress=False)
+def _run(source: Path, out: Path, resume: bool, **extra: object) -> object:
+    options = RunOptions(output=out, workers=1, ner=False, resume=resume, steps=FACTORY, progress=False,
+                         **extra)  # type: ignore[arg-type]
     return run_batch([str(source)], options)
 
 
@@ -85,11 +86,11 @@ def test_id_less_failures_are_skipped_by_their_input_line(tmp_path: Path) -> Non
     assert again.skipped == {"resume": 2} and again.written == again.failed == 0
 
 
-def test_without_resume_a_rerun_starts_afresh(tmp_path: Path) -> None:
+def test_with_overwrite_a_rerun_starts_afresh(tmp_path: Path) -> None:
     source = _jsonl(tmp_path / "in.jsonl", 6)
     out = tmp_path / "out.jsonl"
     _run(source, out, resume=False)
-    summary = _run(source, out, resume=False)
+    summary = _run(source, out, resume=False, overwrite=True)
     assert summary.skipped == {} and summary.written == 5
     _assert_complete(out, 6)
 

@@ -3,7 +3,7 @@
 Workers import this module by name (`test_run_steps:tiny_steps`), which works because pytest
 puts `tests/` on `sys.path` and spawned workers inherit it. Cue words in the raw text drive
 behaviour: `BOOM` makes the figures step raise, `CRASH` kills the worker process, `SLOW`
-takes 50 ms (to stop a run midway).
+takes 50 ms (to stop a run midway), `HANG` sleeps for an hour (to hit the article timeout).
 """
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ def _figures(article: Article) -> Article:
         os._exit(3)  # simulate a worker killed by a native crash
     if "SLOW" in article.text:
         time.sleep(0.05)
+    if "HANG" in article.text:
+        time.sleep(3600)
     return article
 
 

@@ -14,7 +14,7 @@ def register(app: typer.Typer) -> None:
 def export(
     output: Path = typer.Argument(..., help="The run's JSONL output (one Article record per line)."),
     to: str = typer.Option(
-        ..., "--to", help="sqlite:///path.db, postgresql://user@host/db, or path.parquet (a folder).",
+        ..., "--to", help="sqlite:///path.db, postgresql://user@host/db, or a Parquet folder such as out/parquet/.",
     ),
     batch_size: int = typer.Option(100, "--batch-size", min=1, help="Articles per database commit."),
 ) -> None:

@@ -1,14 +1,19 @@
 """`ArticleSink`: where finished articles go, and `open_sink`, which picks one from a target.
 
 A target is a string a user types after `--to`/`--db`:
-`sqlite:///path.db`, `postgresql://user@host/db` (driven by psycopg 3), or `path.parquet`
-(a folder of Parquet files, one per table). The batch runner writes through the same sink
+`sqlite:///path.db`, `postgresql://user@host/db` (driven by psycopg 3), or a folder for
+Parquet, named as one: `out/parquet/` (a trailing slash, or a folder that exists), which gets
+one file per table side by side (`articles.parquet`, `figures.parquet`, `entities.parquet`).
+A name like `figures.parquet` is refused: it reads as one table, and handed to a Parquet
+reader the folder would mix three. The batch runner writes through the same sink
 as `vnfig export`, so a run with `--db` and a later export give the same rows.
 """
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import Literal, Self
 
@@ -38,20 +43,26 @@ def parse_target(target: str) -> Target:
 
     >>> parse_target("postgresql://me@localhost/news")
     Target(kind='sql', location='postgresql+psycopg://me@localhost/news')
-    >>> parse_target("out/figures.parquet")
-    Target(kind='parquet', location='out/figures.parquet')
+    >>> parse_target("out/parquet/")
+    Target(kind='parquet', location='out/parquet')
     """
     scheme, sep, rest = target.partition("://")
     if sep:
         if scheme not in _SQL_SCHEMES:
             raise ValueError(f"unsupported database {scheme!r} in {target!r}: {_FORMS}")
         return Target("sql", f"{_SQL_SCHEMES[scheme]}://{rest}")
-    if target.rstrip("/").endswith(".parquet"):
-        return Target("parquet", target.rstrip("/"))
+    folder = target.rstrip("/" + os.sep)
+    if folder.lower().endswith(".parquet"):
+        raise ValueError(
+            f"{target!r} names one Parquet file, but a run has three tables: give a folder such as "
+            f"{str(Path(folder).with_suffix('')) or 'out'}/ (it gets articles.parquet, figures.parquet, "
+            "entities.parquet)")
+    if folder and (target.endswith(("/", os.sep)) or Path(target).is_dir()):
+        return Target("parquet", folder)
     raise ValueError(f"cannot tell what {target!r} is: {_FORMS}")
 
 
-_FORMS = "use sqlite:///path.db, postgresql://user@host/db or path.parquet"
+_FORMS = "use sqlite:///path.db, postgresql://user@host/db or a Parquet folder such as out/parquet/"
 
 
 class ArticleSink(ABC):
@@ -69,6 +80,10 @@ class ArticleSink(ABC):
     @abstractmethod
     def write(self, article: Article) -> None:
         """Store `article`, replacing any earlier version with the same id."""
+
+    @abstractmethod
+    def stored_ids(self) -> set[str]:
+        """The ids of every article the store holds (a resumed run writes what is missing)."""
 
     @abstractmethod
     def close(self) -> None:
@@ -92,7 +107,7 @@ def open_sink(target: str, *, batch_size: int = 100) -> ArticleSink:
     interruption never leaves half an article behind.
     """
     parsed = parse_target(target)
-    if parsed.kind == "parquet":
+    if parsed.kind == "parquet":  # a row group holds at least as many articles as a commit
         from vnfigures.export.parquet import ParquetSink
 
         return ParquetSink(parsed.location)

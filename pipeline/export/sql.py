@@ -147,6 +147,14 @@ class SqlSink(ArticleSink):
         if self._pending >= self.batch_size:
             self.flush()
 
+    def stored_ids(self) -> set[str]:
+        """Committed and pending ids alike (this sink's own connection sees both)."""
+        if self._conn is None:
+            raise RuntimeError("this sink is closed")
+        if self._tx is None:  # the next write goes on in this transaction
+            self._tx = self._conn.begin()
+        return set(self._conn.execute(sa.select(articles.c.id)).scalars())
+
     def _undo(self, savepoint: sa.engine.NestedTransaction) -> None:
         """Roll back one article; if even that fails, drop the whole uncommitted batch."""
         try:

@@ -6,6 +6,7 @@ tokenizer spaCy's `vi` would otherwise build (~1.8 s) only to be thrown away.
 """
 from __future__ import annotations
 
+import sys
 from functools import cache
 
 import spacy
@@ -23,6 +24,9 @@ def build(ner: bool = True, split_lines: bool = True) -> Language:
     """A fresh Language (no cache): underthesea tokenizer, figures, and NER unless `ner=False`."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {
         "@tokenizers": "vnfigures.UndertheseaTokenizer.v1", "split_lines": split_lines}}})
+    # One size limit, the reader's `--max-bytes`: spaCy's own 1,000,000-character cap guards
+    # the memory of its parser and NER, which this pipeline does not use.
+    nlp.max_length = sys.maxsize
     nlp.add_pipe(FIGURES_FACTORY, name=FIGURES_PIPE)
     if ner:
         nlp.add_pipe(NER_FACTORY, name=NER_PIPE)

@@ -1,8 +1,11 @@
-"""Drive one batch run: read, gate (resume, duplicates), execute, write, account, summarize.
+"""Drive one batch run: guard, read, gate (resume, duplicates), execute, write, account, summarize.
 
 Every input article ends as exactly one of: a line in OUT.jsonl, a line in
-OUT.failures.jsonl, or a skip counted by reason (`resume`, `duplicate_id`, `interrupted`), so
-`read == written + failed + skipped` holds for every run, even one stopped by Ctrl-C.
+OUT.failures.jsonl, or a skip counted by reason (`resume`, `duplicate_id`, `interrupted`; a
+duplicate is also listed in OUT.skipped.jsonl), so `read == written + failed + skipped`
+holds for every run, even one stopped by Ctrl-C or SIGTERM. Before anything is read, the
+guards of `guard.py` run: outputs are never inputs, an earlier output is kept unless asked,
+one run at a time per output.
 """
 from __future__ import annotations
 
@@ -14,14 +17,18 @@ from pathlib import Path
 from typing import IO, Any
 
 from vnfigures.runner.executor import Executor, Record
+from vnfigures.runner.guard import OutputLock, check_fresh, check_not_an_input, db_file, resolved
 from vnfigures.runner.inputs import DEFAULT_MAX_BYTES, iter_inputs
-from vnfigures.runner.output import DoneSet, LineWriter, OutputPaths, RunSummary, load_done
+from vnfigures.runner.output import DoneSet, LineWriter, OutputPaths, RunSummary, SkipRecord, load_done
 from vnfigures.runner.progress import ProgressReporter, make_progress
+from vnfigures.runner.stopping import StopSignals
 from vnfigures.runner.worker import Outcome, StepsSpec
 
 DUPLICATE = "duplicate_id"
 RESUMED = "resume"
 INTERRUPTED = "interrupted"
+#: Default `--article-timeout`: far above any real article (a few seconds), below "forever".
+DEFAULT_ARTICLE_TIMEOUT = 120.0
 
 
 @dataclass(frozen=True)
@@ -32,10 +39,14 @@ class RunOptions:
     workers: int | None = None
     ner: bool = True
     resume: bool = False
+    overwrite: bool = False
+    retry_failed: bool = False
     engine: str = "local"
     scheduler: str | None = None
     db: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT
+    recycle_after: int | None = None
     steps: str = StepsSpec.factory
     progress: bool | None = None
     progress_interval: float = 10.0
@@ -56,16 +67,18 @@ def make_executor(options: RunOptions) -> Executor:
         raise ValueError(f"unknown engine {options.engine!r}: use 'local' or 'dask'")
     from vnfigures.runner.local import LocalExecutor
 
-    return LocalExecutor(options.spec, options.workers)
+    return LocalExecutor(options.spec, options.workers, timeout=options.article_timeout,
+                         recycle_after=options.recycle_after)
 
 
 class Gate:
     """Count every record read and let through only those not done before nor duplicated."""
 
-    def __init__(self, summary: RunSummary, done: DoneSet) -> None:
+    def __init__(self, summary: RunSummary, done: DoneSet, skipped: LineWriter) -> None:
         self.summary = summary
         self.done = done
-        self.seen: set[str] = set()
+        self.skipped = skipped
+        self.seen: dict[str, str | None] = {}  # id -> the input that holds it
         self.in_flight = 0
 
     def __call__(self, records: Iterator[Record]) -> Iterator[Record]:
@@ -84,43 +97,97 @@ class Gate:
             return RESUMED
         if record.id is not None:
             if record.id in self.seen:
+                self._list_duplicate(record.id, origin)
                 return DUPLICATE
-            self.seen.add(record.id)
+            self.seen[record.id] = origin
         return None
+
+    def _list_duplicate(self, article_id: str, origin: str | None) -> None:
+        first = self.seen[article_id]
+        self.skipped.write(SkipRecord(
+            id=article_id, input=origin, reason=DUPLICATE, first_input=first,
+            message=f"id {article_id!r} is already taken by {first}; this input was not processed "
+                    "(give each article its own id: rename the file, or change its JSONL 'id')",
+        ).model_dump_json())
+
+
+@dataclass
+class Writers:
+    """The run's three line files: articles, failures, skips."""
+
+    output: LineWriter
+    failures: LineWriter
+    skipped: LineWriter
+
+    def close(self) -> None:
+        for writer in (self.output, self.failures, self.skipped):
+            writer.close()
 
 
 def run_batch(sources: list[str], options: RunOptions, *, stdin: IO[bytes] | None = None,
               executor: Executor | None = None, progress: ProgressReporter | None = None) -> RunSummary:
-    """Run the chain over `sources` into `options.output`; return (and save) the summary."""
+    """Run the chain over `sources` into `options.output`; return (and save) the summary.
+
+    Raises `guard.UsageError` (output is an input, output exists, output locked) or
+    `EngineError` (bad chain, engine or target) before any article is processed.
+    """
     check_steps(options.spec)
     paths = OutputPaths(options.output)
-    done = load_done(paths.output, paths.failures) if options.resume else DoneSet()
-    summary = RunSummary(output=str(paths.output), failures=str(paths.failures), engine=options.engine)
-    gate = Gate(summary, done)
-    records = gate(iter_inputs(sources, max_bytes=options.max_bytes, stdin=stdin))
-    progress = progress or make_progress(sources, enabled=options.progress, interval=options.progress_interval)
-    writers = (LineWriter(paths.output, append=options.resume), LineWriter(paths.failures, append=options.resume))
+    target = db_file(options.db)
+    own = [*paths.files(), *([target] if target is not None else [])]
+    check_not_an_input(sources, own)
+    with OutputLock(paths.output):
+        check_fresh(paths.output, paths.failures, resume=options.resume, overwrite=options.overwrite)
+        done = _load_done(paths, options)
+        summary = RunSummary(output=str(paths.output), failures=str(paths.failures), engine=options.engine)
+        summary.save(paths.summary)  # `finished: false` replaces the summary of an earlier run now
+        exclude = frozenset(resolved(path) for path in own)
+        writers = Writers(LineWriter(paths.output, append=options.resume),
+                          LineWriter(paths.failures, append=options.resume and not options.retry_failed),
+                          LineWriter(paths.skipped, append=options.resume))
+        gate = Gate(summary, done, writers.skipped)
+        records = gate(iter_inputs(sources, max_bytes=options.max_bytes, stdin=stdin, exclude=exclude))
+        progress = progress or make_progress(sources, enabled=options.progress,
+                                             interval=options.progress_interval, exclude=exclude)
+        try:
+            _execute(records, executor or make_executor(options), options, writers, gate, done, progress)
+        finally:
+            summary.save(paths.summary)
+    return summary
+
+
+def _load_done(paths: OutputPaths, options: RunOptions) -> DoneSet:
+    """What a resumed run skips: OUT.jsonl, and the failures unless they are to be retried."""
+    if not options.resume:
+        return DoneSet()
+    return load_done(paths.output) if options.retry_failed else load_done(paths.output, paths.failures)
+
+
+def _execute(records: Iterator[Record], executor: Executor, options: RunOptions, writers: Writers,
+             gate: Gate, done: DoneSet, progress: ProgressReporter) -> None:
+    summary = gate.summary
     start = time.monotonic()
-    executor = executor or make_executor(options)
+    stops = StopSignals()
     try:
-        with contextlib.ExitStack() as stack:
+        with stops, contextlib.ExitStack() as stack:
             _start_engine(stack, executor, options.engine)
             sink = _open_sink(stack, options.db)
+            if sink is not None and options.resume:
+                summary.reconciled = _reconcile(sink, Path(summary.output), done)
             summary.workers = executor.workers
             for outcome in executor.map(records):
-                gate.in_flight -= 1
-                _write(outcome, writers, sink, summary)
+                with stops.critical():  # a line written is a line counted
+                    gate.in_flight -= 1
+                    _write(outcome, writers, sink, summary)
                 progress.update(summary)
             summary.worker_peak_rss_mb = {k: round(v / 1024, 1) for k, v in executor.peak_rss_kb().items()}
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         summary.interrupted = True
+        summary.signal = str(exc) if str(exc).startswith("SIG") else "SIGINT"
     finally:
-        for writer in writers:
-            writer.close()
+        writers.close()
         _finish(summary, gate, start)
         progress.close(summary)
-        summary.save(paths.summary)
-    return summary
 
 
 class EngineError(RuntimeError):
@@ -150,15 +217,25 @@ def _start_engine(stack: contextlib.ExitStack, executor: Executor, engine: str) 
         raise EngineError(f"cannot start the {engine} engine: {type(exc).__name__}: {exc}") from exc
 
 
-def _write(outcome: Outcome, writers: tuple[LineWriter, LineWriter], sink: Any, summary: RunSummary) -> None:
+def _write(outcome: Outcome, writers: Writers, sink: Any, summary: RunSummary) -> None:
     if outcome.kind == "article":
-        writers[0].write(outcome.line)
+        writers.output.write(outcome.line)
         summary.written += 1
         if sink is not None:
             _write_sink(sink, outcome.line)
     else:
-        writers[1].write(outcome.line)
+        writers.failures.write(outcome.line)
         summary.failed += 1
+
+
+def _reconcile(sink: Any, output: Path, done: DoneSet) -> int:
+    from vnfigures.runner.reconcile import reconcile
+
+    try:
+        return reconcile(sink, output, done.written)
+    except Exception as exc:  # noqa: BLE001 - the target refuses an article it must hold
+        raise EngineError(f"bringing the --db target level with {output} failed "
+                          f"({type(exc).__name__}: {exc})") from exc
 
 
 def _write_sink(sink: Any, line: str) -> None:
@@ -181,6 +258,7 @@ def _finish(summary: RunSummary, gate: Gate, start: float) -> None:
     summary.seconds = round(time.monotonic() - start, 3)
     processed = summary.written + summary.failed
     summary.articles_per_second = round(processed / summary.seconds, 2) if summary.seconds else 0.0
+    summary.finished = True
 
 
 @contextlib.contextmanager

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vnfigures.runner.cpus import available_cpus
 from vnfigures.runner.executor import Record, track_peak
 from vnfigures.runner.worker import Outcome, StepsSpec, failure_outcome, peak_rss_kb, process_record, warm_up
 from vnfigures.schemas import Failure
@@ -114,7 +115,7 @@ class DaskExecutor:
     def __init__(self, spec: StepsSpec, workers: int | None = None, *, scheduler: str | None = None,
                  parts: Path | None = None, partition_size: int = PARTITION_SIZE) -> None:
         self.spec = spec
-        self.workers = workers or os.cpu_count() or 1
+        self.workers = workers or available_cpus()
         self.scheduler = scheduler
         self.parts = parts
         self.partition_size = partition_size

@@ -28,6 +28,11 @@ MIN_SYLLABLE_SHARE = 0.8
 MOJIBAKE_SHARE = 0.5
 #: Characters of a text sampled to judge its encoding (enough words, bounded time).
 SAMPLE_CHARS = 20_000
+#: UTF-16 without a BOM: share of high bytes that are NUL (at least), low bytes (at most), and
+#: of printable characters in the decoding (at least).
+UTF16_HIGH_NUL_SHARE = 0.3
+UTF16_LOW_NUL_SHARE = 0.02
+UTF16_PRINTABLE_SHARE = 0.98
 _ALLOWED_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1a\x1b")
 
 
@@ -120,6 +125,29 @@ def _unicode_bom(data: bytes) -> Decoded | None:
     return None
 
 
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 saved without its byte-order mark (some Windows tools do), told by its NUL bytes.
+
+    Text in UTF-16 has a NUL in most high bytes (every ASCII character, and the Latin
+    letters of Vietnamese below U+0100) and almost none in the low ones; binary data has
+    NULs anywhere. The decoding must also be printable text.
+    """
+    head = data[:4096]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    for name, high, low in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        if high.count(0) < UTF16_HIGH_NUL_SHARE * len(high) or low.count(0) > UTF16_LOW_NUL_SHARE * len(low):
+            continue
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:2048]
+        if sum(ch.isprintable() or ch in "\t\n\r" for ch in sample) >= UTF16_PRINTABLE_SHARE * len(sample):
+            return Decoded(text, "utf-16")
+    return None
+
+
 def _best(data: bytes, candidates: dict[str, Callable[[bytes], str]]) -> Decoded | None:
     """The candidate decoding whose accented words are most often Vietnamese syllables."""
     best: tuple[float, int, str, str] | None = None
@@ -193,7 +221,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
     """
     if not data.strip():
         raise InputError("the input is empty (no text to read)")
-    bom = _unicode_bom(data)
+    bom = _unicode_bom(data) or _utf16_without_bom(data)
     if bom is not None:
         return bom
     kind = binary_kind(data)

@@ -38,20 +38,23 @@ def read_failure(error: Exception, origin: str, article_id: str | None = None) -
 
 
 def iter_inputs(sources: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                stdin: IO[bytes] | None = None) -> Iterator[Record]:
-    """Yield one `Article` (or read `Failure`) per input article, in input order."""
+                stdin: IO[bytes] | None = None, exclude: frozenset[Path] = frozenset()) -> Iterator[Record]:
+    """Yield one `Article` (or read `Failure`) per input article, in input order.
+
+    `exclude` holds resolved paths (`os.path.realpath`) of files and folders never to read.
+    """
     for source in sources:
         if source == STDIN:
             yield from read_jsonl(stdin or sys.stdin.buffer, "stdin", max_bytes=max_bytes)
         elif Path(source).is_dir():
-            yield from _read_directory(Path(source), max_bytes)
+            yield from _read_directory(Path(source), max_bytes, exclude)
         else:
             path = Path(source)
             yield from _read_path(path, path.stem, max_bytes)
 
 
-def _read_directory(root: Path, max_bytes: int) -> Iterator[Record]:
-    for path in walk_inputs(root):
+def _read_directory(root: Path, max_bytes: int, exclude: frozenset[Path]) -> Iterator[Record]:
+    for path in walk_inputs(root, exclude):
         if isinstance(path, Failure):
             yield path
             continue
@@ -59,11 +62,11 @@ def _read_directory(root: Path, max_bytes: int) -> Iterator[Record]:
         yield from _read_path(path, article_id, max_bytes)
 
 
-def walk_inputs(root: Path) -> Iterator[Path | Failure]:
+def walk_inputs(root: Path, exclude: frozenset[Path] = frozenset()) -> Iterator[Path | Failure]:
     """Input files under `root`, depth first in sorted order; unlistable folders as failures.
 
     Symbolic links to folders are not followed (no cycles); links to files are, so a broken
-    link shows up as a failure when it is read.
+    link shows up as a failure when it is read. Entries in `exclude` are passed over.
     """
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
@@ -73,8 +76,10 @@ def walk_inputs(root: Path) -> Iterator[Path | Failure]:
         return
     for entry in entries:
         path = Path(entry.path)
+        if exclude and Path(os.path.realpath(path)) in exclude:
+            continue
         if entry.is_dir(follow_symlinks=False):
-            yield from walk_inputs(path)
+            yield from walk_inputs(path, exclude)
         elif path.suffix.lower() in TEXT_SUFFIXES or path.suffix.lower() == JSONL_SUFFIX:
             yield path
 
@@ -186,7 +191,7 @@ def parse_jsonl_line(line: bytes, origin: str, *, source: str | None = None) -> 
     except UnicodeDecodeError as exc:
         raise InputError(f"line is not valid UTF-8 (JSON must be UTF-8): {exc.reason}") from exc
     except json.JSONDecodeError as exc:
-        raise InputError(f"line is not JSON: {exc.msg} at column {exc.colno}") from exc
+        raise InputError(f"line is not JSON: {exc.msg}: column {exc.colno}") from exc
     if not isinstance(record, dict):
         raise InputError(f"line is JSON {type(record).__name__}, not an object with an 'id'")
     return article_from_mapping(record, origin, source=source)

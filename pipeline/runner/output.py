@@ -1,7 +1,9 @@
 """Where a run writes: records, failures, summary, and what a resumed run may skip.
 
 `OUT.jsonl` gets one article per line and `OUT.failures.jsonl` one `Failure` per line (OUT is
-the output path without its `.jsonl`); `OUT.summary.json` the run's counts. A line is written
+the output path without its `.jsonl`); `OUT.skipped.jsonl` one `SkipRecord` per input passed
+over because its id was taken; `OUT.summary.json` the run's counts (`finished: false` while
+the run is going, so a killed run's summary never passes for a whole one). A line is written
 whole and flushed before the next, so a killed run leaves at most one torn last line, which
 `load_done` truncates away before a `--resume` run appends.
 """
@@ -35,8 +37,30 @@ class OutputPaths:
         return self.stem.with_name(self.stem.name + ".summary.json")
 
     @property
+    def skipped(self) -> Path:
+        return self.stem.with_name(self.stem.name + ".skipped.jsonl")
+
+    @property
     def parts(self) -> Path:
         return self.stem.with_name(self.stem.name + ".parts")
+
+    @property
+    def lock(self) -> Path:
+        return self.output.with_name(self.output.name + ".lock")
+
+    def files(self) -> list[Path]:
+        """Every file and folder the run writes (never to be read as its input)."""
+        return [self.output, self.failures, self.skipped, self.summary, self.parts, self.lock]
+
+
+class SkipRecord(BaseModel):
+    """An input passed over without processing: which, why, and what it collided with."""
+
+    id: str | None
+    input: str | None = Field(description="input path, or path:line for JSONL")
+    reason: str = Field(description="e.g. 'duplicate_id'")
+    message: str
+    first_input: str | None = Field(default=None, description="the input that holds the id already")
 
 
 @dataclass
@@ -45,6 +69,7 @@ class DoneSet:
 
     ids: set[str] = field(default_factory=set)
     origins: set[str] = field(default_factory=set)
+    written: set[str] = field(default_factory=set)  # ids of articles in OUT.jsonl itself
     truncated_bytes: int = 0
 
     def __contains__(self, key: tuple[str | None, str | None]) -> bool:
@@ -61,16 +86,18 @@ class DoneSet:
             self.origins.add(origin)
 
 
-def load_done(*paths: Path) -> DoneSet:
-    """Read the ids already written to `paths`, cutting each file after its last whole line.
+def load_done(output: Path, *others: Path) -> DoneSet:
+    """Read the ids already written to `output` and `others`, cutting each after its last whole line.
 
     A line that is not whole JSON (the torn end of a killed run) and everything after it are
     truncated away, so those articles are processed again and appended.
     """
     done = DoneSet()
-    for path in paths:
+    for path in (output, *others):
         if path.exists():
             done.truncated_bytes += _scan_and_truncate(path, done)
+        if path == output:
+            done.written = set(done.ids)
     return done
 
 
@@ -134,6 +161,11 @@ class RunSummary(BaseModel):
     engine: str = "local"
     workers: int = 1
     interrupted: bool = False
+    signal: str | None = Field(default=None, description="the signal that stopped the run, e.g. SIGTERM")
+    finished: bool = Field(default=False, description="true once the run ended (even interrupted); "
+                                                        "false while it runs, or left so by a killed run")
+    reconciled: int = Field(default=0, description="articles of OUT.jsonl written to --db on resume "
+                                                   "because a killed run had not committed them")
     output: str = ""
     failures: str = ""
     worker_peak_rss_mb: dict[str, float] = Field(default_factory=dict)

@@ -1,7 +1,8 @@
 """Show a run's progress: a rich bar with articles/s and ETA on a terminal, log lines otherwise.
 
 Logs (CI, `nohup`, a file) get one plain line every `interval` seconds on stderr instead of a
-redrawn bar, which would fill them with control codes.
+redrawn bar, which would fill them with control codes; both know the total (one cheap
+counting pass over the inputs, unless they come from stdin) and so show an ETA.
 """
 from __future__ import annotations
 
@@ -83,14 +84,14 @@ class LogProgress:
               f"{summary.skipped_total} skipped), {rate:.1f} articles/s{eta}", file=self._stream, flush=True)
 
 
-def count_inputs(sources: Iterable[str]) -> int | None:
+def count_inputs(sources: Iterable[str], exclude: frozenset[Path] = frozenset()) -> int | None:
     """How many articles the inputs hold (None when reading stdin); a cheap pass for the ETA."""
     total = 0
     for source in sources:
         if source == STDIN:
             return None
         path = Path(source)
-        paths = walk_inputs(path) if path.is_dir() else [path]
+        paths = walk_inputs(path, exclude) if path.is_dir() else [path]
         for item in paths:
             if isinstance(item, Path):
                 total += _count_file(item)
@@ -109,12 +110,13 @@ def _count_file(path: Path) -> int:
         return 1
 
 
-def make_progress(sources: list[str], *, enabled: bool | None = None,
-                  stream: IO[str] | None = None, interval: float = 10.0) -> ProgressReporter:
+def make_progress(sources: list[str], *, enabled: bool | None = None, stream: IO[str] | None = None,
+                  interval: float = 10.0, exclude: frozenset[Path] = frozenset()) -> ProgressReporter:
     """A bar on a terminal, log lines elsewhere; `enabled` forces the choice (None: detect)."""
     stream = stream or sys.stderr
     tty = stream.isatty() if enabled is None else enabled
+    total = count_inputs(sources, exclude)
     if tty:
-        return BarProgress(count_inputs(sources), stream)
-    return LogProgress(None, stream, interval)
+        return BarProgress(total, stream)
+    return LogProgress(total, stream, interval)
 

@@ -6,14 +6,17 @@ the article with its spaCy `Doc`.
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import dataclasses
 import importlib
 import os
 import resource
 import signal
 import sys
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -74,14 +77,68 @@ def warm_up(spec: StepsSpec) -> None:
         _WARM.add(spec)
 
 
-def init_worker(spec: StepsSpec) -> None:
-    """Process-pool initializer: load the models before the first article arrives.
+class Timeout(Exception):  # noqa: N818 - the name is what a failure record shows
+    """An article ran over `--article-timeout`."""
+
+
+#: Linux `prctl` option: the signal a process gets when the thread that started it exits.
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make this worker exit when the run that started it dies, even by `kill -9`.
+
+    On Linux the kernel sends SIGKILL at the parent's death (`PR_SET_PDEATHSIG`); elsewhere a
+    daemon thread polls the parent. Either way a killed run leaves no worker behind.
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    else:
+        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+    if os.getppid() != parent_pid:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def init_worker(spec: StepsSpec, parent_pid: int | None = None) -> None:
+    """Process-pool initializer: tie the worker to its parent, load the models.
 
     Ctrl-C reaches the whole process group; workers ignore it and let the parent stop the
     run cleanly, so an interrupted article is redone by `--resume`, never recorded as failed.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
     warm_up(spec)
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise `Timeout` in the code running here after `seconds` (main thread only, else none).
+
+    This stops an article that is slow in Python code; one stuck in native code or a stopped
+    process is caught by the parent's watch instead (`local.py`).
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _expired(_signum: int, _frame: object) -> None:
+        raise Timeout(f"the article took over {seconds:g} s (--article-timeout); it was stopped")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def peak_rss_kb() -> int:
@@ -95,17 +152,22 @@ def failure_outcome(failure: Failure) -> Outcome:
     return Outcome("failure", failure.id, failure.input, failure.model_dump_json(), os.getpid(), peak_rss_kb())
 
 
-def process_record(record: Article | Failure, spec: StepsSpec) -> Outcome:
+def process_record(record: Article | Failure, spec: StepsSpec, timeout: float | None = None) -> Outcome:
     """Run the chain on an article (never raises); a failure passes through unchanged."""
     if isinstance(record, Failure):
         return failure_outcome(record)
     started = time.process_time()
-    outcome = _process_article(record, spec)
+    outcome = _process_article(record, spec, timeout)
     return dataclasses.replace(outcome, cpu_seconds=time.process_time() - started)
 
 
-def _process_article(record: Article, spec: StepsSpec) -> Outcome:
-    result = process_one(record, steps_for(spec))
+def _process_article(record: Article, spec: StepsSpec, timeout: float | None) -> Outcome:
+    steps = steps_for(spec)
+    try:
+        with time_limit(timeout):
+            result = process_one(record, steps)
+    except Timeout as exc:  # the alarm rang between the chain's end and the timer's reset
+        result = failure_for(record, "process", exc)
     if isinstance(result, Article):
         try:
             line = result.model_dump_json()
