@@ -57,6 +57,8 @@ _HELP = {
     "resume": "Skip ids already in OUT and its failures file; append the rest.",
     "db": "Also write each article to sqlite:///…, postgresql://… or a .parquet folder.",
     "progress": "Force the progress bar on or off (default: on a terminal).",
+    "dedup": "Mark near-duplicate articles (duplicate_of, duplicates); nothing is dropped.",
+    "dedup_threshold": "Shingle Jaccard at which two articles are copies (default 0.8).",
 }
 
 
@@ -72,6 +74,9 @@ def run(  # noqa: PLR0913 - one parameter per command-line option
     max_bytes: str = typer.Option("20MB", "--max-bytes", help="Largest input file or JSONL line read."),
     steps: str = typer.Option(DEFAULT_FACTORY, "--steps", hidden=True, help="module:function building the chain."),
     progress: bool | None = typer.Option(None, "--progress/--no-progress", show_default=False, help=_HELP["progress"]),
+    dedup: bool = typer.Option(True, "--dedup/--no-dedup", help=_HELP["dedup"]),
+    dedup_threshold: float | None = typer.Option(None, "--dedup-threshold", min=0.01, max=1.0,
+                                                 show_default=False, help=_HELP["dedup_threshold"]),
 ) -> None:
     """Extract figures from every article of INPUT... into OUT.jsonl, one record per line."""
     from vnfigures.runner.batch import EngineError, RunOptions, run_batch
@@ -90,7 +95,8 @@ def run(  # noqa: PLR0913 - one parameter per command-line option
             raise typer.BadParameter(str(exc), param_hint="--db") from exc
     options = RunOptions(output=output, workers=workers, ner=not no_ner, resume=resume,
                          engine=engine.value, scheduler=scheduler, db=db,
-                         max_bytes=parse_size(max_bytes), steps=steps, progress=progress)
+                         max_bytes=parse_size(max_bytes), steps=steps, progress=progress,
+                         dedup=dedup, dedup_threshold=dedup_threshold)
     try:
         summary = run_batch(inputs, options)
     except EngineError as exc:
@@ -102,6 +108,10 @@ def run(  # noqa: PLR0913 - one parameter per command-line option
         f"skipped {summary.skipped_total} ({skipped}) in {summary.seconds:.1f} s, "
         f"{summary.articles_per_second:.1f} articles/s -> {output}"
     )
+    if summary.near_duplicates and summary.near_duplicates["copies"]:
+        found = summary.near_duplicates
+        typer.echo(f"near-duplicates: {found['copies']} articles are copies in {found['groups']} groups "
+                   "(duplicate_of set; nothing dropped)")
     if summary.read == 0:
         typer.echo("warning: no input articles found (folders are searched for .txt, .html, .htm, .jsonl)", err=True)
     if summary.failed:

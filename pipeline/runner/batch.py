@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from vnfigures.dedup.hook import NearDuplicates
 from vnfigures.runner.executor import Executor, Record
 from vnfigures.runner.inputs import DEFAULT_MAX_BYTES, iter_inputs
 from vnfigures.runner.output import DoneSet, LineWriter, OutputPaths, RunSummary, load_done
@@ -39,10 +40,14 @@ class RunOptions:
     steps: str = StepsSpec.factory
     progress: bool | None = None
     progress_interval: float = 10.0
+    dedup: bool = True
+    dedup_threshold: float | None = None  # None: the default of vnfigures/dedup/dedup.yaml
 
     @property
     def spec(self) -> StepsSpec:
-        return StepsSpec(self.steps, self.ner)
+        from vnfigures.dedup.store import side_folder
+
+        return StepsSpec(self.steps, self.ner, str(side_folder(self.output)) if self.dedup else None)
 
 
 def make_executor(options: RunOptions) -> Executor:
@@ -97,7 +102,8 @@ def run_batch(sources: list[str], options: RunOptions, *, stdin: IO[bytes] | Non
     done = load_done(paths.output, paths.failures) if options.resume else DoneSet()
     summary = RunSummary(output=str(paths.output), failures=str(paths.failures), engine=options.engine)
     gate = Gate(summary, done)
-    records = gate(iter_inputs(sources, max_bytes=options.max_bytes, stdin=stdin))
+    dedup = NearDuplicates(paths.output, enabled=options.dedup, threshold=options.dedup_threshold, resume=options.resume)
+    records = gate(dedup.track(iter_inputs(sources, max_bytes=options.max_bytes, stdin=stdin)))
     progress = progress or make_progress(sources, enabled=options.progress, interval=options.progress_interval)
     writers = (LineWriter(paths.output, append=options.resume), LineWriter(paths.failures, append=options.resume))
     start = time.monotonic()
@@ -120,6 +126,8 @@ def run_batch(sources: list[str], options: RunOptions, *, stdin: IO[bytes] | Non
         _finish(summary, gate, start)
         progress.close(summary)
         summary.save(paths.summary)
+    dedup.finish(summary, options.db)  # near-duplicates: grouped once the run is whole
+    summary.save(paths.summary)
     return summary
 
 

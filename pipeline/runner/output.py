@@ -137,6 +137,7 @@ class RunSummary(BaseModel):
     output: str = ""
     failures: str = ""
     worker_peak_rss_mb: dict[str, float] = Field(default_factory=dict)
+    near_duplicates: dict[str, int | float] | None = Field(default=None, description="vnfigures.dedup: what grouping found")
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -32,6 +32,7 @@ class StepsSpec:
 
     factory: str = DEFAULT_FACTORY
     ner: bool = True
+    signatures: str | None = None  # folder of near-duplicate signatures (vnfigures.dedup), or None
 
     def build(self) -> list[Step]:
         """Import the factory and build the steps (models load here, once per process)."""
@@ -111,6 +112,10 @@ def _process_article(record: Article, spec: StepsSpec) -> Outcome:
             line = result.model_dump_json()
         except Exception as exc:  # noqa: BLE001 - an unserializable record is one failure
             return failure_outcome(failure_for(record, "write", exc))
+        if spec.signatures is not None:
+            from vnfigures.dedup.store import append
+
+            append(spec.signatures, result.id, result.text)
         return Outcome("article", result.id, record.origin, line, os.getpid(), peak_rss_kb())
     return failure_outcome(result)
 
