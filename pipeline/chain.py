@@ -112,6 +112,20 @@ class FiguresStep(_NlpStep):
         return result
 
 
+class MentionsStep:
+    """Point each repeated figure at its first mention (`mention_of`), for sums that count once."""
+
+    name = "mentions"
+
+    def __call__(self, article: Article) -> Article:
+        from vnfigures.dedup.mentions import mark_mentions
+
+        result = article.model_copy(update={"figures": mark_mentions(article.figures, article.doc)})
+        if article.doc is not None:
+            result.attach_doc(article.doc)
+        return result
+
+
 class EntitiesStep(_NlpStep):
     """underthesea NER for people, organisations and places (the `vnfigures_ner` component)."""
 
