@@ -20,7 +20,7 @@ import numpy as np
 from vnfigures.schemas import Article
 
 from .config import DedupConfig, load_config
-from .group import band_params, candidate_buckets, confirmed_groups, leaders
+from .group import band_params, candidate_buckets, leaders, neighbours
 from .shingles import shingles, text_signature
 from .store import read_signatures
 
@@ -106,11 +106,10 @@ def group_rows(output: Path, folder: Path, order: Mapping[str, int], threshold: 
     bands, per_band = band_params(threshold, config.num_perm, config.candidate_recall)
     buckets = list(candidate_buckets(matrix, bands, per_band))
     hashes = _shingle_hashes(output, {rows[i] for bucket in buckets for i in bucket.tolist()}, config)
-    groups = confirmed_groups(len(rows), buckets,
-                              lambda i, j: _jaccard(hashes[rows[i]], hashes[rows[j]]) >= threshold)
     rank = [order.get(ids[row] or "", len(order) + row) for row in rows]  # input order, else file order
+    similar = lambda i, j: _jaccard(hashes[rows[i]], hashes[rows[j]]) >= threshold  # noqa: E731
     targets: list[tuple[str | None, int]] = [(None, 1)] * len(ids)
-    for index, (lead, size) in enumerate(leaders(groups, rank)):
+    for index, (lead, size) in enumerate(leaders(neighbours(len(rows), buckets), rank, similar)):
         targets[rows[index]] = (None if lead == index else ids[rows[lead]], size)
     stats.articles = sum(i is not None for i in ids)
     stats.copies = sum(t[0] is not None for t in targets)

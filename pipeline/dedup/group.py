@@ -6,9 +6,8 @@ datasketch's `MinHashLSH` index: it keeps a Python bytes key and set per band an
 about 6 KB an article (measured), where the matrix and one band at a time need the 512 bytes.
 The hashing itself is datasketch's MinHash (`shingles.py`).
 
-A candidate pair joins one group only when the exact Jaccard of its shingle sets reaches the
-threshold; groups are closed under it (union-find, as datatrove does), and the first article
-of a group in input order leads it.
+A candidate joins a group only when the exact Jaccard of its shingle sets with the group's
+leader — the first article of the group in input order — reaches the threshold.
 """
 from __future__ import annotations
 
@@ -46,50 +45,32 @@ def candidate_buckets(signatures: np.ndarray, bands: int, rows: int) -> Iterator
                 yield np.sort(order[start:end])
 
 
-class UnionFind:
-    """Disjoint sets of row indices (path halving, union by size)."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-        self.size = [1] * n
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            if self.size[a] < self.size[b]:
-                a, b = b, a
-            self.parent[b] = a
-            self.size[a] += self.size[b]
-
-
-def confirmed_groups(n: int, buckets: Iterable[np.ndarray], similar: Callable[[int, int], bool]) -> UnionFind:
-    """Join every candidate pair that `similar` confirms; a pair already joined is not rechecked."""
-    groups = UnionFind(n)
-    checked: set[tuple[int, int]] = set()
+def neighbours(n: int, buckets: Iterable[np.ndarray]) -> list[set[int]]:
+    """For every row, the rows it shares a bucket with (its candidates)."""
+    found: list[set[int]] = [set() for _ in range(n)]
     for bucket in buckets:
         members = bucket.tolist()
-        for pos, j in enumerate(members):
-            for i in members[:pos]:
-                if (i, j) in checked or groups.find(i) == groups.find(j):
-                    continue
-                checked.add((i, j))
-                if similar(i, j):
-                    groups.union(i, j)
-    return groups
+        for row in members:
+            found[row].update(members)
+            found[row].discard(row)
+    return found
 
 
-def leaders(groups: UnionFind, rank: Sequence[float]) -> list[tuple[int, int]]:
-    """For every row: (the row leading its group — lowest `rank` — and the group's size)."""
-    n = len(groups.parent)
-    first: dict[int, int] = {}
-    for i in range(n):
-        root = groups.find(i)
-        if root not in first or (rank[i], i) < (rank[first[root]], first[root]):
-            first[root] = i
-    return [(first[groups.find(i)], groups.size[groups.find(i)]) for i in range(n)]
+def leaders(candidates: Sequence[set[int]], rank: Sequence[float], similar: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """For every row: (the row leading its group, the group's size).
+
+    Rows are taken in input order (`rank`); a row joins the earliest leader among its
+    candidates that `similar` confirms, else it leads a group of its own. So every
+    `duplicate_of` points at an article the copy itself is similar to (no chains A~B~C where
+    A and C differ), and the leader is the first article of its group in input order.
+    """
+    n = len(candidates)
+    lead = list(range(n))
+    for row in sorted(range(n), key=lambda i: (rank[i], i)):
+        earlier = sorted((c for c in candidates[row] if lead[c] == c and (rank[c], c) < (rank[row], row)),
+                         key=lambda c: (rank[c], c))
+        lead[row] = next((c for c in earlier if similar(c, row)), row)
+    sizes: dict[int, int] = {}
+    for row in lead:
+        sizes[row] = sizes.get(row, 0) + 1
+    return [(lead[row], sizes[lead[row]]) for row in range(n)]
