@@ -37,3 +37,19 @@ ARTICLES = [
 def test_count_once_queries(db_url: str, tmp_path: Path, name: str, expected: list[tuple]) -> None:  # noqa: F811
     write_all(db_url, ARTICLES)
     assert run_query(db_url, name) == expected
+
+
+@pytest.mark.parametrize("target", ["sqlite", "parquet"])
+def test_exports_carry_the_fields(tmp_path: Path, target: str) -> None:
+    import pyarrow.parquet as pq
+
+    from vnfigures.export import read_target
+
+    url = f"sqlite:///{tmp_path / 'f.db'}" if target == "sqlite" else str(tmp_path / "f.parquet")
+    write_all(url, ARTICLES)
+    assert sorted(read_target(url), key=lambda a: a.id) == ARTICLES
+    if target == "parquet":
+        articles = pq.read_table(next(tmp_path.rglob("*articles*.parquet"))).to_pylist()  # wherever the layout puts it
+        figures = pq.read_table(next(tmp_path.rglob("*figures*.parquet"))).to_pylist()
+        assert [(r["id"], r["duplicate_of"], r["duplicates"]) for r in articles][:2] == [("a", None, 3), ("b", "a", 3)]
+        assert [r["mention_of"] for r in figures[:3]] == [None, 0, None]
