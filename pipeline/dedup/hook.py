@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from .config import load_config
 from .finalize import finalize
-from .store import reset, side_folder
+from .store import close, reset, side_folder
 
 R = TypeVar("R")
 
@@ -49,7 +49,10 @@ class NearDuplicates:
         An interrupted run (or Ctrl-C while grouping: OUT.jsonl is then left as it was) is
         grouped by the `--resume` that finishes it.
         """
-        if not self.enabled or summary.interrupted:
+        if not self.enabled:
+            return
+        close(self.folder)  # signatures written in this process (one worker) reach the file
+        if summary.interrupted:
             return
         try:
             summary.near_duplicates = finalize(self.output, self.folder, self.order, self.threshold, db).as_dict()

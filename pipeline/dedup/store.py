@@ -36,7 +36,15 @@ def side_folder(output: str | os.PathLike[str]) -> Path:
 
 def reset(folder: Path) -> None:
     """Forget the signatures of an earlier run (a run that does not resume starts afresh)."""
+    close(folder)
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def close(folder: Path) -> None:
+    """Close this process's side file of `folder` (the next signature opens a new one)."""
+    handle = _HANDLES.pop((str(folder), os.getpid()), None)
+    if handle is not None:
+        handle.close()
 
 
 def _header(config: DedupConfig) -> dict[str, object]:
