@@ -6,6 +6,7 @@ The grouping is tested on cleaned texts of the shared corpus written as OUT.json
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,12 @@ def test_torn_side_file_line_is_signed_again(shared_corpus: Path, tmp_path: Path
     out.write_text("".join(Article(id=i, text=text).model_dump_json() + "\n" for i in ("a", "b")), "utf-8")
     stats = finalize(out, folder, {}, 0.8)
     assert (stats.signed_at_end, stats.copies) == (1, 1)
+
+
+def test_a_long_lived_worker_reopens_a_reset_folder(tmp_path: Path) -> None:
+    """A Dask worker that outlives a run keeps its handle; the next run's reset must not lose lines."""
+    folder = tmp_path / "out.signatures"
+    store.append(str(folder), "a", "Xã trao 50 suất quà cho hộ nghèo.")
+    shutil.rmtree(folder)  # the client (another process) resets it; this one still holds its handle
+    store.append(str(folder), "b", "Xã trao 50 suất quà cho hộ nghèo.")
+    assert set(store.read_signatures(folder, {"a", "b"})) == {"b"}

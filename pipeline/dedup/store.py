@@ -56,6 +56,9 @@ def _handle(folder: str, config: DedupConfig) -> IO[str]:
     """This process's open side file (one per process and folder, opened on first use)."""
     key = (folder, os.getpid())
     handle = _HANDLES.get(key)
+    if handle is not None and not os.path.exists(handle.name):
+        handle.close()  # a worker that outlives a run (a remote Dask cluster): the new run reset the folder
+        handle = None
     if handle is None:
         Path(folder).mkdir(parents=True, exist_ok=True)
         name = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:8]}.jsonl"
