@@ -43,22 +43,29 @@ def cost(args: argparse.Namespace, console: Console) -> dict[str, object]:
     records = load_records(args.paths or [p for p in DEFAULT_SOURCES if p.is_dir()], args.repeat)
     base = StepsSpec(ner=not args.no_ner)
     rates: dict[tuple[int, bool], list[float]] = {}
+    cpu: dict[tuple[int, bool], list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(args.rounds):
             for workers in (int(n) for n in args.workers.split(",")):
                 for dedup in (False, True):
                     spec = replace(base, signatures=str(Path(tmp) / "out.signatures")) if dedup else base
-                    rates.setdefault((workers, dedup), []).append(measure(records, workers, spec).articles_per_second)
+                    result = measure(records, workers, spec)
+                    rates.setdefault((workers, dedup), []).append(result.articles_per_second)
+                    cpu.setdefault((workers, dedup), []).append(result.cpu_ms_per_article)
         grouping = _grouping_seconds(records, Path(tmp) / "out.signatures")
-    out: dict[str, object] = {"articles": len(records), "grouping_seconds": grouping, "runs": {}}
-    for (workers, dedup), values in sorted(rates.items()):
-        out["runs"][f"{workers} workers, {'dedup' if dedup else 'no dedup'}"] = values  # type: ignore[index]
+    out: dict[str, object] = {"articles": len(records), "grouping_seconds": grouping, "rates": {}, "cpu_ms": {}}
+    for key in sorted(rates):
+        label = f"{key[0]} workers, {'dedup' if key[1] else 'no dedup'}"
+        out["rates"][label], out["cpu_ms"][label] = rates[key], cpu[key]  # type: ignore[index]
     for workers in sorted({w for w, _ in rates}):
         off, on = statistics.median(rates[workers, False]), statistics.median(rates[workers, True])
-        slower = round(100 * (off / on - 1), 1)
-        out[f"slower_percent_{workers}_workers"] = slower
+        cpu_off, cpu_on = statistics.median(cpu[workers, False]), statistics.median(cpu[workers, True])
+        out[f"slower_percent_{workers}_workers"] = round(100 * (off / on - 1), 1)
+        out[f"cpu_percent_{workers}_workers"] = round(100 * (cpu_on / cpu_off - 1), 1)
         console.print(f"{workers} worker(s): {off:.2f} articles/s without, {on:.2f} with signatures "
-                      f"({slower:+.1f}% time; rounds {rates[workers, False]} vs {rates[workers, True]})")
+                      f"({100 * (off / on - 1):+.1f}% time; rounds {rates[workers, False]} vs "
+                      f"{rates[workers, True]}); worker CPU {cpu_off:.0f} vs {cpu_on:.0f} ms/article "
+                      f"({100 * (cpu_on / cpu_off - 1):+.1f}%)")
     console.print(f"grouping at the end: {grouping:.2f} s for {len(records)} articles")
     return out
 
