@@ -126,3 +126,11 @@ def test_a_long_lived_worker_reopens_a_reset_folder(tmp_path: Path) -> None:
     shutil.rmtree(folder)  # the client (another process) resets it; this one still holds its handle
     store.append(str(folder), "b", "Xã trao 50 suất quà cho hộ nghèo.")
     assert set(store.read_signatures(folder, {"a", "b"})) == {"b"}
+
+
+def test_many_copies_of_one_page_form_one_group(tmp_path: Path) -> None:
+    """A page crawled under 2,000 addresses: one group led by the first, every copy pointing at it."""
+    page = "Trang này không tồn tại hoặc đã bị xóa. Mời bạn đọc quay lại trang chủ để xem tin mới nhất."
+    found = _group(tmp_path, {f"u{i:04d}": page for i in range(2000)} | {"other": "Xã trao 50 suất quà cho hộ nghèo."})
+    assert found["u0000"] == (None, 2000) and found["other"] == (None, 1)
+    assert {found[f"u{i:04d}"] for i in range(1, 2000)} == {("u0000", 2000)}

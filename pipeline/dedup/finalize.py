@@ -20,7 +20,7 @@ import numpy as np
 from vnfigures.schemas import Article
 
 from .config import DedupConfig, load_config
-from .group import band_params, candidate_buckets, leaders, neighbours
+from .group import band_params, candidate_buckets, leaders
 from .shingles import shingles, text_signature
 from .store import read_signatures
 
@@ -107,9 +107,12 @@ def group_rows(output: Path, folder: Path, order: Mapping[str, int], threshold: 
     buckets = list(candidate_buckets(matrix, bands, per_band))
     hashes = _shingle_hashes(output, {rows[i] for bucket in buckets for i in bucket.tolist()}, config)
     rank = [order.get(ids[row] or "", len(order) + row) for row in rows]  # input order, else file order
-    similar = lambda i, j: _jaccard(hashes[rows[i]], hashes[rows[j]]) >= threshold  # noqa: E731
+
+    def similar(i: int, j: int) -> bool:
+        return _jaccard(hashes[rows[i]], hashes[rows[j]]) >= threshold
+
     targets: list[tuple[str | None, int]] = [(None, 1)] * len(ids)
-    for index, (lead, size) in enumerate(leaders(neighbours(len(rows), buckets), rank, similar)):
+    for index, (lead, size) in enumerate(leaders(len(rows), buckets, rank, similar)):
         targets[rows[index]] = (None if lead == index else ids[rows[lead]], size)
     stats.articles = sum(i is not None for i in ids)
     stats.copies = sum(t[0] is not None for t in targets)

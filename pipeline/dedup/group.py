@@ -11,7 +11,7 @@ leader — the first article of the group in input order — reaches the thresho
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -45,31 +45,29 @@ def candidate_buckets(signatures: np.ndarray, bands: int, rows: int) -> Iterator
                 yield np.sort(order[start:end])
 
 
-def neighbours(n: int, buckets: Iterable[np.ndarray]) -> list[set[int]]:
-    """For every row, the rows it shares a bucket with (its candidates)."""
-    found: list[set[int]] = [set() for _ in range(n)]
-    for bucket in buckets:
-        members = bucket.tolist()
-        for row in members:
-            found[row].update(members)
-            found[row].discard(row)
-    return found
-
-
-def leaders(candidates: Sequence[set[int]], rank: Sequence[float], similar: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+def leaders(n: int, buckets: Sequence[np.ndarray], rank: Sequence[float],
+            similar: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """For every row: (the row leading its group, the group's size).
 
-    Rows are taken in input order (`rank`); a row joins the earliest leader among its
-    candidates that `similar` confirms, else it leads a group of its own. So every
-    `duplicate_of` points at an article the copy itself is similar to (no chains A~B~C where
-    A and C differ), and the leader is the first article of its group in input order.
+    Rows are taken in input order (`rank`); a row joins the earliest leader it shares a bucket
+    with that `similar` confirms, else it leads a group of its own. So every `duplicate_of`
+    points at an article the copy itself is similar to (no chains A~B~C where A and C
+    differ), and the leader is the first article of its group in input order. Only leaders
+    are kept per bucket, so ten thousand copies of one page cost ten thousand checks, not
+    fifty million pairs.
     """
-    n = len(candidates)
+    of_row: dict[int, list[int]] = {}
+    for number, bucket in enumerate(buckets):
+        for row in bucket.tolist():
+            of_row.setdefault(row, []).append(number)
+    bucket_leaders: list[list[int]] = [[] for _ in buckets]
     lead = list(range(n))
-    for row in sorted(range(n), key=lambda i: (rank[i], i)):
-        earlier = sorted((c for c in candidates[row] if lead[c] == c and (rank[c], c) < (rank[row], row)),
-                         key=lambda c: (rank[c], c))
+    for row in sorted(of_row, key=lambda i: (rank[i], i)):
+        earlier = sorted({c for b in of_row[row] for c in bucket_leaders[b]}, key=lambda c: (rank[c], c))
         lead[row] = next((c for c in earlier if similar(c, row)), row)
+        if lead[row] == row:
+            for b in of_row[row]:
+                bucket_leaders[b].append(row)
     sizes: dict[int, int] = {}
     for row in lead:
         sizes[row] = sizes.get(row, 0) + 1
