@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 
 from .config import DedupConfig, load_config
 
@@ -37,6 +36,8 @@ def shingles(text: str, config: DedupConfig | None = None) -> set[str]:
 
 def signature(shingle_set: set[str], config: DedupConfig | None = None) -> np.ndarray:
     """The MinHash values (uint32, `num_perm` of them) of a non-empty shingle set."""
+    from datasketch import MinHash  # imported when first needed: it pulls in SciPy (~1 s)
+
     config = config or load_config()
     minhash = MinHash(num_perm=config.num_perm, seed=config.seed, scheme=SCHEME)
     minhash.update_batch([s.encode("utf-8") for s in shingle_set])
@@ -47,11 +48,6 @@ def text_signature(text: str, config: DedupConfig | None = None) -> np.ndarray |
     """The signature of a text's shingles, or None for a text without words."""
     found = shingles(text, config)
     return signature(found, config) if found else None
-
-
-def as_minhash(values: np.ndarray, config: DedupConfig | None = None) -> LeanMinHash:
-    """A stored signature as the read-only MinHash that datasketch's LSH indexes."""
-    return LeanMinHash(seed=(config or load_config()).seed, hashvalues=values, scheme=SCHEME)
 
 
 def jaccard(a: set[int] | frozenset[int], b: set[int] | frozenset[int]) -> float:
