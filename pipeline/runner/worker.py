@@ -72,6 +72,10 @@ def warm_up(spec: StepsSpec) -> None:
     """Build the steps and run one small article, so every model is loaded before real work."""
     if spec not in _WARM:
         process_one(Article(id="warm-up", raw=WARM_UP_TEXT, raw_format="text"), steps_for(spec))
+        if spec.signatures is not None:  # loads datasketch (and SciPy) now, not on the first article
+            from vnfigures.dedup.shingles import text_signature
+
+            text_signature(WARM_UP_TEXT)
         _WARM.add(spec)
 
 
