@@ -44,6 +44,7 @@ def cost(args: argparse.Namespace, console: Console) -> dict[str, object]:
     base = StepsSpec(ner=not args.no_ner)
     rates: dict[tuple[int, bool], list[float]] = {}
     cpu: dict[tuple[int, bool], list[float]] = {}
+    rss: dict[tuple[int, bool], list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(args.rounds):
             for workers in (int(n) for n in args.workers.split(",")):
@@ -52,11 +53,13 @@ def cost(args: argparse.Namespace, console: Console) -> dict[str, object]:
                     result = measure(records, workers, spec)
                     rates.setdefault((workers, dedup), []).append(result.articles_per_second)
                     cpu.setdefault((workers, dedup), []).append(result.cpu_ms_per_article)
+                    rss.setdefault((workers, dedup), []).append(max(result.peak_rss_mb_per_worker, default=0.0))
         grouping = _grouping_seconds(records, Path(tmp) / "out.signatures")
-    out: dict[str, object] = {"articles": len(records), "grouping_seconds": grouping, "rates": {}, "cpu_ms": {}}
+    out: dict[str, object] = {"articles": len(records), "grouping_seconds": grouping, "rates": {}, "cpu_ms": {},
+                              "peak_rss_mb": {}}
     for key in sorted(rates):
         label = f"{key[0]} workers, {'dedup' if key[1] else 'no dedup'}"
-        out["rates"][label], out["cpu_ms"][label] = rates[key], cpu[key]  # type: ignore[index]
+        out["rates"][label], out["cpu_ms"][label], out["peak_rss_mb"][label] = rates[key], cpu[key], rss[key]  # type: ignore[index]
     for workers in sorted({w for w, _ in rates}):
         off, on = statistics.median(rates[workers, False]), statistics.median(rates[workers, True])
         cpu_off, cpu_on = statistics.median(cpu[workers, False]), statistics.median(cpu[workers, True])
@@ -65,7 +68,8 @@ def cost(args: argparse.Namespace, console: Console) -> dict[str, object]:
         console.print(f"{workers} worker(s): {off:.2f} articles/s without, {on:.2f} with signatures "
                       f"({100 * (off / on - 1):+.1f}% time; rounds {rates[workers, False]} vs "
                       f"{rates[workers, True]}); worker CPU {cpu_off:.0f} vs {cpu_on:.0f} ms/article "
-                      f"({100 * (cpu_on / cpu_off - 1):+.1f}%)")
+                      f"({100 * (cpu_on / cpu_off - 1):+.1f}%); peak RSS per worker {max(rss[workers, False])} vs "
+                      f"{max(rss[workers, True])} MB")
     console.print(f"grouping at the end: {grouping:.2f} s for {len(records)} articles")
     return out
 
