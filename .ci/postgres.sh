@@ -2,7 +2,8 @@
 # Make a real PostgreSQL server available to the export tests, then export VNFIG_TEST_PG_URL.
 #
 #   source .ci/postgres.sh          # CI (.ci/run sources it before pytest)
-#   vnfig_pg_stop                   # stop the private server again (optional)
+#   vnfig_pg_stop_on_exit           # stop it when this shell exits, if it started it (.ci/run)
+#   vnfig_pg_stop                   # stop the private server again (by hand)
 #
 # Why a private cluster: the tests need a role that may CREATE/DROP DATABASE and a URL that
 # works without a password; initdb'ing our own data directory (trust auth, loopback only, its
@@ -16,12 +17,17 @@
 #   VNFIG_PG_PORT  TCP port of the private server        (default 54329)
 #   VNFIG_PG_DIR   its data directory                    (default ${TMPDIR:-/tmp}/vnfig-pg)
 #   VNFIG_PG_ROLE  login role created for the tests      (default vnfig)
+#   VNFIG_PG_BIN   server bin directory (initdb, pg_ctl)  (default: the newest one found)
 
 _vnfig_pg_log() { printf '[postgres.sh] %s\n' "$*" >&2; }
 
 # Print the newest PostgreSQL server bin directory (holding initdb and pg_ctl), if any.
 _vnfig_pg_bindir() {
     local dir
+    if [ -n "${VNFIG_PG_BIN:-}" ]; then
+        printf '%s\n' "$VNFIG_PG_BIN"
+        return 0
+    fi
     dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
     if [ -n "$dir" ] && [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
         printf '%s\n' "$dir"
@@ -78,6 +84,7 @@ vnfig_pg_start() {
         _vnfig_pg_as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
             -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null ||
             { _vnfig_pg_log "server did not start, see $dir/server.log"; return 1; }
+        _VNFIG_PG_STARTED=1
     fi
     "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 >/dev/null <<SQL || return 1
 SELECT 'CREATE ROLE "$role" LOGIN CREATEDB' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role')
@@ -91,6 +98,12 @@ vnfig_pg_stop() {
     local dir="${VNFIG_PG_DIR:-${TMPDIR:-/tmp}/vnfig-pg}" bin
     bin="$(_vnfig_pg_bindir)" || return 1
     _vnfig_pg_as_owner "$bin/pg_ctl" -D "$dir" -m fast stop >/dev/null
+}
+
+# Stop the server at exit of the calling shell, pass or fail, when this shell started it (a
+# server someone else started, e.g. by hand before running .ci/run, is left running).
+vnfig_pg_stop_on_exit() {
+    trap '[ -z "${_VNFIG_PG_STARTED:-}" ] || { vnfig_pg_stop && _vnfig_pg_log "PostgreSQL stopped"; }' EXIT
 }
 
 vnfig_pg_start || _vnfig_pg_log "continuing without PostgreSQL"

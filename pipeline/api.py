@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from vnfigures.chain import looks_like_html
-from vnfigures.errors import ArticleError
+from vnfigures.errors import EMPTY_INPUT, ArticleError, InputError
 from vnfigures.runner.inputs import article_from_mapping, read_failure, read_file
 from vnfigures.schemas import Article, Failure
 from vnfigures.steps import default_steps, process_one, run_steps
@@ -71,6 +71,8 @@ def to_article(item: ArticleInput, default_id: str = "article") -> Article:
     if isinstance(item, Path):
         return read_file(item, item.stem)
     if isinstance(item, str):
+        if not item.strip():
+            raise InputError(EMPTY_INPUT)  # the same error an empty file or JSONL text gives
         return Article(id=default_id, raw=item, raw_format="html" if looks_like_html(item) else "text")
     if isinstance(item, Mapping):
         return article_from_mapping(item, origin=default_id)

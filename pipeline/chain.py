@@ -6,7 +6,7 @@ built once by `TokenizeStep` is handed on beside the record so later steps never
 from __future__ import annotations
 
 from vnfigures import __version__
-from vnfigures.errors import ArticleError, NoArticleFound
+from vnfigures.errors import EMPTY_INPUT, ArticleError, InputError, NoArticleFound
 from vnfigures.normalize import normalize_article
 from vnfigures.schemas import Article
 
@@ -36,7 +36,7 @@ class CleanStep:
         if article.raw is None:
             return article  # already clean text given directly
         if not article.raw.strip():
-            raise NoArticleFound("the input is empty")
+            raise InputError(EMPTY_INPUT)  # one class for one cause, as from a file
         cleaned = clean_html(article.raw) if article.raw_format == "html" else clean_text(article.raw)
         if not cleaned.paragraphs and not cleaned.title:
             raise NoArticleFound("no article text is left after removing page furniture")
@@ -93,14 +93,36 @@ class TokenizeStep(_NlpStep):
 
 
 class FiguresStep(_NlpStep):
-    """Rule-based figure extraction (the `vnfigures_figures` spaCy component)."""
+    """Rule-based figure extraction (the `vnfigures_figures` spaCy component).
+
+    An article flagged `not_vietnamese` by the language step gets no figures: the rules read
+    Vietnamese number conventions and would misread foreign text.
+    """
 
     name = "figures"
 
     def __call__(self, article: Article) -> Article:
+        from vnfigures.runner.language import NOT_VIETNAMESE
+
+        if NOT_VIETNAMESE in article.flags:
+            return article
         doc = self.nlp.get_pipe("vnfigures_figures")(_doc_of(article))
         result = article.model_copy(update={"figures": list(doc._.figures)})
         result.attach_doc(doc)
+        return result
+
+
+class MentionsStep:
+    """Point each repeated figure at its first mention (`mention_of`), for sums that count once."""
+
+    name = "mentions"
+
+    def __call__(self, article: Article) -> Article:
+        from vnfigures.dedup.mentions import mark_mentions
+
+        result = article.model_copy(update={"figures": mark_mentions(article.figures, article.doc)})
+        if article.doc is not None:
+            result.attach_doc(article.doc)
         return result
 
 

@@ -16,6 +16,10 @@ class ArticleError(Exception):
             self.step = step
 
 
+#: The message of an empty input, the same from a file, a JSONL line, a string or stdin.
+EMPTY_INPUT = "the input is empty (no text to read)"
+
+
 class InputError(ArticleError):
     """The input could not be read: empty, binary, malformed JSONL, missing id, too large."""
 

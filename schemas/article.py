@@ -30,7 +30,7 @@ class Article(BaseModel):
     text: str = Field(default="", description="normalized clean text; figure and entity offsets index into it")
     figures: list[Figure] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
-    flags: list[str] = Field(default_factory=list, description="warnings about the input, e.g. 'not_vietnamese'")
+    flags: list[str] = Field(default_factory=list, description="warnings about the input, e.g. 'not_vietnamese' (then no figures are read)")
     pipeline_version: str = ""
     # Near-duplicate articles across a run: nothing is dropped, copies point at the first.
     duplicate_of: str | None = Field(default=None, description="id of the first article of its near-duplicate group, or null")

@@ -1,13 +1,14 @@
 """Closed vocabularies of a figure record, exactly as ANNOTATION.md §3–§4 names them.
 
-str Enums so that records serialize to the plain strings the gold files use.
+`StrEnum`s so that records serialize to the plain strings the gold files use, and print as
+them too (`print(f.kind)` shows `houses`, not `Kind.houses`).
 """
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a figure counts (ANNOTATION.md §4)."""
 
     households = "households"
@@ -22,7 +23,7 @@ class Kind(str, Enum):
     other = "other"
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     """How the number is hedged; the qualifier word nearest the number decides (§7)."""
 
     exact = "exact"
@@ -35,14 +36,14 @@ class Qualifier(str, Enum):
     range = "range"
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     """Whether a figure is reported as fact or exists only as a goal, plan or forecast."""
 
     actual = "actual"
     target = "target"
 
 
-class EntityLabel(str, Enum):
+class EntityLabel(StrEnum):
     """Named-entity classes kept from underthesea's NER (people, organisations, places)."""
 
     PER = "PER"

@@ -38,24 +38,28 @@ def _is_gold(path: Path) -> bool:
         return False
 
 
-def _plain_items(path: Path) -> Iterator[object]:
-    """What `vnfigures.process` reads: a path for .txt/.html, mappings for JSON and JSONL lines."""
+def _plain_items(path: Path) -> Iterator[tuple[object, str]]:
+    """What `vnfigures.process` reads, with where it came from: a path for .txt/.html,
+    mappings for JSON and JSONL lines (`path:line`)."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         with open(path, encoding="utf-8") as handle:
-            yield from (json.loads(line, parse_float=Decimal) for line in handle if line.strip())
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    yield json.loads(line, parse_float=Decimal), f"{path}:{number}"
     elif suffix == ".json":
-        yield json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+        yield json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal), str(path)
     else:
-        yield path
+        yield path, str(path)
 
 
-def _articles(inputs: list[Path], rerun: bool, ner: bool) -> Iterator[tuple[GoldArticle, str]]:
-    """Gold files as they are (or re-predicted with --rerun); plain articles through the pipeline."""
+def _articles(inputs: list[Path], rerun: bool, ner: bool) -> Iterator[tuple[GoldArticle, str, str]]:
+    """(article, model version, where it came from): gold files as they are (or re-predicted
+    with --rerun); plain articles through the pipeline."""
     import vnfigures.api as api
     from vnfigures.schemas import Failure
 
-    plain: list[object] = []
+    plain: list[tuple[object, str]] = []
     for path in _expand(inputs):
         if not _is_gold(path):
             plain.extend(_plain_items(path))
@@ -67,16 +71,35 @@ def _articles(inputs: list[Path], rerun: bool, ner: bool) -> Iterator[tuple[Gold
                 typer.echo(f"skipped: {problem}", err=True)
             continue
         if not rerun:
-            yield gold, f"gold:{path.name}"
+            yield gold, f"gold:{path.name}", str(path)
             continue
         article = api.extract(gold.text, id=gold.id, ner=ner)
         article.source, article.title = gold.source, gold.title
-        yield from_article(article), "vnfigures"
-    for result in api.process(plain, ner=ner):
+        yield from_article(article), "vnfigures", str(path)
+    results = api.process([item for item, _ in plain], ner=ner)
+    for result, (_, where) in zip(results, plain):
         if isinstance(result, Failure):
             typer.echo(f"skipped: {result.input or result.id}: {result.error}: {result.message}", err=True)
         else:
-            yield from_article(result), "vnfigures"
+            yield from_article(result), "vnfigures", where
+
+
+def _unique_ids(items: Iterator[tuple[GoldArticle, str, str]]) -> list[tuple[GoldArticle, str]]:
+    """The articles, or exit 2 naming both inputs of an id given twice.
+
+    WHY: two tasks with one id come back as one gold file, the later silently replacing the
+    earlier (e.g. a seed's gold `.json` beside its `.txt` in one folder).
+    """
+    seen: dict[str, str] = {}
+    out: list[tuple[GoldArticle, str]] = []
+    for article, version, where in items:
+        if article.id in seen:
+            typer.echo(f"error: id {article.id!r} comes from two inputs, {seen[article.id]} and {where}; "
+                       "give only one of them", err=True)
+            raise typer.Exit(2)
+        seen[article.id] = where
+        out.append((article, version))
+    return out
 
 
 @gold_app.command("to-labelstudio")
@@ -88,7 +111,7 @@ def to_labelstudio(
     ner: bool = typer.Option(False, "--ner/--no-ner", help="Run NER and pre-annotate entities too."),
 ) -> None:
     """Write Label Studio tasks with figures as pre-annotations (`predictions`)."""
-    tasks = [to_task(article, model_version=version) for article, version in _articles(inputs, rerun, ner)]
+    tasks = [to_task(article, model_version=version) for article, version in _unique_ids(_articles(inputs, rerun, ner))]
     output.write_text(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     typer.echo(f"{len(tasks)} tasks written to {output}", err=True)
     if config is not None:
@@ -100,19 +123,21 @@ def to_labelstudio(
 def from_labelstudio(
     export: Path = typer.Argument(..., exists=True, dir_okay=False, help="Label Studio JSON export."),
     out_dir: Path = typer.Argument(..., file_okay=False, help="Folder to write <id>.json gold files into."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace gold files that already exist."),
 ) -> None:
     """Turn a Label Studio JSON export (annotations, else predictions) into gold files.
 
     Offsets are checked against the text; a task with any problem is reported and not written.
+    An existing gold file is never replaced unless `--overwrite` is given, and two tasks with
+    one id are both reported (neither silently wins). The count printed is the count written.
     """
     articles, errors = read_export(export)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
-    for article in articles:
-        if ".." in Path(article.id).parts or Path(article.id).is_absolute():
-            typer.echo(f"not written: id {article.id!r} is not a safe file name", err=True)
+    for article in _without_repeated_ids(articles):
+        target = _gold_target(out_dir, article.id, overwrite)
+        if target is None:
             continue
-        target = out_dir / f"{article.id}.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(article.to_json(), encoding="utf-8")
         written += 1
@@ -123,6 +148,30 @@ def from_labelstudio(
     typer.echo(f"{written} gold files written to {out_dir}", err=True)
     if errors or written < len(articles):
         raise typer.Exit(1)
+
+
+def _without_repeated_ids(articles: list[GoldArticle]) -> list[GoldArticle]:
+    """The articles whose id occurs once in the export; each repeated id is reported."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        counts[article.id] = counts.get(article.id, 0) + 1
+    for article_id, count in counts.items():
+        if count > 1:
+            typer.echo(f"not written: id {article_id!r} is in {count} tasks of the export; "
+                       "keep one and export again", err=True)
+    return [a for a in articles if counts[a.id] == 1]
+
+
+def _gold_target(out_dir: Path, article_id: str, overwrite: bool) -> Path | None:
+    """Where the gold file of `article_id` goes, or None (reported) when it may not be written."""
+    if ".." in Path(article_id).parts or Path(article_id).is_absolute():
+        typer.echo(f"not written: id {article_id!r} is not a safe file name", err=True)
+        return None
+    target = out_dir / f"{article_id}.json"
+    if target.exists() and not overwrite:
+        typer.echo(f"not written: {target} exists (give --overwrite to replace it)", err=True)
+        return None
+    return target
 
 
 @gold_app.command("check")

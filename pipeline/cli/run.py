@@ -67,6 +67,8 @@ _HELP = {
     "timeout": "Seconds an article may take before it fails as Timeout (0: no limit).",
     "recycle": "Replace each worker after this many articles (keeps its memory from growing).",
     "progress": "Force the progress bar on or off (default: on a terminal).",
+    "dedup": "Mark near-duplicate articles (duplicate_of, duplicates); nothing is dropped.",
+    "dedup_threshold": "Shingle Jaccard at which two articles are copies (default 0.8).",
 }
 
 
@@ -87,6 +89,9 @@ def run(  # noqa: PLR0913 - one parameter per command-line option
     steps: str = typer.Option(DEFAULT_FACTORY, "--steps", hidden=True, help="module:function building the chain."),
     progress: bool | None = typer.Option(None, "--progress/--no-progress", show_default=False, help=_HELP["progress"]),
     report: Path | None = typer.Option(None, "--report", help="Also write the run's HTML report (see vnfig report)."),
+    dedup: bool = typer.Option(True, "--dedup/--no-dedup", help=_HELP["dedup"]),
+    dedup_threshold: float | None = typer.Option(None, "--dedup-threshold", min=0.01, max=1.0,
+                                                 show_default=False, help=_HELP["dedup_threshold"]),
 ) -> None:
     """Extract figures from every article of INPUT... into OUT.jsonl, one record per line."""
     from vnfigures.cli.report import check_report_target, report_after_run
@@ -114,7 +119,8 @@ def run(  # noqa: PLR0913 - one parameter per command-line option
     options = RunOptions(output=output, workers=workers, ner=not no_ner, resume=resume, overwrite=overwrite,
                          retry_failed=retry_failed, engine=engine.value, scheduler=scheduler, db=db,
                          max_bytes=parse_size(max_bytes), article_timeout=article_timeout or None,
-                         recycle_after=recycle_after or None, steps=steps, progress=progress)
+                         recycle_after=recycle_after or None, steps=steps, progress=progress,
+                         dedup=dedup, dedup_threshold=dedup_threshold)
     try:
         summary = run_batch(inputs, options)
     except (EngineError, UsageError) as exc:
@@ -126,6 +132,10 @@ def run(  # noqa: PLR0913 - one parameter per command-line option
         f"skipped {summary.skipped_total} ({skipped}) in {summary.seconds:.1f} s, "
         f"{summary.articles_per_second:.1f} articles/s -> {output}"
     )
+    if summary.near_duplicates and summary.near_duplicates["copies"]:
+        found = summary.near_duplicates
+        typer.echo(f"near-duplicates: {found['copies']} articles are copies in {found['groups']} groups "
+                   "(duplicate_of set; nothing dropped)")
     report_after_run(output, report)
     if summary.read == 0:
         typer.echo("warning: no input articles found (folders are searched for .txt, .html, .htm, .jsonl)", err=True)

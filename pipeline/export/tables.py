@@ -95,6 +95,8 @@ articles = sa.Table(
     sa.Column("title", sa.Text),
     sa.Column("published", sa.Text, comment="as written by the pipeline (ISO date when known)"),
     sa.Column("pipeline_version", sa.Text, nullable=False),
+    sa.Column("duplicate_of", sa.Text, comment="id of the first article of its near-duplicate group, or null"),
+    sa.Column("duplicates", sa.Integer, nullable=False, comment="size of its near-duplicate group (1: unique)"),
     sa.Column("record", RecordJSON, nullable=False, comment="the full Article output record"),
     sa.Index("ix_articles_source", "source"),
 )
@@ -122,6 +124,7 @@ figures = sa.Table(
     sa.Column("subject", sa.Text, nullable=False),
     sa.Column("per", sa.Text),
     sa.Column("text", sa.Text, nullable=False),
+    sa.Column("mention_of", sa.Integer, comment="ordinal of the first mention of the same quantity, or null"),
     sa.Index("ix_figures_kind", "kind", "modality"),
 )
 

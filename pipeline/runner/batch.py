@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from vnfigures.dedup.hook import NearDuplicates
 from vnfigures.runner.executor import Executor, Record
 from vnfigures.runner.guard import OutputLock, check_fresh, check_not_an_input, db_file, resolved
 from vnfigures.runner.inputs import DEFAULT_MAX_BYTES, iter_inputs
@@ -50,10 +51,14 @@ class RunOptions:
     steps: str = StepsSpec.factory
     progress: bool | None = None
     progress_interval: float = 10.0
+    dedup: bool = True
+    dedup_threshold: float | None = None  # None: the default of vnfigures/dedup/dedup.yaml
 
     @property
     def spec(self) -> StepsSpec:
-        return StepsSpec(self.steps, self.ner)
+        from vnfigures.dedup.store import side_folder
+
+        return StepsSpec(self.steps, self.ner, str(side_folder(self.output)) if self.dedup else None)
 
 
 def make_executor(options: RunOptions) -> Executor:
@@ -146,11 +151,15 @@ def run_batch(sources: list[str], options: RunOptions, *, stdin: IO[bytes] | Non
                           LineWriter(paths.failures, append=options.resume and not options.retry_failed),
                           LineWriter(paths.skipped, append=options.resume))
         gate = Gate(summary, done, writers.skipped)
-        records = gate(iter_inputs(sources, max_bytes=options.max_bytes, stdin=stdin, exclude=exclude))
+        dedup = NearDuplicates(paths.output, enabled=options.dedup, threshold=options.dedup_threshold,
+                               resume=options.resume)
+        records = gate(dedup.track(iter_inputs(sources, max_bytes=options.max_bytes, stdin=stdin,
+                                               exclude=exclude)))
         progress = progress or make_progress(sources, enabled=options.progress,
                                              interval=options.progress_interval, exclude=exclude)
         try:
             _execute(records, executor or make_executor(options), options, writers, gate, done, progress)
+            dedup.finish(summary, options.db)  # near-duplicates: grouped once the run is whole
         finally:
             summary.save(paths.summary)
     return summary

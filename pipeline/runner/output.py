@@ -50,7 +50,10 @@ class OutputPaths:
 
     def files(self) -> list[Path]:
         """Every file and folder the run writes (never to be read as its input)."""
-        return [self.output, self.failures, self.skipped, self.summary, self.parts, self.lock]
+        from vnfigures.dedup.store import side_folder
+
+        return [self.output, self.failures, self.skipped, self.summary, self.parts, self.lock,
+                side_folder(self.output), self.output.with_name(self.output.name + ".dedup-tmp")]
 
 
 class SkipRecord(BaseModel):
@@ -169,6 +172,7 @@ class RunSummary(BaseModel):
     output: str = ""
     failures: str = ""
     worker_peak_rss_mb: dict[str, float] = Field(default_factory=dict)
+    near_duplicates: dict[str, int | float] | None = Field(default=None, description="vnfigures.dedup: what grouping found")
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -35,6 +35,7 @@ class StepsSpec:
 
     factory: str = DEFAULT_FACTORY
     ner: bool = True
+    signatures: str | None = None  # folder of near-duplicate signatures (vnfigures.dedup), or None
 
     def build(self) -> list[Step]:
         """Import the factory and build the steps (models load here, once per process)."""
@@ -74,6 +75,10 @@ def warm_up(spec: StepsSpec) -> None:
     """Build the steps and run one small article, so every model is loaded before real work."""
     if spec not in _WARM:
         process_one(Article(id="warm-up", raw=WARM_UP_TEXT, raw_format="text"), steps_for(spec))
+        if spec.signatures is not None:  # loads datasketch (and SciPy) now, not on the first article
+            from vnfigures.dedup.shingles import text_signature
+
+            text_signature(WARM_UP_TEXT)
         _WARM.add(spec)
 
 
@@ -173,6 +178,10 @@ def _process_article(record: Article, spec: StepsSpec, timeout: float | None) ->
             line = result.model_dump_json()
         except Exception as exc:  # noqa: BLE001 - an unserializable record is one failure
             return failure_outcome(failure_for(record, "write", exc))
+        if spec.signatures is not None:
+            from vnfigures.dedup.store import append
+
+            append(spec.signatures, result.id, result.text)
         return Outcome("article", result.id, record.origin, line, os.getpid(), peak_rss_kb())
     return failure_outcome(result)
 

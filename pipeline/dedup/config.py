@@ -1,0 +1,27 @@
+"""The settings of near-duplicate detection (`dedup.yaml`), validated once when first used."""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class DedupConfig(BaseModel):
+    """See the comments in `dedup.yaml` for why each value is what it is."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    shingle_words: int = Field(ge=1, le=20)
+    num_perm: int = Field(ge=16, le=1024)
+    seed: int = Field(ge=0)
+    threshold: float = Field(gt=0, le=1)
+    candidate_recall: float = Field(gt=0.5, lt=1)
+
+
+@cache
+def load_config() -> DedupConfig:
+    """The packaged settings."""
+    text = resources.files("vnfigures.dedup").joinpath("dedup.yaml").read_text(encoding="utf-8")
+    return DedupConfig.model_validate(yaml.safe_load(text))

@@ -1,0 +1,136 @@
+"""Near-duplicate articles across a run (#17): copies found, independent reports kept apart.
+
+The grouping is tested on cleaned texts of the shared corpus written as OUT.jsonl records
+(no models needed); `test_dedup_run.py` runs it through the engines.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from vnfigures.clean import clean_text
+from vnfigures.dedup import store
+from vnfigures.dedup.finalize import finalize
+from vnfigures.schemas import Article
+
+
+def _clean(shared_corpus: Path, name: str) -> str:
+    return clean_text((shared_corpus / "raw" / "text" / f"{name}.txt").read_text(encoding="utf-8")).text
+
+
+def _median_paragraph(paragraphs: list[str]) -> int:
+    return sorted(range(len(paragraphs)), key=lambda i: len(paragraphs[i]))[len(paragraphs) // 2]
+
+
+def _variant(shared_corpus: Path, base: str, edit: str) -> str:
+    """`base` edited the way a republisher or a crawler changes a story."""
+    paragraphs = _clean(shared_corpus, base).split("\n")
+    other = _clean(shared_corpus, "nhandan_201").split("\n")
+    if edit == "exact copy":
+        return "\n".join(paragraphs)
+    if edit == "new title":
+        return "\n".join(["Đèo Cả điều chỉnh giá vé qua hầm Hải Vân từ tháng 5", *paragraphs[1:]])
+    if edit == "byline added":
+        return "\n".join([*paragraphs, "Hoàng Nam - Báo Đà Nẵng"])
+    if edit == "paragraph added":
+        return "\n".join([*paragraphs, other[_median_paragraph(other)]])
+    if edit == "paragraph removed":
+        drop = _median_paragraph(paragraphs)
+        return "\n".join(p for i, p in enumerate(paragraphs) if i != drop)
+    raise ValueError(edit)
+
+
+def _group(tmp_path: Path, articles: dict[str, str], order: list[str] | None = None,
+           threshold: float = 0.8) -> dict[str, tuple[str | None, int]]:
+    out = tmp_path / "out.jsonl"
+    out.write_text("".join(Article(id=i, text=t).model_dump_json() + "\n" for i, t in articles.items()), "utf-8")
+    finalize(out, tmp_path / "out.signatures", {i: n for n, i in enumerate(order or articles)}, threshold)
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [r["id"] for r in records] == list(articles)  # nothing dropped, order kept
+    return {r["id"]: (r["duplicate_of"], r["duplicates"]) for r in records}
+
+
+@pytest.mark.parametrize("edit", ["exact copy", "new title", "byline added", "paragraph added", "paragraph removed"])
+def test_copies_are_duplicates(shared_corpus: Path, tmp_path: Path, edit: str) -> None:
+    found = _group(tmp_path, {"base": _clean(shared_corpus, "dantri_35"),
+                              "copy": _variant(shared_corpus, "dantri_35", edit),
+                              "other": _clean(shared_corpus, "baomoi_10")})
+    assert found == {"base": (None, 2), "copy": ("base", 2), "other": (None, 1)}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("baomoi_35", "baomoi_36"),  # one landslide in An Giang, two papers' own reports
+    ("dantri_35", "dantri_36"),  # one toll increase at Hải Vân, announced and then contested
+    ("baomoi_24", "baomoi_25"),
+])
+def test_same_event_written_independently_is_not_a_duplicate(shared_corpus: Path, tmp_path: Path,
+                                                              first: str, second: str) -> None:
+    found = _group(tmp_path, {first: _clean(shared_corpus, first), second: _clean(shared_corpus, second)})
+    assert found == {first: (None, 1), second: (None, 1)}
+
+
+@pytest.mark.parametrize(("threshold", "duplicates"), [(0.8, 1), (0.05, 2)])
+def test_threshold_decides(shared_corpus: Path, tmp_path: Path, threshold: float, duplicates: int) -> None:
+    found = _group(tmp_path, {"a": _clean(shared_corpus, "baomoi_35"), "b": _clean(shared_corpus, "baomoi_36")},
+                   threshold=threshold)
+    assert found["b"][1] == duplicates
+
+
+def test_first_in_input_order_leads_whatever_the_file_order(shared_corpus: Path, tmp_path: Path) -> None:
+    text = _clean(shared_corpus, "dantri_35")
+    found = _group(tmp_path, {"late": text, "early": text, "middle": text}, order=["early", "middle", "late"])
+    assert found == {"late": ("early", 3), "early": (None, 3), "middle": ("early", 3)}
+
+
+@pytest.mark.parametrize(("case", "texts", "expected"), [
+    ("empty text has no shingles", {"a": "", "b": ""}, {"a": (None, 1), "b": (None, 1)}),
+    ("short identical texts", {"a": "Trao 50 suất quà.", "b": "Trao 50 suất quà!"}, {"a": (None, 2), "b": ("a", 2)}),
+])
+def test_edge_texts(tmp_path: Path, case: str, texts: dict[str, str], expected: dict) -> None:
+    assert _group(tmp_path, texts) == expected
+
+
+def test_side_file_signatures_are_used_and_hold_no_text(shared_corpus: Path, tmp_path: Path) -> None:
+    text = _clean(shared_corpus, "dantri_35")
+    folder = tmp_path / "out.signatures"
+    for article_id in ("a", "b"):
+        store.append(str(folder), article_id, text)
+    out = tmp_path / "out.jsonl"
+    out.write_text("".join(Article(id=i, text=text).model_dump_json() + "\n" for i in ("a", "b")), "utf-8")
+    stats = finalize(out, folder, {"a": 0, "b": 1}, 0.8)
+    assert (stats.signed_at_end, stats.copies, stats.groups) == (0, 1, 1)
+    side = "".join(p.read_text("utf-8") for p in folder.iterdir())
+    assert "Hải Vân" not in side and "hải vân" not in side
+
+
+def test_torn_side_file_line_is_signed_again(shared_corpus: Path, tmp_path: Path) -> None:
+    text = _clean(shared_corpus, "dantri_35")
+    folder = tmp_path / "out.signatures"
+    store.append(str(folder), "a", text)
+    store.append(str(folder), "b", text)
+    side = next(folder.iterdir())
+    side.write_text(side.read_text("utf-8")[:-200], "utf-8")  # a worker killed mid-line
+    out = tmp_path / "out.jsonl"
+    out.write_text("".join(Article(id=i, text=text).model_dump_json() + "\n" for i in ("a", "b")), "utf-8")
+    stats = finalize(out, folder, {}, 0.8)
+    assert (stats.signed_at_end, stats.copies) == (1, 1)
+
+
+def test_a_long_lived_worker_reopens_a_reset_folder(tmp_path: Path) -> None:
+    """A Dask worker that outlives a run keeps its handle; the next run's reset must not lose lines."""
+    folder = tmp_path / "out.signatures"
+    store.append(str(folder), "a", "Xã trao 50 suất quà cho hộ nghèo.")
+    shutil.rmtree(folder)  # the client (another process) resets it; this one still holds its handle
+    store.append(str(folder), "b", "Xã trao 50 suất quà cho hộ nghèo.")
+    assert set(store.read_signatures(folder, {"a", "b"})) == {"b"}
+
+
+def test_many_copies_of_one_page_form_one_group(tmp_path: Path) -> None:
+    """A page crawled under 2,000 addresses: one group led by the first, every copy pointing at it."""
+    page = "Trang này không tồn tại hoặc đã bị xóa. Mời bạn đọc quay lại trang chủ để xem tin mới nhất."
+    found = _group(tmp_path, {f"u{i:04d}": page for i in range(2000)} | {"other": "Xã trao 50 suất quà cho hộ nghèo."})
+    assert found["u0000"] == (None, 2000) and found["other"] == (None, 1)
+    assert {found[f"u{i:04d}"] for i in range(1, 2000)} == {("u0000", 2000)}
