@@ -34,21 +34,24 @@ from vnfigures.clean.wrapped import looks_like_list, wrapped_body
 from vnfigures.errors import NoArticleFound
 
 
-def clean_html(html: str) -> Cleaned:
-    """Return the article of an HTML page, or raise `NoArticleFound` if it holds none."""
+def clean_html(html: str, *, site_hints: bool = True) -> Cleaned:
+    """Return the article of an HTML page, or raise `NoArticleFound` if it holds none.
+
+    `site_hints=False` ignores sites.yaml, as on a site nobody has described (tests, bench).
+    """
     try:
-        return _clean(html)
+        return _clean(html, site_hints)
     except RecursionError as error:  # absurdly deep markup
         raise NoArticleFound("the page's markup is nested too deeply to read; save it again") from error
 
 
-def _clean(html: str) -> Cleaned:
+def _clean(html: str, site_hints: bool) -> Cleaned:
     rules = html_rules()
     soup = _parse(html)
     url, when = page_url(soup), published(soup)  # JSON-LD is read before scripts go
     for tag in soup.find_all(list(rules.hidden_tags)):
         tag.decompose()
-    site = site_rules(url) or SiteRules()
+    site = (site_rules(url) if site_hints else None) or SiteRules()
     head = headline_tag(soup, site.title)
     title = squash(head.get_text(" ")) if head is not None else meta_title(soup)
     body = _find_body(soup, site, rules)
