@@ -206,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--hold-out", default=DEFAULT_HOLD_OUT,
                         help="comma-separated sites (file name before '_') summed apart as held out")
     parser.add_argument("--repeat", type=int, default=3, help="clean every page this many times for the rate")
+    parser.add_argument("--only", help="comma-separated extractor names to run (default: all)")
     parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
     args = parser.parse_args(argv)
     console = Console(width=160)
@@ -219,7 +220,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     console.print(f"{len(pages)} pages ({sum(p.article for p in pages)} articles) from {', '.join(map(str, expect))}; "
                   f"held out: {', '.join(sorted(hold_out)) or 'none'}")
     results = {}
+    wanted = set(args.only.split(",")) if args.only else None
     for name, extract in extractors().items():
+        if wanted is not None and name not in wanted:
+            continue
         if extract is None:
             console.print(f"{name}: not installed, skipped (pip install 'vnfigures[bench]')")
             continue

@@ -1,11 +1,12 @@
 """Clean an HTML page: find the article (title, lead, body, captions), drop everything else.
 
 How: read the metadata (address, time, headline) first, pick the body with the site's
-selector from sites.yaml or, on any other site, the container with the most paragraph text;
-drop boxes inside it (related stories, tags, bylines, share bars); cut it into text blocks;
-then apply the same line rules as plain text (credits, related links, teasers, bylines).
-A page whose densest container is too thin to be an article is a list page or a homepage
-and raises `NoArticleFound` rather than passing headlines off as an article.
+selector from sites.yaml when one is known (an optional hint), else the element with the
+most text in runs of article sentences (body.py), merged across ad slots; drop boxes inside
+it (related stories, tags, bylines, share bars); cut it into text blocks; then apply the
+same line rules as plain text (credits, related links, teasers, bylines). A page with no
+run of article sentences is a list page or a homepage and raises `NoArticleFound`, saying
+what it saw, rather than passing headlines off as an article.
 """
 from __future__ import annotations
 
@@ -21,16 +22,10 @@ from vnfigures.clean.meta import (
     page_url,
     published,
 )
-from vnfigures.clean.page import (
-    densest_container,
-    density,
-    drop_junk,
-    squash,
-    text_blocks,
-)
+from vnfigures.clean.body import find_body
+from vnfigures.clean.page import density, drop_junk, squash, text_blocks
 from vnfigures.clean.rules import furniture
 from vnfigures.clean.text import clean_lines
-from vnfigures.clean.wrapped import looks_like_list, wrapped_body
 from vnfigures.errors import NoArticleFound
 
 
@@ -54,23 +49,20 @@ def _clean(html: str, site_hints: bool) -> Cleaned:
     site = (site_rules(url) if site_hints else None) or SiteRules()
     head = headline_tag(soup, site.title)
     title = squash(head.get_text(" ")) if head is not None else meta_title(soup)
-    body = _find_body(soup, site, rules)
-    lead = _lead(soup, site, head, body, rules)
-    drop_junk(body, rules, site.drop)
-    blocks = text_blocks(body, rules)
+    parts = _find_body(soup, site, rules)
+    lead = _lead(soup, site, head, parts[0], rules)
+    blocks = []
+    for part in parts:
+        drop_junk(part, rules, site.drop)
+        blocks += text_blocks(part, rules)
     if lead and not any(lead in block or block in lead for block in blocks[:2]):
         blocks.insert(0, lead)
     cleaned = clean_lines(blocks, title=title)
     paragraphs = _drop_trailing_byline(cleaned.paragraphs)
     if sum(len(p) for p in paragraphs) < rules.min_body_chars:
-        raise NoArticleFound(_NO_ARTICLE + " (too little text remains once furniture is removed)")
+        raise NoArticleFound("no article found in the page: too little text remains once furniture "
+                             "is removed; pass the page of a single article")
     return Cleaned(title=title, paragraphs=paragraphs, url=url, published=when)
-
-
-_NO_ARTICLE = (
-    "no article found in the page: it looks like a section list or homepage; "
-    "pass the page of a single article"
-)
 
 
 def _parse(html: str) -> BeautifulSoup:
@@ -82,24 +74,17 @@ def _parse(html: str) -> BeautifulSoup:
         return BeautifulSoup(html.replace("\x00", ""), "lxml")
 
 
-def _find_body(soup: BeautifulSoup, site: SiteRules, rules: HtmlRules) -> Tag:
-    """The site's body selector when it matches, else the densest container of `<p>`, else
-    a container of wrapped paragraphs; it must hold enough running text to be an article."""
+def _find_body(soup: BeautifulSoup, site: SiteRules, rules: HtmlRules) -> list[Tag]:
+    """The site's body selector when it matches, else the page's `articleBody` when it reads
+    as an article, else the element with the most text in runs of sentences (body.py)."""
     body = soup.select_one(site.body) if site.body else None
     if body is None:
         body = soup.find(attrs={"itemprop": "articleBody"})
-    if not isinstance(body, Tag) or not density(body, rules).is_article(rules):
-        body = densest_container(soup, rules)
-        if body is None or not _reads_as_article(body, rules):
-            body = wrapped_body(soup, rules)
-    if body is None:
-        raise NoArticleFound(_NO_ARTICLE)
-    return body
-
-
-def _reads_as_article(body: Tag, rules: HtmlRules) -> bool:
-    found = density(body, rules)
-    return found.is_article(rules) and not looks_like_list(body, rules, found.paragraphs)
+        if isinstance(body, Tag) and not density(body, rules).is_article(rules):
+            body = None
+    if isinstance(body, Tag):
+        return [body]
+    return find_body(soup, rules)
 
 
 def _lead(soup: BeautifulSoup, site: SiteRules, head: Tag | None, body: Tag, rules: HtmlRules) -> str | None:
