@@ -44,6 +44,7 @@ class Unit:
     link_chars: int = 0
     sentences: int = 0
     kind: Kind = Kind.NEUTRAL
+    leading_link: bool = False  # opens with the linked headline of a story (a list item)
 
 
 @dataclass
@@ -75,8 +76,9 @@ class Index:
         self.has_block: dict[int, bool] = {}
         self.has_br: dict[int, bool] = {}
         self.br_child: dict[int, bool] = {}
+        self.headlines: dict[int, int] = {}  # linked headlines inside (anchors of enough words)
         for tag in reversed(tags):  # descendants before their ancestors
-            chars = links = 0
+            chars = links = headlines = 0
             block = br = br_child = False
             for child in tag.children:
                 if isinstance(child, NavigableString):
@@ -88,11 +90,15 @@ class Index:
                 key = id(child)
                 chars += self.chars[key]
                 links += self.links[key]
+                headlines += self.headlines[key]
                 block = block or child.name in blocks or self.has_block[key]
                 br_child = br_child or child.name == "br"
                 br = br or br_child or self.has_br[key]
             key = id(tag)
             self.chars[key], self.links[key] = chars, chars if tag.name == "a" else links
+            if tag.name == "a" and len(tag.get_text(" ").split()) >= rules.headline_link_words:
+                headlines += 1
+            self.headlines[key] = headlines
             self.has_block[key], self.has_br[key], self.br_child[key] = block, br, br_child
 
 
@@ -127,17 +133,21 @@ def container_runs(container: Tag, rules: HtmlRules, index: Index) -> Runs:
     pieces: list[str] = []
     linked = [0]
     start = [0]
+    leading = [False]
 
     def flush() -> None:
         text = squash("".join(pieces))
         if text:
             unit = classify(text, linked[0], rules)
-            unit.child = start[0]
+            unit.child, unit.leading_link = start[0], leading[0]
             units.append(unit)
         pieces.clear()
         linked[0] = 0
+        leading[0] = False
 
     def inline(node: Tag, in_link: bool) -> None:
+        if node.name == "a" and not "".join(pieces).strip() and index.headlines[id(node)]:
+            leading[0] = True
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, _SKIPPED):
@@ -175,16 +185,32 @@ def container_runs(container: Tag, rules: HtmlRules, index: Index) -> Runs:
     return _runs(units, rules)
 
 
+def _leading_link(tag: Tag, index: Index) -> bool:
+    """The block's text opens inside a linked headline (`<p><a>Headline</a> - summary</p>`)."""
+    first = next((s for s in tag.find_all(string=True) if s.strip()), None)
+    if first is None:
+        return False
+    for node in first.parents:
+        if node is tag:
+            return False
+        if node.name == "a":
+            return bool(index.headlines.get(id(node)))
+    return False
+
+
 def _block_unit(child: Tag, position: int, rules: HtmlRules, index: Index) -> Unit:
     """A block child: a paragraph when it is a `<p>` or holds no block of its own (nor `<br>`s:
-    its pieces are then units of the child itself), else neutral, or a breaker when mostly links."""
+    its pieces are then units of the child itself), else neutral, or a breaker when mostly
+    links or when it holds several linked headlines (a box of teasers)."""
     key = id(child)
     if child.name in rules.paragraph_tags or _single_paragraph(child, index):
         text = squash(child.get_text())
         unit = classify(text, round(index.links[key] * len(text) / max(index.chars[key], 1)), rules)
+        unit.leading_link = index.headlines[key] > 0 and _leading_link(child, index)
     else:
         unit = Unit(child=position, chars=index.chars[key], link_chars=index.links[key])
-        if index.links[key] >= rules.breaker_link_share * index.chars[key] >= rules.headline_link_chars:
+        linked = index.links[key] >= rules.breaker_link_share * index.chars[key] >= rules.headline_link_chars
+        if linked or index.headlines[key] >= rules.teaser_box_headlines:
             unit.kind = Kind.BREAKER
     unit.child = position
     return unit
@@ -208,6 +234,9 @@ def _runs(units: list[Unit], rules: HtmlRules) -> Runs:
 
     def close() -> None:
         chars = sum(u.chars for u in run)
+        if len(run) > 1 and 2 * sum(u.leading_link for u in run) >= len(run):
+            run.clear()  # every other paragraph opens with a headline link: a list of stories
+            return
         if len(run) >= rules.run_min_units or (
             run and chars >= rules.long_paragraph_chars and sum(u.sentences for u in run) >= rules.long_paragraph_sentences
         ):

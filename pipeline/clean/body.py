@@ -48,15 +48,16 @@ class Scan:
                     break
                 self.best_inside[id(node)] = runs.score
 
-    def best(self) -> Tag | None:
-        """The element with the highest score outside page boxes (popups, footers, ...)."""
-        ranked = sorted(self.runs, key=lambda k: self.runs[k].score, reverse=True)
-        for key in ranked:
-            if self.runs[key].score < self.rules.min_body_chars:
-                return None
+    def ranked(self) -> list[Tag]:
+        """The elements with the highest scores outside page boxes (popups, footers, ...)."""
+        keys = sorted(self.runs, key=lambda k: self.runs[k].score, reverse=True)
+        found: list[Tag] = []
+        for key in keys:
+            if len(found) == self.rules.candidates_tried or self.runs[key].score < self.rules.merge_min_chars:
+                break
             if not inside_box(self.tags[key], self.rules):
-                return self.tags[key]
-        return None
+                found.append(self.tags[key])
+        return found
 
     def score_inside(self, tag: Tag) -> int:
         """The best score of `tag` or of any element inside it."""
@@ -64,14 +65,22 @@ class Scan:
 
 
 def find_body(soup: BeautifulSoup | Tag, rules: HtmlRules) -> list[Tag]:
-    """The body's parts in reading order (one element, or several split by ad slots)."""
+    """The body's parts in reading order (one element, or several split by ad slots): of the
+    best-scoring elements, the one whose merged parts hold the most text in runs."""
     scan = Scan(soup, rules)
-    best = scan.best()
-    if best is None:
+    best: list[Tag] = []
+    best_total = 0
+    for candidate in scan.ranked():
+        parts = _merge_siblings(candidate, scan, rules)
+        total = sum(scan.score_inside(part) for part in parts)
+        if total > best_total:
+            best, best_total = parts, total
+    if best_total < rules.min_body_chars:
         raise NoArticleFound(no_article_message(soup, scan, rules))
-    parts = _merge_siblings(best, scan, rules)
-    _trim(best, scan.runs[id(best)])
-    return parts
+    for part in best:
+        if id(part) in scan.runs:
+            _trim(part, scan.runs[id(part)])
+    return best
 
 
 def no_article_message(soup: BeautifulSoup | Tag, scan: Scan, rules: HtmlRules) -> str:

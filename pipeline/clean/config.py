@@ -56,10 +56,12 @@ class HtmlRules(BaseModel):
     breaker_link_share: float = Field(gt=0, le=1)
     headline_link_words: int = Field(gt=0)
     headline_link_chars: int = Field(gt=0)
+    teaser_box_headlines: int = Field(gt=0)
     run_min_units: int = Field(gt=0)
     long_paragraph_chars: int = Field(gt=0)
     long_paragraph_sentences: int = Field(gt=0)
     merge_levels: int = Field(ge=0)
+    candidates_tried: int = Field(gt=0)
     merge_min_chars: int = Field(gt=0)
     ad_slot_max_chars: int = Field(ge=0)
 
