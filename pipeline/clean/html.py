@@ -15,14 +15,9 @@ import warnings
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from vnfigures.clean import Cleaned
 from vnfigures.clean.config import HtmlRules, SiteRules, html_rules, site_rules
-from vnfigures.clean.meta import (
-    headline_tag,
-    meta_description,
-    meta_title,
-    page_url,
-    published,
-)
+from vnfigures.clean.meta import headline_tag, meta_title, page_url, published
 from vnfigures.clean.body import find_body
+from vnfigures.clean.lead import find_lead
 from vnfigures.clean.page import density, drop_junk, squash, text_blocks
 from vnfigures.clean.rules import furniture
 from vnfigures.clean.text import clean_lines
@@ -50,7 +45,7 @@ def _clean(html: str, site_hints: bool) -> Cleaned:
     head = headline_tag(soup, site.title)
     title = squash(head.get_text(" ")) if head is not None else meta_title(soup)
     parts = _find_body(soup, site, rules)
-    lead = _lead(soup, site, head, parts[0], rules)
+    lead = find_lead(soup, site, head, parts[0], rules, title)
     blocks = []
     for part in parts:
         drop_junk(part, rules, site.drop)
@@ -85,49 +80,6 @@ def _find_body(soup: BeautifulSoup, site: SiteRules, rules: HtmlRules) -> list[T
     if isinstance(body, Tag):
         return [body]
     return find_body(soup, rules)
-
-
-def _lead(soup: BeautifulSoup, site: SiteRules, head: Tag | None, body: Tag, rules: HtmlRules) -> str | None:
-    """The lead (sapo): the site's selector; else the first sentence-like text block of
-    enough words between the headline and the body; else the visible block that repeats the
-    page's meta description."""
-    if site.lead:
-        found = soup.select_one(site.lead)
-        if found is not None and found is not body and squash(found.get_text(" ")):
-            return squash(found.get_text(" "))
-    candidates = head.find_all_next(_LEAD_TAGS) if head is not None else []
-    around_body = {id(parent) for parent in body.parents}
-    for tag in candidates:
-        if tag is body:
-            break
-        if id(tag) in around_body or tag.find(_LEAD_TAGS) is not None:
-            continue
-        text = squash(tag.get_text(" "))
-        if _reads_as_lead(text, rules) and not tag.find_parent(list(rules.box_tags)):
-            return text
-    return _lead_from_description(soup, body, rules)
-
-
-_LEAD_TAGS = ["p", "h2", "h3", "div"]
-
-
-def _reads_as_lead(text: str, rules: HtmlRules) -> bool:
-    """Long enough, and a sentence rather than a headline (the title is often repeated)."""
-    return len(text.split()) >= rules.lead_min_words and not furniture().is_headline(text)
-
-
-def _lead_from_description(soup: BeautifulSoup, body: Tag, rules: HtmlRules) -> str | None:
-    description = meta_description(soup)
-    if not description or not _reads_as_lead(description, rules):
-        return None
-    start = description[:60]
-    for tag in soup.find_all(_LEAD_TAGS):
-        if tag is body or body in tag.parents or tag.find(_LEAD_TAGS) is not None:
-            continue
-        text = squash(tag.get_text(" "))
-        if start in text and len(text) < 2 * len(description) + 20:
-            return text
-    return None
 
 
 def _drop_trailing_byline(paragraphs: list[str]) -> list[str]:
