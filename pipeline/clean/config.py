@@ -63,6 +63,9 @@ class HtmlRules(BaseModel):
     long_paragraph_sentences: int = Field(gt=0)
     merge_levels: int = Field(ge=0)
     candidates_tried: int = Field(gt=0)
+    promo_link_share: float = Field(gt=0, le=1)
+    promo_min_lines: int = Field(gt=0)
+    promo_max_line_words: int = Field(gt=0)
     merge_min_chars: int = Field(gt=0)
     ad_slot_max_chars: int = Field(ge=0)
 

@@ -19,6 +19,7 @@ from vnfigures.clean.meta import headline_tag, meta_title, page_url, published
 from vnfigures.clean.body import find_body
 from vnfigures.clean.lead import find_lead
 from vnfigures.clean.page import density, drop_junk, squash, text_blocks
+from vnfigures.clean.promo import drop_promotions
 from vnfigures.clean.rules import furniture
 from vnfigures.clean.text import clean_lines
 from vnfigures.errors import NoArticleFound
@@ -49,6 +50,7 @@ def _clean(html: str, site_hints: bool) -> Cleaned:
     blocks = []
     for part in parts:
         drop_junk(part, rules, site.drop)
+        drop_promotions(part, rules)
         blocks += text_blocks(part, rules)
     if lead and not any(lead in block or block in lead for block in blocks[:2]):
         blocks.insert(0, lead)
