@@ -51,6 +51,7 @@ class HtmlRules(BaseModel):
     link_block_share: float = Field(gt=0, le=1)
     lead_min_words: int = Field(gt=0)
     lead_lookback: int = Field(gt=0)
+    dateline_strings: int = Field(gt=0)
     sentence_min_words: int = Field(gt=0)
     sentence_min_lower_share: float = Field(ge=0, le=1)
     run_on_words: int = Field(gt=0)

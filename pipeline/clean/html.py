@@ -15,7 +15,8 @@ import warnings
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from vnfigures.clean import Cleaned
 from vnfigures.clean.config import HtmlRules, SiteRules, html_rules, site_rules
-from vnfigures.clean.meta import headline_tag, meta_title, page_url, published
+from vnfigures.clean.dates import dateline_date
+from vnfigures.clean.meta import headline_tag, read_meta
 from vnfigures.clean.body import find_body
 from vnfigures.clean.lead import find_lead
 from vnfigures.clean.page import density, drop_junk, squash, text_blocks
@@ -39,14 +40,15 @@ def clean_html(html: str, *, site_hints: bool = True) -> Cleaned:
 def _clean(html: str, site_hints: bool) -> Cleaned:
     rules = html_rules()
     soup = _parse(html)
-    url, when = page_url(soup), published(soup)  # JSON-LD is read before scripts go
+    meta = read_meta(soup)  # JSON-LD is read before scripts go
     for tag in soup.find_all(list(rules.hidden_tags)):
         tag.decompose()
-    site = (site_rules(url) if site_hints else None) or SiteRules()
-    head = headline_tag(soup, site.title)
-    title = squash(head.get_text(" ")) if head is not None else meta_title(soup)
+    site = (site_rules(meta.url) if site_hints else None) or SiteRules()
+    head = headline_tag(soup, site.title, meta.title)
+    title = squash(head.get_text(" ")) if head is not None else meta.title
     parts = _find_body(soup, site, rules)
-    lead = find_lead(soup, site, head, parts[0], rules, title)
+    lead = find_lead(soup, site, head, parts[0], rules, title, meta.description)
+    when = meta.published or _dateline(head, parts[0], rules) or meta.time_published
     blocks = []
     for part in parts:
         drop_junk(part, rules, site.drop)
@@ -59,7 +61,7 @@ def _clean(html: str, site_hints: bool) -> Cleaned:
     if sum(len(p) for p in paragraphs) < rules.min_body_chars:
         raise NoArticleFound("no article found in the page: too little text remains once furniture "
                              "is removed; pass the page of a single article")
-    return Cleaned(title=title, paragraphs=paragraphs, url=url, published=when)
+    return Cleaned(title=title, paragraphs=paragraphs, url=meta.url, published=when)
 
 
 def _parse(html: str) -> BeautifulSoup:
@@ -82,6 +84,21 @@ def _find_body(soup: BeautifulSoup, site: SiteRules, rules: HtmlRules) -> list[T
     if isinstance(body, Tag):
         return [body]
     return find_body(soup, rules)
+
+
+def _dateline(head: Tag | None, body: Tag, rules: HtmlRules) -> str | None:
+    """The date of a dateline printed near the headline ("Thứ hai, 12/03/2012 08:15"): the
+    visible text between the headline and the body, else just before the body."""
+    start = head if head is not None else body
+    strings = start.find_all_next(string=True, limit=rules.dateline_strings)
+    if head is None:
+        strings = list(reversed(body.find_all_previous(string=True, limit=rules.dateline_strings)))
+    text = []
+    for string in strings:
+        if body in string.parents:
+            break
+        text.append(str(string))
+    return dateline_date(squash(" ".join(text)))
 
 
 def _drop_trailing_byline(paragraphs: list[str]) -> list[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Tag
 from vnfigures.clean.config import HtmlRules, SiteRules
-from vnfigures.clean.meta import meta_description
 from vnfigures.clean.page import squash
 from vnfigures.clean.rules import furniture
 
@@ -19,14 +18,14 @@ _LEAD_TAGS = ["p", "h2", "h3", "div"]
 
 
 def find_lead(soup: BeautifulSoup, site: SiteRules, head: Tag | None, body: Tag, rules: HtmlRules,
-              title: str | None) -> str | None:
+              title: str | None, description: str | None) -> str | None:
     """The lead's text, or None when the page has none apart from its body."""
     if site.lead:
         found = soup.select_one(site.lead)
         if found is not None and found is not body and squash(found.get_text(" ")):
             return squash(found.get_text(" "))
     return (_after_headline(head, body, rules) or _before_body(body, head, rules, title)
-            or _from_description(soup, body, rules))
+            or _from_description(soup, body, rules, description))
 
 
 def _after_headline(head: Tag | None, body: Tag, rules: HtmlRules) -> str | None:
@@ -73,8 +72,7 @@ def _reads_as_lead(text: str, rules: HtmlRules) -> bool:
     return len(text.split()) >= rules.lead_min_words and not furniture().is_headline(text)
 
 
-def _from_description(soup: BeautifulSoup, body: Tag, rules: HtmlRules) -> str | None:
-    description = meta_description(soup)
+def _from_description(soup: BeautifulSoup, body: Tag, rules: HtmlRules, description: str | None) -> str | None:
     if not description or not _reads_as_lead(description, rules):
         return None
     start = description[:60]
