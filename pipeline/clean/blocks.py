@@ -187,7 +187,8 @@ def container_runs(container: Tag, rules: HtmlRules, index: Index) -> Runs:
 
 def _leading_link(tag: Tag, index: Index) -> bool:
     """The block's text opens inside a linked headline (`<p><a>Headline</a> - summary</p>`)."""
-    first = next((s for s in tag.find_all(string=True) if s.strip()), None)
+    first = next((node for node in tag.descendants if isinstance(node, NavigableString)
+                  and not isinstance(node, _SKIPPED) and node.strip()), None)
     if first is None:
         return False
     for node in first.parents:

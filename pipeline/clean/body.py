@@ -18,7 +18,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, NavigableString, Tag
 from vnfigures.clean.blocks import Index, Kind, Runs, container_runs
 from vnfigures.clean.config import HtmlRules
-from vnfigures.clean.page import inside_box, squash, tag_words
+from vnfigures.clean.page import inside_box, squash, tag_words, tags_in
 from vnfigures.errors import NoArticleFound
 
 _ROOTS = ("html", "body", "[document]")
@@ -29,7 +29,7 @@ class Scan:
 
     def __init__(self, soup: BeautifulSoup | Tag, rules: HtmlRules) -> None:
         self.rules = rules
-        tags = soup.find_all(True)
+        tags = [node for node in soup.descendants if isinstance(node, Tag)]
         self.index = Index(tags, rules)
         self.runs: dict[int, Runs] = {}
         self.tags: dict[int, Tag] = {}
@@ -85,7 +85,7 @@ def find_body(soup: BeautifulSoup | Tag, rules: HtmlRules) -> list[Tag]:
 
 def no_article_message(soup: BeautifulSoup | Tag, scan: Scan, rules: HtmlRules) -> str:
     """What the page holds instead of an article, in numbers a user can check."""
-    headlines = sum(1 for a in soup.find_all("a")
+    headlines = sum(1 for a in tags_in(soup, {"a"})
                     if len(a.get_text(" ").split()) >= rules.headline_link_words)
     return ("no article found in the page: no run of article sentences "
             f"({headlines} linked headlines, longest paragraph {scan.longest} characters); "

@@ -19,7 +19,7 @@ from vnfigures.clean.dates import dateline_date
 from vnfigures.clean.meta import headline_tag, read_meta
 from vnfigures.clean.body import find_body
 from vnfigures.clean.lead import find_lead
-from vnfigures.clean.page import density, drop_junk, squash, text_blocks
+from vnfigures.clean.page import density, drop_junk, squash, tags_in, text_blocks
 from vnfigures.clean.promo import drop_promotions
 from vnfigures.clean.rules import furniture
 from vnfigures.clean.text import clean_lines
@@ -41,7 +41,7 @@ def _clean(html: str, site_hints: bool) -> Cleaned:
     rules = html_rules()
     soup = _parse(html)
     meta = read_meta(soup)  # JSON-LD is read before scripts go
-    for tag in soup.find_all(list(rules.hidden_tags)):
+    for tag in tags_in(soup, rules.hidden_tags):
         tag.decompose()
     site = (site_rules(meta.url) if site_hints else None) or SiteRules()
     head = headline_tag(soup, site.title, meta.title)
@@ -78,7 +78,7 @@ def _find_body(soup: BeautifulSoup, site: SiteRules, rules: HtmlRules) -> list[T
     as an article, else the element with the most text in runs of sentences (body.py)."""
     body = soup.select_one(site.body) if site.body else None
     if body is None:
-        body = soup.find(attrs={"itemprop": "articleBody"})
+        body = next((t for t in tags_in(soup) if t.get("itemprop") == "articleBody"), None)
         if isinstance(body, Tag) and not density(body, rules).is_article(rules):
             body = None
     if isinstance(body, Tag):

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 from vnfigures.clean.dates import iso_date
-from vnfigures.clean.page import squash
+from vnfigures.clean.page import squash, tags_in
 
 _TITLE_SUFFIX = re.compile(r"\s+(?:[-|–—]|::|:\.)\s+(?P<site>[^-|–—]{2,80})$")
+_META_TAGS = frozenset({"meta", "link", "script", "time"})
 _PUBLISHED_META = ("article:published_time", "datepublished", "pubdate", "publishdate",
                    "og:published_time", "date", "dc.date.issued", "article:published")
 
@@ -40,7 +41,7 @@ def read_meta(soup: BeautifulSoup) -> PageMeta:
     canonical = None
     ld_dates: list[str] = []
     times: list[str] = []
-    for tag in soup.find_all(["meta", "link", "script", "time"]):
+    for tag in tags_in(soup, _META_TAGS):
         if tag.name == "meta":
             key = tag.get("property") or tag.get("name") or tag.get("itemprop")
             content = tag.get("content")
@@ -112,7 +113,7 @@ def headline_tag(soup: BeautifulSoup, selector: str | None, reference: str | Non
         found = soup.select_one(selector)
         if found is not None and found.get_text(strip=True):
             return found
-    candidates = [h for h in soup.find_all("h1") if h.get_text(strip=True)]
+    candidates = [h for h in tags_in(soup, {"h1"}) if h.get_text(strip=True)]
     if not candidates:
         return None
     folded = (reference or "").casefold()

@@ -23,6 +23,16 @@ def squash(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+def tags_in(root: Tag, names: set[str] | frozenset[str] | None = None) -> list[Tag]:
+    """The elements under `root` (named one of `names`, if given), in document order.
+
+    Why not `find_all`: BeautifulSoup's filter machinery costs ~30x a plain walk over
+    `descendants`, and the cleaner looks over whole pages several times.
+    """
+    return [node for node in root.descendants
+            if isinstance(node, Tag) and (names is None or node.name in names)]
+
+
 def tag_words(tag: Tag, rules: HtmlRules) -> set[str]:
     """The words of the attributes that name a box (class, id, type, ...)."""
     words: set[str] = set()
@@ -33,12 +43,12 @@ def tag_words(tag: Tag, rules: HtmlRules) -> set[str]:
 
 def drop_junk(body: Tag, rules: HtmlRules, selectors: tuple[str, ...] = ()) -> None:
     """Remove boxes inside the body: related stories, tags, share bars, bylines, ads."""
-    for tag in body.find_all(list(rules.drop_tags)):
+    for tag in tags_in(body, rules.drop_tags):
         tag.decompose()
     for selector in selectors:
         for tag in body.select(selector):
             tag.decompose()
-    for tag in list(body.find_all(True)):
+    for tag in tags_in(body):
         if tag.decomposed or tag.attrs is None:
             continue
         if rules.is_junk(tag_words(tag, rules)):

@@ -13,16 +13,16 @@ import re
 
 from bs4 import Tag
 from vnfigures.clean.config import HtmlRules
-from vnfigures.clean.page import squash, text_blocks
+from vnfigures.clean.page import squash, tags_in, text_blocks
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’)]*$")
-_BOXES = ["div", "section", "aside", "span", "center"]
+_BOXES = frozenset({"div", "section", "aside", "span", "center"})
 _CONTENT_BOXES = ["table", "ul", "ol", "dl", "p", "blockquote", "figure"]
 
 
 def drop_promotions(body: Tag, rules: HtmlRules) -> None:
     """Remove link boxes and short-line promotional boxes found inside `body`."""
-    for box in body.find_all(_BOXES):
+    for box in tags_in(body, _BOXES):
         if box.decomposed or box.attrs is None:
             continue
         if _link_box(box, rules) or _promo_box(box, rules):
