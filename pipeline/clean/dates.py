@@ -48,9 +48,10 @@ def date_forms() -> DateForms:
     weekday, label, time, date = (_pattern(data[k]) for k in ("weekday", "label", "time", "date"))
     named_date, date = date, re.sub(r"\(\?P<\w+>", "(?:", date)  # the dateline repeats the date form
     sep = r"\s*[,|\-–]?\s*"
+    said = rf"\b{label}\s*(?:lúc|ngày)?\s*:?\s*"
+    day = rf"\b{weekday}\s*,?\s*"
     dateline = (
-        rf"(?:\b{weekday}\s*,?\s*(?:ngày\s*)?{date}"
-        rf"|\b{label}\s*(?:lúc|ngày|:)?\s*:?\s*(?:{time}{sep}(?:ngày\s*)?)?{date}"
+        rf"(?:(?:{said}(?:{day})?|{day})(?:{time}{sep})?(?:ngày\s*)?{date}(?:{sep}(?:lúc\s*)?{time})?"
         rf"|(?<![\d/.-]){time}{sep}(?:ngày\s*)?{date}"
         rf"|(?<![\d/.-]){date}{sep}(?:lúc\s*)?{time})"
     )
@@ -60,8 +61,8 @@ def date_forms() -> DateForms:
 
 
 def _valid(year: int, month: int, day: int, forms: DateForms) -> str | None:
-    if year < 100:
-        year += 2000
+    if year < 100:  # "10-11-25": this century, unless that would be far ahead ("31/12/98")
+        year += 2000 if year < 70 else 1900
     if not forms.first_year <= year <= forms.last_year:
         return None
     try:

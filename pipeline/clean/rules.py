@@ -211,7 +211,13 @@ class Furniture:
 
 
 @cache
+def furniture_data() -> dict[str, Any]:
+    """furniture.yaml as parsed (loaded once; inline.py compiles its own part)."""
+    source = resources.files("vnfigures.clean") / "furniture.yaml"
+    return yaml.safe_load(source.read_text(encoding="utf-8"))
+
+
+@cache
 def furniture() -> Furniture:
     """The rules shipped beside this module (loaded once)."""
-    source = resources.files("vnfigures.clean") / "furniture.yaml"
-    return Furniture.from_data(yaml.safe_load(source.read_text(encoding="utf-8")))
+    return Furniture.from_data(furniture_data())
