@@ -189,3 +189,29 @@ INLINE_LINK_LIST = (
 def test_list_shapes_are_refused_saying_what_was_seen(page: str) -> None:
     with pytest.raises(NoArticleFound, match=r"\d+ linked headlines, longest paragraph \d+ characters"):
         clean_html(page, site_hints=False)
+
+
+TRAILING_BR_DIVS = (
+    f"<html><head><title>{TITLE}</title></head><body><div id='main'><div class='t'>{TITLE}</div>"
+    + "".join(f"<div class='p'>{s}<br></div>" for s in S) + "</div>"
+    "<div class='r'>" + _teasers("<div><a href='/x{i}'>{title}</a></div>") + "</div></body></html>"
+)
+COMMENTS_AFTER = (
+    f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1><div class='ct'>"
+    + "".join(f"<p>{s}</p>" for s in S) + "</div><div class='binhluan-list'>"
+    + "".join(f"<p>{s} Tôi thấy rất đúng, mong huyện tiếp tục làm như vậy cho bà con.</p>" for s in S)
+    + "</div></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "kept", "gone"),
+    [(TRAILING_BR_DIVS, [s[:60] for s in S], [TEASERS[0][0]]),
+     # readers' comments are flat paragraphs too, longer than the article: their box is named
+     # as one, in Vietnamese run together ("binhluan")
+     (COMMENTS_AFTER, [s[:60] for s in S], ["Tôi thấy rất đúng"])],
+    ids=["paragraph-divs-with-trailing-br", "comments-after-article"],
+)
+def test_more_shapes(page: str, kept: list[str], gone: list[str]) -> None:
+    text = clean_html(page, site_hints=False).text
+    assert ([k for k in kept if k not in text], [g for g in gone if g in text]) == ([], [])

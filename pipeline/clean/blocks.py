@@ -219,14 +219,28 @@ def _block_unit(child: Tag, position: int, rules: HtmlRules, index: Index) -> Un
 
 def _single_paragraph(tag: Tag, index: Index) -> bool:
     """A block holding one paragraph, however deeply wrapped (`<div><div><p>...</p></div></div>`),
-    and no `<br>` (its pieces are then units of that block itself)."""
+    not cut in pieces by `<br>`s (those pieces are units of the block itself; a lone trailing
+    `<br>` cuts nothing)."""
     node = tag
     while index.has_block[id(node)]:
         content = [c for c in node.children if isinstance(c, Tag) or (isinstance(c, NavigableString) and c.strip())]
         if len(content) != 1 or not isinstance(content[0], Tag):
             return False
         node = content[0]
-    return not index.has_br[id(node)]
+    return not index.has_br[id(node)] or _br_pieces(node) <= 1
+
+
+def _br_pieces(node: Tag) -> int:
+    """How many pieces of text the `<br>`s inside `node` cut it into (counting stops at 2)."""
+    pieces, open_piece = 0, False
+    for child in node.descendants:
+        if isinstance(child, Tag) and child.name == "br":
+            open_piece = False
+        elif isinstance(child, NavigableString) and not isinstance(child, _SKIPPED) and child.strip() and not open_piece:
+            pieces, open_piece = pieces + 1, True
+            if pieces > 1:
+                break
+    return pieces
 
 
 def _runs(units: list[Unit], rules: HtmlRules) -> Runs:
