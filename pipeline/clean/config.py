@@ -52,6 +52,7 @@ class HtmlRules(BaseModel):
     lead_min_words: int = Field(gt=0)
     lead_lookback: int = Field(gt=0)
     dateline_strings: int = Field(gt=0)
+    dateline_max_chars: int = Field(gt=0)
     sentence_min_words: int = Field(gt=0)
     sentence_min_lower_share: float = Field(ge=0, le=1)
     run_on_words: int = Field(gt=0)

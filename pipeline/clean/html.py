@@ -87,18 +87,17 @@ def _find_body(soup: BeautifulSoup, site: SiteRules, rules: HtmlRules) -> list[T
 
 
 def _dateline(head: Tag | None, body: Tag, rules: HtmlRules) -> str | None:
-    """The date of a dateline printed near the headline ("Thứ hai, 12/03/2012 08:15"): the
-    visible text between the headline and the body, else just before the body."""
-    start = head if head is not None else body
-    strings = start.find_all_next(string=True, limit=rules.dateline_strings)
-    if head is None:
-        strings = list(reversed(body.find_all_previous(string=True, limit=rules.dateline_strings)))
-    text = []
-    for string in strings:
-        if body in string.parents:
-            break
-        text.append(str(string))
-    return dateline_date(squash(" ".join(text)))
+    """The date of a dateline printed near the headline ("Thứ hai, 12/03/2012 08:15"): in the
+    short text pieces after the headline up to the body, or (no headline) just before the
+    body and at its top. Short pieces only: a sentence's "8h30 ngày 5/3/2024" is no dateline."""
+    if head is not None:
+        strings = head.find_all_next(string=True, limit=rules.dateline_strings)
+        strings = [s for s in strings if body not in s.parents]  # stop at the body
+    else:
+        before = body.find_all_previous(string=True, limit=rules.dateline_strings)
+        strings = [*reversed(before), *body.find_all(string=True, limit=rules.dateline_strings)]
+    pieces = [squash(str(s)) for s in strings]
+    return dateline_date(" | ".join(p for p in pieces if p and len(p) <= rules.dateline_max_chars))
 
 
 def _drop_trailing_byline(paragraphs: list[str]) -> list[str]:

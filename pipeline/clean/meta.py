@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 from vnfigures.clean.dates import iso_date
 from vnfigures.clean.page import squash, tags_in
+from vnfigures.clean.rules import furniture
 
 _TITLE_SUFFIX = re.compile(r"\s+(?:[-|–—]|::|:\.)\s+(?P<site>[^-|–—]{2,80})$")
+_TITLE_PREFIX = re.compile(r"^(?P<site>[^-|–—:]{2,60}?)\s+(?:[-|–—]|::|:\.)\s+")
 _META_TAGS = frozenset({"meta", "link", "script", "time"})
 _PUBLISHED_META = ("article:published_time", "datepublished", "pubdate", "publishdate",
                    "og:published_time", "date", "dc.date.issued", "article:published")
@@ -92,7 +94,8 @@ def _json_items(data: object) -> Iterator[dict]:
 
 def _title(metas: dict[str, str], soup: BeautifulSoup) -> str | None:
     """`og:title` (its site suffix cut when it names the site), else `<title>` without the
-    site's name after a separator."""
+    site's name: before a separator when it is shaped like a paper's name ("Báo Tỉnh Nhà -
+    ..."), else after the last separator."""
     found = metas.get("og:title")
     if found:
         title = squash(found)
@@ -102,7 +105,11 @@ def _title(metas: dict[str, str], soup: BeautifulSoup) -> str | None:
             title = title[: suffix.start()]
         return title
     if soup.title and soup.title.string:
-        return squash(_TITLE_SUFFIX.sub("", squash(soup.title.string))) or None
+        title = squash(soup.title.string)
+        prefix = _TITLE_PREFIX.match(title)
+        if prefix and furniture().is_site_name(prefix.group("site")):  # "Báo Tỉnh Nhà - Headline"
+            return title[prefix.end():] or None
+        return squash(_TITLE_SUFFIX.sub("", title)) or None
     return None
 
 
