@@ -19,6 +19,9 @@ from vnfigures.clean.rules import furniture, furniture_data
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[^\W\d_]|\d|\{)")
 _WORDS = re.compile(r"[^\W\d_]+")
+# Interface labels and prompts are short: longer text is not tried against them.
+_UI_LINE_MAX_CHARS = 80
+_PROMPT_MAX_CHARS = 160
 
 
 def _alternatives(words: list[str]) -> str:
@@ -53,13 +56,15 @@ class Inline:
 
     def is_ui_line(self, text: str) -> bool:
         """Nothing but interface words ("Source link", "Xem thêm", "Liên hệ quảng cáo")."""
+        if len(text) > _UI_LINE_MAX_CHARS:
+            return False
         words = _WORDS.findall(text.casefold())
         return (0 < len(words) <= self.ui_line_max_words and not any(ch.isdigit() for ch in text)
                 and all(w in self.ui_words for w in words))
 
     def is_prompt_line(self, line: str) -> bool:
         """A short line asking the reader to do something on the site ("Bạn chưa đăng nhập")."""
-        return len(line.split()) <= self.reader_line_max_words and bool(
+        return len(line) <= _PROMPT_MAX_CHARS and len(line.split()) <= self.reader_line_max_words and bool(
             self.reader_address.search(line) and self.reader_action.search(line))
 
     def strip_head(self, line: str) -> tuple[str, str | None]:
@@ -113,6 +118,8 @@ def inline_rules() -> Inline:
 
 def is_menu_line(line: str, rules: Inline) -> bool:
     """A menu entry pasted as a line: a few words, no digit, no sentence punctuation."""
+    if len(line) > _UI_LINE_MAX_CHARS:
+        return False
     words = line.split()
     return (0 < len(words) <= rules.menu_max_words and not any(ch.isdigit() for ch in line)
             and not re.search(r"[.!?…:;,]", line) and furniture().is_headline(line))

@@ -66,11 +66,12 @@ def _clean_once(text: str) -> Cleaned:
 
 # A dateline is looked for in this many lines at the top of the text (and before its first sentence).
 _DATELINE_LINES = 12
+_DATELINE_MAX_CHARS = 80
 
 
 def _is_dateline(line: str) -> bool:
     """A line that is nothing but a dateline ("Cập nhật: 17:48 | 18/02/2024")."""
-    return date_forms().dateline.fullmatch(line.strip(" ,|-–")) is not None
+    return len(line) <= _DATELINE_MAX_CHARS and date_forms().dateline.fullmatch(line.strip(" ,|-–")) is not None
 
 
 def _is_furniture(line: str, rules: Furniture, glued: Inline) -> bool:
