@@ -137,3 +137,9 @@ HOME_2012 = (
 def test_held_out_non_article_pages_are_refused(page: str) -> None:
     with pytest.raises(NoArticleFound, match="linked headlines"):
         clean_html(page, site_hints=False)
+
+
+BENCH_PAGES = [
+    *[(name, "article", html, [LEAD, *P], [*OTHER, SUMMARY, "Trang chủ", "Bản quyền", "Chia sẻ"]) for name, html in ARTICLES.items()],
+    ("wordpress-category", "list", CATEGORY, [], OTHER), ("home-2012", "homepage", HOME_2012, [], OTHER),
+]

@@ -215,3 +215,19 @@ COMMENTS_AFTER = (
 def test_more_shapes(page: str, kept: list[str], gone: list[str]) -> None:
     text = clean_html(page, site_hints=False).text
     assert ([k for k in kept if k not in text], [g for g in gone if g in text]) == ([], [])
+
+
+def _bench_pages() -> list[tuple[str, str, str, list[str], list[str]]]:
+    """These pages for `python -m vnfigures.bench.clean --fixtures`: (name, kind, html, with, without)."""
+    with_lead = {"table-2012", "mobile-br", "ad-split", "nested-span-lead"}
+    pages = [(name, "article", html, BODY_SNIPPETS + ([LEAD] if name in with_lead else []), FURNITURE)
+             for name, html in PAGES.items()]
+    pages += [("paragraph-divs-with-trailing-br", "article", TRAILING_BR_DIVS, BODY_SNIPPETS, [TEASERS[0][0]]),
+              ("comments-after-article", "article", COMMENTS_AFTER, BODY_SNIPPETS, ["Tôi thấy rất đúng"])]
+    teasers = [summary[:50] for _, summary in TEASERS]
+    pages += [(name, "list", html, [], teasers)
+              for name, html in [("list-2012", LIST_2012), ("mobile-list", MOBILE_LIST), ("inline-link-list", INLINE_LINK_LIST)]]
+    return pages
+
+
+BENCH_PAGES = _bench_pages()

@@ -1,7 +1,7 @@
 """Cleaning benchmark: our HTML cleaner beside trafilatura and readability-lxml, in one run.
 
-    .venv/bin/python -m vnfigures.bench.clean [--expect FILE ...] [--hold-out SITES]
-        [--repeat N] [--json OUT]
+    .venv/bin/python -m vnfigures.bench.clean [--expect FILE ...] [--fixtures] [--hold-out SITES]
+        [--only NAMES] [--repeat N] [--json OUT]
 
 Every page with expectations (`clean_expect.json`: for each page its kind, snippets the
 cleaned text must contain, snippets it must not) is cleaned by each extractor. Reported per
@@ -9,13 +9,16 @@ page and overall: with-recall (share of the article's snippets kept), without-pr
 (share of the furniture snippets left out), article pages that yielded an article, non-article
 pages refused, and pages per CPU second. Ours runs twice: with the site hints of sites.yaml and
 without them, as on a site nobody has described. Pages of the held-out sites (rules were not
-written on them) are summed apart. trafilatura and readability-lxml are optional
+written on them) are summed apart. `--fixtures` adds the page shapes written as tables in the
+checkout's tests (2012 tables, mobile `<br>` text, ad-split bodies, ...; those of
+test_clean_heldout.py were written after the rules and count as held out). trafilatura and readability-lxml are optional
 (`pip install 'vnfigures[bench]'`): a missing one is reported and skipped. Nothing asserts a
 speed: the numbers are for a report.
 """
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import time
@@ -32,7 +35,8 @@ from vnfigures.errors import NoArticleFound
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_EXPECT = REPO.parent / "shared" / "corpus" / "clean_expect.json"
-DEFAULT_HOLD_OUT = "baodautu,phapluatplus,nld"
+DEFAULT_HOLD_OUT = "baodautu,phapluatplus,nld,held-out-fixture"
+FIXTURES = (REPO / "tests" / "test_clean_shapes.py", REPO / "tests" / "test_clean_heldout.py")
 
 #: An extractor maps a page's HTML to its article text, or None when it finds no article.
 Extractor = Callable[[str], "str | None"]
@@ -92,6 +96,22 @@ def load_pages(expect_files: Sequence[Path]) -> list[Page]:
             pages.append(Page(page.stem, page.stem.rsplit("_", 1)[0], entry["kind"] == "article",
                               page.read_text(encoding="utf-8", errors="replace"),
                               tuple(map(norm, entry["with"])), tuple(map(norm, entry["without"]))))
+    return pages
+
+
+def load_fixture_pages(modules: Sequence[Path]) -> list[Page]:
+    """Pages written as test tables (`BENCH_PAGES` of tests/test_clean_shapes.py and
+    test_clean_heldout.py: name, kind, html, with, without), for a run on them too."""
+    pages = []
+    for path in modules:
+        spec = importlib.util.spec_from_file_location(f"_bench_{path.stem}", path)
+        if spec is None or spec.loader is None:
+            continue
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for name, kind, html, with_, without in module.BENCH_PAGES:
+            site = "held-out-fixture" if "heldout" in path.stem else "fixture"
+            pages.append(Page(name, site, kind == "article", html, tuple(map(norm, with_)), tuple(map(norm, without))))
     return pages
 
 
@@ -207,6 +227,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--expect", type=Path, action="append",
                         help=f"expectation file(s) in the format of clean_expect.json (default {DEFAULT_EXPECT})")
+    parser.add_argument("--fixtures", action="store_true",
+                        help="also run on the page shapes written as tables in tests/test_clean_shapes.py and "
+                             "test_clean_heldout.py (a checkout's tests/ folder)")
     parser.add_argument("--hold-out", default=DEFAULT_HOLD_OUT,
                         help="comma-separated sites (file name before '_') summed apart as held out")
     parser.add_argument("--repeat", type=int, default=3, help="clean every page this many times for the rate")
@@ -220,6 +243,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         console.print(f"no expectation file at {', '.join(missing)}: nothing to measure")
         return
     pages = load_pages(expect)
+    if args.fixtures:
+        pages += load_fixture_pages([p for p in FIXTURES if p.is_file()])
     hold_out = {s for s in args.hold_out.split(",") if s}
     console.print(f"{len(pages)} pages ({sum(p.article for p in pages)} articles) from {', '.join(map(str, expect))}; "
                   f"held out: {', '.join(sorted(hold_out)) or 'none'}")
