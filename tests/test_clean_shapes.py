@@ -217,6 +217,23 @@ def test_more_shapes(page: str, kept: list[str], gone: list[str]) -> None:
     assert ([k for k in kept if k not in text], [g for g in gone if g in text]) == ([], [])
 
 
+DATE_ABOVE_TITLE = (
+    "<html><head><script type='application/ld+json'>{\"@type\": \"WebPage\", \"mainEntity\": "
+    "{\"@type\": \"NewsArticle\", \"datePublished\": \"2022-05-09T07:30:00+07:00\"}}</script></head><body>"
+    f"<div class='top'><span>Thứ hai, 9/5/2022 07:30</span></div><h1>{TITLE}</h1><div>" + "".join(f"<p>{s}</p>" for s in S)
+    + "</div></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "published"),
+    [(DATE_ABOVE_TITLE, "2022-05-09"), (DATE_ABOVE_TITLE.split("</head>")[1], "2022-05-09")],
+    ids=["json-ld-nested-in-main-entity", "dateline-above-the-headline"],
+)
+def test_more_publication_dates(page: str, published: str) -> None:
+    assert clean_html(page, site_hints=False).published == published
+
+
 def _bench_pages() -> list[tuple[str, str, str, list[str], list[str]]]:
     """These pages for `python -m vnfigures.bench.clean --fixtures`: (name, kind, html, with, without)."""
     with_lead = {"table-2012", "mobile-br", "ad-split", "nested-span-lead"}

@@ -88,11 +88,12 @@ def _find_body(soup: BeautifulSoup, site: SiteRules, rules: HtmlRules) -> list[T
 
 def _dateline(head: Tag | None, body: Tag, rules: HtmlRules) -> str | None:
     """The date of a dateline printed near the headline ("Thứ hai, 12/03/2012 08:15"): in the
-    short text pieces after the headline up to the body, or (no headline) just before the
-    body and at its top. Short pieces only: a sentence's "8h30 ngày 5/3/2024" is no dateline."""
+    short text pieces after the headline up to the body, else just above the headline, or
+    (no headline) just before the body and at its top. Short pieces only: a sentence's "8h30 ngày 5/3/2024" is no dateline."""
     if head is not None:
-        strings = head.find_all_next(string=True, limit=rules.dateline_strings)
-        strings = [s for s in strings if body not in s.parents]  # stop at the body
+        after = [s for s in head.find_all_next(string=True, limit=rules.dateline_strings) if body not in s.parents]
+        before = head.find_all_previous(string=True, limit=rules.dateline_strings // 2)
+        strings = [*after, *before]  # a dateline after the headline first, else just above it
     else:
         before = body.find_all_previous(string=True, limit=rules.dateline_strings)
         strings = [*reversed(before), *body.find_all(string=True, limit=rules.dateline_strings)]

@@ -83,13 +83,15 @@ def _json_ld_dates(source: str) -> list[str]:
 
 
 def _json_items(data: object) -> Iterator[dict]:
-    """Every JSON-LD object, inside lists and `@graph`s too."""
+    """Every JSON-LD object, outer ones first, inside lists, `@graph`s and other objects too."""
     if isinstance(data, list):
         for item in data:
             yield from _json_items(item)
     elif isinstance(data, dict):
         yield data
-        yield from _json_items(data.get("@graph"))
+        for value in data.values():
+            if isinstance(value, (dict, list)):
+                yield from _json_items(value)
 
 
 def _title(metas: dict[str, str], soup: BeautifulSoup) -> str | None:
