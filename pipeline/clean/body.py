@@ -15,7 +15,9 @@ best one is the body, and:
 """
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from collections.abc import Iterable
+
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 from vnfigures.clean.blocks import Index, Kind, Runs, container_runs
 from vnfigures.clean.config import HtmlRules
 from vnfigures.clean.page import inside_box, squash, tag_words, tags_in
@@ -107,7 +109,7 @@ def _merge_siblings(best: Tag, scan: Scan, rules: HtmlRules) -> list[Tag]:
     return parts
 
 
-def _continuation(siblings, scan: Scan, rules: HtmlRules) -> tuple[list[Tag], bool]:  # noqa: ANN001
+def _continuation(siblings: Iterable[PageElement], scan: Scan, rules: HtmlRules) -> tuple[list[Tag], bool]:
     """Siblings that hold runs of their own, skipping ad slots; and whether the walk reached
     the end of the parent without meeting other content."""
     merged: list[Tag] = []
