@@ -179,13 +179,19 @@ MOBILE_LIST = (
     + "".join(f"<div class='m-it'><a href='/a{i}'>{t}</a><br>{s}<br><span>2 giờ trước</span></div>"
               for i, (t, s) in enumerate(TEASERS * 6)) + "</div></body></html>"
 )
+FONT_LIST_2012 = (
+    "<html><body><table><tr><td><font face='Arial'>"
+    + "".join(f"<p><a href='/f{i}'>{t}</a></p><p>{s}</p>" for i, (t, s) in enumerate(TEASERS * 6))
+    + "</font></td></tr></table></body></html>"
+)
 INLINE_LINK_LIST = (
     "<html><body><div class='news'>"
     + "".join(f"<p><a href='/p{i}'>{t}</a> - {s}</p>" for i, (t, s) in enumerate(TEASERS * 6)) + "</div></body></html>"
 )
 
 
-@pytest.mark.parametrize("page", [LIST_2012, MOBILE_LIST, INLINE_LINK_LIST], ids=["list-2012", "mobile-list", "inline-link-list"])
+@pytest.mark.parametrize("page", [LIST_2012, MOBILE_LIST, INLINE_LINK_LIST, FONT_LIST_2012],
+                         ids=["list-2012", "mobile-list", "inline-link-list", "font-wrapped-list-2012"])
 def test_list_shapes_are_refused_saying_what_was_seen(page: str) -> None:
     with pytest.raises(NoArticleFound, match=r"\d+ linked headlines, longest paragraph \d+ characters"):
         clean_html(page, site_hints=False)
@@ -195,6 +201,11 @@ TRAILING_BR_DIVS = (
     f"<html><head><title>{TITLE}</title></head><body><div id='main'><div class='t'>{TITLE}</div>"
     + "".join(f"<div class='p'>{s}<br></div>" for s in S) + "</div>"
     "<div class='r'>" + _teasers("<div><a href='/x{i}'>{title}</a></div>") + "</div></body></html>"
+)
+TEASER_CARDS_AFTER = (
+    f"<html><head><title>{TITLE}</title></head><body><div class='col'><h1>{TITLE}</h1>"
+    + "".join(f"<p>{s}</p>" for s in S)
+    + _teasers("<article class='c'><h3><a href='/c{i}'>{title}</a></h3><p>{summary}</p></article>") + "</div></body></html>"
 )
 COMMENTS_AFTER = (
     f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1><div class='ct'>"
@@ -209,8 +220,9 @@ COMMENTS_AFTER = (
     [(TRAILING_BR_DIVS, [s[:60] for s in S], [TEASERS[0][0]]),
      # readers' comments are flat paragraphs too, longer than the article: their box is named
      # as one, in Vietnamese run together ("binhluan")
-     (COMMENTS_AFTER, [s[:60] for s in S], ["Tôi thấy rất đúng"])],
-    ids=["paragraph-divs-with-trailing-br", "comments-after-article"],
+     (COMMENTS_AFTER, [s[:60] for s in S], ["Tôi thấy rất đúng"]),
+     (TEASER_CARDS_AFTER, [s[:60] for s in S], [TEASERS[0][1][:40], TEASERS[2][1][:40]])],
+    ids=["paragraph-divs-with-trailing-br", "comments-after-article", "teaser-cards-after-article"],
 )
 def test_more_shapes(page: str, kept: list[str], gone: list[str]) -> None:
     text = clean_html(page, site_hints=False).text
@@ -240,10 +252,12 @@ def _bench_pages() -> list[tuple[str, str, str, list[str], list[str]]]:
     pages = [(name, "article", html, BODY_SNIPPETS + ([LEAD] if name in with_lead else []), FURNITURE)
              for name, html in PAGES.items()]
     pages += [("paragraph-divs-with-trailing-br", "article", TRAILING_BR_DIVS, BODY_SNIPPETS, [TEASERS[0][0]]),
-              ("comments-after-article", "article", COMMENTS_AFTER, BODY_SNIPPETS, ["Tôi thấy rất đúng"])]
+              ("comments-after-article", "article", COMMENTS_AFTER, BODY_SNIPPETS, ["Tôi thấy rất đúng"]),
+              ("teaser-cards-after-article", "article", TEASER_CARDS_AFTER, BODY_SNIPPETS, [TEASERS[0][1][:40]])]
     teasers = [summary[:50] for _, summary in TEASERS]
     pages += [(name, "list", html, [], teasers)
-              for name, html in [("list-2012", LIST_2012), ("mobile-list", MOBILE_LIST), ("inline-link-list", INLINE_LINK_LIST)]]
+              for name, html in [("list-2012", LIST_2012), ("mobile-list", MOBILE_LIST), ("inline-link-list", INLINE_LINK_LIST),
+                                 ("font-wrapped-list-2012", FONT_LIST_2012)]]
     return pages
 
 

@@ -45,6 +45,7 @@ class Unit:
     sentences: int = 0
     kind: Kind = Kind.NEUTRAL
     leading_link: bool = False  # opens with the linked headline of a story (a list item)
+    headlines: int = 0  # linked headlines inside (a teaser card holds one)
 
 
 @dataclass
@@ -158,9 +159,8 @@ def container_runs(container: Tag, rules: HtmlRules, index: Index) -> Runs:
                 if child.name == "br":
                     flush()
                 elif child.name in rules.block_tags:
-                    flush()  # a block inside inline markup (broken HTML): a unit of its own
-                    pieces.append(child.get_text())
-                    flush()
+                    flush()  # a block inside inline markup (<font><p>...): a unit of its own
+                    units.append(_block_unit(child, start[0], rules, index))
                 else:
                     inline(child, in_link or child.name == "a")
 
@@ -213,7 +213,7 @@ def _block_unit(child: Tag, position: int, rules: HtmlRules, index: Index) -> Un
         linked = index.links[key] >= rules.breaker_link_share * index.chars[key] >= rules.headline_link_chars
         if linked or index.headlines[key] >= rules.teaser_box_headlines:
             unit.kind = Kind.BREAKER
-    unit.child = position
+    unit.child, unit.headlines = position, index.headlines[key]
     return unit
 
 

@@ -135,10 +135,13 @@ def _ad_slot(tag: Tag, scan: Scan, rules: HtmlRules) -> bool:
 
 
 def _trim(body: Tag, runs: Runs) -> None:
-    """Cut the teasers after the article's last run and the links before its first."""
+    """Cut the teasers after the article's last run (from the first linked headline or box
+    holding one) and the links before its first run."""
     children = list(body.children)
     breakers = [u.child for u in runs.units if u.kind is Kind.BREAKER]
-    after = [i for i in breakers if runs.last is not None and i > runs.last]
+    # after the article, a box holding a linked headline is a teaser card (<article><h3><a>)
+    linked = [u.child for u in runs.units if u.kind is Kind.BREAKER or (u.kind is Kind.NEUTRAL and u.headlines)]
+    after = [i for i in linked if runs.last is not None and i > runs.last]
     before = [i for i in breakers if runs.first is not None and i < runs.first]
     cut_from = after[0] if after else len(children)
     cut_to = before[-1] + 1 if before else 0
