@@ -207,6 +207,16 @@ TEASER_CARDS_AFTER = (
     + "".join(f"<p>{s}</p>" for s in S)
     + _teasers("<article class='c'><h3><a href='/c{i}'>{title}</a></h3><p>{summary}</p></article>") + "</div></body></html>"
 )
+CAPTION = "Bà con xã Tùng Ảnh nhận bò giống từ chương trình hỗ trợ sinh kế của huyện Đức Thọ năm 2012."
+SECTIONS = (
+    f"<html><head><title>{TITLE}</title></head><body><div class='emg'><h1>{TITLE}</h1>"
+    f"<div class='sec'><p>{S[0]}</p><p>{S[1]}</p></div>"
+    f"<div class='ph'><img src='1.jpg'><p class='cap'>{CAPTION}</p></div>"
+    f"<h2>Sinh kế bền vững cho hộ nghèo</h2><div class='sec'><p>{S[2]}</p><p>{S[3]}</p></div>"
+    f"<figure><img src='2.jpg'><figcaption>{CAPTION}</figcaption></figure>"
+    f"<div class='sec'><p>{S[4]}</p><p>{S[5]}</p></div>"
+    "<div class='rel'>" + _teasers("<h3><a href='/e{i}'>{title}</a></h3><p>{summary}</p>") + "</div></div></body></html>"
+)
 COMMENTS_AFTER = (
     f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1><div class='ct'>"
     + "".join(f"<p>{s}</p>" for s in S) + "</div><div class='binhluan-list'>"
@@ -221,8 +231,9 @@ COMMENTS_AFTER = (
      # readers' comments are flat paragraphs too, longer than the article: their box is named
      # as one, in Vietnamese run together ("binhluan")
      (COMMENTS_AFTER, [s[:60] for s in S], ["Tôi thấy rất đúng"]),
-     (TEASER_CARDS_AFTER, [s[:60] for s in S], [TEASERS[0][1][:40], TEASERS[2][1][:40]])],
-    ids=["paragraph-divs-with-trailing-br", "comments-after-article", "teaser-cards-after-article"],
+     (TEASER_CARDS_AFTER, [s[:60] for s in S], [TEASERS[0][1][:40], TEASERS[2][1][:40]]),
+     (SECTIONS, [*(s[:60] for s in S), CAPTION, "Sinh kế bền vững cho hộ nghèo"], [TEASERS[0][1][:40]])],
+    ids=["paragraph-divs-with-trailing-br", "comments-after-article", "teaser-cards-after-article", "sections"],
 )
 def test_more_shapes(page: str, kept: list[str], gone: list[str]) -> None:
     text = clean_html(page, site_hints=False).text
@@ -253,7 +264,8 @@ def _bench_pages() -> list[tuple[str, str, str, list[str], list[str]]]:
              for name, html in PAGES.items()]
     pages += [("paragraph-divs-with-trailing-br", "article", TRAILING_BR_DIVS, BODY_SNIPPETS, [TEASERS[0][0]]),
               ("comments-after-article", "article", COMMENTS_AFTER, BODY_SNIPPETS, ["Tôi thấy rất đúng"]),
-              ("teaser-cards-after-article", "article", TEASER_CARDS_AFTER, BODY_SNIPPETS, [TEASERS[0][1][:40]])]
+              ("teaser-cards-after-article", "article", TEASER_CARDS_AFTER, BODY_SNIPPETS, [TEASERS[0][1][:40]]),
+              ("sections", "article", SECTIONS, [*BODY_SNIPPETS, CAPTION], [TEASERS[0][1][:40]])]
     teasers = [summary[:50] for _, summary in TEASERS]
     pages += [(name, "list", html, [], teasers)
               for name, html in [("list-2012", LIST_2012), ("mobile-list", MOBILE_LIST), ("inline-link-list", INLINE_LINK_LIST),

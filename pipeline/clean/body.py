@@ -6,8 +6,9 @@ sentence paragraphs (blocks.py); what a list page or homepage has is teasers cut
 linked headlines. So every element is scored by the characters of its qualifying runs, the
 best one is the body, and:
 
-- siblings that hold runs of their own, with nothing but ad slots (short or empty boxes)
-  between, are merged with it: a body split in two around an ad slot is read whole;
+- siblings that hold runs of their own, with nothing but ad slots (short or empty boxes),
+  pictures or subheadings between, are merged with it: a body split in two around an ad
+  slot, or a long article in sections, is read whole;
 - the body's tail from the first linked headline after its last run (teasers of other
   stories in the same container) is cut, and so is its head up to the last linked headline
   before its first run (a breadcrumb, a "read also" link);
@@ -24,6 +25,7 @@ from vnfigures.clean.page import inside_box, squash, tag_words, tags_in
 from vnfigures.errors import NoArticleFound
 
 _ROOTS = ("html", "body", "[document]")
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
 class Scan:
@@ -110,9 +112,11 @@ def _merge_siblings(best: Tag, scan: Scan, rules: HtmlRules) -> list[Tag]:
 
 
 def _continuation(siblings: Iterable[PageElement], scan: Scan, rules: HtmlRules) -> tuple[list[Tag], bool]:
-    """Siblings that hold runs of their own, skipping ad slots; and whether the walk reached
-    the end of the parent without meeting other content."""
+    """Siblings that hold runs of their own, with the ad slots, pictures and subheadings
+    between them; and whether the walk reached the end of the parent without meeting other
+    content (what stands after the last run is left out)."""
     merged: list[Tag] = []
+    pending: list[Tag] = []
     for sibling in siblings:
         if isinstance(sibling, NavigableString):
             if len(squash(str(sibling))) > rules.ad_slot_max_chars:
@@ -121,8 +125,11 @@ def _continuation(siblings: Iterable[PageElement], scan: Scan, rules: HtmlRules)
         if not isinstance(sibling, Tag):
             continue
         if scan.score_inside(sibling) >= rules.merge_min_chars and not inside_box(sibling, rules):
-            merged.append(sibling)
-        elif not _ad_slot(sibling, scan, rules):
+            merged += [*pending, sibling]
+            pending = []
+        elif _ad_slot(sibling, scan, rules) or _picture_or_heading(sibling, scan, rules):
+            pending.append(sibling)
+        else:
             return merged, False
     return merged, True
 
@@ -132,6 +139,14 @@ def _ad_slot(tag: Tag, scan: Scan, rules: HtmlRules) -> bool:
     if scan.index.chars[id(tag)] <= rules.ad_slot_max_chars:
         return True
     return rules.is_junk(tag_words(tag, rules)) and not tag.find("p")
+
+
+def _picture_or_heading(tag: Tag, scan: Scan, rules: HtmlRules) -> bool:
+    """A picture with its caption, or a subheading: what a long article puts between its
+    sections. Neither holds a linked headline."""
+    if scan.index.headlines[id(tag)] or scan.index.chars[id(tag)] > rules.caption_max_chars:
+        return False
+    return tag.name in _HEADINGS or tag.name == "figure" or tag.find("img") is not None
 
 
 def _trim(body: Tag, runs: Runs) -> None:

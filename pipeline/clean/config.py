@@ -70,6 +70,7 @@ class HtmlRules(BaseModel):
     promo_max_line_words: int = Field(gt=0)
     merge_min_chars: int = Field(gt=0)
     ad_slot_max_chars: int = Field(ge=0)
+    caption_max_chars: int = Field(gt=0)
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
