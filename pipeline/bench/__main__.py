@@ -2,7 +2,8 @@
 
 Runs the NLP-chain benchmark (underthesea's plain calls vs. ours, their ratio, the CRF floor,
 whole-pipeline throughput, peak memory) and then the batch throughput benchmark (1 vs. 2
-workers, their ratio, peak memory per worker), each on the project corpus and, when present,
+workers, their ratio, peak memory per worker) and the cleaning benchmark (our HTML cleaner
+beside trafilatura and readability-lxml on the pages of clean_expect.json), each on the project corpus and, when present,
 on `../shared/corpus`. Each runs in a fresh interpreter: Linux carries a parent's peak RSS into
 the workers it spawns, so running them in one process would inflate the memory figures.
 Each prints its own table; nothing here asserts a speed.
@@ -12,13 +13,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHMARKS = ("vnfigures.bench.nlp", "vnfigures.bench.throughput")
+BENCHMARKS = ("vnfigures.bench.nlp", "vnfigures.bench.throughput", "vnfigures.bench.clean")
 
 
 def main() -> int:
     """Run every benchmark with its default settings; extra arguments go to none of them."""
     if len(sys.argv) > 1:
-        sys.exit("usage: python -m vnfigures.bench  (run vnfigures.bench.nlp or .throughput for options)")
+        sys.exit("usage: python -m vnfigures.bench  (run vnfigures.bench.nlp, .throughput or .clean for options)")
     codes = [subprocess.run([sys.executable, "-m", module], check=False).returncode for module in BENCHMARKS]
     return max(codes)
 

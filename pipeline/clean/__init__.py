@@ -17,7 +17,7 @@ class Cleaned:
     title: str | None
     paragraphs: list[str] = field(default_factory=list)
     url: str | None = None  # the page's canonical address, when HTML metadata gives it
-    published: str | None = None  # publication time as the page writes it (ISO 8601 mostly)
+    published: str | None = None  # publication date, ISO YYYY-MM-DD, when the page gives it
 
     @property
     def text(self) -> str:

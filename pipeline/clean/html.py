@@ -1,11 +1,12 @@
 """Clean an HTML page: find the article (title, lead, body, captions), drop everything else.
 
 How: read the metadata (address, time, headline) first, pick the body with the site's
-selector from sites.yaml or, on any other site, the container with the most paragraph text;
-drop boxes inside it (related stories, tags, bylines, share bars); cut it into text blocks;
-then apply the same line rules as plain text (credits, related links, teasers, bylines).
-A page whose densest container is too thin to be an article is a list page or a homepage
-and raises `NoArticleFound` rather than passing headlines off as an article.
+selector from sites.yaml when one is known (an optional hint), else the element with the
+most text in runs of article sentences (body.py), merged across ad slots; drop boxes inside
+it (related stories, tags, bylines, share bars); cut it into text blocks; then apply the
+same line rules as plain text (credits, related links, teasers, bylines). A page with no
+run of article sentences is a list page or a homepage and raises `NoArticleFound`, saying
+what it saw, rather than passing headlines off as an article.
 """
 from __future__ import annotations
 
@@ -14,60 +15,53 @@ import warnings
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from vnfigures.clean import Cleaned
 from vnfigures.clean.config import HtmlRules, SiteRules, html_rules, site_rules
-from vnfigures.clean.meta import (
-    headline_tag,
-    meta_description,
-    meta_title,
-    page_url,
-    published,
-)
-from vnfigures.clean.page import (
-    densest_container,
-    density,
-    drop_junk,
-    squash,
-    text_blocks,
-)
+from vnfigures.clean.dates import dateline_date
+from vnfigures.clean.meta import headline_tag, read_meta
+from vnfigures.clean.body import find_body
+from vnfigures.clean.lead import find_lead
+from vnfigures.clean.page import density, drop_junk, squash, tags_in, text_blocks
+from vnfigures.clean.promo import drop_promotions
 from vnfigures.clean.rules import furniture
 from vnfigures.clean.text import clean_lines
-from vnfigures.clean.wrapped import looks_like_list, wrapped_body
 from vnfigures.errors import NoArticleFound
 
 
-def clean_html(html: str) -> Cleaned:
-    """Return the article of an HTML page, or raise `NoArticleFound` if it holds none."""
+def clean_html(html: str, *, site_hints: bool = True) -> Cleaned:
+    """Return the article of an HTML page, or raise `NoArticleFound` if it holds none.
+
+    `site_hints=False` ignores sites.yaml, as on a site nobody has described (tests, bench).
+    """
     try:
-        return _clean(html)
+        return _clean(html, site_hints)
     except RecursionError as error:  # absurdly deep markup
         raise NoArticleFound("the page's markup is nested too deeply to read; save it again") from error
 
 
-def _clean(html: str) -> Cleaned:
+def _clean(html: str, site_hints: bool) -> Cleaned:
     rules = html_rules()
     soup = _parse(html)
-    url, when = page_url(soup), published(soup)  # JSON-LD is read before scripts go
-    for tag in soup.find_all(list(rules.hidden_tags)):
+    meta = read_meta(soup)  # JSON-LD is read before scripts go
+    for tag in tags_in(soup, rules.hidden_tags):
         tag.decompose()
-    site = site_rules(url) or SiteRules()
-    head = headline_tag(soup, site.title)
-    title = squash(head.get_text(" ")) if head is not None else meta_title(soup)
-    body = _find_body(soup, site, rules)
-    lead = _lead(soup, site, head, body, rules)
-    drop_junk(body, rules, site.drop)
-    blocks = text_blocks(body, rules)
+    site = (site_rules(meta.url) if site_hints else None) or SiteRules()
+    head = headline_tag(soup, site.title, meta.title)
+    title = squash(head.get_text(" ")) if head is not None else meta.title
+    parts = _find_body(soup, site, rules)
+    lead = find_lead(soup, site, head, parts[0], rules, title, meta.description)
+    when = meta.published or _dateline(head, parts[0], rules) or meta.time_published
+    blocks = []
+    for part in parts:
+        drop_junk(part, rules, site.drop)
+        drop_promotions(part, rules)
+        blocks += text_blocks(part, rules)
     if lead and not any(lead in block or block in lead for block in blocks[:2]):
         blocks.insert(0, lead)
     cleaned = clean_lines(blocks, title=title)
     paragraphs = _drop_trailing_byline(cleaned.paragraphs)
     if sum(len(p) for p in paragraphs) < rules.min_body_chars:
-        raise NoArticleFound(_NO_ARTICLE + " (too little text remains once furniture is removed)")
-    return Cleaned(title=title, paragraphs=paragraphs, url=url, published=when)
-
-
-_NO_ARTICLE = (
-    "no article found in the page: it looks like a section list or homepage; "
-    "pass the page of a single article"
-)
+        raise NoArticleFound("no article found in the page: too little text remains once furniture "
+                             "is removed; pass the page of a single article")
+    return Cleaned(title=title, paragraphs=paragraphs, url=meta.url, published=when)
 
 
 def _parse(html: str) -> BeautifulSoup:
@@ -79,67 +73,32 @@ def _parse(html: str) -> BeautifulSoup:
         return BeautifulSoup(html.replace("\x00", ""), "lxml")
 
 
-def _find_body(soup: BeautifulSoup, site: SiteRules, rules: HtmlRules) -> Tag:
-    """The site's body selector when it matches, else the densest container of `<p>`, else
-    a container of wrapped paragraphs; it must hold enough running text to be an article."""
+def _find_body(soup: BeautifulSoup, site: SiteRules, rules: HtmlRules) -> list[Tag]:
+    """The site's body selector when it matches, else the page's `articleBody` when it reads
+    as an article, else the element with the most text in runs of sentences (body.py)."""
     body = soup.select_one(site.body) if site.body else None
     if body is None:
-        body = soup.find(attrs={"itemprop": "articleBody"})
-    if not isinstance(body, Tag) or not density(body, rules).is_article(rules):
-        body = densest_container(soup, rules)
-        if body is None or not _reads_as_article(body, rules):
-            body = wrapped_body(soup, rules)
-    if body is None:
-        raise NoArticleFound(_NO_ARTICLE)
-    return body
+        body = next((t for t in tags_in(soup) if t.get("itemprop") == "articleBody"), None)
+        if isinstance(body, Tag) and not density(body, rules).is_article(rules):
+            body = None
+    if isinstance(body, Tag):
+        return [body]
+    return find_body(soup, rules)
 
 
-def _reads_as_article(body: Tag, rules: HtmlRules) -> bool:
-    found = density(body, rules)
-    return found.is_article(rules) and not looks_like_list(body, rules, found.paragraphs)
-
-
-def _lead(soup: BeautifulSoup, site: SiteRules, head: Tag | None, body: Tag, rules: HtmlRules) -> str | None:
-    """The lead (sapo): the site's selector; else the first sentence-like text block of
-    enough words between the headline and the body; else the visible block that repeats the
-    page's meta description."""
-    if site.lead:
-        found = soup.select_one(site.lead)
-        if found is not None and found is not body and squash(found.get_text(" ")):
-            return squash(found.get_text(" "))
-    candidates = head.find_all_next(_LEAD_TAGS) if head is not None else []
-    around_body = {id(parent) for parent in body.parents}
-    for tag in candidates:
-        if tag is body:
-            break
-        if id(tag) in around_body or tag.find(_LEAD_TAGS) is not None:
-            continue
-        text = squash(tag.get_text(" "))
-        if _reads_as_lead(text, rules) and not tag.find_parent(list(rules.box_tags)):
-            return text
-    return _lead_from_description(soup, body, rules)
-
-
-_LEAD_TAGS = ["p", "h2", "h3", "div"]
-
-
-def _reads_as_lead(text: str, rules: HtmlRules) -> bool:
-    """Long enough, and a sentence rather than a headline (the title is often repeated)."""
-    return len(text.split()) >= rules.lead_min_words and not furniture().is_headline(text)
-
-
-def _lead_from_description(soup: BeautifulSoup, body: Tag, rules: HtmlRules) -> str | None:
-    description = meta_description(soup)
-    if not description or not _reads_as_lead(description, rules):
-        return None
-    start = description[:60]
-    for tag in soup.find_all(_LEAD_TAGS):
-        if tag is body or body in tag.parents or tag.find(_LEAD_TAGS) is not None:
-            continue
-        text = squash(tag.get_text(" "))
-        if start in text and len(text) < 2 * len(description) + 20:
-            return text
-    return None
+def _dateline(head: Tag | None, body: Tag, rules: HtmlRules) -> str | None:
+    """The date of a dateline printed near the headline ("Thứ hai, 12/03/2012 08:15"): in the
+    short text pieces after the headline up to the body, else just above the headline, or
+    (no headline) just before the body and at its top. Short pieces only: a sentence's "8h30 ngày 5/3/2024" is no dateline."""
+    if head is not None:
+        after = [s for s in head.find_all_next(string=True, limit=rules.dateline_strings) if body not in s.parents]
+        before = head.find_all_previous(string=True, limit=rules.dateline_strings // 2)
+        strings = [*after, *before]  # a dateline after the headline first, else just above it
+    else:
+        before = body.find_all_previous(string=True, limit=rules.dateline_strings)
+        strings = [*reversed(before), *body.find_all(string=True, limit=rules.dateline_strings)]
+    pieces = [squash(str(s)) for s in strings]
+    return dateline_date(" | ".join(p for p in pieces if p and len(p) <= rules.dateline_max_chars))
 
 
 def _drop_trailing_byline(paragraphs: list[str]) -> list[str]:

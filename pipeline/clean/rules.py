@@ -28,6 +28,9 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",", '."', ".”", "!”", "?�
 _NOT_HEADLINE_END = re.compile(r"[.…:;,][\"”’)]*$")
 _NAME_SPLIT = re.compile(r"\s*(?:[-–—,&/]|\bvà\b)\s*")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)$")
+_DIGIT = re.compile(r"\d")
+# A byline is at most 3 names of at most signature_max_words words, with a short "(...)" tail.
+_NAME_LINE_MAX_CHARS = 160
 _WORD = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*\.?")
 
 
@@ -41,7 +44,9 @@ class Furniture:
     """Compiled furniture rules; build it with `furniture()` (cached)."""
 
     drop_lines: tuple[re.Pattern[str], ...]
-    end_markers: tuple[str, ...]
+    line_max_chars: int
+    bare_end_markers: frozenset[str]
+    labelled_end_marker: re.Pattern[str]
     site_name: re.Pattern[str]
     site_name_max_words: int
     photo_credit: re.Pattern[str]
@@ -61,7 +66,10 @@ class Furniture:
         flags = re.IGNORECASE
         return cls(
             drop_lines=tuple(re.compile(_pattern(p), flags) for p in data["drop_lines"].values()),
-            end_markers=tuple(m.casefold() for m in data["end_markers"]),
+            line_max_chars=int(data["furniture_line_max_chars"]),
+            bare_end_markers=frozenset(m.casefold() for m in data["end_markers"] if not m.endswith(":")),
+            labelled_end_marker=re.compile("(?:" + "|".join(
+                re.escape(m[:-1].rstrip().casefold()) for m in data["end_markers"] if m.endswith(":")) + r")\s*:"),
             site_name=re.compile(_pattern(data["site_name"]), flags),
             site_name_max_words=int(data["site_name_max_words"]),
             photo_credit=re.compile(_pattern(data["photo_credit"]), flags),
@@ -80,19 +88,12 @@ class Furniture:
 
     def is_furniture_line(self, line: str) -> bool:
         """A date/time, weather, "Theo dõi ... trên", share widget or lone credit line."""
-        return any(p.search(line) for p in self.drop_lines)
+        return len(line) <= self.line_max_chars and any(p.search(line) for p in self.drop_lines)
 
     def is_end_marker(self, line: str) -> bool:
         """A heading that opens the part after the article ("Tin liên quan", "Từ khóa: ...")."""
         folded = line.casefold()
-        bare = folded.rstrip(" :>»…")
-        for marker in self.end_markers:
-            if marker.endswith(":"):
-                if re.match(re.escape(marker[:-1].rstrip()) + r"\s*:", folded):
-                    return True
-            elif bare == marker:
-                return True
-        return False
+        return folded.rstrip(" :>»…") in self.bare_end_markers or self.labelled_end_marker.match(folded) is not None
 
     def is_site_name(self, line: str) -> bool:
         """A newspaper's name alone on a line ("Báo Cà Mau", "VnExpress.net")."""
@@ -133,8 +134,10 @@ class Furniture:
 
     def _name_parts(self, line: str) -> list[list[str]] | None:
         """Split a byline into names (lists of words), or None if it is not name-shaped."""
+        if len(line) > _NAME_LINE_MAX_CHARS:
+            return None
         core = _PAREN_TAIL.sub("", line).strip()
-        if not core or any(ch.isdigit() for ch in core) or core.endswith(_SENTENCE_END):
+        if not core or _DIGIT.search(core) or core.endswith(_SENTENCE_END):
             return None
         parts = [p for p in _NAME_SPLIT.split(core) if p]
         if not parts or len(parts) > 3:
@@ -211,7 +214,13 @@ class Furniture:
 
 
 @cache
+def furniture_data() -> dict[str, Any]:
+    """furniture.yaml as parsed (loaded once; inline.py compiles its own part)."""
+    source = resources.files("vnfigures.clean") / "furniture.yaml"
+    return yaml.safe_load(source.read_text(encoding="utf-8"))
+
+
+@cache
 def furniture() -> Furniture:
     """The rules shipped beside this module (loaded once)."""
-    source = resources.files("vnfigures.clean") / "furniture.yaml"
-    return Furniture.from_data(yaml.safe_load(source.read_text(encoding="utf-8")))
+    return Furniture.from_data(furniture_data())

@@ -3,7 +3,10 @@
 Why line rules and not a model: scraped text keeps one block per line, and the furniture of
 Vietnamese news pages is formulaic (date and weather lines, "Theo dõi ... trên", the site's
 name, a byline in capitals, "Ảnh: ..." credits, teasers of other stories after the byline).
-Every rule is generic and its vocabulary lives in `furniture.yaml`.
+Every rule is generic and its vocabulary lives in `furniture.yaml`. Furniture glued to the
+article's first or last line (a notice label, a dateline, the comment form, a donation
+appeal, the footer) is cut by shape (inline.py); menus pasted as lines go when they stand
+before the article's first sentence or after its last; a dateline gives `published`.
 
 Text that is already clean passes through unchanged (only NFC and line stripping), so the
 step is idempotent: `clean_text(clean_text(x).text).text == clean_text(x).text`.
@@ -14,9 +17,12 @@ step is idempotent: `clean_text(clean_text(x).text).text == clean_text(x).text`.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from vnfigures.clean import Cleaned
+from vnfigures.clean.dates import date_forms, dateline_date
+from vnfigures.clean.inline import Inline, inline_rules, is_menu_line
 from vnfigures.clean.rules import Furniture, furniture
 
 # Header lines of at most this many words before the headline are section labels.
@@ -33,28 +39,87 @@ def clean_text(text: str) -> Cleaned:
     Every pass only removes text, so this ends.
     """
     cleaned = _clean_once(text)
+    published = cleaned.published  # the datelines are gone after the first pass
     while True:
         again = _clean_once(cleaned.text)
         if again.text == cleaned.text:
-            return again
+            return Cleaned(title=again.title, paragraphs=again.paragraphs, published=published)
         cleaned = again
 
 
 def _clean_once(text: str) -> Cleaned:
-    rules = furniture()
+    rules, glued = furniture(), inline_rules()
     lines = [unicodedata.normalize("NFC", line).strip() for line in text.splitlines()]
-    lines = [line for line in lines if line and not rules.is_furniture_line(line)]
+    lines = _drop_menus([line for line in lines if line], rules, glued)
+    dated = [line for line in lines[:_DATELINE_LINES] if _is_dateline(line)]
+    lines = [line for line in lines if not _is_furniture(line, rules, glued)]
     lines = _cut_tail(lines, rules)
+    lines = _drop_tail_widgets(lines, glued)
     title, body = _split_header(lines, rules)
+    if body:
+        body[0], leading = glued.strip_head(body[0])
+        dated += [leading] if leading else []
     paragraphs = [p for p in (_clean_line(line, rules) for line in body) if p]
-    return Cleaned(title=title, paragraphs=paragraphs)
+    published = next(filter(None, map(dateline_date, dated)), None)
+    return Cleaned(title=title, paragraphs=paragraphs, published=published)
+
+
+# A dateline is looked for in this many lines at the top of the text (and before its first sentence).
+_DATELINE_LINES = 12
+_DATELINE_MAX_CHARS = 80
+
+
+def _is_dateline(line: str) -> bool:
+    """A line that is nothing but a dateline ("Cập nhật: 17:48 | 18/02/2024")."""
+    return len(line) <= _DATELINE_MAX_CHARS and date_forms().dateline.fullmatch(line.strip(" ,|-–")) is not None
+
+
+def _is_furniture(line: str, rules: Furniture, glued: Inline) -> bool:
+    return rules.is_furniture_line(line) or _is_dateline(line) or glued.is_ui_line(line) or glued.is_prompt_line(line)
+
+
+def _drop_tail_widgets(lines: list[str], glued: Inline) -> list[str]:
+    """Cut the widget sentences glued to the end of the article's last line (and whole
+    widget lines at the end); the title line is never touched."""
+    lines = list(lines)
+    while len(lines) > 1:
+        rest = glued.strip_tail(lines[-1])
+        if rest:
+            lines[-1] = rest
+            return lines
+        lines.pop()
+    return lines
+
+
+def _drop_menus(lines: list[str], rules: Furniture, glued: Inline) -> list[str]:
+    """Drop runs of menu entries (or interface labels) pasted as lines, before the article's
+    first sentence or after its last one: inside the article such a run is a list."""
+    sentences = [i for i, line in enumerate(lines) if not _headline_shaped(line, rules)]
+    if not sentences:
+        return lines
+    first, last = sentences[0], sentences[-1]
+
+    def menu(line: str) -> bool:
+        return is_menu_line(line, glued) or glued.is_ui_line(line)
+
+    drop: set[int] = set()
+    for lo, hi in ((0, first), (last + 1, len(lines))):
+        i = lo
+        while i < hi:
+            j = i
+            while j < hi and menu(lines[j]):
+                j += 1
+            if j - i >= glued.menu_min_lines:
+                drop.update(range(i, j))
+            i = max(j, i + 1)
+    return [line for i, line in enumerate(lines) if i not in drop]
 
 
 def clean_lines(lines: list[str], *, title: str | None = None) -> Cleaned:
     """Clean blocks already cut out of a page (used by the HTML cleaner): same line rules.
     A block repeating the title is dropped (some pages print the headline twice)."""
-    rules = furniture()
-    kept = [line for line in lines if line and line != title and not rules.is_furniture_line(line)]
+    rules, glued = furniture(), inline_rules()
+    kept = [line for line in lines if line and line != title and not _is_furniture(line, rules, glued)]
     kept = _cut_tail(kept, rules)
     paragraphs = [p for p in (_clean_line(line, rules) for line in kept) if p]
     return Cleaned(title=title, paragraphs=paragraphs)
@@ -75,7 +140,7 @@ def _split_header(lines: list[str], rules: Furniture) -> tuple[str | None, list[
     it go; so do short labels before the headline (a section name such as "Xã hội"): the
     headline is the first header line of more than `_LABEL_MAX_WORDS` words.
     """
-    first_paragraph = next((i for i, line in enumerate(lines) if not rules.is_headline(line)), len(lines))
+    first_paragraph = next((i for i, line in enumerate(lines) if not _headline_shaped(line, rules)), len(lines))
     header = [line for line in lines[:first_paragraph] if not rules.is_site_name(line)]
     body = lines[first_paragraph:]
     if not header:
@@ -84,10 +149,19 @@ def _split_header(lines: list[str], rules: Furniture) -> tuple[str | None, list[
     return header[at], header[at + 1:] + body
 
 
+def _headline_shaped(line: str, rules: Furniture) -> bool:
+    """A headline, or one the scraper cut short ("... chủ yếu cho hạ ...")."""
+    return rules.is_headline(line) or (_TRUNCATED.search(line) is not None and rules.is_headline(_TRUNCATED.sub("", line)))
+
+
+_TRUNCATED = re.compile(r"\s+(?:\.\.\.|…)$")
+
+
 def _cut_tail(lines: list[str], rules: Furniture) -> list[str]:
     """Drop what follows the article: after an end marker, or the byline and the teasers."""
+    comment_heading = inline_rules().comment_heading
     for i, line in enumerate(lines[1:], start=1):
-        if rules.is_end_marker(line):
+        if rules.is_end_marker(line) or comment_heading.match(line):
             lines = lines[:i]
             break
     for i in range(len(lines) - 1, 0, -1):
