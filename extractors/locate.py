@@ -1,0 +1,190 @@
+"""Where and when each figure holds: `place`, `province`, `year`, `year_max` (ANNOTATION.md §8).
+
+WHY widening scopes: §8 takes a figure's place and year from its own clause, failing that its
+sentence, failing that the paragraph or heading that frames it, then the title and lead, and
+for the place finally the article's main place (dateline, lead, a provincial paper's own
+province). Within a scope the nearest expression before the figure wins, then the nearest
+after it. A place naming no single province (national, regional, abroad, or a list spanning
+provinces) gives province null and stops the search; a place whose province is unknown or
+ambiguous (`xóm Co Lương`, `xã Tân Thành`) keeps its text and takes its province from the
+next scope that resolves it. A year is never guessed: no expression, no year.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from vnfigures.schemas import Article, Figure
+
+from .gazetteer import ascii_key, gazetteer
+from .layout import Layout, layout
+from .places import NO_PROVINCE, PlaceMention, find_places
+from .years import YearMention, find_years
+
+#: Text between two place mentions that makes them one group (`xã A, huyện B`, `A (B)`).
+_GROUP_GAP = re.compile(r"(?:[\s,()]|và|hoặc|thuộc)*")
+
+
+@dataclass(frozen=True)
+class PlaceGroup:
+    """Adjacent place mentions read as one place (`xã Chà Nưa, huyện Nậm Pồ`; `A, B và C`)."""
+
+    start: int
+    end: int
+    text: str
+    province: str | None
+    candidates: frozenset[str]  # provinces it may be in when `province` is unknown (empty: any)
+    no_province: bool  # national, regional, abroad, or spanning several provinces
+
+    @property
+    def resolved(self) -> bool:
+        return self.no_province or self.province is not None
+
+
+def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup]:
+    """Join mentions separated only by commas, brackets or `và` into groups, in order."""
+    groups: list[list[PlaceMention]] = []
+    for m in mentions:
+        if groups and _GROUP_GAP.fullmatch(text[groups[-1][-1].end:m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return [_group(text, g) for g in groups]
+
+
+def _group(text: str, members: list[PlaceMention]) -> PlaceGroup:
+    start, end = members[0].start, members[-1].end
+    resolved = {m.province for m in members if m.province}
+    spans_many = any(m.level in NO_PROVINCE for m in members) or len(resolved) > 1
+    sets = [m.provinces for m in members if m.provinces]
+    candidates = frozenset.intersection(*sets) if sets else frozenset()
+    province = None if spans_many else (next(iter(resolved)) if resolved else None)
+    return PlaceGroup(start, end, text[start:end].strip(" ,()"), province, candidates, spans_many)
+
+
+def _ordered(items: Sequence, lo: int, hi: int, fig: Figure) -> list:
+    """Items inside [lo, hi): the nearest before the figure first, then the nearest after it."""
+    before = [x for x in items if lo <= x.start and x.end <= fig.start]
+    after = [x for x in items if fig.end <= x.start and x.end <= hi]
+    return before[::-1] + after
+
+
+def _scopes(lay: Layout, fig: Figure, framing: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The figure's clause, sentence, the start of its paragraph up to it, and its heading."""
+    clause, sentence = lay.clause(fig.start), lay.sentence(fig.start)
+    para = lay.paragraph(fig.start)
+    scopes = [clause, sentence, (para[0], fig.start)]
+    index = lay.paragraph_index(fig.start)
+    heading = next((i for i in range(index - 1, -1, -1) if lay.is_heading(i)), None)
+    if heading is not None and heading > 0:
+        scopes.append(lay.paragraphs[heading])
+    if framing is not None:
+        scopes.append(framing)
+    return scopes
+
+
+def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]], fig: Figure,
+                 main: str | None) -> tuple[str | None, str | None]:
+    """(place, province) of one figure."""
+    anchor: PlaceGroup | None = None
+    for lo, hi in scopes:
+        for g in _ordered(groups, lo, hi, fig):
+            if anchor is None:
+                anchor = g
+                if g.resolved:
+                    return g.text, g.province
+            elif g.province is not None and (not anchor.candidates or g.province in anchor.candidates):
+                return anchor.text, g.province
+    if anchor is None:
+        return None, main
+    return anchor.text, main if main and (not anchor.candidates or main in anchor.candidates) else None
+
+
+def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
+                framing: list[YearMention]) -> tuple[int | None, int | None]:
+    """(year, year_max) of one figure: its clause, sentence, the opening phrase of its
+    paragraph, the heading above it, else the period the title or lead names."""
+    own = [y for y in years if not y.comparison]
+    clause, sentence = lay.clause(fig.start), lay.sentence(fig.start)
+    for lo, hi in (clause, sentence):
+        found = _ordered(own, lo, hi, fig)
+        if found:
+            return found[0].year, found[0].year_max
+    para = lay.paragraph(fig.start)
+    opener = lay.clause(para[0])
+    found = [y for y in own if opener[0] <= y.start < min(opener[1], fig.start)]
+    if found:
+        return found[0].year, found[0].year_max
+    periods = {(y.year, y.year_max) for y in framing}
+    if len(periods) == 1:
+        return next(iter(periods))
+    return None, None
+
+
+def paper_province(article: Article) -> str | None:
+    """A provincial paper's own province when its source or address names it (`baocamau.vn`,
+    `Báo Cà Mau`): `bao` + a province name, accents and spacing ignored."""
+    gaz = gazetteer()
+    for field in (article.source, article.url):
+        if not field:
+            continue
+        flat = ascii_key(field)
+        for m in re.finditer(r"bao([a-z]+)", flat):
+            for key, provinces in gaz.ascii_provinces().items():
+                if m.group(1).startswith(key) and len(provinces) == 1:
+                    return next(iter(provinces))
+    return None
+
+
+def main_province(article: Article, lay: Layout, groups: Sequence[PlaceGroup]) -> str | None:
+    """The article's main place: title and lead (with the dateline), else the paper's own
+    province, else the province that dominates the body's places."""
+    head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(article.text)
+    head = [g for g in groups if g.end <= head_end]
+    if any(g.no_province for g in head):
+        return None
+    found = {g.province for g in head if g.province}
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        return None
+    own = paper_province(article)
+    if own:
+        return own
+    body = Counter(g.province for g in groups if g.province)
+    nowhere = sum(1 for g in groups if g.no_province)
+    if body:
+        province, count = body.most_common(1)[0]
+        if count >= 2 * (sum(body.values()) - count + nowhere) and count >= 2:
+            return province
+    return None
+
+
+def published_year(article: Article) -> int | None:
+    """The publication year from `Article.published` (ISO date), when known."""
+    m = re.match(r"(\d{4})", article.published or "")
+    return int(m.group(1)) if m else None
+
+
+def locate(article: Article) -> Article:
+    """Fill place/province/year/year_max of every figure and the article's main province."""
+    text = article.text
+    lay = layout(text)
+    mentions = find_places(text)
+    main_groups = group_places(text, [m for m in mentions if m.level != "bare"])
+    main = main_province(article, lay, main_groups)
+    usable = [m for m in mentions if m.level != "bare" or (main and main in m.provinces)]
+    groups = group_places(text, usable)
+    years = find_years(text, published_year(article))
+    head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(text)
+    framing_years = [y for y in years if y.end <= head_end and not y.comparison]
+    lead = (0, head_end)
+    figures = []
+    for fig in article.figures:
+        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main)
+        year, year_max = locate_year(years, lay, fig, framing_years)
+        figures.append(fig.model_copy(update={"place": place, "province": province, "year": year,
+                                              "year_max": year_max}))
+    return article.model_copy(update={"figures": figures, "province": main})

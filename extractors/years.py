@@ -1,0 +1,140 @@
+"""Year expressions in an article's text: the `year`/`year_max` candidates of ANNOTATION.md §8.
+
+WHY rules over the raw text rather than the figure extractor's number parse: a year is context
+for a figure, not a figure (§2), and the forms are few and regular: `năm 2024`, spans
+`2023-2024` / `giai đoạn 2021 - 2025`, `từ năm 2021 đến nay`, dates `7/11/2024`, `quý IV-2023`,
+and relative years (`năm ngoái`, `9 tháng đầu năm`) that need the publication year. A year in a
+comparison's base (`so với năm 2023`) is found but marked, so that it is never a figure's year.
+The cue words live in data/years.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from .lexicon import alternation, nfc
+
+_YEAR = r"(?:19[4-9]\d|20\d\d|21\d\d)"
+
+
+class YearWords(BaseModel):
+    """extractors/data/years.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    year_heads: list[str]
+    span_joiners: list[str]
+    until_now: list[str]
+    relative: dict[str, int]
+    comparison: list[str]
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """One year expression: `[start, end)` in the text, the year(s) it names.
+
+    `comparison` marks the base of a comparison (`so với năm 2023`); `dated` marks a date
+    written without its year (`ngày 7/11`), whose year is the publication year.
+    """
+
+    start: int
+    end: int
+    year: int
+    year_max: int | None = None
+    comparison: bool = False
+    dated: bool = False
+
+
+@cache
+def year_words() -> YearWords:
+    """The validated year cue table (NFC)."""
+    raw = resources.files("vnfigures.extractors").joinpath("data", "years.yaml").read_text("utf-8")
+    return YearWords.model_validate(yaml.safe_load(nfc(raw)))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The year regexes, most specific first (earlier ones win overlaps)."""
+    w = year_words()
+    heads, joins = alternation(w.year_heads), alternation(w.span_joiners)
+    flags = re.IGNORECASE
+    left = r"(?<![\d/.,])"
+    right = r"(?![\d/]|,\d|\.\d)"
+    return {
+        "until_now": re.compile(rf"{left}từ\s+(?:năm\s+)?(?P<y1>{_YEAR})\s*(?:{alternation(w.until_now)})", flags),
+        "span": re.compile(rf"{left}(?:(?:{heads})\s+)?(?P<y1>{_YEAR})\s*(?:{joins})\s*(?:năm\s+)?(?P<y2>{_YEAR}){right}", flags),
+        "date": re.compile(rf"{left}\d{{1,2}}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*(?P<y1>{_YEAR}){right}", flags),
+        "month": re.compile(rf"(?:tháng|quý)\s+[\dIVX]{{1,4}}\s*[-/]\s*(?P<y1>{_YEAR}){right}", flags),
+        "head": re.compile(rf"(?:{heads})\s+(?:năm\s+)?(?P<y1>{_YEAR}){right}", flags),
+        "relative": re.compile(rf"(?<!\w)(?P<rel>\d+\s+)?(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
+        "yearless": re.compile(rf"(?:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng)\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
+                               rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
+        "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison)})(?!\w)", flags),
+    }
+
+
+def find_years(text: str, published_year: int | None = None) -> list[YearMention]:
+    """Every year expression of `text`, in reading order, non-overlapping.
+
+    Relative years and yearless dates need `published_year` and are left out without it (§8).
+
+    >>> [(m.year, m.year_max) for m in find_years("giai đoạn 2021 - 2025, năm 2024 và năm ngoái", 2024)]
+    [(2021, 2025), (2024, None), (2023, None)]
+    >>> [(m.year, m.comparison) for m in find_years("tăng 5% so với năm 2023")]
+    [(2023, True)]
+    """
+    found: list[YearMention] = []
+    taken: list[tuple[int, int]] = []
+    pats = _patterns()
+    for name in ("until_now", "span", "date", "month", "head", "relative", "yearless"):
+        for m in pats[name].finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _mention(name, m, published_year)
+            if mention is not None:
+                found.append(mention)
+                taken.append((m.start(), m.end()))
+    bases = [m.end() for m in pats["comparison"].finditer(text)]
+    found = [_mark_comparison(text, m, bases) for m in found]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention | None:
+    """The mention a pattern's match stands for, or None when it names no usable year."""
+    if name == "relative":
+        if published is None or m.group("rel") and "tháng" not in m.group("word").lower():
+            return None  # `5 năm qua`-like spans are vague; `9 tháng đầu năm` is this year
+        return YearMention(m.start(), m.end(), published + year_words().relative[_rel_key(m.group("word"))])
+    if name == "yearless":
+        return None if published is None else YearMention(m.start(), m.end(), published, dated=True)
+    y1 = int(m.group("y1"))
+    if name == "until_now":
+        return YearMention(m.start(), m.end(), y1, published if published and published > y1 else None)
+    if name == "span":
+        y2 = int(m.group("y2"))
+        if not 0 < y2 - y1 <= 30:
+            return None
+        return YearMention(m.start(), m.end(), y1, y2)
+    return YearMention(m.start(), m.end(), y1)
+
+
+def _rel_key(word: str) -> str:
+    """The table key of a relative-year match (spacing and tone placement may differ)."""
+    norm = " ".join(word.lower().split())
+    for key in year_words().relative:
+        if re.fullmatch(alternation([key]), norm):
+            return key
+    raise KeyError(word)
+
+
+def _mark_comparison(text: str, m: YearMention, bases: list[int]) -> YearMention:
+    """A year within a comparison's phrase (after `so với`, before the next comma) is its base."""
+    for end in bases:
+        if end <= m.start and m.start - end <= 30 and not re.search(r"[,;.]", text[end:m.start]):
+            return YearMention(m.start, m.end, m.year, m.year_max, comparison=True, dated=m.dated)
+    return m
