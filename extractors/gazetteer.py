@@ -45,6 +45,7 @@ class PlaceWords(BaseModel):
     national: list[str]
     regions: list[str]
     foreign: list[str]
+    reference_words: list[str]
 
 
 @cache

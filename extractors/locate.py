@@ -23,8 +23,11 @@ from .layout import Layout, layout
 from .places import NO_PROVINCE, PlaceMention, find_places
 from .years import YearMention, find_years
 
+#: A paragraph's opening phrase frames its figures' year when it is this short (`Năm 2024,`).
+_OPENER_WORDS = 10
+
 #: Text between two place mentions that makes them one group (`xã A, huyện B`, `A (B)`).
-_GROUP_GAP = re.compile(r"(?:[\s,()]|và|hoặc|thuộc)*")
+_GROUP_GAP = re.compile(r"(?:[\s,()\-–]|và|hoặc|thuộc|đến|tới)*")
 
 
 @dataclass(frozen=True)
@@ -103,24 +106,29 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
 
 
 def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
-                framing: list[YearMention]) -> tuple[int | None, int | None]:
-    """(year, year_max) of one figure: its clause, sentence, the opening phrase of its
-    paragraph, the heading above it, else the period the title or lead names."""
+                framing: tuple[int | None, int | None]) -> tuple[int | None, int | None]:
+    """(year, year_max) of one figure: its clause, its sentence, the phrase that opens its
+    paragraph (`Năm 2024, ...`), else the period the title or lead names."""
     own = [y for y in years if not y.comparison]
-    clause, sentence = lay.clause(fig.start), lay.sentence(fig.start)
-    for lo, hi in (clause, sentence):
+    for lo, hi in (lay.clause(fig.start), lay.sentence(fig.start)):
         found = _ordered(own, lo, hi, fig)
         if found:
             return found[0].year, found[0].year_max
     para = lay.paragraph(fig.start)
     opener = lay.clause(para[0])
-    found = [y for y in own if opener[0] <= y.start < min(opener[1], fig.start)]
-    if found:
-        return found[0].year, found[0].year_max
-    periods = {(y.year, y.year_max) for y in framing}
-    if len(periods) == 1:
-        return next(iter(periods))
-    return None, None
+    phrase = lay.text[opener[0]:opener[1]].rstrip()
+    if opener[1] <= fig.start and phrase.endswith(",") and len(phrase.split()) <= _OPENER_WORDS:
+        found = [y for y in own if opener[0] <= y.start < opener[1] and not y.dated]
+        if found:
+            return found[0].year, found[0].year_max
+    return framing
+
+
+def framing_period(years: Sequence[YearMention], head_end: int) -> tuple[int | None, int | None]:
+    """The period the title or lead names (the first year there that is a figure's own), or
+    the publication year when they date the event reported (`Trưa 27/8, ...`)."""
+    own = [y for y in years if y.end <= head_end and not y.comparison]
+    return (own[0].year, own[0].year_max) if own else (None, None)
 
 
 def paper_province(article: Article) -> str | None:
@@ -179,12 +187,12 @@ def locate(article: Article) -> Article:
     groups = group_places(text, usable)
     years = find_years(text, published_year(article))
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(text)
-    framing_years = [y for y in years if y.end <= head_end and not y.comparison]
+    framing = framing_period(years, head_end)
     lead = (0, head_end)
     figures = []
     for fig in article.figures:
         place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main)
-        year, year_max = locate_year(years, lay, fig, framing_years)
+        year, year_max = locate_year(years, lay, fig, framing)
         figures.append(fig.model_copy(update={"place": place, "province": province, "year": year,
                                               "year_max": year_max}))
     return article.model_copy(update={"figures": figures, "province": main})

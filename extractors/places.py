@@ -79,6 +79,12 @@ def _phrase_re() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@cache
+def _reference_re() -> re.Pattern[str]:
+    """A ranking or comparison word ending right before a national phrase (`cao nhất cả nước`)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(place_words().reference_words)})\s+$", re.IGNORECASE)
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every place mention of `text`, in reading order (bare non-province names included, with
     the provinces where a district of that name exists)."""
@@ -87,6 +93,8 @@ def find_places(text: str) -> list[PlaceMention]:
         found.extend(_from_run(text, run.start(), run.group(0)))
     taken = [(m.start, m.end) for m in found]
     for m in _phrase_re().finditer(text):
+        if _reference_re().search(text, max(0, m.start() - 16), m.start()):
+            continue
         if not any(m.start() < e and s < m.end() for s, e in taken):
             level = "national" if m.group("national") else "region"
             found.append(PlaceMention(m.start(), m.end(), m.group(0), level, frozenset()))

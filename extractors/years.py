@@ -31,20 +31,25 @@ class YearWords(BaseModel):
     span_joiners: list[str]
     until_now: list[str]
     relative: dict[str, int]
+    vague_counts: list[str]
     comparison: list[str]
+    effect_words: list[str]
 
 
 @dataclass(frozen=True)
 class YearMention:
     """One year expression: `[start, end)` in the text, the year(s) it names.
 
-    `comparison` marks the base of a comparison (`so với năm 2023`); `dated` marks a date
-    written without its year (`ngày 7/11`), whose year is the publication year.
+    `comparison` marks a year that is never a figure's own: the base of a comparison (`so với
+    năm 2023`) or a rule's date of effect (`có hiệu lực từ 1-11-2023`). `dated` marks a date
+    written without its year (`ngày 7/11`), whose year is the publication year. `year` is None
+    for a relative year or a yearless date when the publication year is unknown: the text gives
+    the figure a year that cannot be told, so nothing wider may stand in for it (§8).
     """
 
     start: int
     end: int
-    year: int
+    year: int | None
     year_max: int | None = None
     comparison: bool = False
     dated: bool = False
@@ -71,17 +76,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "date": re.compile(rf"{left}\d{{1,2}}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*(?P<y1>{_YEAR}){right}", flags),
         "month": re.compile(rf"(?:tháng|quý)\s+[\dIVX]{{1,4}}\s*[-/]\s*(?P<y1>{_YEAR}){right}", flags),
         "head": re.compile(rf"(?:{heads})\s+(?:năm\s+)?(?P<y1>{_YEAR}){right}", flags),
-        "relative": re.compile(rf"(?<!\w)(?P<rel>\d+\s+)?(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
+        "relative": re.compile(rf"(?<!\w)(?P<rel>(?:\d+|{alternation(w.vague_counts)})\s+)?(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
         "yearless": re.compile(rf"(?:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng)\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
-        "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison)})(?!\w)", flags),
+        "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison)}|{alternation(w.effect_words)})(?!\w)", flags),
     }
 
 
 def find_years(text: str, published_year: int | None = None) -> list[YearMention]:
     """Every year expression of `text`, in reading order, non-overlapping.
 
-    Relative years and yearless dates need `published_year` and are left out without it (§8).
+    Relative years and yearless dates need `published_year`; without it their `year` is None.
 
     >>> [(m.year, m.year_max) for m in find_years("giai đoạn 2021 - 2025, năm 2024 và năm ngoái", 2024)]
     [(2021, 2025), (2024, None), (2023, None)]
@@ -107,11 +112,12 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
 def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention | None:
     """The mention a pattern's match stands for, or None when it names no usable year."""
     if name == "relative":
-        if published is None or m.group("rel") and "tháng" not in m.group("word").lower():
+        if m.group("rel") and "tháng" not in m.group("word").lower():
             return None  # `5 năm qua`-like spans are vague; `9 tháng đầu năm` is this year
-        return YearMention(m.start(), m.end(), published + year_words().relative[_rel_key(m.group("word"))])
+        offset = year_words().relative[_rel_key(m.group("word"))]
+        return YearMention(m.start(), m.end(), None if published is None else published + offset)
     if name == "yearless":
-        return None if published is None else YearMention(m.start(), m.end(), published, dated=True)
+        return YearMention(m.start(), m.end(), published, dated=True)
     y1 = int(m.group("y1"))
     if name == "until_now":
         return YearMention(m.start(), m.end(), y1, published if published and published > y1 else None)
