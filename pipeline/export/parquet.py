@@ -36,7 +36,7 @@ _SPAN = [("article_id", pa.string(), False), ("ordinal", pa.int32(), False),
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
         pa.field(name, pa.string(), nullable=name not in ("id", "pipeline_version", "record"))
-        for name in ("id", "source", "url", "title", "published", "pipeline_version", "record")
+        for name in ("id", "source", "url", "title", "published", "province", "pipeline_version", "record")
     ]),
     "figures": pa.schema([pa.field(n, t, nullable=z) for n, t, z in _SPAN] + [
         pa.field("kind", pa.string(), nullable=False), pa.field("value", DECIMAL, nullable=False),
@@ -44,6 +44,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("qualifier", pa.string(), nullable=False), pa.field("modality", pa.string(), nullable=False),
         pa.field("subject", pa.string(), nullable=False), pa.field("per", pa.string()),
         pa.field("text", pa.string(), nullable=False),
+        pa.field("place", pa.string()), pa.field("province", pa.string()),
+        pa.field("year", pa.int32()), pa.field("year_max", pa.int32()),
     ]),
     "entities": pa.schema([pa.field(n, t, nullable=z) for n, t, z in _SPAN] + [
         pa.field("label", pa.string(), nullable=False), pa.field("text", pa.string(), nullable=False),

@@ -94,6 +94,7 @@ articles = sa.Table(
     sa.Column("url", sa.Text),
     sa.Column("title", sa.Text),
     sa.Column("published", sa.Text, comment="as written by the pipeline (ISO date when known)"),
+    sa.Column("province", sa.Text, comment="the article's main province (ANNOTATION.md §8)"),
     sa.Column("pipeline_version", sa.Text, nullable=False),
     sa.Column("record", RecordJSON, nullable=False, comment="the full Article output record"),
     sa.Index("ix_articles_source", "source"),
@@ -122,7 +123,12 @@ figures = sa.Table(
     sa.Column("subject", sa.Text, nullable=False),
     sa.Column("per", sa.Text),
     sa.Column("text", sa.Text, nullable=False),
+    sa.Column("place", sa.Text, comment="where the figure holds, as written (§8)"),
+    sa.Column("province", sa.Text, comment="one of the 34 provinces of 1 July 2025 (§8)"),
+    sa.Column("year", sa.Integer),
+    sa.Column("year_max", sa.Integer, comment="last year of a span"),
     sa.Index("ix_figures_kind", "kind", "modality"),
+    sa.Index("ix_figures_province_year", "province", "year"),
 )
 
 entities = sa.Table(
