@@ -23,8 +23,9 @@ from .layout import Layout, layout
 from .places import NO_PROVINCE, PlaceMention, find_places
 from .years import YearMention, find_years
 
-#: A paragraph's opening phrase frames its figures' year when it is this short (`Năm 2024,`).
-_OPENER_WORDS = 10
+#: A year frames what follows when its clause has at most this many other words (`Trong
+#: năm 2024,`; `Mưa liên tục từ chiều 28-8,`).
+_FRAME_WORDS = 4
 
 #: Text between two place mentions that makes them one group (`xã A, huyện B`, `A (B)`).
 _GROUP_GAP = re.compile(r"(?:[\s,()\-–]|và|hoặc|thuộc|đến|tới)*")
@@ -116,19 +117,30 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
             return found[0].year, found[0].year_max
     para = lay.paragraph(fig.start)
     opener = lay.clause(para[0])
-    phrase = lay.text[opener[0]:opener[1]].rstrip()
-    if opener[1] <= fig.start and phrase.endswith(",") and len(phrase.split()) <= _OPENER_WORDS:
-        found = [y for y in own if opener[0] <= y.start < opener[1] and not y.dated]
+    if opener[1] <= fig.start:
+        found = [y for y in own if opener[0] <= y.start < opener[1] and not y.dated and _frames(lay, y)]
         if found:
             return found[0].year, found[0].year_max
     return framing
 
 
-def framing_period(years: Sequence[YearMention], head_end: int) -> tuple[int | None, int | None]:
-    """The period the title or lead names (the first year there that is a figure's own), or
-    the publication year when they date the event reported (`Trưa 27/8, ...`)."""
+def framing_period(years: Sequence[YearMention], lay: Layout, title_end: int,
+                   head_end: int) -> tuple[int | None, int | None]:
+    """The period the title names, else the one a framing phrase of the lead names
+    (`trong 9 tháng đầu năm 2024, ...`; `Trưa 27/8, ...` dates the event: the publication
+    year). A year inside a longer clause of the lead is that clause's, not the article's."""
     own = [y for y in years if y.end <= head_end and not y.comparison]
-    return (own[0].year, own[0].year_max) if own else (None, None)
+    for y in own:
+        if y.end <= title_end or _frames(lay, y):
+            return y.year, y.year_max
+    return None, None
+
+
+def _frames(lay: Layout, year: YearMention) -> bool:
+    """Whether `year` is a framing phrase: its clause holds little else (`Năm 2024,`)."""
+    lo, hi = lay.clause(year.start)
+    rest = lay.text[lo:year.start] + lay.text[year.end:hi]
+    return len(re.findall(r"\w+", rest)) <= _FRAME_WORDS
 
 
 def paper_province(article: Article) -> str | None:
@@ -187,7 +199,8 @@ def locate(article: Article) -> Article:
     groups = group_places(text, usable)
     years = find_years(text, published_year(article))
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(text)
-    framing = framing_period(years, head_end)
+    title_end = lay.paragraphs[0][1] if lay.paragraphs else 0
+    framing = framing_period(years, lay, title_end, head_end)
     lead = (0, head_end)
     figures = []
     for fig in article.figures:

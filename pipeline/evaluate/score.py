@@ -328,8 +328,16 @@ class Scores:
         out["located"] = {level: self.located(level).as_dict() for level in LOCATED_FIELDS}
         ent = self.entities()
         out["entities"] = ent.as_dict() if ent is not None else None
-        out["per_article"] = {a.gold.id: {level: a.counts(level).as_dict() for level in LEVELS} for a in self.articles}
+        out["per_article"] = {a.gold.id: _article_dict(a) for a in self.articles}
         return out
+
+
+def _article_dict(article: ArticleScore) -> dict:
+    """One article's counts per level, and its §8 levels when its gold has them."""
+    out: dict = {level: article.counts(level).as_dict() for level in LEVELS}
+    if article.gold.located:
+        out.update({level: article.located(level).as_dict() for level in LOCATED_FIELDS})
+    return out
 
 
 def score_articles(gold: Iterable[ArticleFigures], pred: Mapping[str, ArticleFigures]) -> Scores:
