@@ -46,6 +46,8 @@ class PlaceWords(BaseModel):
     regions: list[str]
     foreign: list[str]
     reference_words: list[str]
+    unit_compounds: list[str]
+    anaphora_before: list[str]
 
 
 @cache

@@ -41,6 +41,8 @@ class PlaceGroup:
     province: str | None
     candidates: frozenset[str]  # provinces it may be in when `province` is unknown (empty: any)
     no_province: bool  # national, regional, abroad, or spanning several provinces
+    levels: frozenset[str] = frozenset()  # unit levels of its members
+    refers: str | None = None  # a lone `toàn tỉnh`: the level of the unit it points back to
 
     @property
     def resolved(self) -> bool:
@@ -51,7 +53,10 @@ def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup
     """Join mentions separated only by commas, brackets or `và` into groups, in order."""
     groups: list[list[PlaceMention]] = []
     for m in mentions:
-        if groups and _GROUP_GAP.fullmatch(text[groups[-1][-1].end:m.start]):
+        gap = text[groups[-1][-1].end:m.start] if groups else ""
+        if groups and gap.isspace():
+            groups[-1][-1] = m  # `Mặt trận Tổ quốc Việt Nam tỉnh An Giang`: the narrower one names it
+        elif groups and _GROUP_GAP.fullmatch(gap):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -60,12 +65,26 @@ def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup
 
 def _group(text: str, members: list[PlaceMention]) -> PlaceGroup:
     start, end = members[0].start, members[-1].end
+    if text.count("(", start, end) > text.count(")", start, end) and text[end:end + 1] == ")":
+        end += 1  # `Từ Sơn (Bắc Ninh)`: keep the bracket the group opened
     resolved = {m.province for m in members if m.province}
     spans_many = any(m.level in NO_PROVINCE for m in members) or len(resolved) > 1
     sets = [m.provinces for m in members if m.provinces]
     candidates = frozenset.intersection(*sets) if sets else frozenset()
     province = None if spans_many else (next(iter(resolved)) if resolved else None)
-    return PlaceGroup(start, end, text[start:end].strip(" ,()"), province, candidates, spans_many)
+    refers = members[0].refers if len(members) == 1 else None
+    return PlaceGroup(start, end, text[start:end].strip(" ,"), province, candidates, spans_many,
+                      _levels(members), refers)
+
+
+def _levels(members: Sequence[PlaceMention]) -> frozenset[str]:
+    """The unit levels a group names; a centrally-run city (`TP.HCM`) is a province too."""
+    out = {m.level for m in members}
+    if "city" in out or "bare" in out:
+        out |= {"district"}
+    if "city" in out:
+        out |= {"province"}
+    return frozenset(out)
 
 
 def _ordered(items: Sequence, lo: int, hi: int, fig: Figure) -> list:
@@ -99,9 +118,12 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
                 anchor = g
                 if g.resolved:
                     return g.text, g.province
+            elif anchor.refers is not None:
+                if anchor.refers in g.levels and g.resolved:
+                    return g.text, g.province  # `toàn tỉnh` is the province named before
             elif g.province is not None and (not anchor.candidates or g.province in anchor.candidates):
                 return anchor.text, g.province
-    if anchor is None:
+    if anchor is None or anchor.refers is not None:
         return None, main
     return anchor.text, main if main and (not anchor.candidates or main in anchor.candidates) else None
 

@@ -35,7 +35,8 @@ class PlaceMention:
     """A place written in the text and the provinces that hold a unit of that name.
 
     `level` is the unit's level (`province`, `city`, `district`, `ward`, `below_ward`,
-    `bare` for a bare name that is not a province) or one of NO_PROVINCE.
+    `bare` for a bare name that is not a province, `anaphor` for `toàn tỉnh`) or one of
+    NO_PROVINCE.
     """
 
     start: int
@@ -43,6 +44,8 @@ class PlaceMention:
     text: str
     level: str
     provinces: frozenset[str]
+    refers: str | None = None  # for `toàn tỉnh`: the unit level it points back to
+
 
     @property
     def province(self) -> str | None:
@@ -60,6 +63,25 @@ def _unit_words() -> dict[str, str]:
 def _unit_re() -> re.Pattern[str]:
     """A unit word ending right before a name (`huyện `, `TP.`, `Tp `)."""
     return re.compile(rf"(?<!\w)(?P<unit>{alternation(list(_unit_words()))})\s*$", re.IGNORECASE)
+
+
+@cache
+def _compound_re() -> re.Pattern[str]:
+    """A word that, ending right before a unit word, makes it part of another (`phiên bản`)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(place_words().unit_compounds)})\s+$", re.IGNORECASE)
+
+
+@cache
+def _anaphor_re() -> re.Pattern[str]:
+    """`toàn tỉnh`, `trên địa bàn huyện`: a unit word with no name, pointing back."""
+    words = place_words()
+    units = [w for level in ("province", "city", "district", "ward") for w in words.unit_words[level] if "." not in w]
+    return re.compile(rf"(?<!\w)(?:{alternation(words.anaphora_before)})\s+(?P<unit>{alternation(units)})"
+                      rf"(?!\w)(?!\s+(?:[{_UPPER}]|\d))", re.IGNORECASE)
+
+
+def _is_compound(text: str, unit_start: int) -> bool:
+    return _compound_re().search(text, max(0, unit_start - 12), unit_start) is not None
 
 
 @cache
@@ -92,6 +114,10 @@ def find_places(text: str) -> list[PlaceMention]:
     for run in _RUN.finditer(text):
         found.extend(_from_run(text, run.start(), run.group(0)))
     taken = [(m.start, m.end) for m in found]
+    for m in _anaphor_re().finditer(text):
+        unit = _unit_words()[" ".join(m.group("unit").lower().split())]
+        found.append(PlaceMention(m.start("unit"), m.end(), m.group("unit"), "anaphor", frozenset(),
+                                  "province" if unit == "city" else unit))
     for m in _phrase_re().finditer(text):
         if _reference_re().search(text, max(0, m.start() - 16), m.start()):
             continue
@@ -127,7 +153,7 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
     offset, word = words[i]
     level = units.get(word.lower())
     if level is not None:
-        if i + 1 == len(words):
+        if i + 1 == len(words) or _is_compound(text, start + offset):
             return None
         return _match_name(text, start + words[i + 1][0], run[words[i + 1][0]:], level, start + offset)
     head, dot, rest = word.partition(".")
@@ -138,7 +164,7 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
     if i == 0:
         window = max(0, start - 16)
         before = _unit_re().search(text[window:start])
-        if before is not None:
+        if before is not None and not _is_compound(text, window + before.start("unit")):
             unit = units[" ".join(before.group("unit").lower().split())]
             return _match_name(text, start, run, unit, window + before.start("unit"))
     return _match_name(text, start + offset, run[offset:], None)
