@@ -77,7 +77,7 @@ def _anaphor_re() -> re.Pattern[str]:
     words = place_words()
     units = [w for level in ("province", "city", "district", "ward") for w in words.unit_words[level] if "." not in w]
     return re.compile(rf"(?<!\w)(?:{alternation(words.anaphora_before)})\s+(?P<unit>{alternation(units)})"
-                      rf"(?!\w)(?!\s+(?:[{_UPPER}]|\d))", re.IGNORECASE)
+                      rf"(?!\w)(?-i:(?!\s+(?:[{_UPPER}]|\d)))", re.IGNORECASE)
 
 
 def _is_compound(text: str, unit_start: int) -> bool:
