@@ -48,6 +48,7 @@ class PlaceWords(BaseModel):
     reference_words: list[str]
     unit_compounds: list[str]
     anaphora_before: list[str]
+    counted_provinces: list[str]
 
 
 @cache

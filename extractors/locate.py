@@ -15,10 +15,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from vnfigures.schemas import Article, Figure
 
-from .gazetteer import ascii_key, gazetteer
+from .gazetteer import ascii_key, gazetteer, place_words
+from .lexicon import alternation
 from .layout import Layout, layout
 from .places import NO_PROVINCE, PlaceMention, find_places
 from .years import YearMention, find_years
@@ -204,6 +206,22 @@ def main_province(article: Article, lay: Layout, groups: Sequence[PlaceGroup]) -
     return None
 
 
+def _counts_provinces(fig: Figure) -> bool:
+    """Whether the figure counts provinces (`4 tỉnh`, `21 tỉnh, thành`)."""
+    return _counted_re().match(fig.text, _number_end(fig.text)) is not None
+
+
+@cache
+def _counted_re() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation(place_words().counted_provinces)})(?!\w)", re.IGNORECASE)
+
+
+def _number_end(text: str) -> int:
+    """Offset just past the digits of a figure's span (`4 tỉnh` -> 1)."""
+    m = re.search(r"\d[\d.,]*", text)
+    return m.end() if m else 0
+
+
 def published_year(article: Article) -> int | None:
     """The publication year from `Article.published` (ISO date), when known."""
     m = re.match(r"(\d{4})", article.published or "")
@@ -227,6 +245,8 @@ def locate(article: Article) -> Article:
     figures = []
     for fig in article.figures:
         place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main)
+        if fig.value > 1 and _counts_provinces(fig):
+            province = None  # `4 tỉnh miền Trung`: the figure spans its provinces
         year, year_max = locate_year(years, lay, fig, framing)
         figures.append(fig.model_copy(update={"place": place, "province": province, "year": year,
                                               "year_max": year_max}))
