@@ -130,9 +130,11 @@ def find_places(text: str) -> list[PlaceMention]:
 def _from_run(text: str, start: int, run: str) -> list[PlaceMention]:
     """The places in one run of capitalized words (the unit word may sit just before it)."""
     if re.search(r"\s[-–]\s", run):
-        whole = _match_name(text, start, run, unit=None)
-        if whole is not None:
-            return [whole]
+        dash = re.search(r"\s[-–]\s", run).start()
+        for word in re.finditer(r"\S+", run[:dash]):  # `Tại Thừa Thiên - Huế`: a later start
+            whole = _match_name(text, start + word.start(), run[word.start():], unit=None)
+            if whole is not None:
+                return [whole]
         out, offset = [], 0
         for part in re.split(r"\s[-–]\s", run):
             offset = run.index(part, offset)
@@ -180,6 +182,11 @@ def _match_name(text: str, start: int, name: str, unit: str | None, unit_start: 
             provinces = gaz.provinces(cand, _LOOKUP_LEVELS[unit])
             if provinces:
                 return PlaceMention(begin, start + len(cand), text[begin:start + len(cand)], unit, provinces)
+        if unit in ("province", "city"):
+            # Province names are a closed list: in `UBND tỉnh Nguyễn Văn A` the name is a person's
+            # and `tỉnh` points back to the province named before, like `toàn tỉnh`.
+            word_end = begin + len(text[begin:start].rstrip())
+            return PlaceMention(begin, word_end, text[begin:word_end], "anaphor", frozenset(), "province")
         return PlaceMention(begin, start + len(name), text[begin:start + len(name)], unit, frozenset())
     key = name_key(name)
     special = _special_names().get(key)
