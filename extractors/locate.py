@@ -30,7 +30,7 @@ from .years import YearMention, find_years
 _FRAME_WORDS = 4
 
 #: Text between two place mentions that makes them one group (`xã A, huyện B`, `A (B)`).
-_GROUP_GAP = re.compile(r"(?:[\s,()\-–]|và|hoặc|thuộc|đến|tới)*")
+_GROUP_GAP = re.compile(r"(?:[\s,()\-–]|và|hoặc|thuộc|đến|tới|các|những)*")
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def _levels(members: Sequence[PlaceMention]) -> frozenset[str]:
 def _ordered(items: Sequence, lo: int, hi: int, fig: Figure) -> list:
     """Items inside [lo, hi): the nearest before the figure first, then the nearest after it."""
     before = [x for x in items if lo <= x.start and x.end <= fig.start]
-    after = [x for x in items if fig.end <= x.start and x.end <= hi]
+    after = [x for x in items if fig.end <= x.start < hi]
     return before[::-1] + after
 
 
