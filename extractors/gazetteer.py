@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
@@ -76,6 +76,7 @@ _OLD_STYLE = _tone_old_style()
 _OLD_STYLE_RE = re.compile("|".join(_OLD_STYLE))
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The lookup key of a written name: case, Đ look-alikes, tone placement, dots and dashes
     and spacing do not matter (`Thừa Thiên - Huế`, `thừa thiên huế`; `Ðiện Biên`, `Điện Biên`).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
 _CLAUSE_END = re.compile(r"[;:()]|,(?=\s)|\s[-–]\s")
@@ -26,22 +26,33 @@ class Layout:
     paragraphs: list[tuple[int, int]]
     sentences: list[tuple[int, int]]
     clauses: list[tuple[int, int]]
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ("paragraphs", "sentences", "clauses"):
+            self._starts[name] = [s for s, _ in getattr(self, name)]
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """The paragraph holding offset `pos`."""
-        return _around(self.paragraphs, pos)
+        return self._around("paragraphs", pos)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence holding offset `pos`."""
-        return _around(self.sentences, pos)
+        return self._around("sentences", pos)
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause holding offset `pos`."""
-        return _around(self.clauses, pos)
+        return self._around("clauses", pos)
 
     def paragraph_index(self, pos: int) -> int:
         """Index of the paragraph holding `pos`."""
-        return max(0, bisect_right([s for s, _ in self.paragraphs], pos) - 1)
+        return max(0, bisect_right(self._starts["paragraphs"], pos) - 1)
+
+    def _around(self, name: str, pos: int) -> tuple[int, int]:
+        """The range of `name` holding `pos` (the last one starting at or before it)."""
+        ranges = getattr(self, name)
+        i = bisect_right(self._starts[name], pos) - 1
+        return ranges[max(i, 0)] if ranges else (0, 0)
 
     def is_heading(self, index: int) -> bool:
         """A short paragraph that does not end with sentence punctuation frames what follows."""
@@ -69,9 +80,3 @@ def _split(text: str, span: tuple[int, int], boundary: re.Pattern[str]) -> list[
     if cur < end:
         pieces.append((cur, end))
     return pieces or [span]
-
-
-def _around(ranges: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    """The range holding `pos` (the last one starting at or before it)."""
-    i = bisect_right([s for s, _ in ranges], pos) - 1
-    return ranges[max(i, 0)] if ranges else (0, 0)

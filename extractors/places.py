@@ -17,6 +17,7 @@ from functools import cache
 
 from .gazetteer import gazetteer, name_key, place_words
 from .lexicon import alternation
+from .years import lowered
 
 _UPPER = "A-Z" + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
 _WORD = rf"[{_UPPER}][\w'’]*(?:\.[{_UPPER}][\w]*)*"
@@ -95,10 +96,12 @@ def _special_names() -> dict[str, str]:
 
 @cache
 def _phrase_re() -> re.Pattern[str]:
-    """National and regional phrases in any case (`cả nước`, `miền Tây`, `các tỉnh`)."""
+    """National and regional phrases (`cả nước`, `miền Tây`, `các tỉnh`), matched on the
+    lowercased text so that any case matches."""
     words = place_words()
-    return re.compile(rf"(?<!\w)(?:(?P<national>{alternation(words.national)})|(?P<region>{alternation(words.regions)}))(?!\w)",
-                      re.IGNORECASE)
+    national = alternation([w.lower() for w in words.national])
+    regions = alternation([w.lower() for w in words.regions])
+    return re.compile(rf"(?<!\w)(?:(?P<national>{national})|(?P<region>{regions}))(?!\w)")
 
 
 @cache
@@ -118,12 +121,12 @@ def find_places(text: str) -> list[PlaceMention]:
         unit = _unit_words()[" ".join(m.group("unit").lower().split())]
         found.append(PlaceMention(m.start("unit"), m.end(), m.group("unit"), "anaphor", frozenset(),
                                   "province" if unit == "city" else unit))
-    for m in _phrase_re().finditer(text):
+    for m in _phrase_re().finditer(lowered(text)):
         if _reference_re().search(text, max(0, m.start() - 16), m.start()):
             continue
         if not any(m.start() < e and s < m.end() for s, e in taken):
             level = "national" if m.group("national") else "region"
-            found.append(PlaceMention(m.start(), m.end(), m.group(0), level, frozenset()))
+            found.append(PlaceMention(m.start(), m.end(), text[m.start():m.end()], level, frozenset()))
     return sorted(found, key=lambda p: p.start)
 
 

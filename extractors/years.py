@@ -10,7 +10,7 @@ The cue words live in data/years.yaml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -65,17 +65,19 @@ def year_words() -> YearWords:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The year regexes, most specific first (earlier ones win overlaps)."""
-    w = year_words()
+    w = _lowercase(year_words())
     heads, joins = alternation(w.year_heads), alternation(w.span_joiners)
-    flags = re.IGNORECASE
+    flags = 0  # matched on the lowercased text (`lowered`): much faster than IGNORECASE
     left = r"(?<![\d/.,])"
     right = r"(?![\d/]|,\d|\.\d)"
     return {
         "until_now": re.compile(rf"{left}từ\s+(?:năm\s+)?(?P<y1>{_YEAR})\s*(?:{alternation(w.until_now)})", flags),
-        "span": re.compile(rf"{left}(?:(?:{heads})\s+)?(?P<y1>{_YEAR})\s*(?:{joins})\s*(?:năm\s+)?(?P<y2>{_YEAR}){right}", flags),
+        "span": re.compile(rf"{left}(?P<y1>{_YEAR})\s*(?:{joins})\s*(?:năm\s+)?(?P<y2>{_YEAR}){right}", flags),
         "date": re.compile(rf"{left}\d{{1,2}}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*(?P<y1>{_YEAR}){right}", flags),
-        "month": re.compile(rf"(?:tháng|quý)\s+[\dIVX]{{1,4}}\s*[-/]\s*(?P<y1>{_YEAR}){right}", flags),
-        "head": re.compile(rf"(?:{heads})\s+(?:năm\s+)?(?P<y1>{_YEAR}){right}", flags),
+        "month": re.compile(rf"(?:tháng|quý)\s+[\divx]{{1,4}}\s*[-/]\s*(?P<y1>{_YEAR}){right}", flags),
+        "head": re.compile(rf"{left}(?P<y1>{_YEAR}){right}", flags),
+        # Checked only right before a year the patterns above found (fast: no scan of the text).
+        "head_before": re.compile(rf"(?<!\w)(?:{heads})\s+(?:năm\s+)?$", flags),
         "relative": re.compile(rf"(?<!\w)(?P<rel>(?:\d+|{alternation(w.vague_counts)})\s+)?(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
         "yearless": re.compile(rf"(?:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng)\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
@@ -96,17 +98,41 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
     found: list[YearMention] = []
     taken: list[tuple[int, int]] = []
     pats = _patterns()
+    text = lowered(text)
     for name in ("until_now", "span", "date", "month", "head", "relative", "yearless"):
         for m in pats[name].finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
+            start = _head_start(text, m.start()) if name in ("span", "head") else m.start()
+            if (name == "head" and start == m.start()) or any(start < e and s < m.end() for s, e in taken):
+                continue  # a bare four-digit number is a year only after a head word
             mention = _mention(name, m, published_year)
             if mention is not None:
-                found.append(mention)
-                taken.append((m.start(), m.end()))
+                found.append(replace(mention, start=start))
+                taken.append((start, m.end()))
     bases = [m.end() for m in pats["comparison"].finditer(text)]
     found = [_mark_comparison(text, m, bases) for m in found]
     return sorted(found, key=lambda m: m.start)
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case, character for character (offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _lowercase(words: YearWords) -> YearWords:
+    """The cue table in lower case, for matching on `lowered` text."""
+    data = words.model_dump()
+    lower = {k: ([w.lower() for w in v] if isinstance(v, list) else {w.lower(): n for w, n in v.items()})
+             for k, v in data.items()}
+    return YearWords.model_validate(lower)
+
+
+def _head_start(text: str, start: int) -> int:
+    """Where the head word before a year begins (`năm học 2023-2024`), else `start`."""
+    m = _patterns()["head_before"].search(text, max(0, start - 24), start)
+    return m.start() if m else start
 
 
 def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention | None:

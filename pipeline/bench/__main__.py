@@ -12,7 +12,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHMARKS = ("vnfigures.bench.nlp", "vnfigures.bench.throughput")
+BENCHMARKS = ("vnfigures.bench.nlp", "vnfigures.bench.throughput", "vnfigures.bench.locate")
 
 
 def main() -> int:
