@@ -49,6 +49,7 @@ class PlaceWords(BaseModel):
     unit_compounds: list[str]
     anaphora_before: list[str]
     counted_provinces: list[str]
+    person_words: list[str]
 
 
 @cache

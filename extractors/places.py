@@ -19,8 +19,8 @@ from .gazetteer import gazetteer, name_key, place_words
 from .lexicon import alternation
 from .years import lowered
 
-_UPPER = "A-Z" + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
-_WORD = rf"[{_UPPER}][\w'’]*(?:\.[{_UPPER}][\w]*)*"
+UPPERCASE = "A-Z" + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
+_WORD = rf"[{UPPERCASE}][\w'’]*(?:\.[{UPPERCASE}][\w]*)*"
 #: A run of capitalized words, possibly joined by a spaced dash (`Bà Rịa - Vũng Tàu`).
 _RUN = re.compile(rf"(?<![\w.])(?:{_WORD}|Ð\w*)(?:(?:\s+|\s[-–]\s)(?:{_WORD}|\d{{1,2}}(?!\d)))*")
 
@@ -61,6 +61,12 @@ def _unit_words() -> dict[str, str]:
 
 
 @cache
+def _person_words() -> frozenset[str]:
+    """Family and middle names: a place name right after one is part of a person's name."""
+    return frozenset(place_words().person_words)
+
+
+@cache
 def _unit_re() -> re.Pattern[str]:
     """A unit word ending right before a name (`huyện `, `TP.`, `Tp `)."""
     return re.compile(rf"(?<!\w)(?P<unit>{alternation(list(_unit_words()))})\s*$", re.IGNORECASE)
@@ -78,7 +84,7 @@ def _anaphor_re() -> re.Pattern[str]:
     words = place_words()
     units = [w for level in ("province", "city", "district", "ward") for w in words.unit_words[level] if "." not in w]
     return re.compile(rf"(?<!\w)(?:{alternation(words.anaphora_before)})\s+(?P<unit>{alternation(units)})"
-                      rf"(?!\w)(?-i:(?!\s+(?:[{_UPPER}]|\d)))", re.IGNORECASE)
+                      rf"(?!\w)(?-i:(?!\s+(?:[{UPPERCASE}]|\d)))", re.IGNORECASE)
 
 
 def _is_compound(text: str, unit_start: int) -> bool:
@@ -166,6 +172,8 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
         glued = _match_name(text, start + offset, run[offset:], None)
         return glued or _match_name(text, start + offset + len(head) + 1, run[offset + len(head) + 1:],
                                     units[head.lower() + "."], start + offset)
+    if i > 0 and words[i - 1][1] in _person_words():
+        return None  # `Trương Hòa Bình`, `Nguyễn Thái Bình`: a person, not the province
     if i == 0:
         window = max(0, start - 16)
         before = _unit_re().search(text[window:start])
