@@ -31,7 +31,8 @@ from .lexicon import nfc
 LEVELS = ("province", "district", "ward")
 
 #: Type words that open a unit's full name in the dataset (`Huyện Phong Điền`), longest first.
-_TYPE_PREFIX = re.compile(r"^(thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|xã|phường)\s+", re.IGNORECASE)
+_TYPE_PREFIX = re.compile(r"^(thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|xã|phường)\s+",
+                          re.IGNORECASE)
 
 
 class PlaceWords(BaseModel):
@@ -69,7 +70,8 @@ def _tone_old_style() -> dict[str, str]:
     table: dict[str, str] = {}
     for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
         for tone in ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323"):
-            table[unicodedata.normalize("NFC", first + second + tone)] = unicodedata.normalize("NFC", first + tone + second)
+            new = unicodedata.normalize("NFC", first + second + tone)
+            table[new] = unicodedata.normalize("NFC", first + tone + second)
     return table
 
 

@@ -32,6 +32,7 @@ class YearWords(BaseModel):
     until_now: list[str]
     relative: dict[str, int]
     vague_counts: list[str]
+    date_heads: list[str]
     comparison: list[str]
     effect_words: list[str]
 
@@ -78,8 +79,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "head": re.compile(rf"{left}(?P<y1>{_YEAR}){right}", flags),
         # Checked only right before a year the patterns above found (fast: no scan of the text).
         "head_before": re.compile(rf"(?<!\w)(?:{heads})\s+(?:năm\s+)?$", flags),
-        "relative": re.compile(rf"(?<!\w)(?P<rel>(?:\d+|{alternation(w.vague_counts)})\s+)?(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
-        "yearless": re.compile(rf"(?:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng)\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
+        "relative": re.compile(rf"(?<!\w)(?P<rel>(?:\d+|{alternation(w.vague_counts)})\s+)?"
+                               rf"(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
+        "yearless": re.compile(rf"(?:{alternation(w.date_heads)})\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
         "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison)}|{alternation(w.effect_words)})(?!\w)", flags),
     }
