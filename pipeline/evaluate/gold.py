@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from vnfigures.schemas import Article, Entity, Figure
 
@@ -31,8 +31,6 @@ class GoldArticle(BaseModel):
     text: str = Field(min_length=1)
     figures: list[Figure] = Field(default_factory=list)
     entities: list[Entity] | None = Field(default=None, description="None: entities not annotated")
-    #: True when the file's figures carry ANNOTATION.md §8 fields (set on load; older gold has none).
-    _located: bool = PrivateAttr(default=False)
 
     @field_validator("figures", "entities")
     @classmethod
@@ -49,7 +47,13 @@ class GoldArticle(BaseModel):
 
     def scored(self) -> ArticleFigures:
         """The gold side of scoring."""
-        return ArticleFigures(self.id, self.text, self.figures, self.entities, self._located)
+        return ArticleFigures(self.id, self.text, self.figures, self.entities, self.located)
+
+    @property
+    def located(self) -> bool:
+        """Whether the file's figures carry ANNOTATION.md §8's fields (`province` written, even
+        as null); older gold has none and is not scored at the place and year levels."""
+        return any("province" in f.model_fields_set for f in self.figures)
 
     def to_json(self) -> str:
         """The file's content in the §5 layout (entities only when annotated), UTF-8 friendly."""
@@ -98,17 +102,9 @@ def load_gold(path: str | Path) -> GoldArticle:
     except OSError as exc:
         raise GoldFileError([GoldProblem(str(path), "<file>", f"cannot read: {exc.strerror}")]) from exc
     try:
-        article = GoldArticle.model_validate_json(raw)
+        return GoldArticle.model_validate_json(raw)
     except ValidationError as exc:
         raise GoldFileError(_problems(path, exc)) from exc
-    article._located = _has_located_fields(raw)
-    return article
-
-
-def _has_located_fields(raw: bytes) -> bool:
-    """Whether the file's figures carry §8's fields (`province` written, even as null)."""
-    data = json.loads(raw)
-    return any(isinstance(f, dict) and "province" in f for f in data.get("figures", []))
 
 
 def gold_paths(inputs: Iterable[str | Path]) -> list[Path]:
