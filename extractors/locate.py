@@ -235,6 +235,8 @@ def locate(article: Article) -> Article:
     mentions = find_places(text)
     main_groups = group_places(text, [m for m in mentions if m.level != "bare"])
     main = main_province(article, lay, main_groups)
+    # A bare district name (`Ba Vì`) is read only inside the article's own province: elsewhere
+    # it is as likely a street, a bridge or a market named after a district (`đường Hai Bà Trưng`).
     usable = [m for m in mentions if m.level != "bare" or (main and main in m.provinces)]
     groups = group_places(text, usable)
     years = find_years(text, published_year(article))

@@ -79,7 +79,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "head": re.compile(rf"{left}(?P<y1>{_YEAR}){right}", flags),
         # Checked only right before a year the patterns above found (fast: no scan of the text).
         "head_before": re.compile(rf"(?<!\w)(?:{heads})\s+(?:năm\s+)?$", flags),
-        "relative": re.compile(rf"(?<!\w)(?P<rel>(?:\d+|{alternation(w.vague_counts)})\s+)?"
+        "relative": re.compile(rf"(?<!\w)(?P<rel>(?<![-/.])(?:\d+|{alternation(w.vague_counts)})\s+)?"
                                rf"(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
         "yearless": re.compile(rf"(?:{alternation(w.date_heads)})\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),

@@ -27,6 +27,7 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
     # without a publication year a relative year is known to exist but not which
     ("Năm nay vết nứt tại bản Mường Phú đã mở rộng khoảng 20cm", None, [(None, None, False, "Năm nay")]),
     ("Chiều 29-8, xã Chà Nưa hỗ trợ bốn gia đình", 2018, [(2018, None, False, "Chiều 29-8")]),
+    ("nếu dịp lễ 20-10 năm ngoái giá khoảng 450.000 đồng", 2026, [(2025, None, False, "năm ngoái")]),
     # comparison bases and dates of effect are never a figure's own year
     ("tăng 26 tỷ đồng so với năm 2015", None, [(2015, None, True, "năm 2015")]),
     ("Về đỉnh lũ năm 2024 được nhận định ở mức cao hơn năm 2023 khoảng 0,1 - 0,4m", None,
