@@ -51,6 +51,7 @@ class PlaceWords(BaseModel):
     anaphora_before: list[str]
     counted_provinces: list[str]
     person_words: list[str]
+    thing_words: list[str]
 
 
 @cache

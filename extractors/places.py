@@ -67,6 +67,12 @@ def _person_words() -> frozenset[str]:
 
 
 @cache
+def _thing_re() -> re.Pattern[str]:
+    """A street, bridge or market word ending right before a name."""
+    return re.compile(rf"(?<!\w)(?:{alternation(place_words().thing_words)})\s+$", re.IGNORECASE)
+
+
+@cache
 def _unit_re() -> re.Pattern[str]:
     """A unit word ending right before a name (`huyện `, `TP.`, `Tp `)."""
     return re.compile(rf"(?<!\w)(?P<unit>{alternation(list(_unit_words()))})\s*$", re.IGNORECASE)
@@ -180,6 +186,8 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
         if before is not None and not _is_compound(text, window + before.start("unit")):
             unit = units[" ".join(before.group("unit").lower().split())]
             return _match_name(text, start, run, unit, window + before.start("unit"))
+    if _thing_re().search(text, max(0, start + offset - 14), start + offset):
+        return None  # `đường Hà Nội`, `Xa lộ Hà Nội`: a street named after the city
     return _match_name(text, start + offset, run[offset:], None)
 
 

@@ -34,6 +34,7 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     ("ông Nguyễn Đức Công - phó trưởng Phòng Giáo dục và Đào tạo", []),
     ("Cụ thể, phiên bản Galaxy Note20 hiện đang được giảm giá 2 triệu đồng", []),
     ("có 84/90 học sinh dự thi đoạt giải (đạt tỉ lệ 93%; tỉ lệ cao nhất cả nước", []),
+    ("Tắc đường trên Xa lộ Hà Nội và cầu Long Biên, giá ở chợ Bến Thành tăng", []),
     # `toàn tỉnh` points back to the province named before
     ("Toàn tỉnh có 1 nhà bị sập hoàn toàn", [("tỉnh", "anaphor", None)]),
 ])
