@@ -23,7 +23,7 @@ from .gazetteer import ascii_key, gazetteer, place_words
 from .lexicon import alternation
 from .layout import Layout, layout
 from .places import NO_PROVINCE, PlaceMention, find_places
-from .years import YearMention, find_years
+from .years import YearMention, find_years, is_standing
 
 #: A year frames what follows when its clause has at most this many other words (`Trong
 #: năm 2024,`; `Mưa liên tục từ chiều 28-8,`).
@@ -135,10 +135,13 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
     """(year, year_max) of one figure: its clause, its sentence, the phrase that opens its
     paragraph (`Năm 2024, ...`), else the period the title or lead names."""
     own = [y for y in years if not y.comparison]
+    standing = is_standing(lay.text, fig.start)
     for lo, hi in (lay.clause(fig.start), lay.sentence(fig.start)):
         found = _ordered(own, lo, hi, fig)
         if found:
             return found[0].year, found[0].year_max
+        if standing:
+            return None, None  # a size or capacity holds for no period unless its clause says so
     para = lay.paragraph(fig.start)
     opener = lay.clause(para[0])
     if opener[1] <= fig.start:

@@ -35,6 +35,7 @@ class YearWords(BaseModel):
     date_heads: list[str]
     comparison: list[str]
     effect_words: list[str]
+    standing_words: list[str]
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
         "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison)}|{alternation(w.effect_words)})(?!\w)", flags),
     }
+
+
+@cache
+def _standing_re() -> re.Pattern[str]:
+    """A size or capacity word, then at most a qualifier, ending right before a figure."""
+    words = _lowercase(year_words())
+    return re.compile(rf"(?<!\w)(?:{alternation(words.standing_words)})(?:\s+\w+)?\s+$")
+
+
+def is_standing(text: str, start: int) -> bool:
+    """Whether the figure at `start` measures a standing fact (`dài 98,3 km`, `rộng 40cm`)."""
+    return _standing_re().search(lowered(text[max(0, start - 24):start])) is not None
 
 
 def find_years(text: str, published_year: int | None = None) -> list[YearMention]:

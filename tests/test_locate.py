@@ -65,6 +65,16 @@ def test_locate(text: str, spans: list[str], published: str | None, expected: li
     assert [(f.place, f.province, f.year, f.year_max) for f in located.figures] == expected
 
 
+@pytest.mark.parametrize(("sentence", "span", "year"), [
+    # §8: a standing fact has no year even when its sentence dates another event
+    ("Cao tốc\nTuyến cao tốc khánh thành ngày 31/12/2022, dài 98,3 km.", "98,3 km", None),
+    ("Vết nứt\nNăm 2023 vết nứt thứ hai rộng 40cm.", "40cm", 2023),  # its own clause names the year
+    ("Lũ\nNăm 2023, lũ làm 115 hộ dân phải di dời.", "115 hộ dân", 2023),
+])
+def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | None) -> None:
+    assert locate(article(sentence, [span], "2024-01-01")).figures[0].year == year
+
+
 @pytest.mark.parametrize(("text", "source", "province"), [
     (BA_VI, None, "Hà Nội"),  # the lead names one province
     (FLOOD, None, None),  # the lead names several
