@@ -101,10 +101,9 @@ def _scopes(lay: Layout, fig: Figure, framing: tuple[int, int] | None) -> list[t
     clause, sentence = lay.clause(fig.start), lay.sentence(fig.start)
     para = lay.paragraph(fig.start)
     scopes = [clause, sentence, (para[0], fig.start)]
-    index = lay.paragraph_index(fig.start)
-    heading = next((i for i in range(index - 1, -1, -1) if lay.is_heading(i)), None)
-    if heading is not None and heading > 0:
-        scopes.append(lay.paragraphs[heading])
+    heading = _heading_above(lay, fig)
+    if heading is not None:
+        scopes.append(heading)
     if framing is not None:
         scopes.append(framing)
     return scopes
@@ -133,7 +132,7 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
 def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
                 framing: tuple[int | None, int | None]) -> tuple[int | None, int | None]:
     """(year, year_max) of one figure: its clause, its sentence, the phrase that opens its
-    paragraph (`Năm 2024, ...`), else the period the title or lead names."""
+    paragraph (`Năm 2024, ...`), the heading above it, else the period the title or lead names."""
     own = [y for y in years if not y.comparison]
     standing = is_standing(lay.text, fig.start)
     for lo, hi in (lay.clause(fig.start), lay.sentence(fig.start)):
@@ -148,7 +147,19 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
         found = [y for y in own if opener[0] <= y.start < opener[1] and not y.dated and _frames(lay, y)]
         if found:
             return found[0].year, found[0].year_max
+    heading = _heading_above(lay, fig)
+    if heading is not None:
+        found = [y for y in own if heading[0] <= y.start < heading[1]]
+        if found:
+            return found[0].year, found[0].year_max
     return framing
+
+
+def _heading_above(lay: Layout, fig: Figure) -> tuple[int, int] | None:
+    """The nearest heading line above the figure's paragraph (never the title)."""
+    index = lay.paragraph_index(fig.start)
+    heading = next((i for i in range(index - 1, -1, -1) if lay.is_heading(i)), None)
+    return lay.paragraphs[heading] if heading else None
 
 
 def framing_period(years: Sequence[YearMention], lay: Layout, title_end: int,

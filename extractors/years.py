@@ -32,6 +32,7 @@ class YearWords(BaseModel):
     until_now: list[str]
     relative: dict[str, int]
     vague_counts: list[str]
+    vague_spans: list[str]
     date_heads: list[str]
     comparison: list[str]
     effect_words: list[str]
@@ -82,6 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "head_before": re.compile(rf"(?<!\w)(?:{heads})\s+(?:năm\s+)?$", flags),
         "relative": re.compile(rf"(?<!\w)(?P<rel>(?<![-/.])(?:\d+|{alternation(w.vague_counts)})\s+)?"
                                rf"(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
+        "vague": re.compile(rf"(?<!\w)(?:{alternation(w.vague_spans)})(?!\w)", flags),
         "yearless": re.compile(rf"(?:{alternation(w.date_heads)})\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
         "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison)}|{alternation(w.effect_words)})(?!\w)", flags),
@@ -114,7 +116,7 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
     taken: list[tuple[int, int]] = []
     pats = _patterns()
     text = lowered(text)
-    for name in ("until_now", "span", "date", "month", "head", "relative", "yearless"):
+    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "yearless"):
         for m in pats[name].finditer(text):
             start = _head_start(text, m.start()) if name in ("span", "head") else m.start()
             if (name == "head" and start == m.start()) or any(start < e and s < m.end() for s, e in taken):
@@ -154,9 +156,11 @@ def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention 
     """The mention a pattern's match stands for, or None when it names no usable year."""
     if name == "relative":
         if m.group("rel") and "tháng" not in m.group("word").lower():
-            return None  # `5 năm qua`-like spans are vague; `9 tháng đầu năm` is this year
+            return YearMention(m.start(), m.end(), None)  # `Bốn năm nay` is vague; `9 tháng đầu năm` is not
         offset = year_words().relative[_rel_key(m.group("word"))]
         return YearMention(m.start(), m.end(), None if published is None else published + offset)
+    if name == "vague":
+        return YearMention(m.start(), m.end(), None)
     if name == "yearless":
         return YearMention(m.start(), m.end(), published, dated=True)
     y1 = int(m.group("y1"))

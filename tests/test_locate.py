@@ -70,6 +70,9 @@ def test_locate(text: str, spans: list[str], published: str | None, expected: li
     ("Cao tốc\nTuyến cao tốc khánh thành ngày 31/12/2022, dài 98,3 km.", "98,3 km", None),
     ("Vết nứt\nNăm 2023 vết nứt thứ hai rộng 40cm.", "40cm", 2023),  # its own clause names the year
     ("Lũ\nNăm 2023, lũ làm 115 hộ dân phải di dời.", "115 hộ dân", 2023),
+    ("Tổng kết năm 2023\nThời gian qua, tỉnh đã hỗ trợ 115 hộ nghèo.", "115 hộ nghèo", None),  # vague span
+    ("Giảm nghèo\nTỉnh báo cáo kết quả.\nKết quả năm 2022\nTỉnh đã hỗ trợ 115 hộ nghèo.", "115 hộ nghèo",
+     2022),  # the heading above the paragraph
 ])
 def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | None) -> None:
     assert locate(article(sentence, [span], "2024-01-01")).figures[0].year == year

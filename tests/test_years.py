@@ -34,9 +34,11 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
      [(2024, None, False, "năm 2024"), (2023, None, True, "năm 2023")]),
     ("theo tinh thần nghị định 75 của Chính phủ (có hiệu lực từ 1-11-2023 - PV)", None,
      [(2023, None, True, "1-11-2023")]),
-    # identifiers, vague spans, lunar dates: no year
+    # identifiers and lunar dates: no year
     ("Việc Chính phủ vừa ban hành Nghị định 107/2018/NĐ-CP về kinh doanh", None, []),
-    ("Bốn năm nay, bình quân mỗi tháng, Công ty Cỏ May XK", 2018, []),
+    # vague spans name no year and block inheritance (§8: year null)
+    ("Bốn năm nay, bình quân mỗi tháng, Công ty Cỏ May XK", 2018, [(None, None, False, "Bốn năm nay")]),
+    ("Thời gian qua, tỉnh đã hỗ trợ 115 hộ nghèo", 2024, [(None, None, False, "Thời gian qua")]),
     ("Sáng ngày vía Thần Tài (10/1 âm lịch)", 2024, []),
 ])
 def test_years(sentence: str, published: int | None, expected: list) -> None:
