@@ -29,6 +29,11 @@ from .years import YearMention, find_years, is_standing
 #: năm 2024,`; `Mưa liên tục từ chiều 28-8,`).
 _FRAME_WORDS = 4
 
+#: A paper's tag before a dateline (`(Dân trí) - `, `NDĐT – `), and the dash after a dateline.
+_DATELINE = re.compile(r"(?:\([^()\n]{1,30}\)|[A-ZĐ]{2,8})\s*[-–—]\s*")
+_DASH = re.compile(r"\s*[-–—]\s")
+_DATELINE_CHARS = 40  # a dateline is a place name, not a clause
+
 #: Text between two place mentions that makes them one group (`xã A, huyện B`, `A (B)`).
 _GROUP_GAP = re.compile(r"(?:[\s,()\-–]|và|hoặc|thuộc|đến|tới|các|những)*")
 
@@ -197,8 +202,11 @@ def paper_province(article: Article) -> str | None:
 
 
 def main_province(article: Article, lay: Layout, groups: Sequence[PlaceGroup]) -> str | None:
-    """The article's main place: title and lead (with the dateline), else the paper's own
-    province, else the province that dominates the body's places."""
+    """The article's main place: its dateline, else the one province the title and lead name,
+    else the paper's own province, else the province that dominates the body's places."""
+    dateline = _dateline(lay, groups)
+    if dateline is not None:
+        return dateline.province
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(article.text)
     head = [g for g in groups if g.end <= head_end]
     if any(g.no_province for g in head):
@@ -217,6 +225,26 @@ def main_province(article: Article, lay: Layout, groups: Sequence[PlaceGroup]) -
         province, count = body.most_common(1)[0]
         if count >= 2 * (sum(body.values()) - count + nowhere) and count >= 2:
             return province
+    return None
+
+
+def _dateline(lay: Layout, groups: Sequence[PlaceGroup]) -> PlaceGroup | None:
+    """A place opening the lead or the first body paragraph before a dash (`Bạc Liêu - ...`,
+    `TP HCM – ...`), optionally after the paper's tag (`(Dân trí) -`).
+
+    The dash may have been read as a gap inside a group (`TP HCM – Các tỉnh`), so the words
+    before it are looked up again on their own.
+    """
+    for start, end in lay.paragraphs[1:3]:
+        opening = _DATELINE.match(lay.text, start)
+        begin = opening.end() if opening else start
+        dash = _DASH.search(lay.text, begin, min(end, begin + _DATELINE_CHARS))
+        if dash is None:
+            continue
+        head = [g for g in group_places(lay.text, find_places(lay.text[:dash.start()]))
+                if g.start == begin and g.end == dash.start()]
+        if head and head[0].resolved:
+            return head[0]
     return None
 
 

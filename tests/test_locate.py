@@ -81,6 +81,8 @@ def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | No
 @pytest.mark.parametrize(("text", "source", "province"), [
     (BA_VI, None, "Hà Nội"),  # the lead names one province
     (FLOOD, None, None),  # the lead names several
+    ("Giá lúa tăng\nCác tỉnh miền Tây thu hoạch lúa.\nBạc Liêu - Giá lúa tại An Giang tăng.", None, "Cà Mau"),
+    ("Giá lúa tăng\n(Dân trí) - TP HCM – Các tỉnh miền Tây thu hoạch lúa.", None, "Hồ Chí Minh"),
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "baohatinh.vn", "Hà Tĩnh"),
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "Báo Cà Mau", "Cà Mau"),
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "baomoi.com", None),
