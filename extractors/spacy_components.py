@@ -11,6 +11,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from vnfigures.extractors.entities import entities_from_words, iob_spans
+from vnfigures.extractors.entity_rules import refine_entities
 from vnfigures.schemas import Entity, Figure
 
 FIGURES_FACTORY = "vnfigures_figures_v1"
@@ -106,9 +107,10 @@ class NerComponent:
     the NER model reads words + POS; MISC entities are dropped.
     """
 
-    def __init__(self, set_tags: bool = True) -> None:
+    def __init__(self, set_tags: bool = True, exact: bool = False) -> None:
         register_extensions()
         self.set_tags = set_tags
+        self.exact = exact  # True: underthesea's NER output as is (see entity_rules for the default)
 
     def __call__(self, doc: Doc) -> Doc:
         from vnfigures.nlp.chain import ner_tags, pos_tags
@@ -128,14 +130,29 @@ class NerComponent:
             if self.set_tags:
                 for index, tag in zip(indices, pos):
                     doc[index].tag_ = tag
-            tags = ner_tags(words, pos, memo)
+            tags = ner_tags(words, pos, memo, exact=self.exact)
             word_spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in indices]
             entities.extend(entities_from_words(text, word_spans, tags))
             ents.extend(Span(doc, indices[a], indices[b - 1] + 1, label=label)
                         for label, a, b in iob_spans(tags))
+        if not self.exact:
+            entities, ents = _aligned(doc, refine_entities(text, entities))
         doc.ents = ents
         doc._.entities = entities
         return doc
+
+
+def _aligned(doc: Doc, entities: list[Entity]) -> tuple[list[Entity], list[Span]]:
+    """Entities widened to whole tokens, so `doc.ents` and `doc._.entities` say the same."""
+    records: list[Entity] = []
+    spans: list[Span] = []
+    for e in entities:
+        span = doc.char_span(e.start, e.end, label=e.label.value, alignment_mode="expand")
+        if span is None or (spans and span.start < spans[-1].end):
+            continue
+        spans.append(span)
+        records.append(Entity(text=span.text, start=span.start_char, end=span.end_char, label=e.label))
+    return records, spans
 
 
 @Language.factory(FIGURES_FACTORY, default_config={"spans_key": "figures"},
@@ -144,7 +161,7 @@ def make_figures(nlp: Language, name: str, spans_key: str) -> FiguresComponent:
     return FiguresComponent(spans_key=spans_key)
 
 
-@Language.factory(NER_FACTORY, default_config={"set_tags": True},
+@Language.factory(NER_FACTORY, default_config={"set_tags": True, "exact": False},
                   assigns=["doc.ents", "doc._.entities", "token.tag", "token.ent_iob", "token.ent_type"])
-def make_ner(nlp: Language, name: str, set_tags: bool) -> NerComponent:
-    return NerComponent(set_tags=set_tags)
+def make_ner(nlp: Language, name: str, set_tags: bool, exact: bool) -> NerComponent:
+    return NerComponent(set_tags=set_tags, exact=exact)

@@ -112,6 +112,21 @@ class FiguresStep(_NlpStep):
         return result
 
 
+class LocateStep:
+    """Where and when each figure holds (ANNOTATION.md §8): place, province, year, year_max,
+    and the article's main province; rules over the text and the gazetteer, no model."""
+
+    name = "locate"
+
+    def __call__(self, article: Article) -> Article:
+        from vnfigures.extractors.locate import locate
+
+        result = locate(article)
+        if article.doc is not None:
+            result.attach_doc(article.doc)
+        return result
+
+
 class MentionsStep:
     """Point each repeated figure at its first mention (`mention_of`), for sums that count once."""
 

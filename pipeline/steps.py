@@ -63,19 +63,20 @@ def failure_for(article: Article, step: str, exc: BaseException) -> Failure:
 
 
 def default_steps(ner: bool = True) -> list[Step]:
-    """The standard chain: clean -> normalize -> language -> tokenize -> figures -> mentions -> entities
-    -> validate.
+    """The standard chain: clean -> normalize -> language -> tokenize -> figures -> locate -> mentions
+    -> entities -> validate.
 
     `ner=False` leaves out the entity step (and the NER model) for users who only need figures.
     Models are loaded lazily by the first article a process sees, so a chain is cheap to build
     and can be built once per worker process.
     """
     from .chain import (
-        CleanStep, EntitiesStep, FiguresStep, LanguageStep, MentionsStep, NormalizeStep, TokenizeStep, ValidateStep,
+        CleanStep, EntitiesStep, FiguresStep, LanguageStep, LocateStep, MentionsStep, NormalizeStep, TokenizeStep,
+        ValidateStep,
     )
 
     steps: list[Step] = [CleanStep(), NormalizeStep(), LanguageStep(), TokenizeStep(ner=ner), FiguresStep(ner=ner),
-                         MentionsStep()]
+                         LocateStep(), MentionsStep()]
     if ner:
         steps.append(EntitiesStep())
     steps.append(ValidateStep())

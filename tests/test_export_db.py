@@ -172,6 +172,8 @@ QUERY_RESULTS = [
         ("range", D(1), D(3000000000), D(5000000000)),
     ]),
     ("households_target_vs_actual", [("baomoi/ha-tinh-1", D(300), D(120)), ("vnexpress/quang-nam-2", D(100), D(80))]),
+    ("houses_by_province_year", [("Hà Tĩnh", None, D(50)), ("Đà Nẵng", D(2023), D(12))]),
+    ("households_by_province_year", [("Hà Tĩnh", D(2024), D(120)), ("Đà Nẵng", D(2023), D(80))]),
 ]
 
 

@@ -61,13 +61,15 @@ def sample_articles(version: str = "0.1.0") -> list[Article]:
     """Four articles, ordered by id, covering every column and the value forms above."""
     return [
         Article(id="baomoi/ha-tinh-1", source="baomoi.com", url="https://baomoi.com/a1.epi",
-                published="2024-05-01", title="Hà Tĩnh trao 50 căn nhà đại đoàn kết", text=HA_TINH,
-                pipeline_version=version, flags=[], figures=[
-                    fig(HA_TINH, "50 căn nhà đại đoàn kết", "houses", "50", "house", subject="nhà đại đoàn kết"),
+                published="2024-05-01", province="Hà Tĩnh", title="Hà Tĩnh trao 50 căn nhà đại đoàn kết",
+                text=HA_TINH, pipeline_version=version, flags=[], figures=[
+                    fig(HA_TINH, "50 căn nhà đại đoàn kết", "houses", "50", "house", subject="nhà đại đoàn kết",
+                        place="Tỉnh Hà Tĩnh", province="Hà Tĩnh"),
                     fig(HA_TINH, "hơn 2,5 tỷ đồng", "money", "2500000000", "VND", qualifier="more_than"),
                     fig(HA_TINH, "40 triệu đồng", "money", "40000000", "VND", per="căn"),
-                    fig(HA_TINH, "300 hộ", "households", "300", "household", modality="target"),
-                    fig(HA_TINH, "120 hộ", "households", "120", "household", subject="hộ"),
+                    fig(HA_TINH, "300 hộ", "households", "300", "household", modality="target",
+                        province="Hà Tĩnh", year=2025),
+                    fig(HA_TINH, "120 hộ", "households", "120", "household", subject="hộ", province="Hà Tĩnh"),
                 ], entities=[ent(HA_TINH, "Hà Tĩnh", "LOC")]),
         Article(id="dantri/empty-3", source="dantri.com.vn", text="Bài viết không có số liệu.",
                 pipeline_version=version, flags=["no_figures"]),
@@ -77,9 +79,11 @@ def sample_articles(version: str = "0.1.0") -> list[Article]:
         ]),
         Article(id="vnexpress/quang-nam-2", source="vnexpress.net", title="Quảng Nam: nhà cho hộ nghèo",
                 text=QUANG_NAM, pipeline_version=version, figures=[
-                    fig(QUANG_NAM, "12 căn nhà", "houses", "12", "house", subject="nhà"),
+                    fig(QUANG_NAM, "12 căn nhà", "houses", "12", "house", subject="nhà", place="Quảng Nam",
+                        province="Đà Nẵng", year=2023, year_max=2024),
                     fig(QUANG_NAM, "khoảng 1,5 tỷ đồng", "money", "1500000000", "VND", qualifier="approx"),
-                    fig(QUANG_NAM, "80 hộ dân", "households", "80", "household", subject="hộ dân"),
+                    fig(QUANG_NAM, "80 hộ dân", "households", "80", "household", subject="hộ dân",
+                        province="Đà Nẵng", year=2023),
                     fig(QUANG_NAM, "từ 3 đến 5 tỷ đồng", "money", "3000000000", "VND", qualifier="range",
                         value_max=Decimal("5000000000"), modality="target"),
                     fig(QUANG_NAM, "12,5%", "percent", "12.5", "percent"),

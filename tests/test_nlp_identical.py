@@ -72,7 +72,7 @@ def underthesea_run() -> Iterator[Callable[[str], dict[str, Any]]]:
 
 
 def _differences(sentence: str, expected: dict[str, Any]) -> list[str]:
-    ours = analyze(sentence, ner=True, chunk=True)
+    ours = analyze(sentence, ner=True, chunk=True, exact=True)
     problems = [f"{field}: {getattr(ours, field)} != {expected[field]}"
                 for field in ("words", "pos", "chunk", "ner") if getattr(ours, field) != expected[field]]
     if expected["ner_words"] != expected["words"]:

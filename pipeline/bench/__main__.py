@@ -13,7 +13,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHMARKS = ("vnfigures.bench.nlp", "vnfigures.bench.throughput", "vnfigures.bench.clean")
+BENCHMARKS = ("vnfigures.bench.nlp", "vnfigures.bench.throughput", "vnfigures.bench.clean",
+              "vnfigures.bench.locate")
 
 
 def main() -> int:

@@ -47,7 +47,13 @@ class GoldArticle(BaseModel):
 
     def scored(self) -> ArticleFigures:
         """The gold side of scoring."""
-        return ArticleFigures(self.id, self.text, self.figures, self.entities)
+        return ArticleFigures(self.id, self.text, self.figures, self.entities, self.located)
+
+    @property
+    def located(self) -> bool:
+        """Whether the file's figures carry ANNOTATION.md §8's fields (`province` written, even
+        as null); older gold has none and is not scored at the place and year levels."""
+        return any("province" in f.model_fields_set for f in self.figures)
 
     def to_json(self) -> str:
         """The file's content in the §5 layout (entities only when annotated), UTF-8 friendly."""

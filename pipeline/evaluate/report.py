@@ -17,7 +17,7 @@ from vnfigures.schemas import Figure, Kind
 
 from .papers import by_paper
 from .run import Evaluation
-from .score import CORE_KINDS, LEVELS, PRF, ArticleScore, Scores
+from .score import CORE_KINDS, LEVELS, LOCATED_FIELDS, PRF, ArticleScore, FieldCounts, Scores
 
 #: A sentence ends at a line break, or at . ! ? … followed by white space (a `.` inside
 #: `144.000` groups thousands and does not end anything).
@@ -92,6 +92,16 @@ def entity_line(counts: PRF | None) -> str | None:
             f"F1 {counts.f1:.3f}  (tp {counts.tp}, fp {counts.fp}, fn {counts.fn})")
 
 
+def located_line(level: str, counts: FieldCounts) -> str | None:
+    """One line of a §8 level (`place`: province; `year`: year and year_max), when gold has it."""
+    if counts.matched == 0:
+        return None
+    what = "province" if level == "place" else "year"
+    return (f"{what.capitalize()} on {counts.matched} value-matched figures: accuracy {counts.accuracy:.3f}  "
+            f"P {counts.precision:.3f}  R {counts.recall:.3f}  (gold {what} not null: {counts.gold_set}, "
+            f"predicted: {counts.pred_set})")
+
+
 @dataclass(frozen=True)
 class ErrorLine:
     """One scoring error: a missed gold figure, a spurious prediction, or a full-level mismatch."""
@@ -159,6 +169,10 @@ def print_evaluation(evaluation: Evaluation, console: Console, *, errors: bool =
         print_errors(evaluation, console)
     console.print(score_table(evaluation.scores))
     console.print(paper_table(by_paper(evaluation.scores)))
+    for level in LOCATED_FIELDS:
+        located = located_line(level, evaluation.scores.located(level))
+        if located:
+            console.print(located, highlight=False)
     line = entity_line(evaluation.scores.entities())
     if line:
         console.print(line)

@@ -64,10 +64,15 @@ def pipeline_predictor(ner: bool = False) -> Predictor:
     NER is off by default: figure scoring does not need it and it is the slowest step; without
     it, entities are left unscored rather than counted as all missed.
     """
-    import vnfigures.api as api
+    from vnfigures.steps import default_steps, run_steps
+
+    steps = default_steps(ner=ner)
 
     def predict(gold: GoldArticle) -> Prediction:
-        article = api.extract(gold.text, id=gold.id, ner=ner)
+        # The gold file's publication date and source are the article's own metadata (a page
+        # or feed gives them too); relative years and a paper's province need them (§8).
+        raw = Article(id=gold.id, raw=gold.text, published=gold.published, source=gold.source)
+        article = run_steps(raw, steps)
         return ArticleFigures(gold.id, article.text, article.figures, article.entities if ner else None)
 
     return predict

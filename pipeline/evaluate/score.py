@@ -70,13 +70,80 @@ class PRF:
 class ArticleFigures:
     """What scoring needs of one article, gold or predicted: its text and its spans.
 
-    `entities` is None when the side carries no entity annotation (entities then go unscored).
+    `entities` is None when the side carries no entity annotation (entities then go unscored);
+    `located` tells that a gold side carries ANNOTATION.md §8's place and year fields.
     """
 
     id: str
     text: str
     figures: Sequence[Figure]
     entities: Sequence[Entity] | None = None
+    located: bool = False
+
+
+#: ANNOTATION.md §8 levels: what a value-matched pair must share to count as right.
+LOCATED_FIELDS: dict[str, Callable[[Figure], object]] = {
+    "place": lambda f: f.province,
+    "year": lambda f: None if f.year is None else (f.year, f.year_max),
+}
+
+
+@dataclass(frozen=True)
+class FieldCounts:
+    """One §8 level over value-matched figures: accuracy over all of them, and precision and
+    recall over those whose prediction (precision) or gold (recall) is not null."""
+
+    matched: int = 0
+    correct: int = 0
+    pred_set: int = 0
+    pred_set_correct: int = 0
+    gold_set: int = 0
+    gold_set_correct: int = 0
+
+    def __add__(self, other: FieldCounts) -> FieldCounts:
+        return FieldCounts(*(a + b for a, b in zip(self.astuple(), other.astuple())))
+
+    def astuple(self) -> tuple[int, ...]:
+        return (self.matched, self.correct, self.pred_set, self.pred_set_correct, self.gold_set,
+                self.gold_set_correct)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.matched if self.matched else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.pred_set_correct / self.pred_set if self.pred_set else float(self.gold_set == 0)
+
+    @property
+    def recall(self) -> float:
+        return self.gold_set_correct / self.gold_set if self.gold_set else 1.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"matched": self.matched, "correct": self.correct, "accuracy": round(self.accuracy, 4),
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "gold_not_null": self.gold_set, "pred_not_null": self.pred_set}
+
+
+def located_counts(pairs: Iterable[tuple[Figure, Figure]], level: str) -> FieldCounts:
+    """Count one §8 level (`place`: same province; `year`: same year and year_max) over pairs.
+
+    >>> g = Figure(text="115 hộ", start=0, end=6, kind="households", value=115, unit="household", province="Cà Mau")
+    >>> located_counts([(g, g.model_copy(update={"province": None}))], "place").as_dict()["recall"]
+    0.0
+    """
+    read = LOCATED_FIELDS[level]
+    counts = [0] * 6
+    for gold, pred in pairs:
+        g, p = read(gold), read(pred)
+        same = g == p
+        counts[0] += 1
+        counts[1] += same
+        counts[2] += p is not None
+        counts[3] += p is not None and same
+        counts[4] += g is not None
+        counts[5] += g is not None and same
+    return FieldCounts(*counts)
 
 
 def close(a: Decimal | None, b: Decimal | None) -> bool:
@@ -154,6 +221,13 @@ class ArticleScore:
         fp = sum(1 for p in res.spurious if keep(self.pred.figures[p]))
         return PRF(tp, fp, fn)
 
+    def located(self, level: str) -> FieldCounts:
+        """A §8 level over this article's value-matched figures (nothing when gold lacks §8)."""
+        if not self.gold.located:
+            return FieldCounts()
+        pairs = ((self.gold.figures[g], self.pred.figures[p]) for g, p in self.levels["value"].pairs)
+        return located_counts(pairs, level)
+
 
 def _level(gold: ArticleFigures, pred: ArticleFigures, compatible: Callable[[Figure, Figure], bool]) -> LevelResult:
     """One maximum matching among the pairs `compatible` allows, nearest pairs preferred."""
@@ -226,6 +300,13 @@ class Scores:
         present = {f.kind for a in self.articles for f in (*a.gold.figures, *a.pred.figures)}
         return {k.value: self.counts(level, [k]) for k in Kind if k in present}
 
+    def located(self, level: str) -> FieldCounts:
+        """A §8 level (`place`, `year`) summed over the articles whose gold carries §8 fields."""
+        total = FieldCounts()
+        for article in self.articles:
+            total = total + article.located(level)
+        return total
+
     def entities(self) -> PRF | None:
         """Entity span scores over the articles whose gold has entities, else None."""
         scored = [a.entities for a in self.articles if a.entities is not None]
@@ -244,10 +325,19 @@ class Scores:
         for level in LEVELS:
             out[level] = {"overall": self.overall(level).as_dict(), "core": self.core(level).as_dict(),
                           "per_kind": {k: c.as_dict() for k, c in self.per_kind(level).items()}}
+        out["located"] = {level: self.located(level).as_dict() for level in LOCATED_FIELDS}
         ent = self.entities()
         out["entities"] = ent.as_dict() if ent is not None else None
-        out["per_article"] = {a.gold.id: {level: a.counts(level).as_dict() for level in LEVELS} for a in self.articles}
+        out["per_article"] = {a.gold.id: _article_dict(a) for a in self.articles}
         return out
+
+
+def _article_dict(article: ArticleScore) -> dict:
+    """One article's counts per level, and its §8 levels when its gold has them."""
+    out: dict = {level: article.counts(level).as_dict() for level in LEVELS}
+    if article.gold.located:
+        out.update({level: article.located(level).as_dict() for level in LOCATED_FIELDS})
+    return out
 
 
 def score_articles(gold: Iterable[ArticleFigures], pred: Mapping[str, ArticleFigures]) -> Scores:

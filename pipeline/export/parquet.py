@@ -48,15 +48,17 @@ SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
         pa.field(name, pa.int32() if name == "duplicates" else pa.string(),
                  nullable=name not in ("id", "pipeline_version", "duplicates", "record"))
-        for name in ("id", "source", "url", "title", "published", "pipeline_version", "duplicate_of", "duplicates",
-                     "record")
+        for name in ("id", "source", "url", "title", "published", "province", "pipeline_version", "duplicate_of",
+                     "duplicates", "record")
     ]),
     "figures": pa.schema([pa.field(n, t, nullable=z) for n, t, z in _SPAN] + [
         pa.field("kind", pa.string(), nullable=False), pa.field("value", DECIMAL, nullable=False),
         pa.field("value_max", DECIMAL), pa.field("unit", pa.string(), nullable=False),
         pa.field("qualifier", pa.string(), nullable=False), pa.field("modality", pa.string(), nullable=False),
         pa.field("subject", pa.string(), nullable=False), pa.field("per", pa.string()),
-        pa.field("text", pa.string(), nullable=False), pa.field("mention_of", pa.int32()),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("place", pa.string()), pa.field("province", pa.string()),
+        pa.field("year", pa.int32()), pa.field("year_max", pa.int32()), pa.field("mention_of", pa.int32()),
     ]),
     "entities": pa.schema([pa.field(n, t, nullable=z) for n, t, z in _SPAN] + [
         pa.field("label", pa.string(), nullable=False), pa.field("text", pa.string(), nullable=False),

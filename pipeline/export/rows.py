@@ -18,11 +18,11 @@ from vnfigures.schemas import Article
 Row = dict[str, Any]
 
 #: Columns of each table, in the order they are created; shared by the SQL and Parquet schemas.
-ARTICLE_COLUMNS = ("id", "source", "url", "title", "published", "pipeline_version", "duplicate_of", "duplicates",
-                   "record")
+ARTICLE_COLUMNS = ("id", "source", "url", "title", "published", "province", "pipeline_version", "duplicate_of",
+                   "duplicates", "record")
 FIGURE_COLUMNS = (
     "article_id", "ordinal", "start", "end", "kind", "value", "value_max", "unit",
-    "qualifier", "modality", "subject", "per", "text", "mention_of",
+    "qualifier", "modality", "subject", "per", "text", "place", "province", "year", "year_max", "mention_of",
 )
 ENTITY_COLUMNS = ("article_id", "ordinal", "start", "end", "label", "text")
 
@@ -59,7 +59,8 @@ def to_rows(article: Article) -> ArticleRows:
             "article_id": article.id, "ordinal": i, "start": f.start, "end": f.end,
             "kind": f.kind.value, "value": f.value, "value_max": f.value_max, "unit": f.unit,
             "qualifier": f.qualifier.value, "modality": f.modality.value, "subject": f.subject,
-            "per": f.per, "text": f.text, "mention_of": f.mention_of,
+            "per": f.per, "text": f.text, "place": f.place, "province": f.province, "year": f.year,
+            "year_max": f.year_max, "mention_of": f.mention_of,
         }
         for i, f in enumerate(article.figures)
     ]

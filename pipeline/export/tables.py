@@ -94,6 +94,7 @@ articles = sa.Table(
     sa.Column("url", sa.Text),
     sa.Column("title", sa.Text),
     sa.Column("published", sa.Text, comment="as written by the pipeline (ISO date when known)"),
+    sa.Column("province", sa.Text, comment="the article's main province (ANNOTATION.md §8)"),
     sa.Column("pipeline_version", sa.Text, nullable=False),
     sa.Column("duplicate_of", sa.Text, comment="id of the first article of its near-duplicate group, or null"),
     sa.Column("duplicates", sa.Integer, nullable=False, comment="size of its near-duplicate group (1: unique)"),
@@ -124,8 +125,13 @@ figures = sa.Table(
     sa.Column("subject", sa.Text, nullable=False),
     sa.Column("per", sa.Text),
     sa.Column("text", sa.Text, nullable=False),
+    sa.Column("place", sa.Text, comment="where the figure holds, as written (§8)"),
+    sa.Column("province", sa.Text, comment="one of the 34 provinces of 1 July 2025 (§8)"),
+    sa.Column("year", sa.Integer),
+    sa.Column("year_max", sa.Integer, comment="last year of a span"),
     sa.Column("mention_of", sa.Integer, comment="ordinal of the first mention of the same quantity, or null"),
     sa.Index("ix_figures_kind", "kind", "modality"),
+    sa.Index("ix_figures_province_year", "province", "year"),
 )
 
 entities = sa.Table(

@@ -160,25 +160,46 @@ def chunk_tags(words: Words, pos: Words, memo: Memo | None = None) -> list[str]:
     return stage("chunk").tag(words, pos, memo=memo)
 
 
-def ner_tags(words: Words, pos: Words, memo: Memo | None = None) -> list[str]:
-    """NER tags (B-PER, I-LOC, O, ...) as `underthesea.ner`; its model never reads chunk tags.
+#: Most tagging passes of the corrected NER (each reads the labels the one before predicted).
+LABEL_PASSES = 3
 
-    Pass the `memo` dict given to `pos_tags` for the same words to reuse their features.
+
+def ner_tags(words: Words, pos: Words, memo: Memo | None = None, *, exact: bool = False) -> list[str]:
+    """NER tags (B-PER, I-LOC, O, ...) of tagged words; the model never reads chunk tags.
+
+    The NER model was trained with the previous words' entity labels as features (`T[-1][3]`
+    ...), but underthesea tags with the placeholder `X` in that column, which the model never
+    saw. By default the column is filled with the labels a first pass predicted and the
+    sentence is tagged again, until the labels settle (at most `LABEL_PASSES` passes);
+    `exact=True` gives underthesea's own `ner()` output, tag for tag. Pass the `memo` dict
+    given to `pos_tags` for the same words to reuse their features.
     """
-    return stage("ner").tag(words, pos, ("",) * len(words), memo=memo)
+    ner = stage("ner")
+    blank = ("",) * len(words)
+    tags = ner.tag(words, pos, blank, memo=memo)
+    if exact or not tags:
+        return tags
+    for _ in range(LABEL_PASSES - 1):
+        again = list(ner.tagger.tag(ner.featurize([words, pos, blank, tags], memo)))
+        if again == tags:
+            break
+        tags = again
+    return tags
 
 
-def tag(segmented: Analysis, ner: bool = True, chunk: bool = False) -> Analysis:
-    """Add POS (always), NER and chunk tags to an already segmented sentence."""
+def tag(segmented: Analysis, ner: bool = True, chunk: bool = False, *, exact: bool = False) -> Analysis:
+    """Add POS (always), NER and chunk tags to an already segmented sentence
+    (`exact`: NER exactly as underthesea tags, see `ner_tags`)."""
     memo: Memo = {}
     pos = tuple(pos_tags(segmented.words, memo))
     return Analysis(
         segmented.words, segmented.spans, pos,
-        tuple(ner_tags(segmented.words, pos, memo)) if ner else (),
+        tuple(ner_tags(segmented.words, pos, memo, exact=exact)) if ner else (),
         tuple(chunk_tags(segmented.words, pos, memo)) if chunk else (),
     )
 
 
-def analyze(sentence: str, ner: bool = True, chunk: bool = False) -> Analysis:
-    """The whole chain on one sentence: segmentation once, then POS, NER (and chunk)."""
-    return tag(segment(sentence), ner=ner, chunk=chunk)
+def analyze(sentence: str, ner: bool = True, chunk: bool = False, *, exact: bool = False) -> Analysis:
+    """The whole chain on one sentence: segmentation once, then POS, NER (and chunk);
+    `exact=True` tags NER exactly as underthesea does."""
+    return tag(segment(sentence), ner=ner, chunk=chunk, exact=exact)

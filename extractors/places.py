@@ -1,0 +1,225 @@
+"""Place names in an article's text, each with the provinces it can be in (ANNOTATION.md §8).
+
+WHY unit words first: Vietnamese writes the level of a unit before its name (`huyện Hồng
+Dân`, `xã Hiệp Thành`, `TP. Bạc Liêu`), and a name means different units at different levels
+(`Hà Tĩnh` the province and `TP Hà Tĩnh` its city; `Tân Thành` is a commune in 19 provinces).
+So a name after a unit word is looked up at that level only; a bare name counts when it is a
+province (former or current) or an alias, or when it is a district of the article's own
+province (resolved later, by `locate`). Names match as a whole run of capitalized words, so
+`Đức` in `Nguyễn Đức Công` is no place. National, regional and foreign names are places too:
+they tell that a figure holds in no single province.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .gazetteer import gazetteer, name_key, place_words
+from .lexicon import alternation
+from .years import lowered
+
+UPPERCASE = "A-Z" + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
+_WORD = rf"[{UPPERCASE}][\w'’]*(?:\.[{UPPERCASE}][\w]*)*"
+#: A run of capitalized words, possibly joined by a spaced dash (`Bà Rịa - Vũng Tàu`).
+_RUN = re.compile(rf"(?<![\w.])(?:{_WORD}|Ð\w*)(?:(?:\s+|\s[-–]\s)(?:{_WORD}|\d{{1,2}}(?!\d)))*")
+
+#: Levels of the gazetteer a unit word may name.
+_LOOKUP_LEVELS = {"province": ("province",), "city": ("province", "district"), "district": ("district",),
+                  "ward": ("ward",), "below_ward": ()}
+#: Levels without a name of their own in a province: national, regional, foreign.
+NO_PROVINCE = frozenset({"national", "region", "foreign"})
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place written in the text and the provinces that hold a unit of that name.
+
+    `level` is the unit's level (`province`, `city`, `district`, `ward`, `below_ward`,
+    `bare` for a bare name that is not a province, `anaphor` for `toàn tỉnh`) or one of
+    NO_PROVINCE.
+    """
+
+    start: int
+    end: int
+    text: str
+    level: str
+    provinces: frozenset[str]
+    refers: str | None = None  # for `toàn tỉnh`: the unit level it points back to
+
+
+    @property
+    def province(self) -> str | None:
+        """The one province holding it, or None when unknown or ambiguous."""
+        return next(iter(self.provinces)) if len(self.provinces) == 1 else None
+
+
+@cache
+def _unit_words() -> dict[str, str]:
+    """Unit word (lowercase) -> its level."""
+    return {w.lower(): level for level, words in place_words().unit_words.items() for w in words}
+
+
+@cache
+def _person_words() -> frozenset[str]:
+    """Family and middle names: a place name right after one is part of a person's name."""
+    return frozenset(place_words().person_words)
+
+
+@cache
+def _thing_re() -> re.Pattern[str]:
+    """A street, bridge or market word ending right before a name."""
+    return re.compile(rf"(?<!\w)(?:{alternation(place_words().thing_words)})\s+$", re.IGNORECASE)
+
+
+@cache
+def _unit_re() -> re.Pattern[str]:
+    """A unit word ending right before a name (`huyện `, `TP.`, `Tp `)."""
+    return re.compile(rf"(?<!\w)(?P<unit>{alternation(list(_unit_words()))})\s*$", re.IGNORECASE)
+
+
+@cache
+def _compound_re() -> re.Pattern[str]:
+    """A word that, ending right before a unit word, makes it part of another (`phiên bản`)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(place_words().unit_compounds)})\s+$", re.IGNORECASE)
+
+
+@cache
+def _anaphor_re() -> re.Pattern[str]:
+    """`toàn tỉnh`, `trên địa bàn huyện`: a unit word with no name, pointing back."""
+    words = place_words()
+    units = [w for level in ("province", "city", "district", "ward") for w in words.unit_words[level] if "." not in w]
+    return re.compile(rf"(?<!\w)(?:{alternation(words.anaphora_before)})\s+(?P<unit>{alternation(units)})"
+                      rf"(?!\w)(?-i:(?!\s+(?:[{UPPERCASE}]|\d)))", re.IGNORECASE)
+
+
+def _is_compound(text: str, unit_start: int) -> bool:
+    return _compound_re().search(text, max(0, unit_start - 12), unit_start) is not None
+
+
+@cache
+def _special_names() -> dict[str, str]:
+    """Name key -> level for national and foreign names written capitalized."""
+    words = place_words()
+    out = {name_key(n): "foreign" for n in words.foreign}
+    out.update({name_key(n): "national" for n in words.national})
+    return out
+
+
+@cache
+def _phrase_re() -> re.Pattern[str]:
+    """National and regional phrases (`cả nước`, `miền Tây`, `các tỉnh`), matched on the
+    lowercased text so that any case matches."""
+    words = place_words()
+    national = alternation([w.lower() for w in words.national])
+    regions = alternation([w.lower() for w in words.regions])
+    return re.compile(rf"(?<!\w)(?:(?P<national>{national})|(?P<region>{regions}))(?!\w)")
+
+
+@cache
+def _reference_re() -> re.Pattern[str]:
+    """A ranking or comparison word ending right before a national phrase (`cao nhất cả nước`)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(place_words().reference_words)})\s+$", re.IGNORECASE)
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every place mention of `text`, in reading order (bare non-province names included, with
+    the provinces where a district of that name exists)."""
+    found: list[PlaceMention] = []
+    for run in _RUN.finditer(text):
+        found.extend(_from_run(text, run.start(), run.group(0)))
+    taken = [(m.start, m.end) for m in found]
+    for m in _anaphor_re().finditer(text):
+        unit = _unit_words()[" ".join(m.group("unit").lower().split())]
+        found.append(PlaceMention(m.start("unit"), m.end(), m.group("unit"), "anaphor", frozenset(),
+                                  "province" if unit == "city" else unit))
+    for m in _phrase_re().finditer(lowered(text)):
+        if _reference_re().search(text, max(0, m.start() - 16), m.start()):
+            continue
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            level = "national" if m.group("national") else "region"
+            found.append(PlaceMention(m.start(), m.end(), text[m.start():m.end()], level, frozenset()))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _from_run(text: str, start: int, run: str) -> list[PlaceMention]:
+    """The places in one run of capitalized words (the unit word may sit just before it)."""
+    if re.search(r"\s[-–]\s", run):
+        dash = re.search(r"\s[-–]\s", run).start()
+        for word in re.finditer(r"\S+", run[:dash]):  # `Tại Thừa Thiên - Huế`: a later start
+            whole = _match_name(text, start + word.start(), run[word.start():], unit=None)
+            if whole is not None:
+                return [whole]
+        out, offset = [], 0
+        for part in re.split(r"\s[-–]\s", run):
+            offset = run.index(part, offset)
+            out.extend(_from_run(text, start + offset, part))
+            offset += len(part)
+        return out
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", run)]
+    for i, (offset, word) in enumerate(words):
+        found = _read_at(text, start, run, words, i)
+        if found is not None:
+            return [found]
+    return []
+
+
+def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: int) -> PlaceMention | None:
+    """The place that begins at word `i` of a run, if one does."""
+    units = _unit_words()
+    offset, word = words[i]
+    level = units.get(word.lower())
+    if level is not None:
+        if i + 1 == len(words) or _is_compound(text, start + offset):
+            return None
+        return _match_name(text, start + words[i + 1][0], run[words[i + 1][0]:], level, start + offset)
+    head, dot, rest = word.partition(".")
+    if dot and rest and units.get(head.lower() + "."):  # `TP.HCM`: a unit glued to its name
+        glued = _match_name(text, start + offset, run[offset:], None)
+        return glued or _match_name(text, start + offset + len(head) + 1, run[offset + len(head) + 1:],
+                                    units[head.lower() + "."], start + offset)
+    if i > 0 and words[i - 1][1] in _person_words():
+        return None  # `Trương Hòa Bình`, `Nguyễn Thái Bình`: a person, not the province
+    if i == 0:
+        window = max(0, start - 16)
+        before = _unit_re().search(text[window:start])
+        if before is not None and not _is_compound(text, window + before.start("unit")):
+            unit = units[" ".join(before.group("unit").lower().split())]
+            return _match_name(text, start, run, unit, window + before.start("unit"))
+    if _thing_re().search(text, max(0, start + offset - 14), start + offset):
+        return None  # `đường Hà Nội`, `Xa lộ Hà Nội`: a street named after the city
+    return _match_name(text, start + offset, run[offset:], None)
+
+
+def _match_name(text: str, start: int, name: str, unit: str | None, unit_start: int | None = None) -> PlaceMention | None:
+    """The mention of `name` (at `start`) read at the level its unit word gives, if a place."""
+    gaz = gazetteer()
+    begin = unit_start if unit_start is not None else start
+    if unit is not None:
+        names = _prefixes(name)
+        for cand in names:
+            provinces = gaz.provinces(cand, _LOOKUP_LEVELS[unit])
+            if provinces:
+                return PlaceMention(begin, start + len(cand), text[begin:start + len(cand)], unit, provinces)
+        if unit in ("province", "city"):
+            # Province names are a closed list: in `UBND tỉnh Nguyễn Văn A` the name is a person's
+            # and `tỉnh` points back to the province named before, like `toàn tỉnh`.
+            word_end = begin + len(text[begin:start].rstrip())
+            return PlaceMention(begin, word_end, text[begin:word_end], "anaphor", frozenset(), "province")
+        return PlaceMention(begin, start + len(name), text[begin:start + len(name)], unit, frozenset())
+    key = name_key(name)
+    special = _special_names().get(key)
+    if special is not None:
+        return PlaceMention(start, start + len(name), name, special, frozenset())
+    if gaz.is_province_name(name):
+        return PlaceMention(start, start + len(name), name, "province", gaz.provinces(name, ("province",)))
+    districts = gaz.provinces(name, ("district",))
+    if districts and " " in name.strip():
+        return PlaceMention(start, start + len(name), name, "bare", districts)
+    return None
+
+
+def _prefixes(name: str) -> list[str]:
+    """`name` and its shorter word prefixes, longest first (`Ba Vì Hà Nội` -> ... `Ba Vì`)."""
+    words = name.split()
+    return [" ".join(words[:n]) for n in range(len(words), 0, -1)]

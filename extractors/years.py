@@ -1,0 +1,191 @@
+"""Year expressions in an article's text: the `year`/`year_max` candidates of ANNOTATION.md §8.
+
+WHY rules over the raw text rather than the figure extractor's number parse: a year is context
+for a figure, not a figure (§2), and the forms are few and regular: `năm 2024`, spans
+`2023-2024` / `giai đoạn 2021 - 2025`, `từ năm 2021 đến nay`, dates `7/11/2024`, `quý IV-2023`,
+and relative years (`năm ngoái`, `9 tháng đầu năm`) that need the publication year. A year in a
+comparison's base (`so với năm 2023`) is found but marked, so that it is never a figure's year.
+The cue words live in data/years.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from .lexicon import alternation, nfc
+
+_YEAR = r"(?:19[4-9]\d|20\d\d|21\d\d)"
+
+
+class YearWords(BaseModel):
+    """extractors/data/years.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    year_heads: list[str]
+    span_joiners: list[str]
+    until_now: list[str]
+    relative: dict[str, int]
+    vague_counts: list[str]
+    vague_spans: list[str]
+    date_heads: list[str]
+    comparison: list[str]
+    effect_words: list[str]
+    standing_words: list[str]
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """One year expression: `[start, end)` in the text, the year(s) it names.
+
+    `comparison` marks a year that is never a figure's own: the base of a comparison (`so với
+    năm 2023`) or a rule's date of effect (`có hiệu lực từ 1-11-2023`). `dated` marks a date
+    written without its year (`ngày 7/11`), whose year is the publication year. `year` is None
+    for a relative year or a yearless date when the publication year is unknown: the text gives
+    the figure a year that cannot be told, so nothing wider may stand in for it (§8).
+    """
+
+    start: int
+    end: int
+    year: int | None
+    year_max: int | None = None
+    comparison: bool = False
+    dated: bool = False
+
+
+@cache
+def year_words() -> YearWords:
+    """The validated year cue table (NFC)."""
+    raw = resources.files("vnfigures.extractors").joinpath("data", "years.yaml").read_text("utf-8")
+    return YearWords.model_validate(yaml.safe_load(nfc(raw)))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The year regexes, most specific first (earlier ones win overlaps)."""
+    w = _lowercase(year_words())
+    heads, joins = alternation(w.year_heads), alternation(w.span_joiners)
+    flags = 0  # matched on the lowercased text (`lowered`): much faster than IGNORECASE
+    left = r"(?<![\d/.,])"
+    right = r"(?![\d/]|,\d|\.\d)"
+    return {
+        "until_now": re.compile(rf"{left}từ\s+(?:năm\s+)?(?P<y1>{_YEAR})\s*(?:{alternation(w.until_now)})", flags),
+        "span": re.compile(rf"{left}(?P<y1>{_YEAR})\s*(?:{joins})\s*(?:năm\s+)?(?P<y2>{_YEAR}){right}", flags),
+        "date": re.compile(rf"{left}\d{{1,2}}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*(?P<y1>{_YEAR}){right}", flags),
+        "month": re.compile(rf"(?:tháng|quý)\s+[\divx]{{1,4}}\s*[-/]\s*(?P<y1>{_YEAR}){right}", flags),
+        "head": re.compile(rf"{left}(?P<y1>{_YEAR}){right}", flags),
+        # Checked only right before a year the patterns above found (fast: no scan of the text).
+        "head_before": re.compile(rf"(?<!\w)(?:{heads})\s+(?:năm\s+)?$", flags),
+        "relative": re.compile(rf"(?<!\w)(?P<rel>(?<![-/.])(?:\d+|{alternation(w.vague_counts)})\s+)?"
+                               rf"(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
+        "vague": re.compile(rf"(?<!\w)(?:{alternation(w.vague_spans)})(?!\w)", flags),
+        "yearless": re.compile(rf"(?:{alternation(w.date_heads)})\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
+                               rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
+        "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison)}|{alternation(w.effect_words)})(?!\w)", flags),
+    }
+
+
+@cache
+def _standing_re() -> re.Pattern[str]:
+    """A size or capacity word, then at most a qualifier, ending right before a figure."""
+    words = _lowercase(year_words())
+    return re.compile(rf"(?<!\w)(?:{alternation(words.standing_words)})(?:\s+\w+)?\s+$")
+
+
+def is_standing(text: str, start: int) -> bool:
+    """Whether the figure at `start` measures a standing fact (`dài 98,3 km`, `rộng 40cm`)."""
+    return _standing_re().search(lowered(text[max(0, start - 24):start])) is not None
+
+
+def find_years(text: str, published_year: int | None = None) -> list[YearMention]:
+    """Every year expression of `text`, in reading order, non-overlapping.
+
+    Relative years and yearless dates need `published_year`; without it their `year` is None.
+
+    >>> [(m.year, m.year_max) for m in find_years("giai đoạn 2021 - 2025, năm 2024 và năm ngoái", 2024)]
+    [(2021, 2025), (2024, None), (2023, None)]
+    >>> [(m.year, m.comparison) for m in find_years("tăng 5% so với năm 2023")]
+    [(2023, True)]
+    """
+    found: list[YearMention] = []
+    taken: list[tuple[int, int]] = []
+    pats = _patterns()
+    text = lowered(text)
+    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "yearless"):
+        for m in pats[name].finditer(text):
+            start = _head_start(text, m.start()) if name in ("span", "head") else m.start()
+            if (name == "head" and start == m.start()) or any(start < e and s < m.end() for s, e in taken):
+                continue  # a bare four-digit number is a year only after a head word
+            mention = _mention(name, m, published_year)
+            if mention is not None:
+                found.append(replace(mention, start=start))
+                taken.append((start, m.end()))
+    bases = [m.end() for m in pats["comparison"].finditer(text)]
+    found = [_mark_comparison(text, m, bases) for m in found]
+    return sorted(found, key=lambda m: m.start)
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case, character for character (offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _lowercase(words: YearWords) -> YearWords:
+    """The cue table in lower case, for matching on `lowered` text."""
+    data = words.model_dump()
+    lower = {k: ([w.lower() for w in v] if isinstance(v, list) else {w.lower(): n for w, n in v.items()})
+             for k, v in data.items()}
+    return YearWords.model_validate(lower)
+
+
+def _head_start(text: str, start: int) -> int:
+    """Where the head word before a year begins (`năm học 2023-2024`), else `start`."""
+    m = _patterns()["head_before"].search(text, max(0, start - 24), start)
+    return m.start() if m else start
+
+
+def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention | None:
+    """The mention a pattern's match stands for, or None when it names no usable year."""
+    if name == "relative":
+        if m.group("rel") and "tháng" not in m.group("word").lower():
+            return YearMention(m.start(), m.end(), None)  # `Bốn năm nay` is vague; `9 tháng đầu năm` is not
+        offset = year_words().relative[_rel_key(m.group("word"))]
+        return YearMention(m.start(), m.end(), None if published is None else published + offset)
+    if name == "vague":
+        return YearMention(m.start(), m.end(), None)
+    if name == "yearless":
+        return YearMention(m.start(), m.end(), published, dated=True)
+    y1 = int(m.group("y1"))
+    if name == "until_now":
+        return YearMention(m.start(), m.end(), y1, published if published and published > y1 else None)
+    if name == "span":
+        y2 = int(m.group("y2"))
+        if not 0 < y2 - y1 <= 30:
+            return None
+        return YearMention(m.start(), m.end(), y1, y2)
+    return YearMention(m.start(), m.end(), y1)
+
+
+def _rel_key(word: str) -> str:
+    """The table key of a relative-year match (spacing and tone placement may differ)."""
+    norm = " ".join(word.lower().split())
+    for key in year_words().relative:
+        if re.fullmatch(alternation([key]), norm):
+            return key
+    raise KeyError(word)
+
+
+def _mark_comparison(text: str, m: YearMention, bases: list[int]) -> YearMention:
+    """A year within a comparison's phrase (after `so với`, before the next comma) is its base."""
+    for end in bases:
+        if end <= m.start and m.start - end <= 30 and not re.search(r"[,;.]", text[end:m.start]):
+            return YearMention(m.start, m.end, m.year, m.year_max, comparison=True, dated=m.dated)
+    return m

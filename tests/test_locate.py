@@ -1,0 +1,97 @@
+"""The locate step (ANNOTATION.md §8) on short articles made of real corpus sentences: each
+figure's province and year come from its clause, sentence, framing phrase, lead, or the
+article's main place."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from vnfigures.extractors.locate import locate
+from vnfigures.schemas import Article, Figure
+
+
+def article(text: str, spans: list[str], published: str | None = None, source: str | None = None) -> Article:
+    """An article whose figures are the given spans (kind and value do not matter here)."""
+    figures, pos = [], 0
+    for span in spans:
+        start = text.index(span, pos)
+        pos = start + len(span)
+        figures.append(Figure(text=span, start=start, end=pos, kind="other", value=Decimal(4), unit="item"))
+    return Article(id="t", text=text, figures=figures, published=published, source=source)
+
+
+FLOOD = ("Khẩn trương khắc phục hậu quả mưa lũ\n"
+         "Theo Trung tâm dự báo, từ ngày 29 đến đêm 31-8, ở Bắc Bộ và các tỉnh Thanh Hóa, Nghệ An tiếp tục có "
+         "mưa vừa (lượng mưa phổ biến từ 150 đến 250 mm/đợt).\n"
+         "Tại tỉnh Hòa Bình, mưa lớn gây sạt lở đất đá ảnh hưởng năm hộ dân tại xóm Co Lương (xã Vạn Mai, "
+         "huyện Mai Châu) trong đó, một gia đình bị sập tường.\n"
+         "Mưa lũ làm 33 hộ dân tỉnh Sơn La phải di chuyển chỗ ở khẩn cấp.")
+BA_VI = ("Hiệu quả từ chuyển đổi cơ cấu kinh tế đúng hướng\n"
+         "Trong những năm gần đây, tình hình kinh tế - xã hội của huyện Ba Vì (Hà Nội) đã đạt nhiều kết quả.\n"
+         "Đến nay, toàn huyện có 360 trang trại sản xuất tập trung (tăng 42 trang trại so với năm 2015).\n"
+         "Năm 2017, lượng khách du lịch đạt 2,67 triệu lượt, doanh thu đạt 276 tỷ đồng.\n"
+         "Thu ngân sách năm 2017 đạt 278,7 tỷ đồng tăng 497,6% so năm 2015.")
+LABOUR = ("Thu nhập của người lao động tăng hơn 600.000 đồng so với năm trước\n"
+          "Theo Bộ Lao động - Thương binh và Xã hội, trong 9 tháng đầu năm 2024, thu nhập bình quân của người "
+          "lao động là 8,5 triệu đồng/tháng.\n"
+          "Đến nay, cả nước có khoảng 52,7 triệu lao động, tăng trên 114.000 người so với quý trước.")
+
+
+@pytest.mark.parametrize(("text", "spans", "published", "expected"), [
+    (FLOOD, ["từ 150 đến 250 mm/đợt", "năm hộ dân", "một gia đình", "33 hộ dân"], "2018-08-30", [
+        ("Bắc Bộ và các tỉnh Thanh Hóa, Nghệ An", None, 2018, None),  # several provinces: none
+        ("xóm Co Lương (xã Vạn Mai, huyện Mai Châu)", "Phú Thọ", 2018, None),  # Hòa Bình is Phú Thọ now
+        ("xóm Co Lương (xã Vạn Mai, huyện Mai Châu)", "Phú Thọ", 2018, None),
+        ("tỉnh Sơn La", "Sơn La", 2018, None),  # the lead dates the flood: the publication year
+    ]),
+    (FLOOD, ["33 hộ dân"], None, [("tỉnh Sơn La", "Sơn La", None, None)]),  # no publication year: no year
+    (BA_VI, ["360 trang trại", "42 trang trại", "2,67 triệu lượt", "276 tỷ đồng", "278,7 tỷ đồng", "497,6%"], None, [
+        ("huyện Ba Vì (Hà Nội)", "Hà Nội", None, None),  # a standing count; the lead names no period
+        ("huyện Ba Vì (Hà Nội)", "Hà Nội", None, None),  # `so với năm 2015` is the comparison's base
+        ("huyện Ba Vì (Hà Nội)", "Hà Nội", 2017, None),  # the paragraph opens with `Năm 2017,`
+        ("huyện Ba Vì (Hà Nội)", "Hà Nội", 2017, None),
+        ("huyện Ba Vì (Hà Nội)", "Hà Nội", 2017, None),
+        ("huyện Ba Vì (Hà Nội)", "Hà Nội", 2017, None),
+    ]),
+    (LABOUR, ["hơn 600.000 đồng", "8,5 triệu đồng/tháng", "khoảng 52,7 triệu lao động"], "2024-11-25", [
+        (None, None, 2024, None),  # the lead's framing phrase names the period of the article
+        (None, None, 2024, None),
+        ("cả nước", None, 2024, None),  # national: no province
+    ]),
+])
+def test_locate(text: str, spans: list[str], published: str | None, expected: list) -> None:
+    located = locate(article(text, spans, published))
+    assert [(f.place, f.province, f.year, f.year_max) for f in located.figures] == expected
+
+
+@pytest.mark.parametrize(("sentence", "span", "year"), [
+    # §8: a standing fact has no year even when its sentence dates another event
+    ("Cao tốc\nTuyến cao tốc khánh thành ngày 31/12/2022, dài 98,3 km.", "98,3 km", None),
+    ("Vết nứt\nNăm 2023 vết nứt thứ hai rộng 40cm.", "40cm", 2023),  # its own clause names the year
+    ("Lũ\nNăm 2023, lũ làm 115 hộ dân phải di dời.", "115 hộ dân", 2023),
+    ("Tổng kết năm 2023\nThời gian qua, tỉnh đã hỗ trợ 115 hộ nghèo.", "115 hộ nghèo", None),  # vague span
+    ("Giảm nghèo\nTỉnh báo cáo kết quả.\nKết quả năm 2022\nTỉnh đã hỗ trợ 115 hộ nghèo.", "115 hộ nghèo",
+     2022),  # the heading above the paragraph
+])
+def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | None) -> None:
+    assert locate(article(sentence, [span], "2024-01-01")).figures[0].year == year
+
+
+@pytest.mark.parametrize(("text", "source", "province"), [
+    (BA_VI, None, "Hà Nội"),  # the lead names one province
+    (FLOOD, None, None),  # the lead names several
+    ("Giá lúa tăng\nCác tỉnh miền Tây thu hoạch lúa.\nBạc Liêu - Giá lúa tại An Giang tăng.", None, "Cà Mau"),
+    ("Giá lúa tăng\n(Dân trí) - TP HCM – Các tỉnh miền Tây thu hoạch lúa.", None, "Hồ Chí Minh"),
+    ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "baohatinh.vn", "Hà Tĩnh"),
+    ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "Báo Cà Mau", "Cà Mau"),
+    ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "baomoi.com", None),
+])
+def test_main_province(text: str, source: str | None, province: str | None) -> None:
+    assert locate(article(text, [], source=source)).province == province
+
+
+def test_figure_counting_provinces_has_none() -> None:
+    text = "Bồi thường sự cố môi trường biển\n4 tỉnh miền Trung bị ảnh hưởng gồm Hà Tĩnh, Quảng Bình."
+    located = locate(article(text, ["4 tỉnh"]))
+    assert located.figures[0].province is None

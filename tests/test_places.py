@@ -1,0 +1,42 @@
+"""Place mentions in real sentences of the corpus: unit words decide the level, bare names count
+only as provinces, national/regional/foreign names hold no province."""
+from __future__ import annotations
+
+import pytest
+
+from vnfigures.extractors.places import find_places
+
+
+def places(text: str) -> list[tuple[str, str, str | None]]:
+    return [(p.text, p.level, p.province) for p in find_places(text)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Tại tỉnh Hòa Bình, mưa lớn kéo dài trong hai ngày 28 và 29-8 gây sạt lở đất đá ảnh hưởng năm hộ dân "
+     "tại xóm Co Lương (xã Vạn Mai, huyện Mai Châu)",
+     [("tỉnh Hòa Bình", "province", "Phú Thọ"), ("xóm Co Lương", "below_ward", None),
+      ("xã Vạn Mai", "ward", "Phú Thọ"), ("huyện Mai Châu", "district", "Phú Thọ")]),
+    ("Nhiều phụ huynh có con học tiểu học tại xã DLiê Yang (Ea H'leo, Đắk Lắk) tố bị 'ăn chặn'",
+     [("xã DLiê Yang", "ward", "Đắk Lắk"), ("Ea H'leo", "bare", "Đắk Lắk"), ("Đắk Lắk", "province", "Đắk Lắk")]),
+    ("giải ngân vốn đầu tư đã được TP.HCM bố trí cho dự án",
+     [("TP.HCM", "province", "Hồ Chí Minh")]),
+    ("“phố vàng” Nguyễn Công Trứ (TP Hà Tĩnh) nhộn nhịp",
+     [("TP Hà Tĩnh", "city", "Hà Tĩnh")]),
+    ("Tại Thừa Thiên - Huế, Phó Chủ tịch UBND tỉnh Nguyễn Văn Phương cho biết",
+     [("Thừa Thiên - Huế", "province", "Huế"), ("tỉnh", "anaphor", None)]),
+    ("Tại Công ty TNHH Lương thực Thực phẩm Long An, trong bảy tháng đầu năm nay",
+     [("Long An", "province", "Tây Ninh")]),
+    ("Đến nay, cả nước có khoảng 52,7 triệu lao động", [("cả nước", "national", None)]),
+    ("Công ty Cỏ May XK đi Singapore gần 20 tấn gạo hữu cơ", [("Singapore", "foreign", None)]),
+    ("ở Bắc Bộ và các tỉnh Thanh Hóa, Nghệ An tiếp tục có mưa vừa",
+     [("Bắc Bộ", "region", None), ("tỉnh Thanh Hóa", "province", "Thanh Hóa"), ("Nghệ An", "province", "Nghệ An")]),
+    # personal names, versions and rankings are no places
+    ("ông Nguyễn Đức Công - phó trưởng Phòng Giáo dục và Đào tạo", []),
+    ("Cụ thể, phiên bản Galaxy Note20 hiện đang được giảm giá 2 triệu đồng", []),
+    ("có 84/90 học sinh dự thi đoạt giải (đạt tỉ lệ 93%; tỉ lệ cao nhất cả nước", []),
+    ("Tắc đường trên Xa lộ Hà Nội và cầu Long Biên, giá ở chợ Bến Thành tăng", []),
+    # `toàn tỉnh` points back to the province named before
+    ("Toàn tỉnh có 1 nhà bị sập hoàn toàn", [("tỉnh", "anaphor", None)]),
+])
+def test_places(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert places(sentence) == expected

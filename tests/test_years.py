@@ -1,0 +1,45 @@
+"""Year expressions of ANNOTATION.md §8 in real sentences of the corpus."""
+from __future__ import annotations
+
+import pytest
+
+from vnfigures.extractors.years import find_years
+
+
+def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int | None, bool, str]]:
+    return [(m.year, m.year_max, m.comparison, text[m.start:m.end]) for m in find_years(text, published)]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    ("Năm 2017, lượng khách du lịch đạt 2,67 triệu lượt", None, [(2017, None, False, "Năm 2017")]),
+    ("Trong kỳ thi học sinh giỏi quốc gia các môn văn hóa năm học 2023-2024, có 84/90 học sinh", None,
+     [(2023, 2024, False, "năm học 2023-2024")]),
+    ("tốc độ tăng trưởng kinh tế hai năm 2016, 2017 của huyện đạt 10,6%/năm", None,
+     [(2016, 2017, False, "năm 2016, 2017")]),
+    ("Giai đoạn 2015-2020, Ba Vì phấn đấu tốc độ tăng trưởng", None, [(2015, 2020, False, "Giai đoạn 2015-2020")]),
+    ("Từ đầu năm 2024 đến nay, tỉnh Thanh Hóa đã tuyển dụng", None, [(2024, None, False, "đầu năm 2024")]),
+    ("từ năm 2021 đến nay đã xây 500 căn nhà", 2024, [(2021, 2024, False, "từ năm 2021 đến nay")]),
+    ("Còn quý IV-2023, khoảng 57.000 tỷ đồng trái phiếu", None, [(2023, None, False, "quý IV-2023")]),
+    ("hoàn trả 70% số tiền bảo hiểm trong 3 tháng (10, 11, 12 của năm 2023", None, [(2023, None, False, "năm 2023")]),
+    ("trong bảy tháng đầu năm nay đã XK được hơn 20.000 tấn gạo", 2018,
+     [(2018, None, False, "bảy tháng đầu năm nay")]),
+    ("Như năm ngoái, hàng rẻ nhất chị cũng bán được 15.000 đồng/kg", 2021, [(2020, None, False, "năm ngoái")]),
+    # without a publication year a relative year is known to exist but not which
+    ("Năm nay vết nứt tại bản Mường Phú đã mở rộng khoảng 20cm", None, [(None, None, False, "Năm nay")]),
+    ("Chiều 29-8, xã Chà Nưa hỗ trợ bốn gia đình", 2018, [(2018, None, False, "Chiều 29-8")]),
+    ("nếu dịp lễ 20-10 năm ngoái giá khoảng 450.000 đồng", 2026, [(2025, None, False, "năm ngoái")]),
+    # comparison bases and dates of effect are never a figure's own year
+    ("tăng 26 tỷ đồng so với năm 2015", None, [(2015, None, True, "năm 2015")]),
+    ("Về đỉnh lũ năm 2024 được nhận định ở mức cao hơn năm 2023 khoảng 0,1 - 0,4m", None,
+     [(2024, None, False, "năm 2024"), (2023, None, True, "năm 2023")]),
+    ("theo tinh thần nghị định 75 của Chính phủ (có hiệu lực từ 1-11-2023 - PV)", None,
+     [(2023, None, True, "1-11-2023")]),
+    # identifiers and lunar dates: no year
+    ("Việc Chính phủ vừa ban hành Nghị định 107/2018/NĐ-CP về kinh doanh", None, []),
+    # vague spans name no year and block inheritance (§8: year null)
+    ("Bốn năm nay, bình quân mỗi tháng, Công ty Cỏ May XK", 2018, [(None, None, False, "Bốn năm nay")]),
+    ("Thời gian qua, tỉnh đã hỗ trợ 115 hộ nghèo", 2024, [(None, None, False, "Thời gian qua")]),
+    ("Sáng ngày vía Thần Tài (10/1 âm lịch)", 2024, []),
+])
+def test_years(sentence: str, published: int | None, expected: list) -> None:
+    assert years(sentence, published) == expected
