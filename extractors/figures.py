@@ -27,9 +27,10 @@ from .qualifiers import (approx_governed, is_target, qualifier_after, qualifier_
                          hypothetical_question, revises_plan, target_after,
                          target_right_before)
 from .readings import Reading, read
+from .rejections import Reason, Rejection
 from .word_fractions import word_fractions
 
-__all__ = ["extract_figures"]
+__all__ = ["extract_figures", "extract_with_rejections"]
 
 _RANGE_SEP = re.compile(r"[ \t]*(?:[-–—~]|đến|tới|tới mức|đến mức|đến dưới|tới dưới)[ \t]*",
                         re.IGNORECASE)
@@ -190,28 +191,52 @@ def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
 _STORY_LINK = re.compile(r"\[[^\W\d_a-zđ][^\[\]\n]{10,200}\]")
 
 
-def _drafts(ctx: ArticleContext) -> list[_Draft]:
+def _unclaimed(mentions: list[NumberMention], claimed: list[tuple[int, int]], reason: Reason,
+               rejected: list[Rejection]) -> list[NumberMention]:
+    """The mentions starting outside every claimed span; the others are rejected for `reason`."""
+    out: list[NumberMention] = []
+    for m in mentions:
+        if any(s <= m.start < e for s, e in claimed):
+            rejected.append(Rejection(m.start, m.end, reason))
+        else:
+            out.append(m)
+    return out
+
+
+def _drafts(ctx: ArticleContext, rejected: list[Rejection]) -> list[_Draft]:
     links = [(m.start(), m.end()) for m in _STORY_LINK.finditer(ctx.text)]
-    drafts = [d for d in _dimension_drafts(ctx.text) + _multiple_drafts(ctx.text) + _fraction_drafts(ctx.text)
-              if not any(s <= d.start < e for s, e in links)]
-    claimed = [(d.start, d.end) for d in drafts] + links
-    mentions: list[NumberMention] = [
-        m for m in scan_numbers(ctx.text) if not any(s <= m.start < e for s, e in claimed)]
-    readings = [r for r in (read(ctx, m) for m in mentions) if r is not None]
+    drafts: list[_Draft] = []
+    for d in _dimension_drafts(ctx.text) + _multiple_drafts(ctx.text) + _fraction_drafts(ctx.text):
+        if any(s <= d.start < e for s, e in links):
+            rejected.append(Rejection(d.start, d.end, Reason.story_link))
+        else:
+            drafts.append(d)
+    mentions = _unclaimed(scan_numbers(ctx.text, rejected), links, Reason.story_link, rejected)
+    mentions = _unclaimed(mentions, [(d.start, d.end) for d in drafts], Reason.overlap, rejected)
+    readings: list[Reading] = []
+    for found in (read(ctx, m) for m in mentions):
+        if isinstance(found, Reading):
+            readings.append(found)
+        else:
+            rejected.append(found)
     i = 0
     while i < len(readings):
         nxt = readings[i + 1] if i + 1 < len(readings) else None
         made, consumed = _join(ctx, readings[i], nxt)
+        if not made:
+            r = readings[i]
+            rejected.append(Rejection(r.mention.start, r.end, r.bare))
         drafts.extend(made)
         i += 2 if consumed else 1
     return drafts
 
 
-def _no_overlap(drafts: list[_Draft]) -> list[_Draft]:
+def _no_overlap(drafts: list[_Draft], rejected: list[Rejection]) -> list[_Draft]:
     """Keep drafts in reading order; a draft starting inside the previous one is dropped."""
     out: list[_Draft] = []
     for d in sorted(drafts, key=lambda d: (d.start, -d.end)):
         if out and d.start < out[-1].end:
+            rejected.append(Rejection(d.start, d.end, Reason.overlap))
             continue
         out.append(d)
     return out
@@ -226,37 +251,53 @@ def extract_figures(text: str, sentences: Sequence[tuple[int, int]] | None = Non
     >>> [(f.value, f.value_max, f.per) for f in extract_figures("giá từ 4.800 – 5.300 đồng/kg")]
     [(Decimal('4800'), Decimal('5300'), 'kg')]
     """
+    return extract_with_rejections(text, sentences)[0]
+
+
+def extract_with_rejections(text: str, sentences: Sequence[tuple[int, int]] | None = None
+                            ) -> tuple[list[Figure], list[Rejection]]:
+    """The figures of `text` and, beside them, every candidate number dropped, with why.
+
+    >>> text = "Năm 2021, xã có 115 hộ nghèo và dăm ba người."
+    >>> figures, rejected = extract_with_rejections(text)
+    >>> [f.text for f in figures], [(text[r.start:r.end], r.reason.value) for r in rejected]
+    (['115 hộ nghèo'], [('Năm', 'year'), ('2021', 'label'), ('ba', 'indefinite')])
+    """
     if not text or not text.strip():
-        return []
+        return [], []
     mapped = nfc_with_offsets(text)
     if mapped is not None:
         return _on_nfc(text, sentences, *mapped)
     return _extract(text, sentences)
 
 
-def _extract(text: str, sentences: Sequence[tuple[int, int]] | None) -> list[Figure]:
-    """The figures of an NFC text (or one that cannot be mapped to NFC)."""
+def _extract(text: str, sentences: Sequence[tuple[int, int]] | None) -> tuple[list[Figure], list[Rejection]]:
+    """The figures and rejections of an NFC text (or one that cannot be mapped to NFC)."""
     ctx = ArticleContext.build(text, sentences)
     figures: list[Figure] = []
+    rejected: list[Rejection] = []
     prev_end = 0
-    for d in _no_overlap(_drafts(ctx)):
+    for d in _no_overlap(_drafts(ctx, rejected), rejected):
         try:
             figures.append(_qualify(ctx, d, prev_end))
-        except ValidationError:  # pragma: no cover - a draft the record refuses is dropped,
-            continue             # never the whole article
+        except ValidationError:  # a draft the record refuses is dropped, never the whole article
+            rejected.append(Rejection(d.start, d.end, Reason.invalid))
+            continue
         prev_end = d.end
-    return figures
+    rejected.sort(key=lambda r: (r.start, r.end))
+    return figures, rejected
 
 
 def _on_nfc(text: str, sentences: Sequence[tuple[int, int]] | None, norm: str,
-            starts: list[int]) -> list[Figure]:
+            starts: list[int]) -> tuple[list[Figure], list[Rejection]]:
     """Figures of a text that is not NFC: found on its NFC form, offsets mapped back."""
     bounds = None
     if sentences:
         to_norm = {orig: k for k, orig in reversed(list(enumerate(starts)))}
         bounds = [(to_norm.get(a, 0), to_norm.get(b, len(norm))) for a, b in sentences]
     out: list[Figure] = []
-    for f in _extract(norm, bounds):
+    figures, rejected = _extract(norm, bounds)
+    for f in figures:
         start, end = starts[f.start], starts[f.end]
         out.append(f.model_copy(update={"text": text[start:end], "start": start, "end": end}))
-    return out
+    return out, [Rejection(starts[r.start], starts[r.end], r.reason) for r in rejected]

@@ -17,6 +17,7 @@ from .context import ArticleContext
 from .labels import class_label_before, function_words, indefinite_before, is_idiom, label_before, name_before
 from .lexicon import alternation, cues, number_words, unit_table
 from .numbers import NumberMention
+from .rejections import Reason, Rejection
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
 _NOUN_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
@@ -42,6 +43,8 @@ class Reading:
     end: int
     subject: str
     per: str | None
+    #: why a bare reading (no kind) becomes no figure unless a neighbour makes it one
+    bare: Reason = Reason.no_counted_noun
 
 
 def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int]:
@@ -114,26 +117,35 @@ def _per_at(text: str, pos: int, unit: UnitMatch | None = None) -> tuple[str | N
     return (f"{m.group(2)} {noun}" if m.group(2) else noun), end
 
 
-def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
-    """Read mention `m`, or None when it is not a quantity (a label, date, year, code)."""
+def read(ctx: ArticleContext, m: NumberMention) -> Reading | Rejection:
+    """Read mention `m`, or say why it is not a quantity (a label, date, year, code)."""
+    found = _read(ctx, m)
+    return found if isinstance(found, Reading) else Rejection(m.start, m.end, found)
+
+
+def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
     text = ctx.text
     label = label_before(ctx, m)
-    if label == "strong" or is_idiom(text, m.start):
-        return None
+    if label == "strong":
+        return Reason.label
+    if is_idiom(text, m.start):
+        return Reason.idiom
     if m.form == "words" and indefinite_before(text, m.start):
-        return None
+        return Reason.indefinite
     if m.form == "fraction":
         return _read_bare(ctx, m)  # `1/3 dân số` is a percentage whatever follows (§7)
     unit = unit_at(text, m.end, scaled=m.scale > 1)
     if unit and unit.form in ("sào", "mẫu"):
         unit = with_factor(unit, ctx.sao * (10 if unit.form == "mẫu" else 1))
     if label == "weak" and m.scale == 1 and (unit is None or not unit.measure):
-        return None
+        return Reason.label
     if unit is None:
         # `3/5 xã` is a pair only when a unit follows; else `3/5` is a date
-        return None if m.date_like and not m.pair_first else _read_bare(ctx, m)
-    if (m.bare_mot and not unit.measure) or class_label_before(text, m.start, unit.kind):
-        return None
+        return Reason.date if m.date_like and not m.pair_first else _read_bare(ctx, m)
+    if m.bare_mot and not unit.measure:
+        return Reason.one_as_article
+    if class_label_before(text, m.start, unit.kind):
+        return Reason.class_label
     per, end = _per_at(text, unit.end, unit)
     subject, noun_end = _noun_words(text, unit.end if per is None else end,
                                     0 if unit.kind is Kind.money else 3)
@@ -165,22 +177,23 @@ def _non_dwelling_owner(text: str, pos: int) -> bool:
     return bool(_owner_re().match(text, pos))
 
 
-def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
+def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
     """A number with no unit from the lexicon after it."""
     text = ctx.text
     if blocked_after(text, m.end):
-        return None
+        return Reason.not_counted_after
     if m.form == "words":  # kept bare: only a range partner or `gấp ba` makes it a figure
         if _ONE_OF.search(text, max(0, m.start - 15), m.start):  # `một trong ba thiết kế`
             subject, end = _noun_words(text, m.end, 3)
             if subject:
                 return Reading(m, None, Kind.other, "item", m.value, end, subject, None)
-        return Reading(m, None, None, None, m.value, m.end, "", None)
+        return Reading(m, None, None, None, m.value, m.end, "", None,
+                       Reason.one_as_article if m.bare_mot else Reason.no_counted_noun)
     if m.form == "fraction":
         subject, end = _noun_words(text, m.end, 3)
         return Reading(m, None, Kind.percent, "percent", m.value, m.end, subject, None)
     if name_before(ctx, m):
-        return None  # a model or name (`Mazda 3`, `Mega 6/45`)
+        return Reason.name  # a model or name (`Mazda 3`, `Mega 6/45`)
     if m.pair_first:
         return Reading(m, None, None, None, m.value, m.end, "", None)
     if m.scale >= 1000:
@@ -188,7 +201,7 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         return Reading(m, None, Kind.money, "VND", m.value, end, money_subject(ctx, m.start, m.end),
                        per)
     if re.match(r"[^\W\d_]", text[m.end:m.end + 1]):
-        return None  # a code (`1A`, `5G`)
+        return Reason.code  # a code (`1A`, `5G`)
     per, per_end = _per_at(text, m.end)
     if per and m.value >= 1000 and text[m.end:per_end].lstrip().startswith("/"):
         return Reading(m, None, Kind.money, "VND", m.value, per_end, "", per)  # 268.000/1 thâm niên
@@ -207,7 +220,8 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     if counted is not None:  # `tổng số hộ nghèo là 115`
         return Reading(m, None, counted.kind, counted.unit, m.value * counted.factor, m.end,
                        _drop_classifier(counted.form), None)
-    return Reading(m, None, None, None, m.value, m.end, "", None)
+    return Reading(m, None, None, None, m.value, m.end, "", None,
+                   Reason.year if is_year else Reason.no_counted_noun)
 
 
 _COUNTED = re.compile(r"(?<!\w)(?:tổng số|số lượng|số)\s+", re.IGNORECASE)

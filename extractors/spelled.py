@@ -12,6 +12,7 @@ from functools import cache
 
 from .lexicon import number_words
 from .mention import NumberMention, exact
+from .rejections import Reason, Rejection
 
 _LETTER = r"[^\W\d_]"
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'“”(\[…–-])\s*$")
@@ -75,8 +76,9 @@ def is_sentence_start(text: str, pos: int) -> bool:
     return bool(_SENTENCE_START.search(text[max(0, pos - 4):pos]))
 
 
-def word_runs(text: str) -> list[NumberMention]:
-    """Spelled-out numbers: maximal runs of number words separated by single spaces.
+def word_runs(text: str, rejected: list[Rejection] | None = None) -> list[NumberMention]:
+    """Spelled-out numbers: maximal runs of number words separated by single spaces; a run
+    read as a name or a year goes to `rejected` with its reason when it is given.
 
     >>> [(m.raw, m.value) for m in word_runs("hai mươi mốt hộ, thôn Hai Căn, năm 2017")]
     [('hai mươi mốt', Decimal('21'))]
@@ -101,8 +103,10 @@ def word_runs(text: str) -> list[NumberMention]:
                     [m.group() for m in run[:k]]) is None:
                 continue
             mention = _word_mention(text, run[:k])
-            if mention:
+            if isinstance(mention, NumberMention):
                 out.append(mention)
+            elif mention is not None and rejected is not None:
+                rejected.append(Rejection(run[0].start(), run[k - 1].end(), mention))
             break
         i = j
     return out
@@ -115,13 +119,15 @@ def _scale_of_noun(words: list[re.Match[str]], j: int) -> bool:
             and words[j + 1].group().lower() in nw.not_scale_before)
 
 
-def _word_mention(text: str, run: list[re.Match[str]]) -> NumberMention | None:
+def _word_mention(text: str, run: list[re.Match[str]]) -> NumberMention | Reason | None:
+    """The number a well-formed run of number words makes, why it makes none, or None when
+    the run is no candidate at all (a unit word after digits, `sau 10 năm`)."""
     first = run[0]
     if first.group()[0].isupper() and (not is_sentence_start(text, first.start())
                                        or re.match(r"\s+[A-ZĐ]", text[run[-1].end():])):
-        return None  # a name such as "thôn Hai Căn", "H.Năm Căn", "Hai Bà Trưng"
+        return Reason.name  # a name such as "thôn Hai Căn", "H.Năm Căn", "Hai Bà Trưng"
     if re.match(r"\s*\d", text[run[-1].end():]):
-        return None  # "năm 2017": the year, not five
+        return Reason.year  # "năm 2017": the year, not five
     if re.search(r"\d[ \t]*\Z", text[max(0, first.start() - 3):first.start()]):
         return None  # "sau 10 năm": the noun after a number, not a number
     value = _words_value([m.group() for m in run])
