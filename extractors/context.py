@@ -1,4 +1,4 @@
-"""Article-level context a figure needs: sentence bounds and the regional size of `sào`.
+"""Article-level context a figure needs: sentence bounds and the region of its land units.
 
 Both are read once per article, so `extract_figures` stays a pure function of its text.
 """
@@ -10,8 +10,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
-from .lexicon import cues
+from .lexicon import cues, unit_table
 from .numbers import parse_number
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=\S)|\n+")
@@ -69,11 +70,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def sao_size(text: str) -> Decimal:
-    """Hectares in one `sào` for this article (§7): as stated, else by region, else northern.
+def stated_sao(text: str) -> Decimal | None:
+    """Hectares in one `sào` when the article states it (`bốn sào (4.000 m2)`, §7), else None.
 
-    >>> sao_size("bốn sào (4.000 m2)"), sao_size("xã ở Gia Lai có 6 sào"), sao_size("6 sào")
-    (Decimal('0.1'), Decimal('0.05'), Decimal('0.036'))
+    >>> stated_sao("bốn sào (4.000 m2)"), stated_sao("6 sào")
+    (Decimal('0.1'), None)
     """
     stated = _STATED_SAO.search(text)
     if stated:
@@ -83,10 +84,27 @@ def sao_size(text: str) -> Decimal:
             area = parse_number(stated.group(2))
             if count and area:
                 return area / count / _M2_PER_HA
+    return None
+
+
+def land_region(text: str) -> str:
+    """`central` when the article names more central provinces than northern ones, else
+    `north` (§7: the northern sào size when the article does not tell the region).
+
+    >>> land_region("xã ở Gia Lai có 6 sào"), land_region("6 sào")
+    ('central', 'north')
+    """
     c = cues()
     central = sum(text.count(p) for p in c.central_provinces)
     north = sum(text.count(p) for p in c.north_provinces)
-    return Decimal("0.05") if central > north else Decimal("0.036")
+    return "central" if central > north else "north"
+
+
+@cache
+def _sao_factors() -> dict[str, Decimal]:
+    """The regional sizes of one sào (`units.yaml`), against which a stated size scales."""
+    entry = next(e for e in unit_table().units if "sào" in e.forms)
+    return dict(entry.region_factor or {})
 
 
 @dataclass
@@ -95,15 +113,29 @@ class ArticleContext:
 
     text: str
     sentences: list[tuple[int, int]]
-    sao: Decimal
+    region: str
+    sao: Decimal | None
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, text: str, sentences: Sequence[tuple[int, int]] | None) -> ArticleContext:
         bounds = sorted(sentences) if sentences else split_sentences(text)
-        ctx = cls(text, list(bounds), sao_size(text))
+        ctx = cls(text, list(bounds), land_region(text), stated_sao(text))
         ctx._starts = [s for s, _ in ctx.sentences]
         return ctx
+
+    def land_factor(self, regional: dict[str, Decimal]) -> Decimal:
+        """Hectares in one regional land unit (`sào`, `mẫu`, §7): its size in this article's
+        region, scaled to the sào size the article states when it states one.
+
+        >>> ctx = ArticleContext.build("bốn sào (4.000 m2) ở Nghệ An", None)
+        >>> ctx.land_factor({"north": Decimal("0.36"), "central": Decimal("0.5")})
+        Decimal('1')
+        """
+        factor = regional[self.region]
+        if self.sao is None:
+            return factor
+        return factor * self.sao / _sao_factors()[self.region]
 
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence holding `pos` (0 when before the first)."""

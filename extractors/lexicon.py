@@ -77,6 +77,11 @@ class UnitEntry(_Strict):
     keep_noun: bool = True
     case_sensitive: bool = False
     region_factor: dict[str, Decimal] | None = None
+    #: the unit counts only when one of these words is in the sentence (`2 chỉ` beside `vàng`)
+    needs_word: list[str] = []
+    #: a school or clinic: its `kind` when counted as an institution, `infrastructure` when
+    #: counted as a building (a `building_cues` word in its clause, ANNOTATION.md §7)
+    institution: bool = False
 
     @field_validator("forms")
     @classmethod
@@ -97,9 +102,10 @@ class UnitTable(_Strict):
 
     units: list[UnitEntry]
     currencies: dict[str, str]
+    currency_signs: dict[str, str]
     subject_drop: list[str]
 
-    @field_validator("currencies")
+    @field_validator("currencies", "currency_signs")
     @classmethod
     def _known_codes(cls, currencies: dict[str, str]) -> dict[str, str]:
         unknown = {code for code in currencies.values() if code not in CURRENCIES}
@@ -143,6 +149,8 @@ class Cues(_Strict):
     north_provinces: list[str]
     money_subject_heads: list[str]
     non_dwelling_owners: list[str]
+    building_cues: list[str]
+    one_counts_after: list[str]
     class_label_before: dict[Kind, list[str]]
 
     @field_validator("target_breaker_patterns")

@@ -23,6 +23,7 @@ from .lexicon import alternation, number_words
 from .mention import NumberMention, exact
 from .rejections import Reason, Rejection
 from .spelled import word_runs
+from .units import unit_at
 
 __all__ = ["exact", "NumberMention", "parse_number", "parse_digits", "scan_numbers"]
 
@@ -131,6 +132,15 @@ def _apply_scales(text: str, pos: int, value: Decimal) -> tuple[Decimal, Decimal
     return total, scale, end
 
 
+def _padded_count(text: str, tok: str, end: int) -> bool:
+    """`01 đối tượng`, `05 hộ`: a zero-padded count of a counted noun (not a measure, a date or
+    a code: `05 năm`, `0913…` stay out)."""
+    if not re.fullmatch(r"0\d{1,2}", tok):
+        return False
+    unit = unit_at(text, end)
+    return unit is not None and not unit.measure
+
+
 def _digit_mentions(text: str, m: re.Match[str]) -> list[NumberMention] | Reason:
     """Classify one digit token: a number, a fraction, a pair `13/20`, or why it is none."""
     tok, start, end = m.group(), m.start(), m.end()
@@ -138,10 +148,13 @@ def _digit_mentions(text: str, m: re.Match[str]) -> list[NumberMention] | Reason
     if glued and glued.group().isascii():
         return Reason.code  # a model or code (`S20`, `IR50404`); `là300` (missing space) is kept
     if re.search(rf"/{_LETTER}", tok):
-        return Reason.code  # `100/2019/NĐ-CP`
+        if re.search(r"/\d", tok):
+            return Reason.code  # `100/2019/NĐ-CP`
+        tok = tok.split("/", 1)[0]  # `3/tháng`: a rate, its denominator read later
+        end = start + len(tok)
     if ":" in tok or _TIME_AFTER.match(text, end):
         return Reason.time
-    if re.match(r"0\d", tok):
+    if re.match(r"0\d", tok) and not _padded_count(text, tok, end):
         return Reason.code  # phone numbers, codes, zero-padded days
     parts = tok.split("/")
     if len(parts) > 2:

@@ -7,7 +7,7 @@ decided by the resolver, which sees the neighbouring readings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -134,15 +134,18 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
         return Reason.indefinite
     if m.form == "fraction":
         return _read_bare(ctx, m)  # `1/3 dân số` is a percentage whatever follows (§7)
-    unit = unit_at(text, m.end, scaled=m.scale > 1)
-    if unit and unit.form in ("sào", "mẫu"):
-        unit = with_factor(unit, ctx.sao * (10 if unit.form == "mẫu" else 1))
+    signed = _signed_money(ctx, m)
+    if signed is not None:
+        return signed
+    unit = _unit_in_context(ctx, m)
+    if unit and unit.entry and unit.entry.region_factor:  # `sào`, `mẫu` (§7)
+        unit = with_factor(unit, ctx.land_factor(unit.entry.region_factor))
     if label == "weak" and m.scale == 1 and (unit is None or not unit.measure):
         return Reason.label
     if unit is None:
         # `3/5 xã` is a pair only when a unit follows; else `3/5` is a date
         return Reason.date if m.date_like and not m.pair_first else _read_bare(ctx, m)
-    if m.bare_mot and not unit.measure:
+    if m.bare_mot and not unit.measure and not _one_counts(text, m.start):
         return Reason.one_as_article
     if class_label_before(text, m.start, unit.kind):
         return Reason.class_label
@@ -160,9 +163,69 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
         if noun_end > unit.end and text.startswith("/", noun_end):  # `10 kg gạo/nhân khẩu`
             per, end = _per_at(text, noun_end, unit)
             end = end if per else noun_end
-    if unit.kind is Kind.houses and _non_dwelling_owner(text, noun_end):
+    if (unit.kind is Kind.houses and _non_dwelling_owner(text, noun_end)) or (
+            unit.entry is not None and unit.entry.institution and _as_building(ctx, m.start, noun_end)):
         return Reading(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)
     return Reading(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
+
+
+def _unit_in_context(ctx: ArticleContext, m: NumberMention) -> UnitMatch | None:
+    """The unit after `m` as its sentence allows: a unit needing a word (`chỉ` beside `vàng`)
+    counts only with it."""
+    text = ctx.text
+    unit = unit_at(text, m.end, scaled=m.scale > 1)
+    if unit is None or unit.entry is None:
+        return unit
+    if unit.entry.needs_word and not _sentence_has(ctx, m.start, unit.entry.needs_word):
+        return None
+    return unit
+
+
+def _sentence_has(ctx: ArticleContext, pos: int, words: list[str]) -> bool:
+    sentence = ctx.text[ctx.sentence_start(pos):ctx.sentence_end(pos)].lower()
+    return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", sentence) for w in words)
+
+
+@cache
+def _sign_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<=[^\w]))({alternation(list(unit_table().currency_signs))})[ \t]?$",
+                      re.IGNORECASE)
+
+
+def _signed_money(ctx: ArticleContext, m: NumberMention) -> Reading | None:
+    """`$5`, `€20`, `US$1,5 tỷ`: a currency sign before the number makes it money in that
+    currency, its scale words included (`$1,5 tỷ` is USD, not VND); the span starts at the sign."""
+    sign = _sign_re().search(ctx.text, max(0, m.start - 4), m.start)
+    if sign is None or m.form != "digits":
+        return None
+    code = unit_table().currency_signs[sign.group(1).lower()]
+    per, end = _per_at(ctx.text, m.end)
+    signed = replace(m, start=sign.start(1), raw=ctx.text[sign.start(1):m.end])
+    return Reading(signed, None, Kind.money, code, m.value, end if per else m.end,
+                   money_subject(ctx, sign.start(1), m.end), per)
+
+
+@cache
+def _one_counts_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])(?:{alternation(cues().one_counts_after)})[ \t]+$", re.IGNORECASE)
+
+
+def _one_counts(text: str, pos: int) -> bool:
+    """`ít nhất một kho`, `chỉ một hộ`: a qualifier makes `một` a number (§7)."""
+    return bool(_one_counts_re().search(text, max(0, pos - 15), pos))
+
+
+@cache
+def _building_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(cues().building_cues)})(?!\w)", re.IGNORECASE)
+
+
+def _as_building(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A school or clinic counted as a building: a building cue in its clause (§7)."""
+    lower = max(ctx.sentence_start(start), start - 60)
+    before = re.split(r"[,;:()]", ctx.text[lower:start])[-1]
+    after = re.split(r"[,;:()]", ctx.text[end:min(ctx.sentence_end(start), end + 40)])[0]
+    return bool(_building_re().search(before) or _building_re().search(after))
 
 
 @cache

@@ -68,25 +68,25 @@ def test_figures_unchanged_and_rejections_outside_them(text: str) -> None:
         assert not any(f.start <= r.start < f.end for f in figures)
 
 
-TEXT = "Năm 2021, xã hỗ trợ 115 hộ nghèo. Mua 1 hoặc 2 chỉ vàng. Khoảng 3 ngày, xây 2 trường học."
+TEXT = "Năm 2021, xã hỗ trợ 115 hộ nghèo. Hệ số 1.5, cao nhất là 2.8 (1m2 đang ở). Khách đạt 2,67 triệu lượt."
 
 
-def _fig(phrase: str, kind: str, value: str, unit: str, after: str = "") -> Figure:
-    start = TEXT.index(phrase, TEXT.index(after))
+def _fig(phrase: str, kind: str, value: str, unit: str) -> Figure:
+    start = TEXT.index(phrase)
     return Figure(text=phrase, start=start, end=start + len(phrase), kind=kind, value=Decimal(value), unit=unit)
 
 
 def test_miss_reasons() -> None:
     gold = ArticleFigures("a", TEXT, [
         _fig("115 hộ nghèo", "households", "115", "household"),   # found
-        _fig("1", "mass", "0.00000375", "tonne", "Mua"),                 # bare 1 of `1 hoặc 2 chỉ`
+        _fig("2.8", "other", "2.8", "item"),                       # a bare number
         _fig("2021", "other", "2021", "item"),                     # a year label
-        _fig("2 trường học", "other", "2", "item"),                # made as infrastructure
+        _fig("2,67 triệu lượt", "people", "2670000", "person"),    # made as `other`
         _fig("hỗ trợ", "other", "1", "item"),                      # no number there
     ])
     article = score_article(gold, ArticleFigures("a", TEXT, extract_figures(TEXT)))
     reasons = miss_reasons(article)
-    assert reasons == {1: "no_counted_noun", 2: "label", 3: "misread as infrastructure 2 item", 4: NOT_SEEN}
+    assert reasons == {1: "no_counted_noun", 2: "label", 3: "misread as other 2670000 item", 4: NOT_SEEN}
     assert reason_counts(reasons.values())["misread"] == 1
 
 
