@@ -32,10 +32,25 @@ from .word_fractions import word_fractions
 
 __all__ = ["extract_figures", "extract_with_rejections"]
 
-_RANGE_SEP = re.compile(r"[ \t]*(?:[-–—~]|đến|tới|tới mức|đến mức|đến dưới|tới dưới)[ \t]*",
-                        re.IGNORECASE)
-_STEP_SEP = re.compile(r"[ \t]+(?:xuống|lên|xuống còn|lên mức|xuống mức|lên đến)[ \t]+", re.IGNORECASE)
-_LIST_SEP = re.compile(r"[ \t]*(?:,|và|hoặc|hay)[ \t]*", re.IGNORECASE)
+
+@cache
+def _separator(name: str, spaced: bool = False) -> re.Pattern[str]:
+    """The gap between two numbers made of one word of `number_words.yaml` list `name`; word
+    separators need blanks around them when `spaced`."""
+    gap = r"[ \t]+" if spaced else r"[ \t]*"
+    return re.compile(rf"{gap}(?:{alternation(getattr(number_words(), name))}){gap}", re.IGNORECASE)
+
+
+@cache
+def _between_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])({alternation(number_words().between_words['before'])})[ \t]+$",
+                      re.IGNORECASE)
+
+
+@cache
+def _between_joiner() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]+(?:{alternation(number_words().between_words['joiner'])})[ \t]+", re.IGNORECASE)
+
 _DIMENSIONS = re.compile(r"(?<![\w.,])(\d{2,5})[ \t]*[x×][ \t]*(\d{2,5})(?![\w.,])")
 #: `tối đa` before one of these names a specification, not a bound (`tối đa 60km/h`, §7)
 _SPEC_KINDS = (Kind.other,)
@@ -75,10 +90,12 @@ def _range(a: Reading, b: Reading) -> _Draft | None:
     """`10-15 hộ`, `từ 2 đến 5 triệu đồng`, `từ 35,99 triệu đồng đến 38,99 triệu đồng`."""
     if b.kind is None or b.unit_code is None:
         return None
-    if a.kind is not None and (a.kind, a.unit_code) != (b.kind, b.unit_code):
+    # a low end with no unit of its own (a kind only from `số ngầm tràn bị ngập 0,5`) borrows
+    bare = a.kind is None or (a.unit is None and a.mention.scale == 1 and a.kind is not b.kind)
+    if not bare and (a.kind, a.unit_code) != (b.kind, b.unit_code):
         return None
     low = a.value
-    if a.kind is None:  # the low end takes the high end's scale and unit
+    if bare:  # the low end takes the high end's scale and unit
         scale = b.mention.scale if a.mention.scale == 1 else Decimal(1)
         low = a.mention.value * scale * (b.unit.factor if b.unit else 1)
         if b.kind is Kind.money and low * 1000 < b.value < low * 10000 and b.value >= 10000:
@@ -104,18 +121,20 @@ def _borrowed_factor(a: Reading, b: Reading) -> Decimal:
 def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Draft], bool]:
     """Drafts for reading `a`, using its neighbour `b`; True when `b` was consumed."""
     gap = ctx.text[a.end:b.mention.start] if b else ""
-    if b is not None and _RANGE_SEP.fullmatch(gap):
+    between = _between(ctx, a, gap) if b is not None else None
+    if b is not None and (_separator("range_separators").fullmatch(gap) or between is not None):
         joined = _range(a, b)
         if joined:
-            return [joined], True
+            return [replace(joined, start=between) if between is not None else joined], True
     has_b = b is not None and b.kind is not None
-    if has_b and b is not None and _STEP_SEP.fullmatch(gap):
+    if has_b and b is not None and _separator("step_separators", spaced=True).fullmatch(gap):
         return _step(a, b), True
     if a.kind is not None:
         return [_draft(a)], False
-    listed = (_LIST_SEP.fullmatch(gap) and b is not None and b.unit is not None and b.unit.measure
-              and a.mention.form == "digits")  # `64, 128GB`
-    if has_b and b is not None and (a.mention.pair_first or listed):  # `13/20 hộ`
+    listed = b is not None and a.mention.form == "digits" and (
+        (_separator("list_separators").fullmatch(gap) and b.unit is not None and b.unit.measure)  # `64, 128GB`
+        or (_separator("alternative_separators", spaced=True).fullmatch(gap) and b.unit is not None))
+    if has_b and b is not None and (a.mention.pair_first or listed):  # `13/20 hộ`, `1 hoặc 2 chỉ`
         first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)),
                         subject=b.subject, per=b.per)
         return [first, _draft(b)], True
@@ -125,10 +144,22 @@ def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Dra
     return [], False
 
 
+def _between(ctx: ArticleContext, a: Reading, gap: str) -> int | None:
+    """`giữa 10 và 20 tấn`: two bounds joined by `và` after `giữa` make a range; where the
+    range's span starts (at `giữa`), or None."""
+    if not _between_joiner().fullmatch(gap):
+        return None
+    cue = _between_re().search(ctx.text, max(0, a.mention.start - 25), a.mention.start)
+    return None if cue is None else cue.start(1)
+
+
+
 @cache
 def _multiple_re() -> re.Pattern[str]:
     words = alternation(list(number_words().multiples))
-    return re.compile(rf"(?<!\w)gấp\s+({words})(?!\w)", re.IGNORECASE)
+    more = alternation(number_words().all_words())  # `gấp ba mươi lần` is thirty, read elsewhere
+    cue = alternation(number_words().multiple_cues)
+    return re.compile(rf"(?<!\w)(?:{cue})\s+({words})(?!\w)(?![ \t]+(?:{more})(?!\w))", re.IGNORECASE)
 
 
 def _multiple_drafts(text: str) -> list[_Draft]:

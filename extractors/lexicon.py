@@ -47,13 +47,23 @@ class NumberWords(_Strict):
     tens_multipliers: list[str]
     hundred_words: list[str]
     joiners: list[str]
+    zero_words: list[str]
+    hundred_alone_after: list[str]
+    noun_after: dict[str, list[str]]
     half_words: list[str]
     scales: dict[str, int]
     multiples: dict[str, Decimal]
+    multiple_cues: list[str]
     not_scale_before: list[str] = []
     date_cues: list[str]
     day_cues: list[str]
+    month_cues: list[str]
     fraction_counted_nouns: list[str]
+    range_separators: list[str]
+    between_words: dict[str, list[str]]
+    step_separators: list[str]
+    list_separators: list[str]
+    alternative_separators: list[str]
 
     def all_words(self) -> set[str]:
         """Every word that may occur inside a spelled-out number."""

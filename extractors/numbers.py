@@ -39,7 +39,8 @@ _YEARS = (Decimal(1900), Decimal(2099))
 
 @cache
 def _cues_before(name: str) -> re.Pattern[str]:
-    """Cue words of `number_words.yaml` (`date_cues`, `day_cues`) ending where a number starts."""
+    """Cue words of `number_words.yaml` (`date_cues`, `day_cues`, `month_cues`) ending where a
+    number starts."""
     return re.compile(rf"(?:{alternation(getattr(number_words(), name))})\s*$", re.IGNORECASE)
 
 
@@ -50,6 +51,7 @@ def _counted_after() -> re.Pattern[str]:
 
 
 _HYPHEN_DATE = re.compile(r"(?:[1-9]|[12]\d|3[01])-(?:[1-9]|1[0-2])(-(?:19|20)\d\d)?(?![\d,.]?\d)")
+_MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d(?![\d,.]?\d)")
 
 
 def parse_digits(s: str) -> Decimal | None:
@@ -196,6 +198,17 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
                                  scale, date_like=date_like)]
 
 
+def _date_end(text: str, pos: int) -> int | None:
+    """The end of a date written with hyphens at `pos` (`chiều 8-5`, `19-1-2017`, `cuối tháng
+    10-2024`), or None."""
+    before = text[max(0, pos - 8):pos]
+    date = _HYPHEN_DATE.match(text, pos)
+    if date and (date.group(1) or _cues_before("day_cues").search(before)):
+        return date.end()
+    month = _MONTH_YEAR.match(text, pos)
+    return month.end() if month and _cues_before("month_cues").search(before) else None
+
+
 def scan_numbers(text: str, rejected: list[Rejection] | None = None) -> list[NumberMention]:
     """Every single number in `text` (no range merging), in reading order; the digit tokens
     skipped as dates, times or codes go to `rejected` with their reason when it is given.
@@ -212,11 +225,11 @@ def scan_numbers(text: str, rejected: list[Rejection] | None = None) -> list[Num
     for m in _DIGIT_TOKEN.finditer(text):
         if m.start() < skip_until or (found and m.start() < found[-1].end):
             continue  # already read as part of "1 tỷ 200 triệu", or inside a date
-        date = _HYPHEN_DATE.match(text, m.start())
-        if date and (date.group(1) or _cues_before("day_cues").search(text[max(0, m.start() - 8):m.start()])):
-            skip_until = date.end()  # `chiều 8-5`, `19-1-2017`
+        date_end = _date_end(text, m.start())
+        if date_end:
+            skip_until = date_end
             if rejected is not None:
-                rejected.append(Rejection(m.start(), date.end(), Reason.date))
+                rejected.append(Rejection(m.start(), date_end, Reason.date))
             continue
         read = _digit_mentions(text, m)
         if isinstance(read, Reason):

@@ -245,6 +245,10 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
     text = ctx.text
     if blocked_after(text, m.end):
         return Reason.not_counted_after
+    if m.form == "words" and m.scale >= 1000:
+        per, end = _per_at(text, m.end)  # `hơn trăm ngàn/ngày`: an amount of money per day
+        if per:
+            return Reading(m, None, Kind.money, "VND", m.value, end, money_subject(ctx, m.start, m.end), per)
     if m.form == "words":  # kept bare: only a range partner or `gấp ba` makes it a figure
         if _ONE_OF.search(text, max(0, m.start - 15), m.start):  # `một trong ba thiết kế`
             subject, end = _noun_words(text, m.end, 3)
