@@ -21,24 +21,16 @@ from pydantic import ValidationError
 from vnfigures.schemas import Figure, Kind, Modality, Qualifier
 
 from .context import ArticleContext, nfc_with_offsets
-from .lexicon import alternation, cues, number_words
+from .lexicon import alternation, cues, number_words, separator_re
 from .numbers import NumberMention, exact, scan_numbers
 from .qualifiers import (approx_governed, is_target, qualifier_after, qualifier_before,
                          hypothetical_question, revises_plan, target_after,
                          target_right_before)
-from .readings import Reading, read
+from .readings import Reading, one_in_tally, read
 from .rejections import Reason, Rejection
 from .word_fractions import word_fractions
 
 __all__ = ["extract_figures", "extract_with_rejections"]
-
-
-@cache
-def _separator(name: str, spaced: bool = False) -> re.Pattern[str]:
-    """The gap between two numbers made of one word of `number_words.yaml` list `name`; word
-    separators need blanks around them when `spaced`."""
-    gap = r"[ \t]+" if spaced else r"[ \t]*"
-    return re.compile(rf"{gap}(?:{alternation(getattr(number_words(), name))}){gap}", re.IGNORECASE)
 
 
 @cache
@@ -122,18 +114,18 @@ def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Dra
     """Drafts for reading `a`, using its neighbour `b`; True when `b` was consumed."""
     gap = ctx.text[a.end:b.mention.start] if b else ""
     between = _between(ctx, a, gap) if b is not None else None
-    if b is not None and (_separator("range_separators").fullmatch(gap) or between is not None):
+    if b is not None and (separator_re("range_separators").fullmatch(gap) or between is not None):
         joined = _range(a, b)
         if joined:
             return [replace(joined, start=between) if between is not None else joined], True
     has_b = b is not None and b.kind is not None
-    if has_b and b is not None and _separator("step_separators", spaced=True).fullmatch(gap):
+    if has_b and b is not None and separator_re("step_separators", spaced=True).fullmatch(gap):
         return _step(a, b), True
     if a.kind is not None:
         return [_draft(a)], False
     listed = b is not None and a.mention.form == "digits" and (
-        (_separator("list_separators").fullmatch(gap) and b.unit is not None and b.unit.measure)  # `64, 128GB`
-        or (_separator("alternative_separators", spaced=True).fullmatch(gap) and b.unit is not None))
+        (separator_re("list_separators").fullmatch(gap) and b.unit is not None and b.unit.measure)  # `64, 128GB`
+        or (separator_re("alternative_separators", spaced=True).fullmatch(gap) and b.unit is not None))
     if has_b and b is not None and (a.mention.pair_first or listed):  # `13/20 hộ`, `1 hoặc 2 chỉ`
         first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)),
                         subject=b.subject, per=b.per)
@@ -222,6 +214,24 @@ def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
 _STORY_LINK = re.compile(r"\[[^\W\d_a-zđ][^\[\]\n]{10,200}\]")
 
 
+def _tallied_ones(ctx: ArticleContext, readings: list[Reading], ones: list[NumberMention],
+                  rejected: list[Rejection]) -> list[Reading]:
+    """`một` beside other counts of its sentence is a count in the tally (§7: `2 người chết,
+    một người mất tích`); elsewhere it reads as "a/an" and is rejected."""
+    if not ones:
+        return readings
+    tallies = {ctx.sentence_start(r.mention.start) for r in readings
+               if r.unit is not None and not r.unit.measure and r.kind is not None}
+    for m in ones:
+        tallied = ctx.sentence_start(m.start) in tallies and one_in_tally(ctx.text, m.start)
+        found = read(ctx, replace(m, bare_mot=False)) if tallied else None
+        if isinstance(found, Reading):
+            readings.append(found)
+        else:
+            rejected.append(Rejection(m.start, m.end, Reason.one_as_article))
+    return sorted(readings, key=lambda r: r.mention.start)
+
+
 def _unclaimed(mentions: list[NumberMention], claimed: list[tuple[int, int]], reason: Reason,
                rejected: list[Rejection]) -> list[NumberMention]:
     """The mentions starting outside every claimed span; the others are rejected for `reason`."""
@@ -245,11 +255,16 @@ def _drafts(ctx: ArticleContext, rejected: list[Rejection]) -> list[_Draft]:
     mentions = _unclaimed(scan_numbers(ctx.text, rejected), links, Reason.story_link, rejected)
     mentions = _unclaimed(mentions, [(d.start, d.end) for d in drafts], Reason.overlap, rejected)
     readings: list[Reading] = []
-    for found in (read(ctx, m) for m in mentions):
+    ones: list[NumberMention] = []
+    for m in mentions:
+        found = read(ctx, m)
         if isinstance(found, Reading):
             readings.append(found)
+        elif found.reason is Reason.one_as_article:
+            ones.append(m)
         else:
             rejected.append(found)
+    readings = _tallied_ones(ctx, readings, ones, rejected)
     i = 0
     while i < len(readings):
         nxt = readings[i + 1] if i + 1 < len(readings) else None

@@ -161,6 +161,7 @@ class Cues(_Strict):
     non_dwelling_owners: list[str]
     building_cues: list[str]
     one_counts_after: list[str]
+    one_tally_not_after: list[str]
     class_label_before: dict[Kind, list[str]]
 
     @field_validator("target_breaker_patterns")
@@ -247,3 +248,12 @@ def alternation(words: list[str] | set[str]) -> str:
     expanded = {v for w in words if w for v in tone_variants(w)}
     ordered = sorted(expanded, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@cache
+def separator_re(name: str, spaced: bool = False) -> re.Pattern[str]:
+    """The gap between two numbers made of one word of the `number_words.yaml` list `name`
+    (`range_separators`, `step_separators`…); word separators need blanks around them when
+    `spaced`."""
+    gap = r"[ \t]+" if spaced else r"[ \t]*"
+    return re.compile(rf"{gap}(?:{alternation(getattr(number_words(), name))}){gap}", re.IGNORECASE)

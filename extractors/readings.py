@@ -15,7 +15,7 @@ from vnfigures.schemas import Kind
 
 from .context import ArticleContext
 from .labels import class_label_before, function_words, indefinite_before, is_idiom, label_before, name_before
-from .lexicon import alternation, cues, number_words, unit_table
+from .lexicon import alternation, cues, number_words, separator_re, unit_table
 from .numbers import NumberMention
 from .rejections import Reason, Rejection
 from .units import UnitMatch, blocked_after, unit_at, with_factor
@@ -140,8 +140,9 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
     unit = _unit_in_context(ctx, m)
     if unit and unit.entry and unit.entry.region_factor:  # `sào`, `mẫu` (§7)
         unit = with_factor(unit, ctx.land_factor(unit.entry.region_factor))
-    if label == "weak" and m.scale == 1 and (unit is None or not unit.measure):
-        return Reason.label
+    if label == "weak" and m.scale == 1 and (unit is None or not unit.measure) and not (
+            unit is None and _range_follows(text, m.end)):
+        return Reason.label  # `mệnh giá 1 – 2 chỉ`: the low end waits for its range partner
     if unit is None:
         # `3/5 xã` is a pair only when a unit follows; else `3/5` is a date
         return Reason.date if m.date_like and not m.pair_first else _read_bare(ctx, m)
@@ -169,9 +170,15 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
     return Reading(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
 
 
+def _range_follows(text: str, pos: int) -> bool:
+    """A range separator and another number follow (`1 – 2 chỉ`)."""
+    sep = separator_re("range_separators").match(text, pos)
+    return bool(sep and text[sep.end():sep.end() + 1].isdigit())
+
+
 def _unit_in_context(ctx: ArticleContext, m: NumberMention) -> UnitMatch | None:
-    """The unit after `m` as its sentence allows: a unit needing a word (`chỉ` beside `vàng`)
-    counts only with it."""
+    """The unit after `m` as its context allows: a unit needing a word (`chỉ` beside `vàng`)
+    counts only with it in the sentence or as the article's topic."""
     text = ctx.text
     unit = unit_at(text, m.end, scaled=m.scale > 1)
     if unit is None or unit.entry is None:
@@ -181,9 +188,19 @@ def _unit_in_context(ctx: ArticleContext, m: NumberMention) -> UnitMatch | None:
     return unit
 
 
+#: an article naming a word this often is about it (`vàng`: a gold-price story), so a unit that
+#: needs the word counts in all its sentences (`mệnh giá 1 – 2 chỉ`)
+_TOPIC_MENTIONS = 3
+
+
 def _sentence_has(ctx: ArticleContext, pos: int, words: list[str]) -> bool:
-    sentence = ctx.text[ctx.sentence_start(pos):ctx.sentence_end(pos)].lower()
-    return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", sentence) for w in words)
+    """One of `words` in the sentence at `pos`, or often in the whole article."""
+    sentence = ctx.text[ctx.sentence_start(pos):ctx.sentence_end(pos)]
+    for w in words:
+        rx = re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.IGNORECASE)
+        if rx.search(sentence) or len(rx.findall(ctx.text)) >= _TOPIC_MENTIONS:
+            return True
+    return False
 
 
 @cache
@@ -213,6 +230,17 @@ def _one_counts_re() -> re.Pattern[str]:
 def _one_counts(text: str, pos: int) -> bool:
     """`ít nhất một kho`, `chỉ một hộ`: a qualifier makes `một` a number (§7)."""
     return bool(_one_counts_re().search(text, max(0, pos - 15), pos))
+
+
+@cache
+def _one_article_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w])(?:{alternation(cues().one_tally_not_after)})[ \t]+$", re.IGNORECASE)
+
+
+def one_in_tally(text: str, pos: int) -> bool:
+    """`một` at `pos` may stand in a tally of counts: no preposition or verb of giving before
+    it (`của một trang trại`, `tặng một chiếc thuyền` read "a/an", §7)."""
+    return not _one_article_re().search(text, max(0, pos - 12), pos)
 
 
 @cache
