@@ -125,7 +125,8 @@ def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Dra
         return [_draft(a)], False
     listed = b is not None and a.mention.form == "digits" and (
         (separator_re("list_separators").fullmatch(gap) and b.unit is not None and b.unit.measure)  # `64, 128GB`
-        or (separator_re("alternative_separators", spaced=True).fullmatch(gap) and b.unit is not None))
+        or (separator_re("alternative_separators", spaced=True).fullmatch(gap) and b.unit is not None)
+        or (separator_re("share_separators", spaced=True).fullmatch(gap) and b.kind is not None))
     if has_b and b is not None and (a.mention.pair_first or listed):  # `13/20 hộ`, `1 hoặc 2 chỉ`
         first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)),
                         subject=b.subject, per=b.per)
@@ -149,7 +150,8 @@ def _between(ctx: ArticleContext, a: Reading, gap: str) -> int | None:
 @cache
 def _multiple_re() -> re.Pattern[str]:
     words = alternation(list(number_words().multiples))
-    more = alternation(number_words().all_words())  # `gấp ba mươi lần` is thirty, read elsewhere
+    nw = number_words()  # `gấp ba mươi lần` is thirty, read elsewhere; `gấp đôi năm trước` is 2
+    more = alternation([*nw.tens_multipliers, *nw.hundred_words, *nw.scales])
     cue = alternation(number_words().multiple_cues)
     return re.compile(rf"(?<!\w)(?:{cue})\s+({words})(?!\w)(?![ \t]+(?:{more})(?!\w))", re.IGNORECASE)
 
@@ -220,16 +222,22 @@ def _tallied_ones(ctx: ArticleContext, readings: list[Reading], ones: list[Numbe
     một người mất tích`); elsewhere it reads as "a/an" and is rejected."""
     if not ones:
         return readings
-    tallies = {ctx.sentence_start(r.mention.start) for r in readings
-               if r.unit is not None and not r.unit.measure and r.kind is not None}
+    counts = {(ctx.sentence_start(r.mention.start), r.kind) for r in readings
+              if r.unit is not None and not r.unit.measure and r.kind is not None}
     for m in ones:
-        tallied = ctx.sentence_start(m.start) in tallies and one_in_tally(ctx.text, m.start)
-        found = read(ctx, replace(m, bare_mot=False)) if tallied else None
-        if isinstance(found, Reading):
+        found = read(ctx, replace(m, bare_mot=False)) if one_in_tally(ctx.text, m.start) else None
+        sentence = ctx.sentence_start(m.start)
+        if isinstance(found, Reading) and any((sentence, k) in counts for k in _tallying(found.kind)):
             readings.append(found)
         else:
             rejected.append(Rejection(m.start, m.end, Reason.one_as_article))
     return sorted(readings, key=lambda r: r.mention.start)
+
+
+def _tallying(kind: Kind | None) -> set[Kind | None]:
+    """The kinds whose counts make a `một` of `kind` part of a tally (its own, its group's)."""
+    group = next((set(g) for g in cues().one_tally_groups if kind in g), set())
+    return {kind} | group
 
 
 def _unclaimed(mentions: list[NumberMention], claimed: list[tuple[int, int]], reason: Reason,

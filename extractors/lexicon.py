@@ -64,6 +64,7 @@ class NumberWords(_Strict):
     step_separators: list[str]
     list_separators: list[str]
     alternative_separators: list[str]
+    share_separators: list[str]
 
     def all_words(self) -> set[str]:
         """Every word that may occur inside a spelled-out number."""
@@ -162,6 +163,7 @@ class Cues(_Strict):
     building_cues: list[str]
     one_counts_after: list[str]
     one_tally_not_after: list[str]
+    one_tally_groups: list[list[Kind]]
     class_label_before: dict[Kind, list[str]]
 
     @field_validator("target_breaker_patterns")
