@@ -21,12 +21,13 @@ from pydantic import ValidationError
 from vnfigures.schemas import Figure, Kind, Modality, Qualifier
 
 from .context import ArticleContext, nfc_with_offsets
-from .lexicon import alternation, cues, number_words, separator_re
+from .lexicon import alternation, cue_before_re, cues, number_words, separator_re, windows
 from .numbers import NumberMention, exact, scan_numbers
 from .qualifiers import (approx_governed, is_target, qualifier_after, qualifier_before,
                          hypothetical_question, revises_plan, target_after,
                          target_right_before)
-from .readings import Reading, one_in_tally, read
+from .readings import Reading, read
+from .surroundings import one_in_tally
 from .rejections import Reason, Rejection
 from .word_fractions import word_fractions
 
@@ -35,8 +36,7 @@ __all__ = ["extract_figures", "extract_with_rejections"]
 
 @cache
 def _between_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])({alternation(number_words().between_words['before'])})[ \t]+$",
-                      re.IGNORECASE)
+    return cue_before_re(number_words().between_words["before"], r"[ \t]+", group=True)
 
 
 @cache
@@ -67,7 +67,7 @@ class _Draft:
 
 @cache
 def _bare_cue_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])({alternation(cues().bare_number_before)})\s*$", re.IGNORECASE)
+    return cue_before_re(cues().bare_number_before, group=True)
 
 
 def _draft(r: Reading, kind: Kind | None = None, unit: str | None = None) -> _Draft:
@@ -131,7 +131,7 @@ def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Dra
         first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)),
                         subject=b.subject, per=b.per)
         return [first, _draft(b)], True
-    window = ctx.text[max(0, a.mention.start - 20):a.mention.start]
+    window = ctx.text[max(0, a.mention.start - windows().bare_cue):a.mention.start]
     if _bare_cue_re().search(window):  # `gấp 3`, `gấp ba`, `hệ số 1.5`
         return [_Draft(a.mention.start, a.end, Kind.other, "item", exact(a.value), None, "", None)], False
     return [], False
@@ -142,7 +142,7 @@ def _between(ctx: ArticleContext, a: Reading, gap: str) -> int | None:
     range's span starts (at `giữa`), or None."""
     if not _between_joiner().fullmatch(gap):
         return None
-    cue = _between_re().search(ctx.text, max(0, a.mention.start - 25), a.mention.start)
+    cue = _between_re().search(ctx.text, max(0, a.mention.start - windows().between_cue), a.mention.start)
     return None if cue is None else cue.start(1)
 
 

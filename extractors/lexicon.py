@@ -54,7 +54,9 @@ class NumberWords(_Strict):
     scales: dict[str, int]
     multiples: dict[str, Decimal]
     multiple_cues: list[str]
+    fraction_words: list[str]
     not_scale_before: list[str] = []
+    scale_glued_units: list[str]
     date_cues: list[str]
     day_cues: list[str]
     month_cues: list[str]
@@ -160,6 +162,13 @@ class Cues(_Strict):
     north_provinces: list[str]
     money_subject_heads: list[str]
     non_dwelling_owners: list[str]
+    per_words: list[str]
+    per_quantity_words: list[str]
+    per_quantity_units: list[str]
+    money_subject_after: list[str]
+    counted_before: list[str]
+    counted_links: list[str]
+    owner_links: list[str]
     building_cues: list[str]
     one_counts_after: list[str]
     one_tally_not_after: list[str]
@@ -182,6 +191,36 @@ class Cues(_Strict):
             for rx in regexes:
                 re.compile(rx)
         return patterns
+
+
+class Windows(_Strict):
+    """Look-back windows of the readers, in characters (`windows.yaml`): one named setting each,
+    so no bare `start - 40` hides in the code."""
+
+    code_prefix: int = Field(gt=0)
+    date_cue: int = Field(gt=0)
+    day_cue: int = Field(gt=0)
+    label: int = Field(gt=0)
+    class_label: int = Field(gt=0)
+    indefinite: int = Field(gt=0)
+    hundred_alone: int = Field(gt=0)
+    noun_after: int = Field(gt=0)
+    currency_sign: int = Field(gt=0)
+    one_counts: int = Field(gt=0)
+    one_tally: int = Field(gt=0)
+    one_of: int = Field(gt=0)
+    money_head: int = Field(gt=0)
+    counted_before: int = Field(gt=0)
+    building_before: int = Field(gt=0)
+    building_after: int = Field(gt=0)
+    bare_cue: int = Field(gt=0)
+    between_cue: int = Field(gt=0)
+
+
+@cache
+def windows() -> Windows:
+    """The validated look-back windows."""
+    return Windows.model_validate(_read_yaml("windows.yaml"))
 
 
 @cache
@@ -259,3 +298,29 @@ def separator_re(name: str, spaced: bool = False) -> re.Pattern[str]:
     `spaced`."""
     gap = r"[ \t]+" if spaced else r"[ \t]*"
     return re.compile(rf"{gap}(?:{alternation(getattr(number_words(), name))}){gap}", re.IGNORECASE)
+
+
+def cue_before_re(words: list[str] | set[str], gap: str = r"\s*", group: bool = False,
+                  ignore_case: bool = True) -> re.Pattern[str]:
+    """A pattern for one of `words` ending where a number starts (after `gap`), not inside a
+    longer word: the one builder of the "cue right before the number" patterns. With `group`,
+    the cue is group 1.
+
+    >>> cue_before_re(["vài", "dăm"], r"[ \t]+").search("có dăm ") is not None
+    True
+    """
+    alt = alternation(words) or "\uffff"
+    cue = f"({alt})" if group else f"(?:{alt})"
+    return re.compile(rf"(?:^|[^\w]){cue}{gap}$", re.IGNORECASE if ignore_case else 0)
+
+
+def word_re(words: list[str] | set[str], group: bool = False) -> re.Pattern[str]:
+    """A pattern for one of `words` standing as whole words (`ước` but not `ước mơ`'s part of
+    `mong ước`…): the one builder of the "cue anywhere" patterns.
+
+    >>> bool(word_re(["xây"]).search("được xây mới")), bool(word_re(["xây"]).search("xâyz"))
+    (True, False)
+    """
+    alt = alternation(words) or "\uffff"
+    cue = f"({alt})" if group else f"(?:{alt})"
+    return re.compile(rf"(?<!\w){cue}(?!\w)", re.IGNORECASE)

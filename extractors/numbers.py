@@ -19,7 +19,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from .lexicon import alternation, number_words
+from .lexicon import alternation, number_words, windows
 from .mention import NumberMention, exact
 from .rejections import Reason, Rejection
 from .spelled import word_runs
@@ -98,9 +98,13 @@ def _scale_re() -> re.Pattern[str]:
     words = number_words()
     scales = alternation(list(words.scales))
     nouns = rf"(?![ \t]+(?:{alternation(words.not_scale_before)})(?!\w))" if words.not_scale_before else ""
-    return re.compile(
-        rf"\s*({scales})(?:(?![^\W\d_])|(?=đồng|đ\b|USD|VND|VNĐ)){nouns}", re.IGNORECASE
-    )
+    glued = alternation(words.scale_glued_units)  # `192tỷđồng`: a scale glued to its currency
+    return re.compile(rf"\s*({scales})(?:(?![^\W\d_])|(?=(?:{glued})(?![^\W\d_]))){nouns}", re.IGNORECASE)
+
+
+@cache
+def _half_re() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(number_words().half_words)})(?![^\W\d_])", re.IGNORECASE)
 
 
 def _scale_of(word: str) -> Decimal:
@@ -122,7 +126,7 @@ def _apply_scales(text: str, pos: int, value: Decimal) -> tuple[Decimal, Decimal
         scale *= _scale_of(bigger.group(1))
         total, end = value * scale, bigger.end()
         bigger = _scale_re().match(text, end)
-    half = re.compile(r"\s+(?:rưỡi)(?![^\W\d_])", re.IGNORECASE).match(text, end)
+    half = _half_re().match(text, end)
     if half:
         return total + scale / 2, scale, half.end()
     nxt = re.compile(r"\s+(\d+(?:[.,]\d+)*)").match(text, end)
@@ -146,7 +150,7 @@ def _padded_count(text: str, tok: str, end: int) -> bool:
 def _digit_mentions(text: str, m: re.Match[str]) -> list[NumberMention] | Reason:
     """Classify one digit token: a number, a fraction, a pair `13/20`, or why it is none."""
     tok, start, end = m.group(), m.start(), m.end()
-    glued = re.search(rf"{_LETTER}+\Z", text[max(0, start - 12):start])
+    glued = re.search(rf"{_LETTER}+\Z", text[max(0, start - windows().code_prefix):start])
     if glued and glued.group().isascii():
         return Reason.code  # a model or code (`S20`, `IR50404`); `là300` (missing space) is kept
     if re.search(rf"/{_LETTER}", tok):
@@ -180,7 +184,7 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
     if a is None or b is None or b == 0 or a >= b:
         return Reason.code if b is not None and b > 12 and a is not None else Reason.date
     date_like = a <= 31 and b <= 12 and a == a.to_integral_value()
-    if date_like and _cues_before("date_cues").search(text[max(0, start - 12):start]):
+    if date_like and _cues_before("date_cues").search(text[max(0, start - windows().date_cue):start]):
         return Reason.date
     if a <= 12 and a == a.to_integral_value() and _YEARS[0] <= b <= _YEARS[1] and "." not in parts[1]:
         return Reason.date  # a month and year: `tháng 8/2020`
@@ -201,7 +205,7 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
 def _date_end(text: str, pos: int) -> int | None:
     """The end of a date written with hyphens at `pos` (`chiều 8-5`, `19-1-2017`, `cuối tháng
     10-2024`), or None."""
-    before = text[max(0, pos - 8):pos]
+    before = text[max(0, pos - windows().day_cue):pos]
     date = _HYPHEN_DATE.match(text, pos)
     if date and (date.group(1) or _cues_before("day_cues").search(before)):
         return date.end()

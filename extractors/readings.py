@@ -15,18 +15,14 @@ from vnfigures.schemas import Kind
 
 from .context import ArticleContext
 from .labels import class_label_before, function_words, indefinite_before, is_idiom, label_before, name_before
-from .lexicon import alternation, cues, number_words, separator_re, unit_table
+from .lexicon import alternation, cue_before_re, cues, number_words, separator_re, unit_table, windows
 from .numbers import NumberMention
 from .rejections import Reason, Rejection
+from .surroundings import as_building, money_subject, needed_word_near, non_dwelling_owner, one_counts
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
 _NOUN_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
-_PER = re.compile(r"[ \t]*/[ \t]*(?:(1)[ \t]*|(\d+(?:[.,]\d+)?)[ \t]*)?([^\W\d_][\w²³]*)"
-                  r"|[ \t]+(?:mỗi|cho mỗi|trên mỗi|một)[ \t]+([^\W\d_]\w*)"
-                  r"|[ \t]+cho[ \t]+(\d+(?:[.,]\d+)?[ \t]*(?:kg|tấn|tạ|yến|lít|m2|m3|ha))(?![^\W\d_])")
 _YEAR = (Decimal(1945), Decimal(2099))
-#: `một trong ba thiết kế` (one of three designs): the spelled-out number counts the noun after it
-_ONE_OF = re.compile(r"(?<!\w)một[ \t]+trong(?:[ \t]+số)?[ \t]+$", re.IGNORECASE)
 #: an all-capitals abbreviation naming what is counted (`500 CNVCLĐ`, `30 DN`, `5 HTX`)
 _ABBREVIATION = re.compile(r"[A-ZĐ]{2,7}")
 
@@ -69,38 +65,35 @@ def _number_words() -> frozenset[str]:
     return frozenset(w.lower() for w in number_words().all_words())
 
 
-@cache
-def _money_head_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)({alternation(cues().money_subject_heads)})(?!\w)", re.IGNORECASE)
-
-
-_TIEN_AFTER = re.compile(r"[ \t]+(tiền(?:[ \t]+[^\W\d_]+){0,2})")
-
-
-def money_subject(ctx: ArticleContext, start: int, unit_end: int) -> str:
-    """What an amount of money is: `tiền hỗ trợ` written after it, else the nearest money
-    noun of its clause before it (`kinh phí`, `giá`, `thiệt hại`), else empty."""
-    after = _TIEN_AFTER.match(ctx.text, unit_end)
-    if after:
-        words = [w for w in after.group(1).split() if w.lower() not in function_words()]
-        return " ".join(words)
-    lower = max(ctx.sentence_start(start), start - 50)
-    clause = re.split(r"[,;:()]", ctx.text[lower:start])[-1]
-    heads = list(_money_head_re().finditer(clause))
-    return heads[-1].group(1).lower() if heads else ""
-
-
 def _drop_classifier(subject: str) -> str:
     """`căn nhà tình thương` counts `nhà tình thương`; a lone classifier stays."""
     head, _, rest = subject.partition(" ")
     return rest if rest and head in unit_table().subject_drop else subject
 
 
+@cache
+def _per_re() -> re.Pattern[str]:
+    """`/kg`, `/1 nhà mới`, `mỗi kg`, `cho 2 sào` (the words in `cues.yaml`)."""
+    c = cues()
+    return re.compile(
+        r"[ \t]*/[ \t]*(?:(1)[ \t]*|(\d+(?:[.,]\d+)?)[ \t]*)?([^\W\d_][\w²³]*)"
+        rf"|[ \t]+(?:{alternation(c.per_words)})[ \t]+([^\W\d_]\w*)"
+        rf"|[ \t]+(?:{alternation(c.per_quantity_words)})[ \t]+(\d+(?:[.,]\d+)?[ \t]*"
+        rf"(?:{alternation(c.per_quantity_units)}))(?![^\W\d_])")
+
+
+@cache
+def _one_of_re() -> re.Pattern[str]:
+    """`một trong ba thiết kế` (one of three designs): the spelled number counts the noun after it."""
+    one = [w for w, d in number_words().digits.items() if d.value == 1 and d.initial]
+    return cue_before_re([f"{o} {w}" for o in one for w in number_words().share_separators], r"[ \t]+")
+
+
 def _per_at(text: str, pos: int, unit: UnitMatch | None = None) -> tuple[str | None, int]:
     """A rate's denominator after `/` or `mỗi` (`đồng/kg`, `đồng/1 nhà mới` -> `nhà mới`).
     A number in the same unit after the slash is no denominator: `64.000 tấn/80.000 tấn`
     is two figures, done out of planned (§7 `13/20 hộ`)."""
-    m = _PER.match(text, pos)
+    m = _per_re().match(text, pos)
     if not m:
         return None, pos
     if m.group(2) and unit is not None:
@@ -146,7 +139,7 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
     if unit is None:
         # `3/5 xã` is a pair only when a unit follows; else `3/5` is a date
         return Reason.date if m.date_like and not m.pair_first else _read_bare(ctx, m)
-    if m.bare_mot and not unit.measure and not _one_counts(text, m.start):
+    if m.bare_mot and not unit.measure and not one_counts(text, m.start):
         return Reason.one_as_article
     if class_label_before(text, m.start, unit.kind):
         return Reason.class_label
@@ -164,8 +157,8 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
         if noun_end > unit.end and text.startswith("/", noun_end):  # `10 kg gạo/nhân khẩu`
             per, end = _per_at(text, noun_end, unit)
             end = end if per else noun_end
-    if (unit.kind is Kind.houses and _non_dwelling_owner(text, noun_end)) or (
-            unit.entry is not None and unit.entry.institution and _as_building(ctx, m.start, noun_end)):
+    if (unit.kind is Kind.houses and non_dwelling_owner(text, noun_end)) or (
+            unit.entry is not None and unit.entry.institution and as_building(ctx, m.start, noun_end)):
         return Reading(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)
     return Reading(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
 
@@ -183,24 +176,9 @@ def _unit_in_context(ctx: ArticleContext, m: NumberMention) -> UnitMatch | None:
     unit = unit_at(text, m.end, scaled=m.scale > 1)
     if unit is None or unit.entry is None:
         return unit
-    if unit.entry.needs_word and not _sentence_has(ctx, m.start, unit.entry.needs_word):
+    if unit.entry.needs_word and not needed_word_near(ctx, m.start, unit.entry.needs_word):
         return None
     return unit
-
-
-#: an article naming a word this often is about it (`vàng`: a gold-price story), so a unit that
-#: needs the word counts in all its sentences (`mệnh giá 1 – 2 chỉ`)
-_TOPIC_MENTIONS = 3
-
-
-def _sentence_has(ctx: ArticleContext, pos: int, words: list[str]) -> bool:
-    """One of `words` in the sentence at `pos`, or often in the whole article."""
-    sentence = ctx.text[ctx.sentence_start(pos):ctx.sentence_end(pos)]
-    for w in words:
-        rx = re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.IGNORECASE)
-        if rx.search(sentence) or len(rx.findall(ctx.text)) >= _TOPIC_MENTIONS:
-            return True
-    return False
 
 
 @cache
@@ -212,7 +190,7 @@ def _sign_re() -> re.Pattern[str]:
 def _signed_money(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     """`$5`, `€20`, `US$1,5 tỷ`: a currency sign before the number makes it money in that
     currency, its scale words included (`$1,5 tỷ` is USD, not VND); the span starts at the sign."""
-    sign = _sign_re().search(ctx.text, max(0, m.start - 4), m.start)
+    sign = _sign_re().search(ctx.text, max(0, m.start - windows().currency_sign), m.start)
     if sign is None or m.form != "digits":
         return None
     code = unit_table().currency_signs[sign.group(1).lower()]
@@ -220,52 +198,6 @@ def _signed_money(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     signed = replace(m, start=sign.start(1), raw=ctx.text[sign.start(1):m.end])
     return Reading(signed, None, Kind.money, code, m.value, end if per else m.end,
                    money_subject(ctx, sign.start(1), m.end), per)
-
-
-@cache
-def _one_counts_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])(?:{alternation(cues().one_counts_after)})[ \t]+$", re.IGNORECASE)
-
-
-def _one_counts(text: str, pos: int) -> bool:
-    """`ít nhất một kho`, `chỉ một hộ`: a qualifier makes `một` a number (§7)."""
-    return bool(_one_counts_re().search(text, max(0, pos - 15), pos))
-
-
-@cache
-def _one_article_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])(?:{alternation(cues().one_tally_not_after)})[ \t]+$", re.IGNORECASE)
-
-
-def one_in_tally(text: str, pos: int) -> bool:
-    """`một` at `pos` may stand in a tally of counts: no preposition or verb of giving before
-    it (`của một trang trại`, `tặng một chiếc thuyền` read "a/an", §7)."""
-    return not _one_article_re().search(text, max(0, pos - 12), pos)
-
-
-@cache
-def _building_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(cues().building_cues)})(?!\w)", re.IGNORECASE)
-
-
-def _as_building(ctx: ArticleContext, start: int, end: int) -> bool:
-    """A school or clinic counted as a building: a building cue in its clause (§7)."""
-    lower = max(ctx.sentence_start(start), start - 60)
-    before = re.split(r"[,;:()]", ctx.text[lower:start])[-1]
-    after = re.split(r"[,;:()]", ctx.text[end:min(ctx.sentence_end(start), end + 40)])[0]
-    return bool(_building_re().search(before) or _building_re().search(after))
-
-
-@cache
-def _owner_re() -> re.Pattern[str]:
-    owners = alternation(cues().non_dwelling_owners)
-    return re.compile(rf"[ \t]+(?:thuộc(?:[ \t]+về)?|của)[ \t]+(?:{owners})(?!\w)", re.IGNORECASE)
-
-
-def _non_dwelling_owner(text: str, pos: int) -> bool:
-    """`2 ngôi nhà thuộc trường Tiểu học`: a building owned by a school or an office is no
-    dwelling (§7), so it counts as `infrastructure`."""
-    return bool(_owner_re().match(text, pos))
 
 
 def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
@@ -278,7 +210,7 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
         if per:
             return Reading(m, None, Kind.money, "VND", m.value, end, money_subject(ctx, m.start, m.end), per)
     if m.form == "words":  # kept bare: only a range partner or `gấp ba` makes it a figure
-        if _ONE_OF.search(text, max(0, m.start - 15), m.start):  # `một trong ba thiết kế`
+        if _one_of_re().search(text, max(0, m.start - windows().one_of), m.start):  # `một trong ba thiết kế`
             subject, end = _noun_words(text, m.end, 3)
             if subject:
                 return Reading(m, None, Kind.other, "item", m.value, end, subject, None)
@@ -319,21 +251,27 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
                    Reason.year if is_year else Reason.no_counted_noun)
 
 
-_COUNTED = re.compile(r"(?<!\w)(?:tổng số|số lượng|số)\s+", re.IGNORECASE)
-_COUNTED_TAIL = re.compile(r"(?:[ \t]+[^\W\d_]+){0,4}?[ \t]*(?:là|còn|đạt|lên|xuống|:)?[ \t]*",
-                           re.IGNORECASE)
+@cache
+def _counted_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(cues().counted_before)})\s+", re.IGNORECASE)
+
+
+@cache
+def _counted_tail_re() -> re.Pattern[str]:
+    links = alternation(cues().counted_links)
+    return re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,4}}?[ \t]*(?:{links}|:)?[ \t]*", re.IGNORECASE)
 
 
 def _counted_before(ctx: ArticleContext, m: NumberMention) -> UnitMatch | None:
     """The counted noun named before a bare number: `số hộ nghèo còn 115` counts households."""
     text = ctx.text
-    lower = max(ctx.sentence_start(m.start), m.start - 60)
+    lower = max(ctx.sentence_start(m.start), m.start - windows().counted_before)
     last = None
-    for last in _COUNTED.finditer(text, lower, m.start):
+    for last in _counted_re().finditer(text, lower, m.start):
         pass
     if last is None:
         return None
     unit = unit_at(text, last.end())
-    if unit is None or unit.measure or not _COUNTED_TAIL.fullmatch(text, unit.end, m.start):
+    if unit is None or unit.measure or not _counted_tail_re().fullmatch(text, unit.end, m.start):
         return None
     return unit

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from .lexicon import alternation, number_words
+from .lexicon import cue_before_re, number_words, windows
 from .mention import NumberMention, exact
 from .rejections import Reason, Rejection
 
@@ -129,20 +129,19 @@ def _zero_at(words: list[re.Match[str]], i: int, j: int) -> bool:
 
 @cache
 def _hundred_alone_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])(?:{alternation(number_words().hundred_alone_after)})[ \t]+$",
-                      re.IGNORECASE)
+    return cue_before_re(number_words().hundred_alone_after, r"[ \t]+")
 
 
 def _hundred_alone(text: str, first: re.Match[str]) -> bool:
     """A run opening with `trăm` after `hơn`, `gần`…: one hundred (`hơn trăm ngàn/ngày`)."""
     return (first.group().lower() in number_words().hundred_words
-            and bool(_hundred_alone_re().search(text, max(0, first.start() - 12), first.start())))
+            and bool(_hundred_alone_re().search(text, max(0, first.start() - windows().hundred_alone),
+                                                first.start())))
 
 
 @cache
 def _noun_res() -> dict[str, re.Pattern[str]]:
-    return {word: re.compile(rf"(?:^|[^\w])(?:{alternation(before)})[ \t]+$", re.IGNORECASE)
-            for word, before in number_words().noun_after.items()}
+    return {word: cue_before_re(before, r"[ \t]+") for word, before in number_words().noun_after.items()}
 
 
 def _scale_of_noun(words: list[re.Match[str]], j: int) -> bool:
@@ -158,7 +157,7 @@ def _word_mention(text: str, run: list[re.Match[str]], hundred_alone: bool = Fal
     the run is no candidate at all (a unit word after digits, `sau 10 năm`)."""
     first = run[0]
     noun = _noun_res().get(first.group().lower()) if len(run) == 1 else None
-    if noun is not None and noun.search(text, max(0, first.start() - 10), first.start()):
+    if noun is not None and noun.search(text, max(0, first.start() - windows().noun_after), first.start()):
         return Reason.year  # `đầu năm con chị`: the noun "year"
     if first.group()[0].isupper() and (not is_sentence_start(text, first.start())
                                        or re.match(r"\s+[A-ZĐ]", text[run[-1].end():])):

@@ -1,0 +1,105 @@
+"""Words around a number that change what it counts or whether it counts (ANNOTATION.md §7).
+
+A school counted next to `xây` is a building, not an institution; `một` after `ít nhất` is a
+number, after `của` an article; an amount is `kinh phí` when that noun opens its clause; a gold
+unit needs gold in its article. Each question is one small function of the text here, its
+words in `data/cues.yaml` and its look-back in `data/windows.yaml`, so the reader stays a
+sequence of decisions.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .context import ArticleContext
+from .labels import function_words
+from .lexicon import alternation, cue_before_re, cues, windows, word_re
+
+__all__ = ["as_building", "money_subject", "needed_word_near", "non_dwelling_owner", "one_counts",
+           "one_in_tally"]
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+#: an article naming a word this often is about it (`vàng`: a gold-price story), so a unit that
+#: needs the word counts in all its sentences (`mệnh giá 1 – 2 chỉ`)
+_TOPIC_MENTIONS = 3
+
+
+@cache
+def _money_head_re() -> re.Pattern[str]:
+    return word_re(cues().money_subject_heads, group=True)
+
+
+@cache
+def _money_after_re() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]+((?:{alternation(cues().money_subject_after)})(?:[ \t]+[^\W\d_]+){{0,2}})",
+                      re.IGNORECASE)
+
+
+def money_subject(ctx: ArticleContext, start: int, unit_end: int) -> str:
+    """What an amount of money is: `tiền hỗ trợ` written after it, else the nearest money
+    noun of its clause before it (`kinh phí`, `giá`, `thiệt hại`), else empty."""
+    after = _money_after_re().match(ctx.text, unit_end)
+    if after:
+        words = [w for w in after.group(1).split() if w.lower() not in function_words()]
+        return " ".join(words)
+    lower = max(ctx.sentence_start(start), start - windows().money_head)
+    clause = _CLAUSE_BREAK.split(ctx.text[lower:start])[-1]
+    heads = list(_money_head_re().finditer(clause))
+    return heads[-1].group(1).lower() if heads else ""
+
+
+def needed_word_near(ctx: ArticleContext, pos: int, words: list[str]) -> bool:
+    """One of `words` in the sentence at `pos`, or often in the whole article (its topic)."""
+    sentence = ctx.text[ctx.sentence_start(pos):ctx.sentence_end(pos)]
+    for w in words:
+        rx = word_re([w])
+        if rx.search(sentence) or len(rx.findall(ctx.text)) >= _TOPIC_MENTIONS:
+            return True
+    return False
+
+
+@cache
+def _one_counts_re() -> re.Pattern[str]:
+    return cue_before_re(cues().one_counts_after, r"[ \t]+")
+
+
+def one_counts(text: str, pos: int) -> bool:
+    """`ít nhất một kho`, `chỉ một hộ`: a qualifier makes `một` a number (§7)."""
+    return bool(_one_counts_re().search(text, max(0, pos - windows().one_counts), pos))
+
+
+@cache
+def _one_article_re() -> re.Pattern[str]:
+    return cue_before_re(cues().one_tally_not_after, r"[ \t]+")
+
+
+def one_in_tally(text: str, pos: int) -> bool:
+    """`một` at `pos` may stand in a tally of counts: no preposition or verb of giving before
+    it (`của một trang trại`, `tặng một chiếc thuyền` read "a/an", §7)."""
+    return not _one_article_re().search(text, max(0, pos - windows().one_tally), pos)
+
+
+@cache
+def _building_re() -> re.Pattern[str]:
+    return word_re(cues().building_cues)
+
+
+def as_building(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A school or clinic counted as a building: a building cue in its clause (§7)."""
+    w = windows()
+    before = _CLAUSE_BREAK.split(ctx.text[max(ctx.sentence_start(start), start - w.building_before):start])[-1]
+    after = _CLAUSE_BREAK.split(ctx.text[end:min(ctx.sentence_end(start), end + w.building_after)])[0]
+    return bool(_building_re().search(before) or _building_re().search(after))
+
+
+@cache
+def _owner_re() -> re.Pattern[str]:
+    c = cues()
+    return re.compile(rf"[ \t]+(?:{alternation(c.owner_links)})[ \t]+(?:{alternation(c.non_dwelling_owners)})(?!\w)",
+                      re.IGNORECASE)
+
+
+def non_dwelling_owner(text: str, pos: int) -> bool:
+    """`2 ngôi nhà thuộc trường Tiểu học`: a building owned by a school or an office is no
+    dwelling (§7), so it counts as `infrastructure`."""
+    return bool(_owner_re().match(text, pos))
