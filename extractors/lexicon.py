@@ -154,6 +154,8 @@ class Cues(_Strict):
     not_figure_patterns: dict[str, list[str]]
     not_figure_after: list[str]
     indefinite_before: list[str]
+    negative_before: list[str]
+    negative_signs: list[str]
     function_words: list[str]
     idioms: list[str]
     idiom_exceptions: list[str] = []

@@ -18,7 +18,7 @@ from .labels import class_label_before, function_words, indefinite_before, is_id
 from .lexicon import alternation, cue_before_re, cues, number_words, separator_re, unit_table, windows
 from .numbers import NumberMention
 from .rejections import Reason, Rejection
-from .surroundings import as_building, money_subject, needed_word_near, non_dwelling_owner, one_counts
+from .surroundings import as_building, money_subject, needed_word_near, negative, non_dwelling_owner, one_counts
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
 _NOUN_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
@@ -123,6 +123,8 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
         return Reason.label
     if is_idiom(text, m.start):
         return Reason.idiom
+    if negative(text, m.start):
+        return Reason.negative
     if m.form == "words" and indefinite_before(text, m.start):
         return Reason.indefinite
     if m.form == "fraction":

@@ -15,8 +15,8 @@ from .context import ArticleContext
 from .labels import function_words
 from .lexicon import alternation, cue_before_re, cues, windows, word_re
 
-__all__ = ["as_building", "money_subject", "needed_word_near", "non_dwelling_owner", "one_counts",
-           "one_in_tally"]
+__all__ = ["as_building", "money_subject", "needed_word_near", "negative", "non_dwelling_owner",
+           "one_counts", "one_in_tally"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 #: an article naming a word this often is about it (`vàng`: a gold-price story), so a unit that
@@ -103,3 +103,21 @@ def non_dwelling_owner(text: str, pos: int) -> bool:
     """`2 ngôi nhà thuộc trường Tiểu học`: a building owned by a school or an office is no
     dwelling (§7), so it counts as `infrastructure`."""
     return bool(_owner_re().match(text, pos))
+
+
+@cache
+def _negative_re() -> re.Pattern[str]:
+    c = cues()
+    signs = "".join(re.escape(x) for x in c.negative_signs)
+    return re.compile(rf"(?:(?:^|[^\w])(?:{alternation(c.negative_before)})[ \t]+|(?:^|[ \t(\[])(?<![\d.,][ \t])[{signs}])$",
+                      re.IGNORECASE)
+
+
+def negative(text: str, pos: int) -> bool:
+    """A minus before the number at `pos` (`âm 2,5%`, `giảm −5%`), not the dash of a range
+    (`25 -35cm`).
+
+    >>> negative("tăng trưởng âm 2,5%", 15), negative("từ 25 -35cm", 7), negative("(-3%)", 2)
+    (True, False, True)
+    """
+    return bool(_negative_re().search(text, max(0, pos - 6), pos))

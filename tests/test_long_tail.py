@@ -5,8 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import doctest
+
 import pytest
 
+import vnfigures.extractors.joins as joins_module
+import vnfigures.extractors.lexicon as lexicon_module
+import vnfigures.extractors.surroundings as surroundings_module
 from vnfigures.extractors.figures import extract_figures
 
 
@@ -111,6 +116,12 @@ FORMS = [
     ("thí sinh đạt điểm 10 nhiều nhất toàn quốc", []),
     ("có cỡ 500 người", [F("people", "500", "person", "approx")]),
     ("giá xoay quanh 20.000 đồng/kg", [F("money", "20000", "VND", "approx", per="kg")]),
+    # a minus is no figure the record can hold; a dash after a number is a range
+    ("tăng trưởng âm 2,5%", []),
+    ("GDP giảm (-3%)", []),
+    ("ngập sâu từ 25 -35cm", [F("other", "25", "item", "range", "35")]),
+    # product lines are no land (`mẫu` is also a unit of area)
+    ("ra mắt 2 mẫu smartphone", [F("other", "2", "item")]),
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),
@@ -125,3 +136,13 @@ def test_kinds_of_the_long_tail(sentence: str, expected: list[dict[str, Any]]) -
 @pytest.mark.parametrize(("sentence", "expected"), FORMS)
 def test_number_and_money_forms(sentence: str, expected: list[dict[str, Any]]) -> None:
     check(sentence, expected)
+
+
+@pytest.mark.parametrize("module", [lexicon_module, surroundings_module])
+def test_doctests(module: object) -> None:
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_joins_module_has_its_public_names() -> None:
+    assert set(joins_module.__all__) <= set(dir(joins_module))
