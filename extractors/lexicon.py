@@ -132,6 +132,7 @@ class Cues(_Strict):
 
     qualifiers_before: dict[str, list[str]]
     qualifiers_after: dict[str, list[str]]
+    qualifier_signs: dict[str, str] = {}
     approx_governing: list[str]
     approx_governing_not: list[str]
     emphasis: list[str]

@@ -116,6 +116,8 @@ FORMS = [
     ("thí sinh đạt điểm 10 nhiều nhất toàn quốc", []),
     ("có cỡ 500 người", [F("people", "500", "person", "approx")]),
     ("giá xoay quanh 20.000 đồng/kg", [F("money", "20000", "VND", "approx", per="kg")]),
+    ("đề phòng mưa cường suất lớn (>100mm/6 giờ)", [F("other", "100", "item", "more_than", text=">100mm/6 giờ")]),
+    ("tỷ lệ ≤ 5%", [F("percent", "5", "percent", "at_most")]),
     # a minus is no figure the record can hold; a dash after a number is a range
     ("tăng trưởng âm 2,5%", []),
     ("GDP giảm (-3%)", []),
