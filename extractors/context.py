@@ -12,13 +12,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
-from .lexicon import cues, unit_table
+from .lexicon import UnitEntry, alternation, cues, unit_table
+from .mention import exact
 from .numbers import parse_number
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=\S)|\n+")
-_STATED_SAO = re.compile(r"(\S+(?:\s\S+){0,2}?)\s+sào\s*\(\s*(?:khoảng\s+)?([\d.,]+)\s*m(?:2|²)",
-                         re.IGNORECASE)
-_M2_PER_HA = Decimal(10000)
 
 
 def nfc_with_offsets(text: str) -> tuple[str, list[int]] | None:
@@ -70,20 +68,38 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _land_entry(form: str) -> UnitEntry:
+    return next(e for e in unit_table().units if form in e.forms)
+
+
+def _square_metre() -> UnitEntry:
+    return _land_entry("m2")
+
+
+@cache
+def _stated_sao_re() -> re.Pattern[str]:
+    """`bốn sào (4.000 m2)`, `1 sào (khoảng 500m²)`: the forms of `units.yaml`."""
+    sao = alternation(_land_entry("sào").forms)
+    m2 = alternation(_square_metre().forms)
+    approx = alternation(cues().qualifiers_before["approx"])
+    return re.compile(rf"(\S+(?:\s\S+){{0,2}}?)\s+(?:{sao})\s*\(\s*(?:(?:{approx})\s+)?([\d.,]+)\s*(?:{m2})",
+                      re.IGNORECASE)
+
+
 def stated_sao(text: str) -> Decimal | None:
     """Hectares in one `sào` when the article states it (`bốn sào (4.000 m2)`, §7), else None.
 
     >>> stated_sao("bốn sào (4.000 m2)"), stated_sao("6 sào")
     (Decimal('0.1'), None)
     """
-    stated = _STATED_SAO.search(text)
+    stated = _stated_sao_re().search(text)
     if stated:
         words = stated.group(1).split()
         for k in range(len(words)):
             count = parse_number(" ".join(words[k:]))
             area = parse_number(stated.group(2))
             if count and area:
-                return area / count / _M2_PER_HA
+                return exact(area * _square_metre().factor / count)
     return None
 
 
@@ -103,8 +119,7 @@ def land_region(text: str) -> str:
 @cache
 def _sao_factors() -> dict[str, Decimal]:
     """The regional sizes of one sào (`units.yaml`), against which a stated size scales."""
-    entry = next(e for e in unit_table().units if "sào" in e.forms)
-    return dict(entry.region_factor or {})
+    return dict(_land_entry("sào").region_factor or {})
 
 
 @dataclass
@@ -135,7 +150,7 @@ class ArticleContext:
         factor = regional[self.region]
         if self.sao is None:
             return factor
-        return factor * self.sao / _sao_factors()[self.region]
+        return exact(factor * self.sao / _sao_factors()[self.region])
 
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence holding `pos` (0 when before the first)."""
