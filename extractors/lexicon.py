@@ -60,6 +60,7 @@ class NumberWords(_Strict):
     date_cues: list[str]
     day_cues: list[str]
     month_cues: list[str]
+    year_before: list[str]
     fraction_counted_nouns: list[str]
     range_separators: list[str]
     between_words: dict[str, list[str]]
@@ -218,6 +219,7 @@ class Windows(_Strict):
     building_after: int = Field(gt=0)
     bare_cue: int = Field(gt=0)
     between_cue: int = Field(gt=0)
+    year_cue: int = Field(gt=0)
 
 
 @cache

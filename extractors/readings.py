@@ -141,6 +141,8 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
     if unit is None:
         # `3/5 xã` is a pair only when a unit follows; else `3/5` is a date
         return Reason.date if m.date_like and not m.pair_first else _read_bare(ctx, m)
+    if not unit.measure and _year_before_noun(text, m):
+        return Reason.year
     if m.bare_mot and not unit.measure and not one_counts(text, m.start):
         return Reason.one_as_article
     if class_label_before(text, m.start, unit.kind):
@@ -163,6 +165,19 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
             unit.entry is not None and unit.entry.institution and as_building(ctx, m.start, noun_end)):
         return Reading(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)
     return Reading(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
+
+
+@cache
+def _year_cue_re() -> re.Pattern[str]:
+    return cue_before_re(number_words().year_before, r"[ \t]+")
+
+
+def _year_before_noun(text: str, m: NumberMention) -> bool:
+    """`đến 2025 xã có …`: a four-digit year (no thousands dot) after a time word counts
+    nothing, even with a counted noun after it."""
+    return (m.form == "digits" and m.scale == 1 and re.fullmatch(r"\d{4}", m.raw) is not None
+            and _YEAR[0] <= m.value <= _YEAR[1]
+            and bool(_year_cue_re().search(text, max(0, m.start - windows().year_cue), m.start)))
 
 
 def _range_follows(text: str, pos: int) -> bool:
