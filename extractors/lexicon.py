@@ -96,6 +96,9 @@ class UnitEntry(_Strict):
     #: a school or clinic: its `kind` when counted as an institution, `infrastructure` when
     #: counted as a building (a `building_cues` word in its clause, ANNOTATION.md §7)
     institution: bool = False
+    #: the unit counts whatever noun of these kinds its clause names before the number
+    #: (`khách du lịch đạt 2,67 triệu lượt` counts people), else its own `kind`
+    kind_from_clause: list[Kind] = []
 
     @field_validator("forms")
     @classmethod
@@ -220,6 +223,7 @@ class Windows(_Strict):
     bare_cue: int = Field(gt=0)
     between_cue: int = Field(gt=0)
     year_cue: int = Field(gt=0)
+    clause_noun: int = Field(gt=0)
 
 
 @cache

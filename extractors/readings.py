@@ -11,14 +11,14 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from vnfigures.schemas import Kind
+from vnfigures.schemas import CANONICAL_UNITS, Kind
 
 from .context import ArticleContext
 from .labels import class_label_before, function_words, indefinite_before, is_idiom, label_before, name_before
 from .lexicon import alternation, cue_before_re, cues, number_words, separator_re, unit_table, windows
 from .numbers import NumberMention
 from .rejections import Reason, Rejection
-from .surroundings import as_building, money_subject, needed_word_near, negative, non_dwelling_owner, one_counts
+from .surroundings import as_building, clause_noun_kind, money_subject, needed_word_near, negative, non_dwelling_owner, one_counts
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
 _NOUN_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
@@ -161,6 +161,10 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
         if noun_end > unit.end and text.startswith("/", noun_end):  # `10 kg gạo/nhân khẩu`
             per, end = _per_at(text, noun_end, unit)
             end = end if per else noun_end
+    borrowed = (clause_noun_kind(ctx, m.start, unit.entry.kind_from_clause)
+                if unit.entry is not None and unit.entry.kind_from_clause else None)
+    if borrowed is not None:  # `khách du lịch đạt 2,67 triệu lượt`
+        return Reading(m, unit, borrowed, CANONICAL_UNITS[borrowed], m.value, end, subject, per)
     if (unit.kind is Kind.houses and non_dwelling_owner(text, noun_end)) or (
             unit.entry is not None and unit.entry.institution and as_building(ctx, m.start, noun_end)):
         return Reading(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)

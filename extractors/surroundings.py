@@ -13,9 +13,11 @@ from functools import cache
 
 from .context import ArticleContext
 from .labels import function_words
-from .lexicon import alternation, cue_before_re, cues, windows, word_re
+from vnfigures.schemas import Kind
 
-__all__ = ["as_building", "money_subject", "needed_word_near", "negative", "non_dwelling_owner",
+from .lexicon import alternation, cue_before_re, cues, unit_table, windows, word_re
+
+__all__ = ["as_building", "clause_noun_kind", "money_subject", "needed_word_near", "negative", "non_dwelling_owner",
            "one_counts", "one_in_tally"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
@@ -121,3 +123,26 @@ def negative(text: str, pos: int) -> bool:
     (True, False, True)
     """
     return bool(_negative_re().search(text, max(0, pos - 6), pos))
+
+
+@cache
+def _noun_res() -> dict[Kind, re.Pattern[str]]:
+    forms: dict[Kind, list[str]] = {}
+    for entry in unit_table().units:
+        if not entry.case_sensitive and not entry.measure:
+            forms.setdefault(entry.kind, []).extend(entry.forms)
+    return {kind: word_re(words) for kind, words in forms.items()}
+
+
+def clause_noun_kind(ctx: ArticleContext, start: int, kinds: list[Kind]) -> Kind | None:
+    """The kind of the last counted noun of `kinds` named earlier in the clause of `start`
+    (`lượng khách du lịch đạt 2,67 triệu lượt`: people), or None."""
+    lower = max(ctx.sentence_start(start), start - windows().clause_noun)
+    clause = _CLAUSE_BREAK.split(ctx.text[lower:start])[-1]
+    best: tuple[int, Kind] | None = None
+    for kind in kinds:
+        rx = _noun_res().get(kind)
+        for found in rx.finditer(clause) if rx else ():
+            if best is None or found.start() > best[0]:
+                best = (found.start(), kind)
+    return best[1] if best else None

@@ -50,6 +50,9 @@ KINDS = [
     ("có 3 tập đoàn và 5 hãng xe tham gia", [F("other", "3", "item"), F("other", "5", "item")]),
     ("xoay quanh 150 DN", [F("other", "150", "item", "approx")]),
     ("dự án gồm hai đoạn", [F("other", "2", "item")]),
+    # visits count the people their clause names, else times
+    ("lượng khách du lịch đạt 2,67 triệu lượt, doanh thu tăng", [F("people", "2670000", "person")]),
+    ("xe qua lại hầm 2 lượt", [F("other", "2", "item")]),
     # counts per weight, weights per head
     ("cá giống cỡ 15-20 con/kg", [F("other", "15", "item", "range", "20", per="kg")]),
     ("heo con nặng 1,5 kg/con", [F("mass", "0.0015", "tonne", per="con")]),
