@@ -139,12 +139,9 @@ def _apply_scales(text: str, pos: int, value: Decimal) -> tuple[Decimal, Decimal
 
 
 def _padded_count(text: str, tok: str, end: int) -> bool:
-    """`01 đối tượng`, `05 hộ`: a zero-padded count of a counted noun (not a measure, a date or
-    a code: `05 năm`, `0913…` stay out)."""
-    if not re.fullmatch(r"0\d{1,2}", tok):
-        return False
-    unit = unit_at(text, end)
-    return unit is not None and not unit.measure
+    """`01 đối tượng`, `05 hộ`, `05 tấn gạo`: a zero-padded count of what follows (not a
+    duration, a date or a code: `05 năm`, `0913…` stay out)."""
+    return re.fullmatch(r"0\d{1,2}", tok) is not None and unit_at(text, end) is not None
 
 
 def _digit_mentions(text: str, m: re.Match[str]) -> list[NumberMention] | Reason:

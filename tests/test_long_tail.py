@@ -83,6 +83,7 @@ FORMS = [
     ("lương 5 triệu yên", [F("money", "5000000", "JPY")]),
     ("giá 100 AED và 20 dirham", [F("money", "100", "AED"), F("money", "20", "AED")]),
     ("giá 2.000 baht", [F("money", "2000", "THB")]),
+    ("giá 20€ một vé", [F("money", "20", "EUR")]),
     ("20 triệu nhân dân tệ", [F("money", "20000000", "CNY")]),
     ("khoảng 5 EUR", [F("money", "5", "EUR", "approx")]),
     # ranges and pairs
@@ -101,6 +102,7 @@ FORMS = [
     # zero-padded counts; codes stay codes
     ("bắt giữ 01 đối tượng", [F("people", "1", "person")]),
     ("hỗ trợ 05 hộ dân", [F("households", "5", "household")]),
+    ("nhận 05 tấn gạo", [F("mass", "5", "tonne")]),
     ("trong 05 năm", []),
     ("gọi 0913.123.456", []),
     # `một` (§7)
