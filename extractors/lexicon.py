@@ -99,6 +99,8 @@ class UnitEntry(_Strict):
     #: the unit counts whatever noun of these kinds its clause names before the number
     #: (`khách du lịch đạt 2,67 triệu lượt` counts people), else its own `kind`
     kind_from_clause: list[Kind] = []
+    #: after one of these nouns the figure names a class, not a quantity (`trạm 110kV`, §7)
+    label_after: list[str] = []
 
     @field_validator("forms")
     @classmethod

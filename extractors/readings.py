@@ -145,7 +145,8 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
         return Reason.year
     if m.bare_mot and not unit.measure and not one_counts(text, m.start):
         return Reason.one_as_article
-    if class_label_before(text, m.start, unit.kind):
+    if class_label_before(text, m.start, unit.kind) or (
+            unit.entry is not None and unit.entry.label_after and _after_label(text, m.start, unit.entry.label_after)):
         return Reason.class_label
     per, end = _per_at(text, unit.end, unit)
     subject, noun_end = _noun_words(text, unit.end if per is None else end,
@@ -182,6 +183,16 @@ def _year_before_noun(text: str, m: NumberMention) -> bool:
     return (m.form == "digits" and m.scale == 1 and re.fullmatch(r"\d{4}", m.raw) is not None
             and _YEAR[0] <= m.value <= _YEAR[1]
             and bool(_year_cue_re().search(text, max(0, m.start - windows().year_cue), m.start)))
+
+
+@cache
+def _label_after_re(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return cue_before_re(set(nouns), r"[ \t]+")
+
+
+def _after_label(text: str, pos: int, nouns: list[str]) -> bool:
+    """The number follows one of `nouns` directly (`đường dây 500kV`): a class label."""
+    return bool(_label_after_re(tuple(nouns)).search(text, max(0, pos - windows().class_label), pos))
 
 
 def _range_follows(text: str, pos: int) -> bool:

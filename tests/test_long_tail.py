@@ -130,6 +130,9 @@ FORMS = [
     ("ngập sâu từ 25 -35cm", [F("other", "25", "item", "range", "35")]),
     # product lines are no land (`mẫu` is also a unit of area)
     ("ra mắt 2 mẫu smartphone", [F("other", "2", "item")]),
+    # a voltage names the class of a line or station (§7 `trạm 110kV`); lengths stay figures
+    ("đường dây 500kV mạch 3 dài 519 km", [F("other", "519", "item")]),
+    ("trạm biến áp 220 kV", []),
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),
