@@ -82,12 +82,12 @@ def test_miss_reasons() -> None:
         _fig("115 hộ nghèo", "households", "115", "household"),   # found
         _fig("2.8", "other", "2.8", "item"),                       # a bare number
         _fig("2021", "other", "2021", "item"),                     # a year label
-        _fig("2,67 triệu lượt", "people", "2670000", "person"),    # made as `other`
+        _fig("2,67 triệu lượt", "households", "2670000", "household"),  # made as people
         _fig("hỗ trợ", "other", "1", "item"),                      # no number there
     ])
     article = score_article(gold, ArticleFigures("a", TEXT, extract_figures(TEXT)))
     reasons = miss_reasons(article)
-    assert reasons == {1: "no_counted_noun", 2: "label", 3: "misread as other 2670000 item", 4: NOT_SEEN}
+    assert reasons == {1: "no_counted_noun", 2: "label", 3: "misread as people 2670000 person", 4: NOT_SEEN}
     assert reason_counts(reasons.values())["misread"] == 1
 
 
