@@ -23,6 +23,9 @@ from .units import UnitMatch, blocked_after, unit_at, with_factor
 
 _NOUN_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
 _YEAR = (Decimal(1945), Decimal(2099))
+#: a spelled number ending in `triệu` or `tỷ` with no unit is money like `82 tỉ` (§7) when its
+#: clause names money (`thiệt hại ba tỷ`, not `dân số hai triệu`)
+_SPELLED_MONEY_SCALE = Decimal(1_000_000)
 #: an all-capitals abbreviation naming what is counted (`500 CNVCLĐ`, `30 DN`, `5 HTX`)
 _ABBREVIATION = re.compile(r"[A-ZĐ]{2,7}")
 
@@ -239,8 +242,9 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
         return Reason.not_counted_after
     if m.form == "words" and m.scale >= 1000:
         per, end = _per_at(text, m.end)  # `hơn trăm ngàn/ngày`: an amount of money per day
-        if per:
-            return Reading(m, None, Kind.money, "VND", m.value, end, money_subject(ctx, m.start, m.end), per)
+        subject = money_subject(ctx, m.start, m.end)
+        if per or (m.scale >= _SPELLED_MONEY_SCALE and subject):  # `thiệt hại ba tỷ` (§7 `82 tỉ`)
+            return Reading(m, None, Kind.money, "VND", m.value, end if per else m.end, subject, per)
     if m.form == "words":  # kept bare: only a range partner or `gấp ba` makes it a figure
         if _one_of_re().search(text, max(0, m.start - windows().one_of), m.start):  # `một trong ba thiết kế`
             subject, end = _noun_words(text, m.end, 3)

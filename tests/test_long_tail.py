@@ -96,6 +96,8 @@ FORMS = [
     ("Diện tích này tăng gấp đôi năm trước", [F("other", "2", "item")]),
     # spelled numbers
     ("trao ba tỷ đồng", [F("money", "3000000000", "VND")]),
+    ("thiệt hại ba tỷ", [F("money", "3000000000", "VND")]),
+    ("dân số khoảng hai triệu.", []),
     ("một nghìn không trăm linh năm hộ", [F("households", "1005", "household")]),
     ("thu nhập hơn trăm ngàn/ngày", [F("money", "100000", "VND", "more_than", per="ngày")]),
     ("thu nhập vài trăm ngàn/ngày", []),
