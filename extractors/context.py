@@ -1,4 +1,4 @@
-"""Article-level context a figure needs: sentence bounds and the regional size of `sào`.
+"""Article-level context a figure needs: sentence bounds and the region of its land units.
 
 Both are read once per article, so `extract_figures` stays a pure function of its text.
 """
@@ -10,14 +10,13 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
-from .lexicon import cues
+from .lexicon import UnitEntry, alternation, cues, unit_table
+from .mention import exact
 from .numbers import parse_number
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=\S)|\n+")
-_STATED_SAO = re.compile(r"(\S+(?:\s\S+){0,2}?)\s+sào\s*\(\s*(?:khoảng\s+)?([\d.,]+)\s*m(?:2|²)",
-                         re.IGNORECASE)
-_M2_PER_HA = Decimal(10000)
 
 
 def nfc_with_offsets(text: str) -> tuple[str, list[int]] | None:
@@ -87,24 +86,58 @@ def _cut(sentences: Sequence[tuple[int, int]], rule: Sequence[tuple[int, int]]) 
     return out
 
 
-def sao_size(text: str) -> Decimal:
-    """Hectares in one `sào` for this article (§7): as stated, else by region, else northern.
+def _land_entry(form: str) -> UnitEntry:
+    return next(e for e in unit_table().units if form in e.forms)
 
-    >>> sao_size("bốn sào (4.000 m2)"), sao_size("xã ở Gia Lai có 6 sào"), sao_size("6 sào")
-    (Decimal('0.1'), Decimal('0.05'), Decimal('0.036'))
+
+def _square_metre() -> UnitEntry:
+    return _land_entry("m2")
+
+
+@cache
+def _stated_sao_re() -> re.Pattern[str]:
+    """`bốn sào (4.000 m2)`, `1 sào (khoảng 500m²)`: the forms of `units.yaml`."""
+    sao = alternation(_land_entry("sào").forms)
+    m2 = alternation(_square_metre().forms)
+    approx = alternation(cues().qualifiers_before["approx"])
+    return re.compile(rf"(\S+(?:\s\S+){{0,2}}?)\s+(?:{sao})\s*\(\s*(?:(?:{approx})\s+)?([\d.,]+)\s*(?:{m2})",
+                      re.IGNORECASE)
+
+
+def stated_sao(text: str) -> Decimal | None:
+    """Hectares in one `sào` when the article states it (`bốn sào (4.000 m2)`, §7), else None.
+
+    >>> stated_sao("bốn sào (4.000 m2)"), stated_sao("6 sào")
+    (Decimal('0.1'), None)
     """
-    stated = _STATED_SAO.search(text)
+    stated = _stated_sao_re().search(text)
     if stated:
         words = stated.group(1).split()
         for k in range(len(words)):
             count = parse_number(" ".join(words[k:]))
             area = parse_number(stated.group(2))
             if count and area:
-                return area / count / _M2_PER_HA
+                return exact(area * _square_metre().factor / count)
+    return None
+
+
+def land_region(text: str) -> str:
+    """`central` when the article names more central provinces than northern ones, else
+    `north` (§7: the northern sào size when the article does not tell the region).
+
+    >>> land_region("xã ở Gia Lai có 6 sào"), land_region("6 sào")
+    ('central', 'north')
+    """
     c = cues()
     central = sum(text.count(p) for p in c.central_provinces)
     north = sum(text.count(p) for p in c.north_provinces)
-    return Decimal("0.05") if central > north else Decimal("0.036")
+    return "central" if central > north else "north"
+
+
+@cache
+def _sao_factors() -> dict[str, Decimal]:
+    """The regional sizes of one sào (`units.yaml`), against which a stated size scales."""
+    return dict(_land_entry("sào").region_factor or {})
 
 
 @dataclass
@@ -113,7 +146,8 @@ class ArticleContext:
 
     text: str
     sentences: list[tuple[int, int]]
-    sao: Decimal
+    region: str
+    sao: Decimal | None
     _starts: list[int] = field(default_factory=list)
     #: the sentences cut again where the rule splitter ends one: a cue must not reach across
     #: a break that a tokenizer's splitter missed (`… Trong năm 2025,`)
@@ -124,7 +158,7 @@ class ArticleContext:
     def build(cls, text: str, sentences: Sequence[tuple[int, int]] | None) -> ArticleContext:
         rule = split_sentences(text)
         bounds = sorted(sentences) if sentences else rule
-        ctx = cls(text, list(bounds), sao_size(text))
+        ctx = cls(text, list(bounds), land_region(text), stated_sao(text))
         ctx._starts = [s for s, _ in ctx.sentences]
         ctx.fine = _cut(ctx.sentences, rule) if sentences else rule
         ctx._fine_starts = [s for s, _ in ctx.fine]
@@ -139,6 +173,19 @@ class ArticleContext:
         """The `fine` sentence before the one holding `pos`, None for the first."""
         i = bisect.bisect_right(self._fine_starts, pos) - 1
         return self.fine[i - 1] if i >= 1 else None
+
+    def land_factor(self, regional: dict[str, Decimal]) -> Decimal:
+        """Hectares in one regional land unit (`sào`, `mẫu`, §7): its size in this article's
+        region, scaled to the sào size the article states when it states one.
+
+        >>> ctx = ArticleContext.build("bốn sào (4.000 m2) ở Nghệ An", None)
+        >>> ctx.land_factor({"north": Decimal("0.36"), "central": Decimal("0.5")})
+        Decimal('1')
+        """
+        factor = regional[self.region]
+        if self.sao is None:
+            return factor
+        return exact(factor * self.sao / _sao_factors()[self.region])
 
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence holding `pos` (0 when before the first)."""

@@ -12,147 +12,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from decimal import Decimal
-from functools import cache
+from dataclasses import replace
 
 from pydantic import ValidationError
 
-from vnfigures.schemas import Figure, Kind, Modality, Qualifier
+from vnfigures.schemas import Figure, Kind, Qualifier
 
 from .context import ArticleContext, nfc_with_offsets
-from .lexicon import alternation, cues, number_words
-from .numbers import NumberMention, exact, scan_numbers
+from .joins import Draft, dimension_drafts, fraction_drafts, join, multiple_drafts
+from .lexicon import cues
 from .modality import decide as decide_modality
+from .numbers import NumberMention, scan_numbers
 from .qualifiers import approx_governed, qualifier_after, qualifier_before
 from .readings import Reading, read
-from .word_fractions import word_fractions
+from .rejections import Reason, Rejection
+from .surroundings import one_in_tally
 
-__all__ = ["extract_figures"]
+__all__ = ["extract_figures", "extract_with_rejections"]
 
-_RANGE_SEP = re.compile(r"[ \t]*(?:[-–—~]|đến|tới|tới mức|đến mức|đến dưới|tới dưới)[ \t]*",
-                        re.IGNORECASE)
-_STEP_SEP = re.compile(r"[ \t]+(?:xuống|lên|xuống còn|lên mức|xuống mức|lên đến)[ \t]+", re.IGNORECASE)
-_LIST_SEP = re.compile(r"[ \t]*(?:,|và|hoặc|hay)[ \t]*", re.IGNORECASE)
-_DIMENSIONS = re.compile(r"(?<![\w.,])(\d{2,5})[ \t]*[x×][ \t]*(\d{2,5})(?![\w.,])")
+
 #: `tối đa` before one of these names a specification, not a bound (`tối đa 60km/h`, §7)
 _SPEC_KINDS = (Kind.other,)
 
 
-@dataclass(frozen=True)
-class _Draft:
-    """A figure before its qualifier and modality are known."""
-
-    start: int
-    end: int
-    kind: Kind
-    unit: str
-    value: Decimal
-    value_max: Decimal | None
-    subject: str
-    per: str | None
-    qualifier: Qualifier | None = None
-    modality: Modality | None = None
-    step_first: bool = False
-
-
-@cache
-def _bare_cue_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])({alternation(cues().bare_number_before)})\s*$", re.IGNORECASE)
-
-
-def _draft(r: Reading, kind: Kind | None = None, unit: str | None = None) -> _Draft:
-    """The draft of a reading, with the kind and unit it borrows when it has none."""
-    kind, unit = r.kind or kind, r.unit_code or unit
-    if kind is None or unit is None:  # pragma: no cover - callers pass readings with a unit
-        raise ValueError(f"reading {r.mention.raw!r} has no unit")
-    return _Draft(r.mention.start, r.end, kind, unit, exact(r.value), None, r.subject, r.per)
-
-
-def _range(a: Reading, b: Reading) -> _Draft | None:
-    """`10-15 hộ`, `từ 2 đến 5 triệu đồng`, `từ 35,99 triệu đồng đến 38,99 triệu đồng`."""
-    if b.kind is None or b.unit_code is None:
-        return None
-    if a.kind is not None and (a.kind, a.unit_code) != (b.kind, b.unit_code):
-        return None
-    low = a.value
-    if a.kind is None:  # the low end takes the high end's scale and unit
-        scale = b.mention.scale if a.mention.scale == 1 else Decimal(1)
-        low = a.mention.value * scale * (b.unit.factor if b.unit else 1)
-        if b.kind is Kind.money and low * 1000 < b.value < low * 10000 and b.value >= 10000:
-            low *= 1000  # `từ 400 đến 600.000 đồng`: the low end is in thousands too
-    if low >= b.value:
-        return None
-    return _Draft(a.mention.start, b.end, b.kind, b.unit_code, exact(low), exact(b.value),
-                  b.subject, b.per, Qualifier.range)
-
-
-def _step(a: Reading, b: Reading) -> list[_Draft]:
-    """`từ 6.000 đồng/kg xuống 5.800 đồng/kg`: two exact figures, the first the state before
-    the change (§7); a bare first number borrows the second's unit."""
-    first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)))
-    return [replace(first, qualifier=Qualifier.exact, modality=Modality.actual, step_first=True),
-            replace(_draft(b), qualifier=Qualifier.exact)]
-
-
-def _borrowed_factor(a: Reading, b: Reading) -> Decimal:
-    return b.unit.factor if a.kind is None and b.unit else Decimal(1)
-
-
-def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Draft], bool]:
-    """Drafts for reading `a`, using its neighbour `b`; True when `b` was consumed."""
-    gap = ctx.text[a.end:b.mention.start] if b else ""
-    if b is not None and _RANGE_SEP.fullmatch(gap):
-        joined = _range(a, b)
-        if joined:
-            return [joined], True
-    has_b = b is not None and b.kind is not None
-    if has_b and b is not None and _STEP_SEP.fullmatch(gap):
-        return _step(a, b), True
-    if a.kind is not None:
-        return [_draft(a)], False
-    listed = (_LIST_SEP.fullmatch(gap) and b is not None and b.unit is not None and b.unit.measure
-              and a.mention.form == "digits")  # `64, 128GB`
-    if has_b and b is not None and (a.mention.pair_first or listed):  # `13/20 hộ`
-        first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)),
-                        subject=b.subject, per=b.per)
-        return [first, _draft(b)], True
-    window = ctx.text[max(0, a.mention.start - 20):a.mention.start]
-    if _bare_cue_re().search(window):  # `gấp 3`, `gấp ba`, `hệ số 1.5`
-        return [_Draft(a.mention.start, a.end, Kind.other, "item", exact(a.value), None, "", None)], False
-    return [], False
-
-
-@cache
-def _multiple_re() -> re.Pattern[str]:
-    words = alternation(list(number_words().multiples))
-    return re.compile(rf"(?<!\w)gấp\s+({words})(?!\w)", re.IGNORECASE)
-
-
-def _multiple_drafts(text: str) -> list[_Draft]:
-    """`gấp đôi` is a count of times, 2, of kind `other` (§7)."""
-    multiples = number_words().multiples
-    return [_Draft(m.start(), m.end(), Kind.other, "item", exact(multiples[m.group(1).lower()]),
-                   None, "lần", None) for m in _multiple_re().finditer(text)]
-
-
-def _fraction_drafts(text: str) -> list[_Draft]:
-    """`hai phần ba số hộ`: a fraction in words is a percentage (§7)."""
-    return [_Draft(f.start, f.end, Kind.percent, "percent", exact(f.percent), None, "", None)
-            for f in word_fractions(text)]
-
-
-def _dimension_drafts(text: str) -> list[_Draft]:
-    """A resolution or size `2688x1242` is two figures of kind `other` (§7)."""
-    drafts: list[_Draft] = []
-    for m in _DIMENSIONS.finditer(text):
-        for g in (1, 2):
-            drafts.append(_Draft(m.start(g), m.end(g), Kind.other, "item", Decimal(m.group(g)),
-                                 None, "", None))
-    return drafts
-
-
-def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
+def _qualify(ctx: ArticleContext, d: Draft, prev_end: int) -> Figure:
     """Fix qualifier and modality from the cue words around the draft; build the Figure."""
     text, sent = ctx.text, ctx.sentence_start(d.start)
     start, end, qual = d.start, d.end, d.qualifier
@@ -185,28 +68,81 @@ def _qualify(ctx: ArticleContext, d: _Draft, prev_end: int) -> Figure:
 _STORY_LINK = re.compile(r"\[[^\W\d_a-zđ][^\[\]\n]{10,200}\]")
 
 
-def _drafts(ctx: ArticleContext) -> list[_Draft]:
+def _tallied_ones(ctx: ArticleContext, readings: list[Reading], ones: list[NumberMention],
+                  rejected: list[Rejection]) -> list[Reading]:
+    """`một` beside other counts of its sentence is a count in the tally (§7: `2 người chết,
+    một người mất tích`); elsewhere it reads as "a/an" and is rejected."""
+    if not ones:
+        return readings
+    counts = {(ctx.sentence_start(r.mention.start), r.kind) for r in readings
+              if r.unit is not None and not r.unit.measure and r.kind is not None}
+    for m in ones:
+        found = read(ctx, replace(m, bare_mot=False)) if one_in_tally(ctx.text, m.start) else None
+        sentence = ctx.sentence_start(m.start)
+        if isinstance(found, Reading) and any((sentence, k) in counts for k in _tallying(found.kind)):
+            readings.append(found)
+        else:
+            rejected.append(Rejection(m.start, m.end, Reason.one_as_article))
+    return sorted(readings, key=lambda r: r.mention.start)
+
+
+def _tallying(kind: Kind | None) -> set[Kind | None]:
+    """The kinds whose counts make a `một` of `kind` part of a tally (its own, its group's)."""
+    group = next((set(g) for g in cues().one_tally_groups if kind in g), set())
+    return {kind} | group
+
+
+def _unclaimed(mentions: list[NumberMention], claimed: list[tuple[int, int]], reason: Reason,
+               rejected: list[Rejection]) -> list[NumberMention]:
+    """The mentions starting outside every claimed span; the others are rejected for `reason`."""
+    out: list[NumberMention] = []
+    for m in mentions:
+        if any(s <= m.start < e for s, e in claimed):
+            rejected.append(Rejection(m.start, m.end, reason))
+        else:
+            out.append(m)
+    return out
+
+
+def _drafts(ctx: ArticleContext, rejected: list[Rejection]) -> list[Draft]:
     links = [(m.start(), m.end()) for m in _STORY_LINK.finditer(ctx.text)]
-    drafts = [d for d in _dimension_drafts(ctx.text) + _multiple_drafts(ctx.text) + _fraction_drafts(ctx.text)
-              if not any(s <= d.start < e for s, e in links)]
-    claimed = [(d.start, d.end) for d in drafts] + links
-    mentions: list[NumberMention] = [
-        m for m in scan_numbers(ctx.text) if not any(s <= m.start < e for s, e in claimed)]
-    readings = [r for r in (read(ctx, m) for m in mentions) if r is not None]
+    drafts: list[Draft] = []
+    for d in dimension_drafts(ctx.text) + multiple_drafts(ctx.text) + fraction_drafts(ctx.text):
+        if any(s <= d.start < e for s, e in links):
+            rejected.append(Rejection(d.start, d.end, Reason.story_link))
+        else:
+            drafts.append(d)
+    mentions = _unclaimed(scan_numbers(ctx.text, rejected), links, Reason.story_link, rejected)
+    mentions = _unclaimed(mentions, [(d.start, d.end) for d in drafts], Reason.overlap, rejected)
+    readings: list[Reading] = []
+    ones: list[NumberMention] = []
+    for m in mentions:
+        found = read(ctx, m)
+        if isinstance(found, Reading):
+            readings.append(found)
+        elif found.reason is Reason.one_as_article:
+            ones.append(m)
+        else:
+            rejected.append(found)
+    readings = _tallied_ones(ctx, readings, ones, rejected)
     i = 0
     while i < len(readings):
         nxt = readings[i + 1] if i + 1 < len(readings) else None
-        made, consumed = _join(ctx, readings[i], nxt)
+        made, consumed = join(ctx, readings[i], nxt)
+        if not made:
+            r = readings[i]
+            rejected.append(Rejection(r.mention.start, r.end, r.bare))
         drafts.extend(made)
         i += 2 if consumed else 1
     return drafts
 
 
-def _no_overlap(drafts: list[_Draft]) -> list[_Draft]:
+def _no_overlap(drafts: list[Draft], rejected: list[Rejection]) -> list[Draft]:
     """Keep drafts in reading order; a draft starting inside the previous one is dropped."""
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: (d.start, -d.end)):
         if out and d.start < out[-1].end:
+            rejected.append(Rejection(d.start, d.end, Reason.overlap))
             continue
         out.append(d)
     return out
@@ -221,37 +157,53 @@ def extract_figures(text: str, sentences: Sequence[tuple[int, int]] | None = Non
     >>> [(f.value, f.value_max, f.per) for f in extract_figures("giá từ 4.800 – 5.300 đồng/kg")]
     [(Decimal('4800'), Decimal('5300'), 'kg')]
     """
+    return extract_with_rejections(text, sentences)[0]
+
+
+def extract_with_rejections(text: str, sentences: Sequence[tuple[int, int]] | None = None
+                            ) -> tuple[list[Figure], list[Rejection]]:
+    """The figures of `text` and, beside them, every candidate number dropped, with why.
+
+    >>> text = "Năm 2021, xã có 115 hộ nghèo và dăm ba người."
+    >>> figures, rejected = extract_with_rejections(text)
+    >>> [f.text for f in figures], [(text[r.start:r.end], r.reason.value) for r in rejected]
+    (['115 hộ nghèo'], [('Năm', 'year'), ('2021', 'label'), ('ba', 'indefinite')])
+    """
     if not text or not text.strip():
-        return []
+        return [], []
     mapped = nfc_with_offsets(text)
     if mapped is not None:
         return _on_nfc(text, sentences, *mapped)
     return _extract(text, sentences)
 
 
-def _extract(text: str, sentences: Sequence[tuple[int, int]] | None) -> list[Figure]:
-    """The figures of an NFC text (or one that cannot be mapped to NFC)."""
+def _extract(text: str, sentences: Sequence[tuple[int, int]] | None) -> tuple[list[Figure], list[Rejection]]:
+    """The figures and rejections of an NFC text (or one that cannot be mapped to NFC)."""
     ctx = ArticleContext.build(text, sentences)
     figures: list[Figure] = []
+    rejected: list[Rejection] = []
     prev_end = 0
-    for d in _no_overlap(_drafts(ctx)):
+    for d in _no_overlap(_drafts(ctx, rejected), rejected):
         try:
             figures.append(_qualify(ctx, d, prev_end))
-        except ValidationError:  # pragma: no cover - a draft the record refuses is dropped,
-            continue             # never the whole article
+        except ValidationError:  # a draft the record refuses is dropped, never the whole article
+            rejected.append(Rejection(d.start, d.end, Reason.invalid))
+            continue
         prev_end = d.end
-    return figures
+    rejected.sort(key=lambda r: (r.start, r.end))
+    return figures, rejected
 
 
 def _on_nfc(text: str, sentences: Sequence[tuple[int, int]] | None, norm: str,
-            starts: list[int]) -> list[Figure]:
+            starts: list[int]) -> tuple[list[Figure], list[Rejection]]:
     """Figures of a text that is not NFC: found on its NFC form, offsets mapped back."""
     bounds = None
     if sentences:
         to_norm = {orig: k for k, orig in reversed(list(enumerate(starts)))}
         bounds = [(to_norm.get(a, 0), to_norm.get(b, len(norm))) for a, b in sentences]
     out: list[Figure] = []
-    for f in _extract(norm, bounds):
+    figures, rejected = _extract(norm, bounds)
+    for f in figures:
         start, end = starts[f.start], starts[f.end]
         out.append(f.model_copy(update={"text": text[start:end], "start": start, "end": end}))
-    return out
+    return out, [Rejection(starts[r.start], starts[r.end], r.reason) for r in rejected]

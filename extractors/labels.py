@@ -12,7 +12,7 @@ from functools import cache
 from vnfigures.schemas import Kind
 
 from .context import ArticleContext
-from .lexicon import alternation, cues
+from .lexicon import alternation, cue_before_re, cues, number_words, windows
 from .mention import NumberMention
 
 __all__ = ["class_label_before", "function_words", "label_before", "name_before", "is_idiom", "indefinite_before"]
@@ -26,24 +26,22 @@ def function_words() -> frozenset[str]:
 
 @cache
 def _before_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before)})\s*$", re.IGNORECASE)
+    return cue_before_re(cues().not_figure_before)
 
 
 @cache
 def _weak_before_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_weak)})\s*$",
-                      re.IGNORECASE)
+    return cue_before_re(cues().not_figure_before_weak)
 
 
 @cache
 def _before_cs_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_cs)})\s*$")
+    return cue_before_re(cues().not_figure_before_cs, ignore_case=False)
 
 
 @cache
 def _exempt_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])({alternation(cues().not_figure_before_exempt)})\s*$",
-                      re.IGNORECASE)
+    return cue_before_re(cues().not_figure_before_exempt)
 
 
 @cache
@@ -60,7 +58,7 @@ def _idiom_re() -> re.Pattern[str]:
 def label_before(ctx: ArticleContext, m: NumberMention) -> str | None:
     """`strong` for a date word, code prefix or label right before the number (§2, §7),
     `weak` for a label that a measure unit overrides (`cấp`, `số`), else None."""
-    window = ctx.text[max(ctx.sentence_start(m.start), m.start - 40):m.start]
+    window = ctx.text[max(ctx.sentence_start(m.start), m.start - windows().label):m.start]
     pats = _pattern_res()
     if ("before" in pats and pats["before"].search(window)) or (
             "at" in pats and pats["at"].match(ctx.text, m.start)):
@@ -74,8 +72,10 @@ def label_before(ctx: ArticleContext, m: NumberMention) -> str | None:
 
 @cache
 def _list_re() -> re.Pattern[str]:
+    nw = number_words()
+    joins = alternation([*nw.list_separators, *nw.alternative_separators, *nw.range_separators])
     return re.compile(rf"(?:^|[^\w])(?:{alternation(cues().not_figure_before)})\s+(\d[\d.,]*)[^\W\d_]?"
-                      rf"\s*(?:,|và|hoặc|–|-|đến|tới)\s*$", re.IGNORECASE)
+                      rf"\s*(?:{joins})\s*$", re.IGNORECASE)
 
 
 def _listed_label(window: str, m: NumberMention) -> bool:
@@ -100,15 +100,14 @@ def name_before(ctx: ArticleContext, m: NumberMention) -> bool:
 
 @cache
 def _class_res() -> dict[Kind, re.Pattern[str]]:
-    return {kind: re.compile(rf"(?:^|[^\w])({alternation(words)})[ \t]+$", re.IGNORECASE)
-            for kind, words in cues().class_label_before.items()}
+    return {kind: cue_before_re(words, r"[ \t]+") for kind, words in cues().class_label_before.items()}
 
 
 def class_label_before(text: str, pos: int, kind: Kind) -> bool:
     """A figure of `kind` right after a noun it describes the type of (`1 ôtô 25 tấn`, like
     `xe 7 chỗ`, §7): a class label, not a quantity of goods."""
     rx = _class_res().get(kind)
-    return bool(rx and rx.search(text, max(0, pos - 20), pos))
+    return bool(rx and rx.search(text, max(0, pos - windows().class_label), pos))
 
 
 @cache
@@ -125,9 +124,9 @@ def is_idiom(text: str, pos: int) -> bool:
 
 @cache
 def _indefinite_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[^\w])({alternation(cues().indefinite_before)})\s+$", re.IGNORECASE)
+    return cue_before_re(cues().indefinite_before, r"\s+")
 
 
 def indefinite_before(text: str, pos: int) -> bool:
     """`dăm ba người`, `vài ba hộ`: a spelled-out number after these words is no count (§7)."""
-    return bool(_indefinite_re().search(text[max(0, pos - 12):pos]))
+    return bool(_indefinite_re().search(text[max(0, pos - windows().indefinite):pos]))

@@ -47,13 +47,27 @@ class NumberWords(_Strict):
     tens_multipliers: list[str]
     hundred_words: list[str]
     joiners: list[str]
+    zero_words: list[str]
+    hundred_alone_after: list[str]
+    noun_after: dict[str, list[str]]
     half_words: list[str]
     scales: dict[str, int]
     multiples: dict[str, Decimal]
+    multiple_cues: list[str]
+    fraction_words: list[str]
     not_scale_before: list[str] = []
+    scale_glued_units: list[str]
     date_cues: list[str]
     day_cues: list[str]
+    month_cues: list[str]
+    year_before: list[str]
     fraction_counted_nouns: list[str]
+    range_separators: list[str]
+    between_words: dict[str, list[str]]
+    step_separators: list[str]
+    list_separators: list[str]
+    alternative_separators: list[str]
+    share_separators: list[str]
 
     def all_words(self) -> set[str]:
         """Every word that may occur inside a spelled-out number."""
@@ -77,6 +91,16 @@ class UnitEntry(_Strict):
     keep_noun: bool = True
     case_sensitive: bool = False
     region_factor: dict[str, Decimal] | None = None
+    #: the unit counts only when one of these words is in the sentence (`2 chỉ` beside `vàng`)
+    needs_word: list[str] = []
+    #: a school or clinic: its `kind` when counted as an institution, `infrastructure` when
+    #: counted as a building (a `building_cues` word in its clause, ANNOTATION.md §7)
+    institution: bool = False
+    #: the unit counts whatever noun of these kinds its clause names before the number
+    #: (`khách du lịch đạt 2,67 triệu lượt` counts people), else its own `kind`
+    kind_from_clause: list[Kind] = []
+    #: after one of these nouns the figure names a class, not a quantity (`trạm 110kV`, §7)
+    label_after: list[str] = []
 
     @field_validator("forms")
     @classmethod
@@ -97,9 +121,10 @@ class UnitTable(_Strict):
 
     units: list[UnitEntry]
     currencies: dict[str, str]
+    currency_signs: dict[str, str]
     subject_drop: list[str]
 
-    @field_validator("currencies")
+    @field_validator("currencies", "currency_signs")
     @classmethod
     def _known_codes(cls, currencies: dict[str, str]) -> dict[str, str]:
         unknown = {code for code in currencies.values() if code not in CURRENCIES}
@@ -113,6 +138,7 @@ class Cues(_Strict):
 
     qualifiers_before: dict[str, list[str]]
     qualifiers_after: dict[str, list[str]]
+    qualifier_signs: dict[str, str] = {}
     approx_governing: list[str]
     approx_governing_not: list[str]
     emphasis: list[str]
@@ -125,6 +151,8 @@ class Cues(_Strict):
     not_figure_patterns: dict[str, list[str]]
     not_figure_after: list[str]
     indefinite_before: list[str]
+    negative_before: list[str]
+    negative_signs: list[str]
     function_words: list[str]
     idioms: list[str]
     idiom_exceptions: list[str] = []
@@ -133,6 +161,17 @@ class Cues(_Strict):
     north_provinces: list[str]
     money_subject_heads: list[str]
     non_dwelling_owners: list[str]
+    per_words: list[str]
+    per_quantity_words: list[str]
+    per_quantity_units: list[str]
+    money_subject_after: list[str]
+    counted_before: list[str]
+    counted_links: list[str]
+    owner_links: list[str]
+    building_cues: list[str]
+    one_counts_after: list[str]
+    one_tally_not_after: list[str]
+    one_tally_groups: list[list[Kind]]
     class_label_before: dict[Kind, list[str]]
 
     @field_validator("not_figure_patterns")
@@ -144,6 +183,38 @@ class Cues(_Strict):
             for rx in regexes:
                 re.compile(rx)
         return patterns
+
+
+class Windows(_Strict):
+    """Look-back windows of the readers, in characters (`windows.yaml`): one named setting each,
+    so no bare `start - 40` hides in the code."""
+
+    code_prefix: int = Field(gt=0)
+    date_cue: int = Field(gt=0)
+    day_cue: int = Field(gt=0)
+    label: int = Field(gt=0)
+    class_label: int = Field(gt=0)
+    indefinite: int = Field(gt=0)
+    hundred_alone: int = Field(gt=0)
+    noun_after: int = Field(gt=0)
+    currency_sign: int = Field(gt=0)
+    one_counts: int = Field(gt=0)
+    one_tally: int = Field(gt=0)
+    one_of: int = Field(gt=0)
+    money_head: int = Field(gt=0)
+    counted_before: int = Field(gt=0)
+    building_before: int = Field(gt=0)
+    building_after: int = Field(gt=0)
+    bare_cue: int = Field(gt=0)
+    between_cue: int = Field(gt=0)
+    year_cue: int = Field(gt=0)
+    clause_noun: int = Field(gt=0)
+
+
+@cache
+def windows() -> Windows:
+    """The validated look-back windows."""
+    return Windows.model_validate(_read_yaml("windows.yaml"))
 
 
 @cache
@@ -212,3 +283,38 @@ def alternation(words: list[str] | set[str]) -> str:
     expanded = {v for w in words if w for v in tone_variants(w)}
     ordered = sorted(expanded, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@cache
+def separator_re(name: str, spaced: bool = False) -> re.Pattern[str]:
+    """The gap between two numbers made of one word of the `number_words.yaml` list `name`
+    (`range_separators`, `step_separators`…); word separators need blanks around them when
+    `spaced`."""
+    gap = r"[ \t]+" if spaced else r"[ \t]*"
+    return re.compile(rf"{gap}(?:{alternation(getattr(number_words(), name))}){gap}", re.IGNORECASE)
+
+
+def cue_before_re(words: list[str] | set[str], gap: str = r"\s*", group: bool = False,
+                  ignore_case: bool = True) -> re.Pattern[str]:
+    """A pattern for one of `words` ending where a number starts (after `gap`), not inside a
+    longer word: the one builder of the "cue right before the number" patterns. With `group`,
+    the cue is group 1.
+
+    >>> cue_before_re(["vài", "dăm"], r"[ \t]+").search("có dăm ") is not None
+    True
+    """
+    alt = alternation(words) or "\uffff"
+    cue = f"({alt})" if group else f"(?:{alt})"
+    return re.compile(rf"(?:^|[^\w]){cue}{gap}$", re.IGNORECASE if ignore_case else 0)
+
+
+def word_re(words: list[str] | set[str], group: bool = False) -> re.Pattern[str]:
+    """A pattern for one of `words` standing as whole words (`ước` but not `ước mơ`'s part of
+    `mong ước`…): the one builder of the "cue anywhere" patterns.
+
+    >>> bool(word_re(["xây"]).search("được xây mới")), bool(word_re(["xây"]).search("xâyz"))
+    (True, False)
+    """
+    alt = alternation(words) or "\uffff"
+    cue = f"({alt})" if group else f"(?:{alt})"
+    return re.compile(rf"(?<!\w){cue}(?!\w)", re.IGNORECASE)

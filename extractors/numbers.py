@@ -12,21 +12,20 @@ Decimal('1040')
 Decimal('2500000000')
 >>> parse_number("hai mươi mốt")
 Decimal('21')
->>> [(m.raw, m.value, m.value_max) for m in find_numbers("từ 10 đến 15 hộ")]
-[('10 đến 15', Decimal('10'), Decimal('15'))]
 """
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from .lexicon import alternation, number_words
+from .lexicon import alternation, number_words, windows
 from .mention import NumberMention, exact
+from .rejections import Reason, Rejection
 from .spelled import word_runs
+from .units import unit_at
 
-__all__ = ["exact", "NumberMention", "parse_number", "parse_digits", "find_numbers", "scan_numbers"]
+__all__ = ["exact", "NumberMention", "parse_number", "parse_digits", "scan_numbers"]
 
 _LETTER = r"[^\W\d_]"
 #: a run of digits with `.`/`,` groups, optionally `/`- or `:`-joined (dates, codes, fractions);
@@ -40,7 +39,8 @@ _YEARS = (Decimal(1900), Decimal(2099))
 
 @cache
 def _cues_before(name: str) -> re.Pattern[str]:
-    """Cue words of `number_words.yaml` (`date_cues`, `day_cues`) ending where a number starts."""
+    """Cue words of `number_words.yaml` (`date_cues`, `day_cues`, `month_cues`) ending where a
+    number starts."""
     return re.compile(rf"(?:{alternation(getattr(number_words(), name))})\s*$", re.IGNORECASE)
 
 
@@ -51,7 +51,7 @@ def _counted_after() -> re.Pattern[str]:
 
 
 _HYPHEN_DATE = re.compile(r"(?:[1-9]|[12]\d|3[01])-(?:[1-9]|1[0-2])(-(?:19|20)\d\d)?(?![\d,.]?\d)")
-_RANGE_SEP = re.compile(r"\s*(?:[-–—~]|đến|tới)\s*", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d(?![\d,.]?\d)")
 
 
 def parse_digits(s: str) -> Decimal | None:
@@ -98,9 +98,13 @@ def _scale_re() -> re.Pattern[str]:
     words = number_words()
     scales = alternation(list(words.scales))
     nouns = rf"(?![ \t]+(?:{alternation(words.not_scale_before)})(?!\w))" if words.not_scale_before else ""
-    return re.compile(
-        rf"\s*({scales})(?:(?![^\W\d_])|(?=đồng|đ\b|USD|VND|VNĐ)){nouns}", re.IGNORECASE
-    )
+    glued = alternation(words.scale_glued_units)  # `192tỷđồng`: a scale glued to its currency
+    return re.compile(rf"\s*({scales})(?:(?![^\W\d_])|(?=(?:{glued})(?![^\W\d_]))){nouns}", re.IGNORECASE)
+
+
+@cache
+def _half_re() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(number_words().half_words)})(?![^\W\d_])", re.IGNORECASE)
 
 
 def _scale_of(word: str) -> Decimal:
@@ -122,7 +126,7 @@ def _apply_scales(text: str, pos: int, value: Decimal) -> tuple[Decimal, Decimal
         scale *= _scale_of(bigger.group(1))
         total, end = value * scale, bigger.end()
         bigger = _scale_re().match(text, end)
-    half = re.compile(r"\s+(?:rưỡi)(?![^\W\d_])", re.IGNORECASE).match(text, end)
+    half = _half_re().match(text, end)
     if half:
         return total + scale / 2, scale, half.end()
     nxt = re.compile(r"\s+(\d+(?:[.,]\d+)*)").match(text, end)
@@ -134,29 +138,40 @@ def _apply_scales(text: str, pos: int, value: Decimal) -> tuple[Decimal, Decimal
     return total, scale, end
 
 
-def _digit_mentions(text: str, m: re.Match[str]) -> list[NumberMention]:
-    """Classify one digit token: a number, a fraction, a pair `13/20`, or nothing (date, code)."""
+def _padded_count(text: str, tok: str, end: int) -> bool:
+    """`01 đối tượng`, `05 hộ`, `05 tấn gạo`: a zero-padded count of what follows (not a
+    duration, a date or a code: `05 năm`, `0913…` stay out)."""
+    return re.fullmatch(r"0\d{1,2}", tok) is not None and unit_at(text, end) is not None
+
+
+def _digit_mentions(text: str, m: re.Match[str]) -> list[NumberMention] | Reason:
+    """Classify one digit token: a number, a fraction, a pair `13/20`, or why it is none."""
     tok, start, end = m.group(), m.start(), m.end()
-    glued = re.search(rf"{_LETTER}+\Z", text[max(0, start - 12):start])
+    glued = re.search(rf"{_LETTER}+\Z", text[max(0, start - windows().code_prefix):start])
     if glued and glued.group().isascii():
-        return []  # a model or code (`S20`, `IR50404`); `là300` (missing space) is kept
-    if ":" in tok or re.search(rf"/{_LETTER}", tok) or _TIME_AFTER.match(text, end):
-        return []
-    if re.match(r"0\d", tok):
-        return []  # phone numbers, codes, zero-padded days
+        return Reason.code  # a model or code (`S20`, `IR50404`); `là300` (missing space) is kept
+    if re.search(rf"/{_LETTER}", tok):
+        if re.search(r"/\d", tok):
+            return Reason.code  # `100/2019/NĐ-CP`
+        tok = tok.split("/", 1)[0]  # `3/tháng`: a rate, its denominator read later
+        end = start + len(tok)
+    if ":" in tok or _TIME_AFTER.match(text, end):
+        return Reason.time
+    if re.match(r"0\d", tok) and not _padded_count(text, tok, end):
+        return Reason.code  # phone numbers, codes, zero-padded days
     parts = tok.split("/")
     if len(parts) > 2:
-        return []  # 1/1/1945, 100/2019
+        return Reason.date if len(parts) == 3 and len(parts[2]) == 4 else Reason.code  # 1/1/1945
     if len(parts) == 1:
         value = parse_digits(tok)
         if value is None:
-            return []
+            return Reason.invalid
         value, scale, end = _apply_scales(text, end, value)
         return [NumberMention(start, end, exact(value), text[start:end], "digits", scale)]
     return _slash_mentions(text, m, parts)
 
 
-def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[NumberMention]:
+def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[NumberMention] | Reason:
     """`a/b`: a fraction (percent), a pair of counts `13/20 hộ`, or a date `5/11`."""
     a, b = parse_digits(parts[0]), parse_digits(parts[1])
     start, end = m.start(), m.end()
@@ -164,18 +179,18 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
         a_end = start + len(parts[0])
         return [NumberMention(start, a_end, exact(a), parts[0], "digits")]
     if a is None or b is None or b == 0 or a >= b:
-        return []
+        return Reason.code if b is not None and b > 12 and a is not None else Reason.date
     date_like = a <= 31 and b <= 12 and a == a.to_integral_value()
-    if date_like and _cues_before("date_cues").search(text[max(0, start - 12):start]):
-        return []
+    if date_like and _cues_before("date_cues").search(text[max(0, start - windows().date_cue):start]):
+        return Reason.date
     if a <= 12 and a == a.to_integral_value() and _YEARS[0] <= b <= _YEARS[1] and "." not in parts[1]:
-        return []  # a month and year: `tháng 8/2020`
+        return Reason.date  # a month and year: `tháng 8/2020`
     counted = _counted_after().match(text[end:])
     if (b <= 4 and not counted) or (b <= 10 and not date_like):
         pct = exact((a / b * 100).quantize(Decimal("0.01")))
         return [NumberMention(start, end, pct, text[start:end], "fraction")]
     if date_like and not re.match(rf" {_LETTER}", text[end:end + 2]):
-        return []
+        return Reason.date
     b_start = start + len(parts[0]) + 1
     b_value, scale, b_end = _apply_scales(text, end, b)
     first = NumberMention(start, b_start - 1, exact(a * scale), parts[0], "digits", scale,
@@ -184,60 +199,50 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
                                  scale, date_like=date_like)]
 
 
-def scan_numbers(text: str) -> list[NumberMention]:
-    """Every single number in `text` (no range merging), in reading order.
+def _date_end(text: str, pos: int) -> int | None:
+    """The end of a date written with hyphens at `pos` (`chiều 8-5`, `19-1-2017`, `cuối tháng
+    10-2024`), or None."""
+    before = text[max(0, pos - windows().day_cue):pos]
+    date = _HYPHEN_DATE.match(text, pos)
+    if date and (date.group(1) or _cues_before("day_cues").search(before)):
+        return date.end()
+    month = _MONTH_YEAR.match(text, pos)
+    return month.end() if month and _cues_before("month_cues").search(before) else None
+
+
+def scan_numbers(text: str, rejected: list[Rejection] | None = None) -> list[NumberMention]:
+    """Every single number in `text` (no range merging), in reading order; the digit tokens
+    skipped as dates, times or codes go to `rejected` with their reason when it is given.
 
     >>> [(m.raw, m.value) for m in scan_numbers("trên 192tỷđồng, 48.676hội viên")]
     [('192tỷ', Decimal('192000000000')), ('48.676', Decimal('48676'))]
-    >>> scan_numbers("ngày 5/11 lúc 18:42, gọi 0913.123.456, Nghị định 100/2019/NĐ-CP")
+    >>> out = []; scan_numbers("ngày 5/11 lúc 18:42, gọi 0913.123.456, Nghị định 100/2019/NĐ-CP", out)
     []
+    >>> [r.reason.value for r in out]
+    ['date', 'time', 'code', 'code']
     """
     found: list[NumberMention] = []
     skip_until = 0
     for m in _DIGIT_TOKEN.finditer(text):
         if m.start() < skip_until or (found and m.start() < found[-1].end):
             continue  # already read as part of "1 tỷ 200 triệu", or inside a date
-        date = _HYPHEN_DATE.match(text, m.start())
-        if date and (date.group(1) or _cues_before("day_cues").search(text[max(0, m.start() - 8):m.start()])):
-            skip_until = date.end()  # `chiều 8-5`, `19-1-2017`
+        date_end = _date_end(text, m.start())
+        if date_end:
+            skip_until = date_end
+            if rejected is not None:
+                rejected.append(Rejection(m.start(), date_end, Reason.date))
             continue
-        found.extend(_digit_mentions(text, m))
+        read = _digit_mentions(text, m)
+        if isinstance(read, Reason):
+            if rejected is not None:
+                rejected.append(Rejection(m.start(), m.end(), read))
+            continue
+        found.extend(read)
     taken = [(n.start, n.end) for n in found]
-    for w in word_runs(text):
+    for w in word_runs(text, rejected):
         if not any(s < w.end and w.start < e for s, e in taken):
             found.append(w)
     return sorted(found, key=lambda n: n.start)
-
-
-def _merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
-    """Join `A - B`, `A đến B` into one mention with `value_max`; A takes B's scale."""
-    out: list[NumberMention] = []
-    i = 0
-    while i < len(mentions):
-        a = mentions[i]
-        if i + 1 < len(mentions) and a.form != "fraction":
-            b = mentions[i + 1]
-            sep = _RANGE_SEP.fullmatch(text, a.end, b.start)
-            low = a.value * b.scale if a.scale == 1 and b.scale > 1 else a.value
-            if sep and b.form == a.form and low < b.value:
-                out.append(replace(a, end=b.end, raw=text[a.start:b.end], value=exact(low),
-                                   value_max=b.value, scale=b.scale))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
-
-
-def find_numbers(text: str) -> list[NumberMention]:
-    """All numbers of `text` in reading order, ranges joined (`10-15`, `từ 10 đến 15`).
-
-    >>> [(m.raw, m.value, m.value_max) for m in find_numbers("40-50 nghìn đồng, 1/3 dân số")]
-    [('40-50 nghìn', Decimal('40000'), Decimal('50000')), ('1/3', Decimal('33.33'), None)]
-    >>> [m.value for m in find_numbers("một trăm linh năm hộ và mười lăm người")]
-    [Decimal('105'), Decimal('15')]
-    """
-    return _merge_ranges(text, scan_numbers(text))
 
 
 def parse_number(s: str) -> Decimal | None:

@@ -48,6 +48,9 @@ def qualifier_before(text: str, start: int, lower: int = 0) -> tuple[Qualifier, 
     >>> qualifier_before("giá dưới mức 20.000 đồng", 13)
     (<Qualifier.less_than: 'less_than'>, 4)
     """
+    sign = _sign_before(text, start)
+    if sign is not None:
+        return sign
     window_start = max(lower, start - 60)
     words = [(m.group().lower(), m.start() + window_start)
              for m in _WORD.finditer(text[window_start:start])]
@@ -70,6 +73,19 @@ def qualifier_before(text: str, start: int, lower: int = 0) -> tuple[Qualifier, 
             continue
         return None
     return None
+
+
+def _sign_before(text: str, start: int) -> tuple[Qualifier, int] | None:
+    """A qualifier sign right before the number (`>100mm`, `≤ 5%`), and where it stands.
+
+    >>> _sign_before("mưa lớn (>100mm/6 giờ)", 10)
+    (<Qualifier.more_than: 'more_than'>, 9)
+    """
+    pos = start - 1
+    while pos >= 0 and text[pos] in " \t":
+        pos -= 1
+    name = cues().qualifier_signs.get(text[pos]) if pos >= 0 else None
+    return (Qualifier(name), pos) if name else None
 
 
 @cache

@@ -7,25 +7,25 @@ decided by the resolver, which sees the neighbouring readings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from vnfigures.schemas import Kind
+from vnfigures.schemas import CANONICAL_UNITS, Kind
 
 from .context import ArticleContext
 from .labels import class_label_before, function_words, indefinite_before, is_idiom, label_before, name_before
-from .lexicon import alternation, cues, number_words, unit_table
+from .lexicon import alternation, cue_before_re, cues, number_words, separator_re, unit_table, windows
 from .numbers import NumberMention
+from .rejections import Reason, Rejection
+from .surroundings import as_building, clause_noun_kind, money_subject, needed_word_near, negative, non_dwelling_owner, one_counts
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
 _NOUN_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
-_PER = re.compile(r"[ \t]*/[ \t]*(?:(1)[ \t]*|(\d+(?:[.,]\d+)?)[ \t]*)?([^\W\d_][\w²³]*)"
-                  r"|[ \t]+(?:mỗi|cho mỗi|trên mỗi|một)[ \t]+([^\W\d_]\w*)"
-                  r"|[ \t]+cho[ \t]+(\d+(?:[.,]\d+)?[ \t]*(?:kg|tấn|tạ|yến|lít|m2|m3|ha))(?![^\W\d_])")
 _YEAR = (Decimal(1945), Decimal(2099))
-#: `một trong ba thiết kế` (one of three designs): the spelled-out number counts the noun after it
-_ONE_OF = re.compile(r"(?<!\w)một[ \t]+trong(?:[ \t]+số)?[ \t]+$", re.IGNORECASE)
+#: a spelled number ending in `triệu` or `tỷ` with no unit is money like `82 tỉ` (§7) when its
+#: clause names money (`thiệt hại ba tỷ`, not `dân số hai triệu`)
+_SPELLED_MONEY_SCALE = Decimal(1_000_000)
 #: an all-capitals abbreviation naming what is counted (`500 CNVCLĐ`, `30 DN`, `5 HTX`)
 _ABBREVIATION = re.compile(r"[A-ZĐ]{2,7}")
 
@@ -42,6 +42,8 @@ class Reading:
     end: int
     subject: str
     per: str | None
+    #: why a bare reading (no kind) becomes no figure unless a neighbour makes it one
+    bare: Reason = Reason.no_counted_noun
 
 
 def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int]:
@@ -66,38 +68,35 @@ def _number_words() -> frozenset[str]:
     return frozenset(w.lower() for w in number_words().all_words())
 
 
-@cache
-def _money_head_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)({alternation(cues().money_subject_heads)})(?!\w)", re.IGNORECASE)
-
-
-_TIEN_AFTER = re.compile(r"[ \t]+(tiền(?:[ \t]+[^\W\d_]+){0,2})")
-
-
-def money_subject(ctx: ArticleContext, start: int, unit_end: int) -> str:
-    """What an amount of money is: `tiền hỗ trợ` written after it, else the nearest money
-    noun of its clause before it (`kinh phí`, `giá`, `thiệt hại`), else empty."""
-    after = _TIEN_AFTER.match(ctx.text, unit_end)
-    if after:
-        words = [w for w in after.group(1).split() if w.lower() not in function_words()]
-        return " ".join(words)
-    lower = max(ctx.sentence_start(start), start - 50)
-    clause = re.split(r"[,;:()]", ctx.text[lower:start])[-1]
-    heads = list(_money_head_re().finditer(clause))
-    return heads[-1].group(1).lower() if heads else ""
-
-
 def _drop_classifier(subject: str) -> str:
     """`căn nhà tình thương` counts `nhà tình thương`; a lone classifier stays."""
     head, _, rest = subject.partition(" ")
     return rest if rest and head in unit_table().subject_drop else subject
 
 
+@cache
+def _per_re() -> re.Pattern[str]:
+    """`/kg`, `/1 nhà mới`, `mỗi kg`, `cho 2 sào` (the words in `cues.yaml`)."""
+    c = cues()
+    return re.compile(
+        r"[ \t]*/[ \t]*(?:(1)[ \t]*|(\d+(?:[.,]\d+)?)[ \t]*)?([^\W\d_][\w²³]*)"
+        rf"|[ \t]+(?:{alternation(c.per_words)})[ \t]+([^\W\d_]\w*)"
+        rf"|[ \t]+(?:{alternation(c.per_quantity_words)})[ \t]+(\d+(?:[.,]\d+)?[ \t]*"
+        rf"(?:{alternation(c.per_quantity_units)}))(?![^\W\d_])")
+
+
+@cache
+def _one_of_re() -> re.Pattern[str]:
+    """`một trong ba thiết kế` (one of three designs): the spelled number counts the noun after it."""
+    one = [w for w, d in number_words().digits.items() if d.value == 1 and d.initial]
+    return cue_before_re([f"{o} {w}" for o in one for w in number_words().share_separators], r"[ \t]+")
+
+
 def _per_at(text: str, pos: int, unit: UnitMatch | None = None) -> tuple[str | None, int]:
     """A rate's denominator after `/` or `mỗi` (`đồng/kg`, `đồng/1 nhà mới` -> `nhà mới`).
     A number in the same unit after the slash is no denominator: `64.000 tấn/80.000 tấn`
     is two figures, done out of planned (§7 `13/20 hộ`)."""
-    m = _PER.match(text, pos)
+    m = _per_re().match(text, pos)
     if not m:
         return None, pos
     if m.group(2) and unit is not None:
@@ -114,26 +113,44 @@ def _per_at(text: str, pos: int, unit: UnitMatch | None = None) -> tuple[str | N
     return (f"{m.group(2)} {noun}" if m.group(2) else noun), end
 
 
-def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
-    """Read mention `m`, or None when it is not a quantity (a label, date, year, code)."""
+def read(ctx: ArticleContext, m: NumberMention) -> Reading | Rejection:
+    """Read mention `m`, or say why it is not a quantity (a label, date, year, code)."""
+    found = _read(ctx, m)
+    return found if isinstance(found, Reading) else Rejection(m.start, m.end, found)
+
+
+def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
     text = ctx.text
     label = label_before(ctx, m)
-    if label == "strong" or is_idiom(text, m.start):
-        return None
+    if label == "strong":
+        return Reason.label
+    if is_idiom(text, m.start):
+        return Reason.idiom
+    if negative(text, m.start):
+        return Reason.negative
     if m.form == "words" and indefinite_before(text, m.start):
-        return None
+        return Reason.indefinite
     if m.form == "fraction":
         return _read_bare(ctx, m)  # `1/3 dân số` is a percentage whatever follows (§7)
-    unit = unit_at(text, m.end, scaled=m.scale > 1)
-    if unit and unit.form in ("sào", "mẫu"):
-        unit = with_factor(unit, ctx.sao * (10 if unit.form == "mẫu" else 1))
-    if label == "weak" and m.scale == 1 and (unit is None or not unit.measure):
-        return None
+    signed = _signed_money(ctx, m)
+    if signed is not None:
+        return signed
+    unit = _unit_in_context(ctx, m)
+    if unit and unit.entry and unit.entry.region_factor:  # `sào`, `mẫu` (§7)
+        unit = with_factor(unit, ctx.land_factor(unit.entry.region_factor))
+    if label == "weak" and m.scale == 1 and (unit is None or not unit.measure) and not (
+            unit is None and _range_follows(text, m.end)):
+        return Reason.label  # `mệnh giá 1 – 2 chỉ`: the low end waits for its range partner
     if unit is None:
         # `3/5 xã` is a pair only when a unit follows; else `3/5` is a date
-        return None if m.date_like and not m.pair_first else _read_bare(ctx, m)
-    if (m.bare_mot and not unit.measure) or class_label_before(text, m.start, unit.kind):
-        return None
+        return Reason.date if m.date_like and not m.pair_first else _read_bare(ctx, m)
+    if not unit.measure and _year_before_noun(text, m):
+        return Reason.year
+    if m.bare_mot and not unit.measure and not one_counts(text, m.start):
+        return Reason.one_as_article
+    if class_label_before(text, m.start, unit.kind) or (
+            unit.entry is not None and unit.entry.label_after and _after_label(text, m.start, unit.entry.label_after)):
+        return Reason.class_label
     per, end = _per_at(text, unit.end, unit)
     subject, noun_end = _noun_words(text, unit.end if per is None else end,
                                     0 if unit.kind is Kind.money else 3)
@@ -148,39 +165,98 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         if noun_end > unit.end and text.startswith("/", noun_end):  # `10 kg gạo/nhân khẩu`
             per, end = _per_at(text, noun_end, unit)
             end = end if per else noun_end
-    if unit.kind is Kind.houses and _non_dwelling_owner(text, noun_end):
+    borrowed = (clause_noun_kind(ctx, m.start, unit.entry.kind_from_clause)
+                if unit.entry is not None and unit.entry.kind_from_clause else None)
+    if borrowed is not None:  # `khách du lịch đạt 2,67 triệu lượt`
+        return Reading(m, unit, borrowed, CANONICAL_UNITS[borrowed], m.value, end, subject, per)
+    if (unit.kind is Kind.houses and non_dwelling_owner(text, noun_end)) or (
+            unit.entry is not None and unit.entry.institution and as_building(ctx, m.start, noun_end)):
         return Reading(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)
     return Reading(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
 
 
 @cache
-def _owner_re() -> re.Pattern[str]:
-    owners = alternation(cues().non_dwelling_owners)
-    return re.compile(rf"[ \t]+(?:thuộc(?:[ \t]+về)?|của)[ \t]+(?:{owners})(?!\w)", re.IGNORECASE)
+def _year_cue_re() -> re.Pattern[str]:
+    return cue_before_re(number_words().year_before, r"[ \t]+")
 
 
-def _non_dwelling_owner(text: str, pos: int) -> bool:
-    """`2 ngôi nhà thuộc trường Tiểu học`: a building owned by a school or an office is no
-    dwelling (§7), so it counts as `infrastructure`."""
-    return bool(_owner_re().match(text, pos))
+def _year_before_noun(text: str, m: NumberMention) -> bool:
+    """`đến 2025 xã có …`: a four-digit year (no thousands dot) after a time word counts
+    nothing, even with a counted noun after it."""
+    return (m.form == "digits" and m.scale == 1 and re.fullmatch(r"\d{4}", m.raw) is not None
+            and _YEAR[0] <= m.value <= _YEAR[1]
+            and bool(_year_cue_re().search(text, max(0, m.start - windows().year_cue), m.start)))
 
 
-def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
+@cache
+def _label_after_re(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return cue_before_re(set(nouns), r"[ \t]+")
+
+
+def _after_label(text: str, pos: int, nouns: list[str]) -> bool:
+    """The number follows one of `nouns` directly (`đường dây 500kV`): a class label."""
+    return bool(_label_after_re(tuple(nouns)).search(text, max(0, pos - windows().class_label), pos))
+
+
+def _range_follows(text: str, pos: int) -> bool:
+    """A range separator and another number follow (`1 – 2 chỉ`)."""
+    sep = separator_re("range_separators").match(text, pos)
+    return bool(sep and text[sep.end():sep.end() + 1].isdigit())
+
+
+def _unit_in_context(ctx: ArticleContext, m: NumberMention) -> UnitMatch | None:
+    """The unit after `m` as its context allows: a unit needing a word (`chỉ` beside `vàng`)
+    counts only with it in the sentence or as the article's topic."""
+    text = ctx.text
+    unit = unit_at(text, m.end, scaled=m.scale > 1)
+    if unit is None or unit.entry is None:
+        return unit
+    if unit.entry.needs_word and not needed_word_near(ctx, m.start, unit.entry.needs_word):
+        return None
+    return unit
+
+
+@cache
+def _sign_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<=[^\w]))({alternation(list(unit_table().currency_signs))})[ \t]?$",
+                      re.IGNORECASE)
+
+
+def _signed_money(ctx: ArticleContext, m: NumberMention) -> Reading | None:
+    """`$5`, `€20`, `US$1,5 tỷ`: a currency sign before the number makes it money in that
+    currency, its scale words included (`$1,5 tỷ` is USD, not VND); the span starts at the sign."""
+    sign = _sign_re().search(ctx.text, max(0, m.start - windows().currency_sign), m.start)
+    if sign is None or m.form != "digits":
+        return None
+    code = unit_table().currency_signs[sign.group(1).lower()]
+    per, end = _per_at(ctx.text, m.end)
+    signed = replace(m, start=sign.start(1), raw=ctx.text[sign.start(1):m.end])
+    return Reading(signed, None, Kind.money, code, m.value, end if per else m.end,
+                   money_subject(ctx, sign.start(1), m.end), per)
+
+
+def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
     """A number with no unit from the lexicon after it."""
     text = ctx.text
     if blocked_after(text, m.end):
-        return None
+        return Reason.not_counted_after
+    if m.form == "words" and m.scale >= 1000:
+        per, end = _per_at(text, m.end)  # `hơn trăm ngàn/ngày`: an amount of money per day
+        subject = money_subject(ctx, m.start, m.end)
+        if per or (m.scale >= _SPELLED_MONEY_SCALE and subject):  # `thiệt hại ba tỷ` (§7 `82 tỉ`)
+            return Reading(m, None, Kind.money, "VND", m.value, end if per else m.end, subject, per)
     if m.form == "words":  # kept bare: only a range partner or `gấp ba` makes it a figure
-        if _ONE_OF.search(text, max(0, m.start - 15), m.start):  # `một trong ba thiết kế`
+        if _one_of_re().search(text, max(0, m.start - windows().one_of), m.start):  # `một trong ba thiết kế`
             subject, end = _noun_words(text, m.end, 3)
             if subject:
                 return Reading(m, None, Kind.other, "item", m.value, end, subject, None)
-        return Reading(m, None, None, None, m.value, m.end, "", None)
+        return Reading(m, None, None, None, m.value, m.end, "", None,
+                       Reason.one_as_article if m.bare_mot else Reason.no_counted_noun)
     if m.form == "fraction":
         subject, end = _noun_words(text, m.end, 3)
         return Reading(m, None, Kind.percent, "percent", m.value, m.end, subject, None)
     if name_before(ctx, m):
-        return None  # a model or name (`Mazda 3`, `Mega 6/45`)
+        return Reason.name  # a model or name (`Mazda 3`, `Mega 6/45`)
     if m.pair_first:
         return Reading(m, None, None, None, m.value, m.end, "", None)
     if m.scale >= 1000:
@@ -188,7 +264,7 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         return Reading(m, None, Kind.money, "VND", m.value, end, money_subject(ctx, m.start, m.end),
                        per)
     if re.match(r"[^\W\d_]", text[m.end:m.end + 1]):
-        return None  # a code (`1A`, `5G`)
+        return Reason.code  # a code (`1A`, `5G`)
     per, per_end = _per_at(text, m.end)
     if per and m.value >= 1000 and text[m.end:per_end].lstrip().startswith("/"):
         return Reading(m, None, Kind.money, "VND", m.value, per_end, "", per)  # 268.000/1 thâm niên
@@ -207,24 +283,31 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     if counted is not None:  # `tổng số hộ nghèo là 115`
         return Reading(m, None, counted.kind, counted.unit, m.value * counted.factor, m.end,
                        _drop_classifier(counted.form), None)
-    return Reading(m, None, None, None, m.value, m.end, "", None)
+    return Reading(m, None, None, None, m.value, m.end, "", None,
+                   Reason.year if is_year else Reason.no_counted_noun)
 
 
-_COUNTED = re.compile(r"(?<!\w)(?:tổng số|số lượng|số)\s+", re.IGNORECASE)
-_COUNTED_TAIL = re.compile(r"(?:[ \t]+[^\W\d_]+){0,4}?[ \t]*(?:là|còn|đạt|lên|xuống|:)?[ \t]*",
-                           re.IGNORECASE)
+@cache
+def _counted_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(cues().counted_before)})\s+", re.IGNORECASE)
+
+
+@cache
+def _counted_tail_re() -> re.Pattern[str]:
+    links = alternation(cues().counted_links)
+    return re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,4}}?[ \t]*(?:{links}|:)?[ \t]*", re.IGNORECASE)
 
 
 def _counted_before(ctx: ArticleContext, m: NumberMention) -> UnitMatch | None:
     """The counted noun named before a bare number: `số hộ nghèo còn 115` counts households."""
     text = ctx.text
-    lower = max(ctx.sentence_start(m.start), m.start - 60)
+    lower = max(ctx.sentence_start(m.start), m.start - windows().counted_before)
     last = None
-    for last in _COUNTED.finditer(text, lower, m.start):
+    for last in _counted_re().finditer(text, lower, m.start):
         pass
     if last is None:
         return None
     unit = unit_at(text, last.end())
-    if unit is None or unit.measure or not _COUNTED_TAIL.fullmatch(text, unit.end, m.start):
+    if unit is None or unit.measure or not _counted_tail_re().fullmatch(text, unit.end, m.start):
         return None
     return unit

@@ -10,8 +10,9 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from .lexicon import number_words
+from .lexicon import cue_before_re, number_words, windows
 from .mention import NumberMention, exact
+from .rejections import Reason, Rejection
 
 _LETTER = r"[^\W\d_]"
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'“”(\[…–-])\s*$")
@@ -22,14 +23,21 @@ def _word_re() -> re.Pattern[str]:
     return re.compile(rf"{_LETTER}+")
 
 
-def _words_value(words: list[str]) -> Decimal | None:
-    """Value of a run of number words, or None when the run is not a well-formed number."""
+def _words_value(words: list[str], hundred_alone: bool = False) -> Decimal | None:
+    """Value of a run of number words, or None when the run is not a well-formed number;
+    `hundred_alone`: a leading `trăm` is one hundred (`hơn trăm ngàn`)."""
     nw = number_words()
+    if hundred_alone:
+        words = [next(iter(w for w, d in nw.digits.items() if d.value == 1)), *words]
     total, small, last, place = Decimal(0), Decimal(0), Decimal(0), Decimal(1)
     big = Decimal(1)
     for i, raw in enumerate(words):
         w = raw.lower()
-        if w in nw.digits:
+        if w in nw.zero_words:
+            if i == 0 or words[i - 1].lower() not in nw.scales:
+                return None
+            last = Decimal(0)
+        elif w in nw.digits:
             if (i == 0 and not nw.digits[w].initial) or (i > 0 and words[i - 1].lower() in nw.digits):
                 return None  # `hai năm` is "two years", not a number
             last = Decimal(nw.digits[w].value)
@@ -75,8 +83,9 @@ def is_sentence_start(text: str, pos: int) -> bool:
     return bool(_SENTENCE_START.search(text[max(0, pos - 4):pos]))
 
 
-def word_runs(text: str) -> list[NumberMention]:
-    """Spelled-out numbers: maximal runs of number words separated by single spaces.
+def word_runs(text: str, rejected: list[Rejection] | None = None) -> list[NumberMention]:
+    """Spelled-out numbers: maximal runs of number words separated by single spaces; a run
+    read as a name or a year goes to `rejected` with its reason when it is given.
 
     >>> [(m.raw, m.value) for m in word_runs("hai mươi mốt hộ, thôn Hai Căn, năm 2017")]
     [('hai mươi mốt', Decimal('21'))]
@@ -88,7 +97,7 @@ def word_runs(text: str) -> list[NumberMention]:
     i = 0
     while i < len(words):
         j = i
-        while (j < len(words) and words[j].group().lower() in vocab
+        while (j < len(words) and (words[j].group().lower() in vocab or _zero_at(words, i, j))
                and (j == i or text[words[j - 1].end():words[j].start()] == " ")
                and not _scale_of_noun(words, j)):
             j += 1
@@ -96,16 +105,43 @@ def word_runs(text: str) -> list[NumberMention]:
             i += 1
             continue
         run = words[i:j]
+        alone = _hundred_alone(text, run[0])
         for k in range(len(run), 0, -1):  # the longest well-formed prefix: `hai | năm`
             if run[k - 1].group().lower() in nw.joiners or _words_value(
-                    [m.group() for m in run[:k]]) is None:
+                    [m.group() for m in run[:k]], alone) is None:
                 continue
-            mention = _word_mention(text, run[:k])
-            if mention:
+            mention = _word_mention(text, run[:k], alone)
+            if isinstance(mention, NumberMention):
                 out.append(mention)
+            elif mention is not None and rejected is not None:
+                rejected.append(Rejection(run[0].start(), run[k - 1].end(), mention))
             break
         i = j
     return out
+
+
+def _zero_at(words: list[re.Match[str]], i: int, j: int) -> bool:
+    """`không` inside a run, right before `trăm`: a zero (`một nghìn không trăm linh năm`)."""
+    nw = number_words()
+    return (j > i and words[j].group().lower() in nw.zero_words and j + 1 < len(words)
+            and words[j + 1].group().lower() in nw.hundred_words)
+
+
+@cache
+def _hundred_alone_re() -> re.Pattern[str]:
+    return cue_before_re(number_words().hundred_alone_after, r"[ \t]+")
+
+
+def _hundred_alone(text: str, first: re.Match[str]) -> bool:
+    """A run opening with `trăm` after `hơn`, `gần`…: one hundred (`hơn trăm ngàn/ngày`)."""
+    return (first.group().lower() in number_words().hundred_words
+            and bool(_hundred_alone_re().search(text, max(0, first.start() - windows().hundred_alone),
+                                                first.start())))
+
+
+@cache
+def _noun_res() -> dict[str, re.Pattern[str]]:
+    return {word: cue_before_re(before, r"[ \t]+") for word, before in number_words().noun_after.items()}
 
 
 def _scale_of_noun(words: list[re.Match[str]], j: int) -> bool:
@@ -115,16 +151,22 @@ def _scale_of_noun(words: list[re.Match[str]], j: int) -> bool:
             and words[j + 1].group().lower() in nw.not_scale_before)
 
 
-def _word_mention(text: str, run: list[re.Match[str]]) -> NumberMention | None:
+def _word_mention(text: str, run: list[re.Match[str]], hundred_alone: bool = False
+                  ) -> NumberMention | Reason | None:
+    """The number a well-formed run of number words makes, why it makes none, or None when
+    the run is no candidate at all (a unit word after digits, `sau 10 năm`)."""
     first = run[0]
+    noun = _noun_res().get(first.group().lower()) if len(run) == 1 else None
+    if noun is not None and noun.search(text, max(0, first.start() - windows().noun_after), first.start()):
+        return Reason.year  # `đầu năm con chị`: the noun "year"
     if first.group()[0].isupper() and (not is_sentence_start(text, first.start())
                                        or re.match(r"\s+[A-ZĐ]", text[run[-1].end():])):
-        return None  # a name such as "thôn Hai Căn", "H.Năm Căn", "Hai Bà Trưng"
+        return Reason.name  # a name such as "thôn Hai Căn", "H.Năm Căn", "Hai Bà Trưng"
     if re.match(r"\s*\d", text[run[-1].end():]):
-        return None  # "năm 2017": the year, not five
+        return Reason.year  # "năm 2017": the year, not five
     if re.search(r"\d[ \t]*\Z", text[max(0, first.start() - 3):first.start()]):
         return None  # "sau 10 năm": the noun after a number, not a number
-    value = _words_value([m.group() for m in run])
+    value = _words_value([m.group() for m in run], hundred_alone)
     if value is None or value == 0:
         return None
     start, end = first.start(), run[-1].end()

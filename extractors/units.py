@@ -73,14 +73,33 @@ def _normal_space(s: str) -> str:
     return re.sub(r"\s+", " ", s.lower())
 
 
+_OPEN = re.compile(r"[ \t]*\([ \t]*")
+_CLOSE = re.compile(r"[ \t]*\)")
+
+
 def unit_at(text: str, pos: int, scaled: bool = False) -> UnitMatch | None:
-    """The unit or counted noun starting at `pos` (after optional spaces), or None.
+    """The unit or counted noun starting at `pos` (after optional spaces), or None; a measure
+    unit may stand in brackets (`120 (m3/s)`), the closing bracket then ends the match.
 
     >>> u = unit_at("262 tấn gạo", 3); (u.kind.value, u.factor, u.form)
     ('mass', Decimal('1'), 'tấn')
     >>> unit_at("3 ngày", 1) is None
     True
+    >>> u = unit_at("120 (m3/s)", 3); (u.form, u.end)
+    ('m3/s', 10)
     """
+    found = _unit_at(text, pos, scaled)
+    opened = _OPEN.match(text, pos) if found is None else None
+    if opened:
+        inner = _unit_at(text, opened.end(), scaled)
+        closed = _CLOSE.match(text, inner.end) if inner and inner.measure else None
+        if inner and closed:
+            return UnitMatch(inner.start, closed.end(), inner.form, inner.kind, inner.unit, inner.factor,
+                             inner.measure, inner.keep_noun, inner.entry)
+    return found
+
+
+def _unit_at(text: str, pos: int, scaled: bool) -> UnitMatch | None:
     m = _unit_re().match(text, pos)
     exact_case = _case_sensitive_re()
     if m is None and exact_case is not None:
@@ -97,7 +116,7 @@ def unit_at(text: str, pos: int, scaled: bool = False) -> UnitMatch | None:
     entry = _forms()[form]
     if scaled and form.startswith("đồng ") and entry.kind is not Kind.money:
         # `triệu đồng tiền hỗ trợ`: after a scale word `đồng` is the currency, not a coin
-        return unit_at(text[:start + len("đồng")], pos)
+        return _unit_at(text[:start + len("đồng")], pos, False)
     unit = entry.unit or CANONICAL_UNITS[entry.kind]
     if entry.case_sensitive:
         form = surface  # an abbreviation keeps its capitals in the subject (`CNVCLĐ`)

@@ -39,9 +39,11 @@ def _fraction_re() -> re.Pattern[str]:
     bottoms = [w for w, v in _small_words().items() if v > 1]
     top = rf"(\d{{1,2}}|{alternation(tops)})"
     bottom = rf"(\d{{1,2}}|{alternation(bottoms)})"
+    part = alternation(number_words().fraction_words)
+    more = alternation([*number_words().hundred_words, *number_words().scales])
     # not `phần trăm` (per cent) nor `một phần năm 2017` (part of the year 2017)
-    return re.compile(rf"(?<![\w.,]){top}[ \t]+phần[ \t]+{bottom}(?![\w.,])"
-                      rf"(?![ \t]+(?:\d|(?:trăm|nghìn|ngàn)(?!\w)))", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.,]){top}[ \t]+(?:{part})[ \t]+{bottom}(?![\w.,])"
+                      rf"(?![ \t]+(?:\d|(?:{more})(?!\w)))", re.IGNORECASE)
 
 
 def _value(token: str) -> int:

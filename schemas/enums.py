@@ -68,7 +68,7 @@ CANONICAL_UNITS: dict[Kind, str] = {
 #: Currencies a money figure may be expressed in besides VND (ISO 4217 codes).
 CURRENCIES: frozenset[str] = frozenset(
     {"VND", "USD", "EUR", "JPY", "CNY", "GBP", "KRW", "AUD", "SGD", "THB", "CHF", "CAD", "HKD",
-     "TWD", "RUB", "INR", "LAK", "KHR", "MYR", "IDR", "PHP", "NZD"}
+     "TWD", "RUB", "INR", "LAK", "KHR", "MYR", "IDR", "PHP", "NZD", "AED"}
 )
 
 

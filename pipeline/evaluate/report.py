@@ -16,6 +16,7 @@ from rich.table import Table
 from vnfigures.schemas import Figure, Kind
 
 from .papers import by_paper
+from .reasons import miss_reasons, reason_counts
 from .run import Evaluation
 from .score import CORE_KINDS, LEVELS, LOCATED_FIELDS, PRF, ArticleScore, FieldCounts, Scores
 
@@ -118,13 +119,14 @@ def _describe(f: Figure) -> str:
     return f"{f.kind.value} {f.value}{vmax} {f.unit} {f.qualifier.value}/{f.modality.value}"
 
 
-def article_errors(article: ArticleScore) -> Iterator[ErrorLine]:
-    """Value-level misses and spurious figures, then pairs that match only at the value level."""
+def article_errors(article: ArticleScore, reasons: dict[int, str] | None = None) -> Iterator[ErrorLine]:
+    """Value-level misses (noted with `reasons`, gold index -> why), spurious figures, then
+    pairs that match only at the value level."""
     gold, pred = article.gold, article.pred
     value = article.levels["value"]
     for g in value.missed:
         f = gold.figures[g]
-        yield ErrorLine(gold.id, "FN", f, sentence_at(gold.text, f.start, f.end))
+        yield ErrorLine(gold.id, "FN", f, sentence_at(gold.text, f.start, f.end), (reasons or {}).get(g, ""))
     for p in value.spurious:
         f = pred.figures[p]
         yield ErrorLine(gold.id, "FP", f, sentence_at(pred.text, f.start, f.end))
@@ -139,19 +141,23 @@ def errors_as_dicts(evaluation: Evaluation) -> list[dict]:
     """Every error as a JSON-ready record (for `--json --errors`)."""
     out = []
     for article in evaluation.scores.articles:
-        for line in sorted(article_errors(article), key=lambda item: item.figure.start):
+        for line in sorted(article_errors(article, miss_reasons(article)), key=lambda item: item.figure.start):
             record = {"article": line.article, "error": line.what, **line.figure.model_dump(mode="json"),
                       "sentence": line.sentence}
             if line.note:
-                record["note"] = line.note
+                record["reason" if line.what == "FN" else "note"] = line.note
             out.append(record)
     return out
 
 
 def print_errors(evaluation: Evaluation, console: Console) -> None:
-    """Every error of every article, grouped by article, each with its sentence."""
+    """Every error of every article, grouped by article, each with its sentence; each miss
+    with the reason the number at its place was dropped, and the reasons counted at the end."""
+    missed: list[str] = []
     for article in evaluation.scores.articles:
-        lines = sorted(article_errors(article), key=lambda line: line.figure.start)
+        reasons = miss_reasons(article)
+        missed.extend(reasons.values())
+        lines = sorted(article_errors(article, reasons), key=lambda line: line.figure.start)
         if not lines:
             continue
         console.rule(f"[bold]{article.gold.id}[/]", align="left")
@@ -161,6 +167,9 @@ def print_errors(evaluation: Evaluation, console: Console) -> None:
             console.print(f"[{style}]{line.what:4}[/] {line.figure.text!r} → {_describe(line.figure)}{note}",
                           markup=True, highlight=False)
             console.print(f"      [dim]{line.sentence}[/]", markup=True, highlight=False)
+    if missed:
+        counts = ", ".join(f"{why} {n}" for why, n in reason_counts(missed).most_common())
+        console.print(f"[bold]Missed gold figures by reason:[/] {counts}", markup=True, highlight=False)
 
 
 def print_evaluation(evaluation: Evaluation, console: Console, *, errors: bool = False) -> None:

@@ -1,0 +1,148 @@
+"""Words around a number that change what it counts or whether it counts (ANNOTATION.md §7).
+
+A school counted next to `xây` is a building, not an institution; `một` after `ít nhất` is a
+number, after `của` an article; an amount is `kinh phí` when that noun opens its clause; a gold
+unit needs gold in its article. Each question is one small function of the text here, its
+words in `data/cues.yaml` and its look-back in `data/windows.yaml`, so the reader stays a
+sequence of decisions.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .context import ArticleContext
+from .labels import function_words
+from vnfigures.schemas import Kind
+
+from .lexicon import alternation, cue_before_re, cues, unit_table, windows, word_re
+
+__all__ = ["as_building", "clause_noun_kind", "money_subject", "needed_word_near", "negative", "non_dwelling_owner",
+           "one_counts", "one_in_tally"]
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+#: an article naming a word this often is about it (`vàng`: a gold-price story), so a unit that
+#: needs the word counts in all its sentences (`mệnh giá 1 – 2 chỉ`)
+_TOPIC_MENTIONS = 3
+
+
+@cache
+def _money_head_re() -> re.Pattern[str]:
+    return word_re(cues().money_subject_heads, group=True)
+
+
+@cache
+def _money_after_re() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]+((?:{alternation(cues().money_subject_after)})(?:[ \t]+[^\W\d_]+){{0,2}})",
+                      re.IGNORECASE)
+
+
+def money_subject(ctx: ArticleContext, start: int, unit_end: int) -> str:
+    """What an amount of money is: `tiền hỗ trợ` written after it, else the nearest money
+    noun of its clause before it (`kinh phí`, `giá`, `thiệt hại`), else empty."""
+    after = _money_after_re().match(ctx.text, unit_end)
+    if after:
+        words = [w for w in after.group(1).split() if w.lower() not in function_words()]
+        return " ".join(words)
+    lower = max(ctx.sentence_start(start), start - windows().money_head)
+    clause = _CLAUSE_BREAK.split(ctx.text[lower:start])[-1]
+    heads = list(_money_head_re().finditer(clause))
+    return heads[-1].group(1).lower() if heads else ""
+
+
+def needed_word_near(ctx: ArticleContext, pos: int, words: list[str]) -> bool:
+    """One of `words` in the sentence at `pos`, or often in the whole article (its topic)."""
+    sentence = ctx.text[ctx.sentence_start(pos):ctx.sentence_end(pos)]
+    for w in words:
+        rx = word_re([w])
+        if rx.search(sentence) or len(rx.findall(ctx.text)) >= _TOPIC_MENTIONS:
+            return True
+    return False
+
+
+@cache
+def _one_counts_re() -> re.Pattern[str]:
+    return cue_before_re(cues().one_counts_after, r"[ \t]+")
+
+
+def one_counts(text: str, pos: int) -> bool:
+    """`ít nhất một kho`, `chỉ một hộ`: a qualifier makes `một` a number (§7)."""
+    return bool(_one_counts_re().search(text, max(0, pos - windows().one_counts), pos))
+
+
+@cache
+def _one_article_re() -> re.Pattern[str]:
+    return cue_before_re(cues().one_tally_not_after, r"[ \t]+")
+
+
+def one_in_tally(text: str, pos: int) -> bool:
+    """`một` at `pos` may stand in a tally of counts: no preposition or verb of giving before
+    it (`của một trang trại`, `tặng một chiếc thuyền` read "a/an", §7)."""
+    return not _one_article_re().search(text, max(0, pos - windows().one_tally), pos)
+
+
+@cache
+def _building_re() -> re.Pattern[str]:
+    return word_re(cues().building_cues)
+
+
+def as_building(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A school or clinic counted as a building: a building cue in its clause (§7)."""
+    w = windows()
+    before = _CLAUSE_BREAK.split(ctx.text[max(ctx.sentence_start(start), start - w.building_before):start])[-1]
+    after = _CLAUSE_BREAK.split(ctx.text[end:min(ctx.sentence_end(start), end + w.building_after)])[0]
+    return bool(_building_re().search(before) or _building_re().search(after))
+
+
+@cache
+def _owner_re() -> re.Pattern[str]:
+    c = cues()
+    return re.compile(rf"[ \t]+(?:{alternation(c.owner_links)})[ \t]+(?:{alternation(c.non_dwelling_owners)})(?!\w)",
+                      re.IGNORECASE)
+
+
+def non_dwelling_owner(text: str, pos: int) -> bool:
+    """`2 ngôi nhà thuộc trường Tiểu học`: a building owned by a school or an office is no
+    dwelling (§7), so it counts as `infrastructure`."""
+    return bool(_owner_re().match(text, pos))
+
+
+@cache
+def _negative_re() -> re.Pattern[str]:
+    c = cues()
+    signs = "".join(re.escape(x) for x in c.negative_signs)
+    return re.compile(rf"(?:(?:^|[^\w])(?:{alternation(c.negative_before)})[ \t]+|(?:^|[ \t(\[])(?<![\d.,][ \t])[{signs}])$",
+                      re.IGNORECASE)
+
+
+def negative(text: str, pos: int) -> bool:
+    """A minus before the number at `pos` (`âm 2,5%`, `giảm −5%`), not the dash of a range
+    (`25 -35cm`).
+
+    >>> negative("tăng trưởng âm 2,5%", 15), negative("từ 25 -35cm", 7), negative("(-3%)", 2)
+    (True, False, True)
+    """
+    return bool(_negative_re().search(text, max(0, pos - 6), pos))
+
+
+@cache
+def _noun_res() -> dict[Kind, re.Pattern[str]]:
+    forms: dict[Kind, list[str]] = {}
+    for entry in unit_table().units:
+        if not entry.case_sensitive and not entry.measure:
+            forms.setdefault(entry.kind, []).extend(entry.forms)
+    return {kind: word_re(words) for kind, words in forms.items()}
+
+
+def clause_noun_kind(ctx: ArticleContext, start: int, kinds: list[Kind]) -> Kind | None:
+    """The kind of the last counted noun of `kinds` named earlier in the clause of `start`
+    (`lượng khách du lịch đạt 2,67 triệu lượt`: people), or None."""
+    lower = max(ctx.sentence_start(start), start - windows().clause_noun)
+    clause = _CLAUSE_BREAK.split(ctx.text[lower:start])[-1]
+    best: tuple[int, Kind] | None = None
+    for kind in kinds:
+        rx = _noun_res().get(kind)
+        for found in rx.finditer(clause) if rx else ():
+            if best is None or found.start() > best[0]:
+                best = (found.start(), kind)
+    return best[1] if best else None

@@ -1,0 +1,161 @@
+"""The long tail of values (issue #11): kinds, number and money forms and the settled cases of
+ANNOTATION.md §7 that unseen papers write, one row per phrase (most taken from the shared corpus)."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import doctest
+
+import pytest
+
+import vnfigures.extractors.joins as joins_module
+import vnfigures.extractors.lexicon as lexicon_module
+import vnfigures.extractors.surroundings as surroundings_module
+from vnfigures.extractors.figures import extract_figures
+
+
+def F(kind: str, value: str, unit: str, qualifier: str = "exact", value_max: str | None = None,
+      **extra: Any) -> dict[str, Any]:
+    """An expected figure: its scored fields, plus any other field that matters for the row."""
+    row = {"kind": kind, "value": Decimal(value), "unit": unit, "qualifier": qualifier,
+           "value_max": Decimal(value_max) if value_max else None}
+    row.update(extra)
+    return row
+
+
+def check(sentence: str, expected: list[dict[str, Any]]) -> None:
+    got = extract_figures(sentence)
+    assert len(got) == len(expected), [(f.text, f.kind.value, f.value) for f in got]
+    for fig, exp in zip(got, expected):
+        data = {k: getattr(fig, k) for k in exp}
+        for k in ("kind", "qualifier"):
+            if k in data:
+                data[k] = data[k].value
+        assert data == exp, fig.text
+        assert sentence[fig.start:fig.end] == fig.text
+
+
+KINDS = [
+    # schools and clinics: institutions (`other`), buildings when built or damaged (§7)
+    ("nhiều phụ huynh có con học tại 2 trường tiểu học Nguyễn Trãi", [F("other", "2", "item")]),
+    ("toàn tỉnh có 1.690/1.981 trường đạt chuẩn quốc gia", [F("other", "1690", "item"), F("other", "1981", "item")]),
+    ("Tại 2 trường tiểu học có 100 phụ huynh đã đóng xong", [F("other", "2", "item"), F("people", "100", "person")]),
+    ("bão làm tốc mái 2 trường học", [F("infrastructure", "2", "item")]),
+    ("xây mới 3 trạm y tế", [F("infrastructure", "3", "item")]),
+    ("đóng điện 2 trạm biến áp", [F("infrastructure", "2", "item")]),
+    # organisations, groups, product lines
+    ("xã đã thành lập mới một HTX nông nghiệp, đồng thời xây dựng bốn trang trại",
+     [F("other", "1", "item"), F("other", "4", "item")]),
+    ("có 3 tập đoàn và 5 hãng xe tham gia", [F("other", "3", "item"), F("other", "5", "item")]),
+    ("xoay quanh 150 DN", [F("other", "150", "item", "approx")]),
+    ("dự án gồm hai đoạn", [F("other", "2", "item")]),
+    # visits count the people their clause names, else times
+    ("lượng khách du lịch đạt 2,67 triệu lượt, doanh thu tăng", [F("people", "2670000", "person")]),
+    ("xe qua lại hầm 2 lượt", [F("other", "2", "item")]),
+    # counts per weight, weights per head
+    ("cá giống cỡ 15-20 con/kg", [F("other", "15", "item", "range", "20", per="kg")]),
+    ("heo con nặng 1,5 kg/con", [F("mass", "0.0015", "tonne", per="con")]),
+    # gold weights (§7)
+    ("Mua 1 chỉ vàng vào sáng sớm", [F("mass", "0.00000375", "tonne")]),
+    ("ngày Thần Tài tôi cũng mua 1 hoặc 2 chỉ vàng", [F("mass", "0.00000375", "tonne"), F("mass", "0.0000075", "tonne")]),
+    ("giá vàng tăng, khách mua mệnh giá 1 – 2 chỉ", [F("mass", "0.00000375", "tonne", "range", "0.0000075")]),
+    ("tiết kiệm được 3 cây vàng", [F("mass", "0.0001125", "tonne")]),
+    ("5 chỉ ra rằng", []),
+    # percentage points (§7), rates in brackets, decimal dots in measurements
+    ("tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm", [F("percent", "1.5", "percent")]),
+    ("lưu lượng về hồ 120 (m3/s)", [F("other", "120", "item", text="120 (m3/s)", per="s")]),
+    ("lượng mưa phổ biến 70-120 (mm)", [F("other", "70", "item", "range", "120")]),
+    ("lượng mưa đo được 222.8mm", [F("other", "222.8", "item")]),
+    # regional land units from units.yaml (§7)
+    ("bốn sào (4.000 m2) ruộng", [F("area", "0.4", "hectare"), F("area", "0.4", "hectare")]),
+    ("3 sào lúa ở Gia Lai", [F("area", "0.15", "hectare")]),
+    ("1 mẫu ruộng ở Thái Bình", [F("area", "0.36", "hectare")]),
+]
+
+FORMS = [
+    # a currency sign before the number, other currencies by ISO code
+    ("giá $1,5 tỷ", [F("money", "1500000000", "USD", text="$1,5 tỷ")]),
+    ("vé €20 mỗi người", [F("money", "20", "EUR", per="người")]),
+    ("phí £3/tháng", [F("money", "3", "GBP", per="tháng")]),
+    ("thu về US$5 triệu", [F("money", "5000000", "USD")]),
+    ("đầu tư 3 tỷ won", [F("money", "3000000000", "KRW")]),
+    ("lương 5 triệu yên", [F("money", "5000000", "JPY")]),
+    ("giá 100 AED và 20 dirham", [F("money", "100", "AED"), F("money", "20", "AED")]),
+    ("giá 2.000 baht", [F("money", "2000", "THB")]),
+    ("giá 20€ một vé", [F("money", "20", "EUR")]),
+    ("20 triệu nhân dân tệ", [F("money", "20000000", "CNY")]),
+    ("khoảng 5 EUR", [F("money", "5", "EUR", "approx")]),
+    # ranges and pairs
+    ("giữa 10 và 20 tấn", [F("mass", "10", "tonne", "range", "20", text="giữa 10 và 20 tấn")]),
+    ("2 trong số 5 người", [F("people", "2", "person"), F("people", "5", "person")]),
+    ("là 1 trong 3 đột phá chiến lược", [F("other", "1", "item"), F("other", "3", "item")]),
+    ("một trong ba thiết kế", [F("other", "3", "item")]),
+    ("một số ngầm tràn bị ngập 0,5 - 1m gây chia cắt", [F("other", "0.5", "item", "range", "1")]),
+    ("lượng khách tăng gấp đôi, gấp ba ngày thường", [F("other", "2", "item"), F("other", "3", "item")]),
+    ("Diện tích này tăng gấp đôi năm trước", [F("other", "2", "item")]),
+    # spelled numbers
+    ("trao ba tỷ đồng", [F("money", "3000000000", "VND")]),
+    ("thiệt hại ba tỷ", [F("money", "3000000000", "VND")]),
+    ("dân số khoảng hai triệu.", []),
+    ("một nghìn không trăm linh năm hộ", [F("households", "1005", "household")]),
+    ("thu nhập hơn trăm ngàn/ngày", [F("money", "100000", "VND", "more_than", per="ngày")]),
+    ("thu nhập vài trăm ngàn/ngày", []),
+    # zero-padded counts; codes stay codes
+    ("bắt giữ 01 đối tượng", [F("people", "1", "person")]),
+    ("hỗ trợ 05 hộ dân", [F("households", "5", "household")]),
+    ("nhận 05 tấn gạo", [F("mass", "5", "tonne")]),
+    ("trong 05 năm", []),
+    ("gọi 0913.123.456", []),
+    # `một` (§7)
+    ("có ít nhất một kho chuyên dùng để chứa thóc", [F("other", "1", "item", "at_least")]),
+    ("xã có 40 ngôi nhà bị ngập; một nhà dân ở bản Nà Cang bị cuốn trôi",
+     [F("houses", "40", "house"), F("houses", "1", "house")]),
+    ("ảnh hưởng năm hộ dân, trong đó, một gia đình bị sập tường, khiến một cháu nhỏ chết",
+     [F("households", "5", "household"), F("households", "1", "household"), F("people", "1", "person")]),
+    ("35 lồng cá của một trang trại nuôi cá", [F("other", "35", "item")]),
+    ("trao tặng xã một chiếc thuyền", []),
+    # a year or a number before a word it does not count; idioms; approx words (§7)
+    ("cho hay đầu năm con chị đã đóng bảo hiểm y tế", []),
+    ("Đến 2025 xã có 3 trường đạt chuẩn", [F("other", "3", "item")]),
+    ("cuối tháng 10-2024 Phòng Giáo dục và Đào tạo đã mời", []),
+    ("làm việc 3 ca, 4 kíp", []),
+    ("các gói thầu như gói thầu 5.10 Nhà ga hành khách", []),
+    ("thí sinh đạt điểm 10 nhiều nhất toàn quốc", []),
+    ("có cỡ 500 người", [F("people", "500", "person", "approx")]),
+    ("giá xoay quanh 20.000 đồng/kg", [F("money", "20000", "VND", "approx", per="kg")]),
+    ("đề phòng mưa cường suất lớn (>100mm/6 giờ)", [F("other", "100", "item", "more_than", text=">100mm/6 giờ")]),
+    ("tỷ lệ ≤ 5%", [F("percent", "5", "percent", "at_most")]),
+    # a minus is no figure the record can hold; a dash after a number is a range
+    ("tăng trưởng âm 2,5%", []),
+    ("GDP giảm (-3%)", []),
+    ("ngập sâu từ 25 -35cm", [F("other", "25", "item", "range", "35")]),
+    # product lines are no land (`mẫu` is also a unit of area)
+    ("ra mắt 2 mẫu smartphone", [F("other", "2", "item")]),
+    # a voltage names the class of a line or station (§7 `trạm 110kV`); lengths stay figures
+    ("đường dây 500kV mạch 3 dài 519 km", [F("other", "519", "item")]),
+    ("trạm biến áp 220 kV", []),
+    # temperatures and coordinates are no figures
+    ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
+    ("nhiệt độ cao hơn 0,7-1,5 độ C", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), KINDS)
+def test_kinds_of_the_long_tail(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FORMS)
+def test_number_and_money_forms(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize("module", [lexicon_module, surroundings_module])
+def test_doctests(module: object) -> None:
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_joins_module_has_its_public_names() -> None:
+    assert set(joins_module.__all__) <= set(dir(joins_module))
