@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from vnfigures.evaluate.baseline import make_baseline, write_baseline
+from vnfigures.evaluate.baseline import BaselineRegression, make_baseline, write_baseline
 from vnfigures.evaluate.gold import gold_paths
 from vnfigures.evaluate.papers import (PIPELINE_FITTED_ON_GOLD, held_out_dict, leave_one_paper_out,
                                        pipeline_fitter, pooled)
@@ -36,6 +36,8 @@ def eval_command(
     lopo: bool = typer.Option(
         False, "--leave-one-paper-out", "--lopo",
         help="Also score each paper (id prefix before `_`) with what is fitted on gold refitted without it."),
+    allow_regression: bool = typer.Option(
+        False, "--allow-regression", help="Let --write-baseline lower floors of the baseline already there."),
 ) -> None:
     """Score figures against gold: overall, core kinds, per kind and per paper, at the value and
     full levels."""
@@ -55,7 +57,12 @@ def eval_command(
         if lopo:
             _held_out(evaluation, ner, as_json=False)
     if baseline is not None:
-        write_baseline(baseline, make_baseline(evaluation.scores, gold_paths([gold_dir]), str(gold_dir)))
+        try:
+            write_baseline(baseline, make_baseline(evaluation.scores, gold_paths([gold_dir]), str(gold_dir)),
+                           allow_regression=allow_regression)
+        except BaselineRegression as exc:
+            typer.echo(f"baseline not written: {exc}", err=True)
+            raise typer.Exit(1) from exc
         typer.echo(f"baseline written to {baseline}", err=True)
     if not evaluation.gold.articles:
         typer.echo(f"no usable gold file in {gold_dir}", err=True)
