@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import vnfigures
-from vnfigures.chain import LanguageStep
+from vnfigures.steps.standard import LanguageStep
 from vnfigures.schemas import Article
 from vnfigures.steps import default_steps, run_steps
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from vnfigures.runner.language import NOT_VIETNAMESE
+from vnfigures.read.language import NOT_VIETNAMESE
 from vnfigures.schemas import CANONICAL_UNITS, Article, Entity, Failure, Figure, Modality, Qualifier
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "record.md"

@@ -188,7 +188,7 @@ def test_the_cli_default_workers_is_the_available_cpus() -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_bom_is_read_not_called_binary(tmp_path: Path, encoding: str) -> None:
-    from vnfigures.runner.inputs import read_file
+    from vnfigures.read.inputs import read_file
 
     path = tmp_path / "story.txt"
     path.write_bytes(f"{VN}\nHà Nội, ngày 2/1.\n".encode(encoding))
@@ -201,7 +201,7 @@ def test_utf16_without_a_bom_is_read_not_called_binary(tmp_path: Path, encoding:
 ])
 def test_jsonl_messages_read_well(line: bytes, message: str) -> None:
     from vnfigures.errors import InputError
-    from vnfigures.runner.inputs import parse_jsonl_line
+    from vnfigures.read.inputs import parse_jsonl_line
 
     with pytest.raises(InputError) as caught:
         parse_jsonl_line(line, "in.jsonl:1")
@@ -211,7 +211,7 @@ def test_jsonl_messages_read_well(line: bytes, message: str) -> None:
 def test_one_size_limit_the_readers() -> None:
     """spaCy's own 1,000,000-character cap never fires first: --max-bytes is the one limit."""
     from vnfigures.nlp.language import build
-    from vnfigures.runner.inputs import DEFAULT_MAX_BYTES
+    from vnfigures.read.inputs import DEFAULT_MAX_BYTES
 
     nlp = build(ner=False)
     assert nlp.max_length >= 1000 * DEFAULT_MAX_BYTES

@@ -65,7 +65,7 @@ def _existing(path: Path) -> Path:
 
 def flag_lines(article: Article) -> list[str]:
     """One line per flag of the record, with what it means when that is known."""
-    from vnfigures.runner.language import NOT_VIETNAMESE, NOT_VIETNAMESE_NOTE
+    from vnfigures.read.language import NOT_VIETNAMESE, NOT_VIETNAMESE_NOTE
 
     notes = {NOT_VIETNAMESE: NOT_VIETNAMESE_NOTE}
     return [f"flag {flag}" + (f": {notes[flag]}" if flag in notes else "") for flag in article.flags]

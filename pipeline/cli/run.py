@@ -17,7 +17,7 @@ from pathlib import Path
 import typer
 
 from vnfigures.runner.cpus import available_cpus
-from vnfigures.runner.inputs import STDIN
+from vnfigures.read.inputs import STDIN
 from vnfigures.runner.output import OutputPaths
 from vnfigures.runner.worker import DEFAULT_FACTORY
 

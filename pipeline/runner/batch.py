@@ -19,7 +19,7 @@ from typing import IO, Any
 from vnfigures.dedup.hook import NearDuplicates
 from vnfigures.runner.executor import Executor, Record
 from vnfigures.runner.guard import OutputLock, check_fresh, check_not_an_input, db_file, resolved
-from vnfigures.runner.inputs import DEFAULT_MAX_BYTES, iter_inputs
+from vnfigures.read.inputs import DEFAULT_MAX_BYTES, iter_inputs
 from vnfigures.runner.output import DoneSet, LineWriter, OutputPaths, RunSummary, SkipRecord, load_done
 from vnfigures.runner.progress import ProgressReporter, make_progress
 from vnfigures.runner.stopping import StopSignals

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from vnfigures.runner.inputs import STDIN
+from vnfigures.read.inputs import STDIN
 
 
 class UsageError(RuntimeError):

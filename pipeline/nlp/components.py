@@ -113,7 +113,7 @@ class NerComponent:
         self.exact = exact  # True: underthesea's NER output as is (see entity_rules for the default)
 
     def __call__(self, doc: Doc) -> Doc:
-        from vnfigures.nlp.chain import ner_tags, pos_tags
+        from vnfigures.nlp.analysis import ner_tags, pos_tags
         from vnfigures.nlp.tokenizer import WORDS_KEY
 
         sentences = doc.user_data.get(WORDS_KEY)

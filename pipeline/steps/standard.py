@@ -62,7 +62,7 @@ class LanguageStep:
     name = "language"
 
     def __call__(self, article: Article) -> Article:
-        from vnfigures.runner.language import flag_language
+        from vnfigures.read.language import flag_language
 
         return flag_language(article)
 
@@ -102,7 +102,7 @@ class FiguresStep(_NlpStep):
     name = "figures"
 
     def __call__(self, article: Article) -> Article:
-        from vnfigures.runner.language import NOT_VIETNAMESE
+        from vnfigures.read.language import NOT_VIETNAMESE
 
         if NOT_VIETNAMESE in article.flags:
             return article

@@ -7,7 +7,7 @@ with the decimal comma) and Vietnamese cue words, so English text gives only jun
 """
 from __future__ import annotations
 
-from vnfigures.runner.vietnamese import looks_vietnamese
+from vnfigures.read.vietnamese import looks_vietnamese
 from vnfigures.schemas import Article
 
 NOT_VIETNAMESE = "not_vietnamese"
