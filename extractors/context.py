@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 
+from vnfigures.schemas import canonical_decimal
+
 from .lexicon import UnitEntry, alternation, cues, unit_table
-from .mention import exact
+
 from .numbers import parse_number
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=\S)|\n+")
@@ -117,7 +119,7 @@ def stated_sao(text: str) -> Decimal | None:
             count = parse_number(" ".join(words[k:]))
             area = parse_number(stated.group(2))
             if count and area:
-                return exact(area * _square_metre().factor / count)
+                return canonical_decimal(area * _square_metre().factor / count)
     return None
 
 
@@ -185,7 +187,7 @@ class ArticleContext:
         factor = regional[self.region]
         if self.sao is None:
             return factor
-        return exact(factor * self.sao / _sao_factors()[self.region])
+        return canonical_decimal(factor * self.sao / _sao_factors()[self.region])
 
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence holding `pos` (0 when before the first)."""

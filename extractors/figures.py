@@ -24,7 +24,7 @@ from .lexicon import cues
 from .modality import decide as decide_modality
 from .numbers import NumberMention, scan_numbers
 from .qualifiers import approx_governed, qualifier_after, qualifier_before
-from .readings import Reading, read
+from .readings import Candidate, interpret
 from .rejections import Reason, Rejection
 from .surroundings import one_in_tally
 
@@ -68,8 +68,8 @@ def _qualify(ctx: ArticleContext, d: Draft, prev_end: int) -> Figure:
 _STORY_LINK = re.compile(r"\[[^\W\d_a-zđ][^\[\]\n]{10,200}\]")
 
 
-def _tallied_ones(ctx: ArticleContext, readings: list[Reading], ones: list[NumberMention],
-                  rejected: list[Rejection]) -> list[Reading]:
+def _tallied_ones(ctx: ArticleContext, readings: list[Candidate], ones: list[NumberMention],
+                  rejected: list[Rejection]) -> list[Candidate]:
     """`một` beside other counts of its sentence is a count in the tally (§7: `2 người chết,
     một người mất tích`); elsewhere it reads as "a/an" and is rejected."""
     if not ones:
@@ -77,9 +77,9 @@ def _tallied_ones(ctx: ArticleContext, readings: list[Reading], ones: list[Numbe
     counts = {(ctx.sentence_start(r.mention.start), r.kind) for r in readings
               if r.unit is not None and not r.unit.measure and r.kind is not None}
     for m in ones:
-        found = read(ctx, replace(m, bare_mot=False)) if one_in_tally(ctx.text, m.start) else None
+        found = interpret(ctx, replace(m, bare_mot=False)) if one_in_tally(ctx.text, m.start) else None
         sentence = ctx.sentence_start(m.start)
-        if isinstance(found, Reading) and any((sentence, k) in counts for k in _tallying(found.kind)):
+        if isinstance(found, Candidate) and any((sentence, k) in counts for k in _tallying(found.kind)):
             readings.append(found)
         else:
             rejected.append(Rejection(m.start, m.end, Reason.one_as_article))
@@ -114,11 +114,11 @@ def _drafts(ctx: ArticleContext, rejected: list[Rejection]) -> list[Draft]:
             drafts.append(d)
     mentions = _unclaimed(scan_numbers(ctx.text, rejected), links, Reason.story_link, rejected)
     mentions = _unclaimed(mentions, [(d.start, d.end) for d in drafts], Reason.overlap, rejected)
-    readings: list[Reading] = []
+    readings: list[Candidate] = []
     ones: list[NumberMention] = []
     for m in mentions:
-        found = read(ctx, m)
-        if isinstance(found, Reading):
+        found = interpret(ctx, m)
+        if isinstance(found, Candidate):
             readings.append(found)
         elif found.reason is Reason.one_as_article:
             ones.append(m)

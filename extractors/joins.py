@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from vnfigures.schemas import Kind, Modality, Qualifier
+from vnfigures.schemas import Kind, Modality, Qualifier, canonical_decimal
 
 from .context import ArticleContext
 from .lexicon import alternation, cue_before_re, cues, number_words, separator_re, windows
-from .mention import exact
-from .readings import Reading
+
+from .readings import Candidate
 from .word_fractions import word_fractions
 
 __all__ = ["Draft", "dimension_drafts", "fraction_drafts", "join", "multiple_drafts"]
@@ -58,15 +58,15 @@ def _bare_cue_re() -> re.Pattern[str]:
     return cue_before_re(cues().bare_number_before, group=True)
 
 
-def _draft(r: Reading, kind: Kind | None = None, unit: str | None = None) -> Draft:
+def _draft(r: Candidate, kind: Kind | None = None, unit: str | None = None) -> Draft:
     """The draft of a reading, with the kind and unit it borrows when it has none."""
     kind, unit = r.kind or kind, r.unit_code or unit
     if kind is None or unit is None:  # pragma: no cover - callers pass readings with a unit
         raise ValueError(f"reading {r.mention.raw!r} has no unit")
-    return Draft(r.mention.start, r.end, kind, unit, exact(r.value), None, r.subject, r.per)
+    return Draft(r.mention.start, r.end, kind, unit, canonical_decimal(r.value), None, r.subject, r.per)
 
 
-def _range(a: Reading, b: Reading) -> Draft | None:
+def _range(a: Candidate, b: Candidate) -> Draft | None:
     """`10-15 hộ`, `từ 2 đến 5 triệu đồng`, `từ 35,99 triệu đồng đến 38,99 triệu đồng`."""
     if b.kind is None or b.unit_code is None:
         return None
@@ -82,23 +82,23 @@ def _range(a: Reading, b: Reading) -> Draft | None:
             low *= 1000  # `từ 400 đến 600.000 đồng`: the low end is in thousands too
     if low >= b.value:
         return None
-    return Draft(a.mention.start, b.end, b.kind, b.unit_code, exact(low), exact(b.value),
+    return Draft(a.mention.start, b.end, b.kind, b.unit_code, canonical_decimal(low), canonical_decimal(b.value),
                   b.subject, b.per, Qualifier.range)
 
 
-def _step(a: Reading, b: Reading) -> list[Draft]:
+def _step(a: Candidate, b: Candidate) -> list[Draft]:
     """`từ 6.000 đồng/kg xuống 5.800 đồng/kg`: two exact figures, the first the state before
     the change (§7); a bare first number borrows the second's unit."""
-    first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)))
+    first = replace(_draft(a, b.kind, b.unit_code), value=canonical_decimal(a.value * _borrowed_factor(a, b)))
     return [replace(first, qualifier=Qualifier.exact, modality=Modality.actual, step_first=True),
             replace(_draft(b), qualifier=Qualifier.exact)]
 
 
-def _borrowed_factor(a: Reading, b: Reading) -> Decimal:
+def _borrowed_factor(a: Candidate, b: Candidate) -> Decimal:
     return b.unit.factor if a.kind is None and b.unit else Decimal(1)
 
 
-def join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[Draft], bool]:
+def join(ctx: ArticleContext, a: Candidate, b: Candidate | None) -> tuple[list[Draft], bool]:
     """Drafts for reading `a`, using its neighbour `b`; True when `b` was consumed."""
     gap = ctx.text[a.end:b.mention.start] if b else ""
     between = _between(ctx, a, gap) if b is not None else None
@@ -116,16 +116,16 @@ def join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[Draft
         or (separator_re("alternative_separators", spaced=True).fullmatch(gap) and b.unit is not None)
         or (separator_re("share_separators", spaced=True).fullmatch(gap) and b.kind is not None))
     if has_b and b is not None and (a.mention.pair_first or listed):  # `13/20 hộ`, `1 hoặc 2 chỉ`
-        first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)),
+        first = replace(_draft(a, b.kind, b.unit_code), value=canonical_decimal(a.value * _borrowed_factor(a, b)),
                         subject=b.subject, per=b.per)
         return [first, _draft(b)], True
     window = ctx.text[max(0, a.mention.start - windows().bare_cue):a.mention.start]
     if _bare_cue_re().search(window):  # `gấp 3`, `gấp ba`, `hệ số 1.5`
-        return [Draft(a.mention.start, a.end, Kind.other, "item", exact(a.value), None, "", None)], False
+        return [Draft(a.mention.start, a.end, Kind.other, "item", canonical_decimal(a.value), None, "", None)], False
     return [], False
 
 
-def _between(ctx: ArticleContext, a: Reading, gap: str) -> int | None:
+def _between(ctx: ArticleContext, a: Candidate, gap: str) -> int | None:
     """`giữa 10 và 20 tấn`: two bounds joined by `và` after `giữa` make a range; where the
     range's span starts (at `giữa`), or None."""
     if not _between_joiner().fullmatch(gap):
@@ -147,13 +147,13 @@ def _multiple_re() -> re.Pattern[str]:
 def multiple_drafts(text: str) -> list[Draft]:
     """`gấp đôi` is a count of times, 2, of kind `other` (§7)."""
     multiples = number_words().multiples
-    return [Draft(m.start(), m.end(), Kind.other, "item", exact(multiples[m.group(1).lower()]),
+    return [Draft(m.start(), m.end(), Kind.other, "item", canonical_decimal(multiples[m.group(1).lower()]),
                    None, "lần", None) for m in _multiple_re().finditer(text)]
 
 
 def fraction_drafts(text: str) -> list[Draft]:
     """`hai phần ba số hộ`: a fraction in words is a percentage (§7)."""
-    return [Draft(f.start, f.end, Kind.percent, "percent", exact(f.percent), None, "", None)
+    return [Draft(f.start, f.end, Kind.percent, "percent", canonical_decimal(f.percent), None, "", None)
             for f in word_fractions(text)]
 
 

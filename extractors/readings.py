@@ -1,6 +1,6 @@
 """Read one number in context: what it counts, its canonical value, its rate and its noun.
 
-A `Reading` is a number plus the unit after it (or none, when the number is bare). Whether a
+A `Candidate` is a number plus the unit after it (or none, when the number is bare). Whether a
 bare number still becomes a figure (a range's low end, the first of `13/20 hộ`, `gấp đôi`) is
 decided by the resolver, which sees the neighbouring readings.
 """
@@ -14,7 +14,8 @@ from functools import cache
 from vnfigures.schemas import CANONICAL_UNITS, Kind
 
 from .context import ArticleContext
-from .labels import class_label_before, function_words, indefinite_before, is_idiom, label_before, name_before
+from .labels import (LabelBefore, class_label_before, function_words, indefinite_before, is_idiom, label_before,
+                     name_before)
 from .lexicon import alternation, cue_before_re, cues, number_words, separator_re, unit_table, windows
 from .numbers import NumberMention
 from .rejections import Reason, Rejection
@@ -31,7 +32,7 @@ _ABBREVIATION = re.compile(r"[A-ZĐ]{2,7}")
 
 
 @dataclass(frozen=True)
-class Reading:
+class Candidate:
     """A number read with what follows it. `unit` is None for a bare number."""
 
     mention: NumberMention
@@ -113,16 +114,16 @@ def _per_at(text: str, pos: int, unit: UnitMatch | None = None) -> tuple[str | N
     return (f"{m.group(2)} {noun}" if m.group(2) else noun), end
 
 
-def read(ctx: ArticleContext, m: NumberMention) -> Reading | Rejection:
+def interpret(ctx: ArticleContext, m: NumberMention) -> Candidate | Rejection:
     """Read mention `m`, or say why it is not a quantity (a label, date, year, code)."""
     found = _read(ctx, m)
-    return found if isinstance(found, Reading) else Rejection(m.start, m.end, found)
+    return found if isinstance(found, Candidate) else Rejection(m.start, m.end, found)
 
 
-def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
+def _read(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     text = ctx.text
     label = label_before(ctx, m)
-    if label == "strong":
+    if label is LabelBefore.NOT_A_QUANTITY:
         return Reason.label
     if is_idiom(text, m.start):
         return Reason.idiom
@@ -138,7 +139,7 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
     unit = _unit_in_context(ctx, m)
     if unit and unit.entry and unit.entry.region_factor:  # `sào`, `mẫu` (§7)
         unit = with_factor(unit, ctx.land_factor(unit.entry.region_factor))
-    if label == "weak" and m.scale == 1 and (unit is None or not unit.measure) and not (
+    if label is LabelBefore.UNLESS_MEASURED and m.scale == 1 and (unit is None or not unit.measure) and not (
             unit is None and _range_follows(text, m.end)):
         return Reason.label  # `mệnh giá 1 – 2 chỉ`: the low end waits for its range partner
     if unit is None:
@@ -168,11 +169,11 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
     borrowed = (clause_noun_kind(ctx, m.start, unit.entry.kind_from_clause)
                 if unit.entry is not None and unit.entry.kind_from_clause else None)
     if borrowed is not None:  # `khách du lịch đạt 2,67 triệu lượt`
-        return Reading(m, unit, borrowed, CANONICAL_UNITS[borrowed], m.value, end, subject, per)
+        return Candidate(m, unit, borrowed, CANONICAL_UNITS[borrowed], m.value, end, subject, per)
     if (unit.kind is Kind.houses and non_dwelling_owner(text, noun_end)) or (
             unit.entry is not None and unit.entry.institution and as_building(ctx, m.start, noun_end)):
-        return Reading(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)
-    return Reading(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
+        return Candidate(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)
+    return Candidate(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
 
 
 @cache
@@ -222,7 +223,7 @@ def _sign_re() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def _signed_money(ctx: ArticleContext, m: NumberMention) -> Reading | None:
+def _signed_money(ctx: ArticleContext, m: NumberMention) -> Candidate | None:
     """`$5`, `€20`, `US$1,5 tỷ`: a currency sign before the number makes it money in that
     currency, its scale words included (`$1,5 tỷ` is USD, not VND); the span starts at the sign."""
     sign = _sign_re().search(ctx.text, max(0, m.start - windows().currency_sign), m.start)
@@ -231,11 +232,11 @@ def _signed_money(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     code = unit_table().currency_signs[sign.group(1).lower()]
     per, end = _per_at(ctx.text, m.end)
     signed = replace(m, start=sign.start(1), raw=ctx.text[sign.start(1):m.end])
-    return Reading(signed, None, Kind.money, code, m.value, end if per else m.end,
+    return Candidate(signed, None, Kind.money, code, m.value, end if per else m.end,
                    money_subject(ctx, sign.start(1), m.end), per)
 
 
-def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
+def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     """A number with no unit from the lexicon after it."""
     text = ctx.text
     if blocked_after(text, m.end):
@@ -244,30 +245,30 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
         per, end = _per_at(text, m.end)  # `hơn trăm ngàn/ngày`: an amount of money per day
         subject = money_subject(ctx, m.start, m.end)
         if per or (m.scale >= _SPELLED_MONEY_SCALE and subject):  # `thiệt hại ba tỷ` (§7 `82 tỉ`)
-            return Reading(m, None, Kind.money, "VND", m.value, end if per else m.end, subject, per)
+            return Candidate(m, None, Kind.money, "VND", m.value, end if per else m.end, subject, per)
     if m.form == "words":  # kept bare: only a range partner or `gấp ba` makes it a figure
         if _one_of_re().search(text, max(0, m.start - windows().one_of), m.start):  # `một trong ba thiết kế`
             subject, end = _noun_words(text, m.end, 3)
             if subject:
-                return Reading(m, None, Kind.other, "item", m.value, end, subject, None)
-        return Reading(m, None, None, None, m.value, m.end, "", None,
+                return Candidate(m, None, Kind.other, "item", m.value, end, subject, None)
+        return Candidate(m, None, None, None, m.value, m.end, "", None,
                        Reason.one_as_article if m.bare_mot else Reason.no_counted_noun)
     if m.form == "fraction":
         subject, end = _noun_words(text, m.end, 3)
-        return Reading(m, None, Kind.percent, "percent", m.value, m.end, subject, None)
+        return Candidate(m, None, Kind.percent, "percent", m.value, m.end, subject, None)
     if name_before(ctx, m):
         return Reason.name  # a model or name (`Mazda 3`, `Mega 6/45`)
     if m.pair_first:
-        return Reading(m, None, None, None, m.value, m.end, "", None)
+        return Candidate(m, None, None, None, m.value, m.end, "", None)
     if m.scale >= 1000:
         per, end = _per_at(text, m.end)  # a scale word alone is money: `82 tỉ` (§7)
-        return Reading(m, None, Kind.money, "VND", m.value, end, money_subject(ctx, m.start, m.end),
+        return Candidate(m, None, Kind.money, "VND", m.value, end, money_subject(ctx, m.start, m.end),
                        per)
     if re.match(r"[^\W\d_]", text[m.end:m.end + 1]):
         return Reason.code  # a code (`1A`, `5G`)
     per, per_end = _per_at(text, m.end)
     if per and m.value >= 1000 and text[m.end:per_end].lstrip().startswith("/"):
-        return Reading(m, None, Kind.money, "VND", m.value, per_end, "", per)  # 268.000/1 thâm niên
+        return Candidate(m, None, Kind.money, "VND", m.value, per_end, "", per)  # 268.000/1 thâm niên
     is_year = _YEAR[0] <= m.value <= _YEAR[1] and m.value == m.value.to_integral_value()
     nxt = _NOUN_WORD.match(text, m.end)
     if (nxt and (nxt.group(1).islower() or _ABBREVIATION.fullmatch(nxt.group(1)))
@@ -277,13 +278,13 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | Reason:
         if not subject:  # an abbreviation (`5 HTX`) is the subject itself
             subject, end = nxt.group(1), nxt.end()
         per, per_end = _per_at(text, end)
-        return Reading(m, None, Kind.other, "item", m.value, per_end if per else end, subject,
+        return Candidate(m, None, Kind.other, "item", m.value, per_end if per else end, subject,
                        per)
     counted = None if is_year else _counted_before(ctx, m)
     if counted is not None:  # `tổng số hộ nghèo là 115`
-        return Reading(m, None, counted.kind, counted.unit, m.value * counted.factor, m.end,
+        return Candidate(m, None, counted.kind, counted.unit, m.value * counted.factor, m.end,
                        _drop_classifier(counted.form), None)
-    return Reading(m, None, None, None, m.value, m.end, "", None,
+    return Candidate(m, None, None, None, m.value, m.end, "", None,
                    Reason.year if is_year else Reason.no_counted_noun)
 
 

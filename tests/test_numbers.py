@@ -175,4 +175,4 @@ def test_values_are_exact_decimals() -> None:
     (D("1234567890123456789012345678901234.50"), "1234567890123456789012345678901234.5"),
 ])
 def test_exact_never_rounds(d: Decimal, expected: str) -> None:
-    assert str(numbers_module.exact(d)) == expected
+    assert str(numbers_module.canonical_decimal(d)) == expected
