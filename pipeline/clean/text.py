@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from vnfigures.clean import Cleaned
+from vnfigures.clean.cleaned import Cleaned
 from vnfigures.clean.dates import date_forms, dateline_date
 from vnfigures.clean.inline import Inline, inline_rules, is_menu_line
 from vnfigures.clean.rules import Furniture, furniture

@@ -12,7 +12,7 @@ from vnfigures.evaluate.baseline import BaselineRegression, make_baseline, write
 from vnfigures.evaluate.gold import gold_paths
 from vnfigures.evaluate.papers import (PIPELINE_FITTED_ON_GOLD, held_out_dict, leave_one_paper_out,
                                        pipeline_fitter, pooled)
-from vnfigures.evaluate.report import errors_as_dicts, paper_table, print_evaluation
+from vnfigures.evaluate.report import paper_table, print_evaluation
 from vnfigures.evaluate.run import Evaluation, score_dir
 
 #: Said with every leave-one-paper-out result while nothing in the pipeline learns from gold.
@@ -48,7 +48,7 @@ def eval_command(
     if as_json:
         report = evaluation.to_dict()
         if errors:
-            report["errors"] = errors_as_dicts(evaluation)
+            report["errors"] = evaluation.errors()
         if lopo:
             report["leave_one_paper_out"] = _held_out(evaluation, ner, as_json=True)
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
