@@ -22,10 +22,10 @@ LAYERS: dict[str, int] = {
     "vnfigures.schemas": 0, "vnfigures.errors": 0, "vnfigures.version": 0,
     "vnfigures.extractors": 1,
     "vnfigures.read": 2, "vnfigures.clean": 2, "vnfigures.normalize": 2, "vnfigures.nlp": 2,
-    "vnfigures.steps": 2, "vnfigures.export": 2,
+    "vnfigures.steps": 2, "vnfigures.export": 2, "vnfigures.dedup": 2,
     "vnfigures": 3, "vnfigures.api": 3,
     "vnfigures.runner": 4, "vnfigures.evaluate": 4,
-    "vnfigures.cli": 5, "vnfigures.bench": 5,
+    "vnfigures.cli": 5, "vnfigures.bench": 5, "vnfigures.report": 5,
 }
 #: What a layer's modules may import besides themselves, when narrower than "every lower layer".
 ONLY = {"vnfigures.extractors": ("vnfigures.schemas", "vnfigures.extractors")}

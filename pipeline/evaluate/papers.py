@@ -4,48 +4,25 @@ Rules written on some papers fit those papers; the honest measure is a paper the
 weights) never saw. `by_paper` splits one evaluation by paper; `leave_one_paper_out` fits a
 predictor on every paper but one and scores it on the one left out, once per paper.
 
->>> paper_of("baomoi_10"), paper_of("vnexpress_201"), paper_of("seed-camau-police-poverty")
-('baomoi', 'vnexpress', 'seed-camau-police-poverty')
+The grouping itself (`paper_of`, `by_paper`, the `per_paper` block) lives in `per_paper`, which
+`run` uses without importing this module back.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .gold import GoldArticle, GoldSet
 from . import run
+from .gold import GoldArticle, GoldSet
 from .run import Evaluation, Predictor, evaluate, predict_all
-from .score import LEVELS, Scores
+from .per_paper import by_paper, paper_of, summary
+from .score import Scores
+
+__all__ = ["Fitter", "HeldOut", "PIPELINE_FITTED_ON_GOLD", "by_paper", "held_out_dict", "leave_one_paper_out",
+           "paper_of", "pipeline_fitter", "pooled"]
 
 #: Builds a predictor from training articles; a pure rule system ignores them.
 Fitter = Callable[[Sequence[GoldArticle]], Predictor]
-
-
-def paper_of(article_id: str) -> str:
-    """The paper an article comes from: the id's prefix before the first `_` (the corpus
-    names its files `<paper>_<n>`), or the whole id when it has none."""
-    return article_id.split("_", 1)[0] if "_" in article_id else article_id
-
-
-def by_paper(scores: Scores) -> dict[str, Scores]:
-    """The articles' matchings grouped by paper, papers in alphabetical order."""
-    groups: dict[str, Scores] = {}
-    for article in scores.articles:
-        groups.setdefault(paper_of(article.gold.id), Scores()).articles.append(article)
-    return dict(sorted(groups.items()))
-
-
-def summary(scores: Scores) -> dict:
-    """Articles, figures and the overall and core counts at both levels, for one group."""
-    out: dict = {"articles": len(scores.articles)}
-    for level in LEVELS:
-        out[level] = {"overall": scores.overall(level).as_dict(), "core": scores.core(level).as_dict()}
-    return out
-
-
-def per_paper_dict(scores: Scores) -> dict[str, dict]:
-    """`summary` of every paper, keyed by paper (the `per_paper` block of `--json`)."""
-    return {paper: summary(group) for paper, group in by_paper(scores).items()}
 
 
 @dataclass

@@ -12,7 +12,7 @@ from rich.table import Table
 from vnfigures.schemas import Figure, Kind
 
 from .errors import article_errors
-from .papers import by_paper
+from .per_paper import by_paper
 from .reasons import miss_reasons, reason_counts
 from .run import Evaluation
 from .score import CORE_KINDS, LEVELS, LOCATED_FIELDS, PRF, FieldCounts, Scores

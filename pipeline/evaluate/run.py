@@ -49,7 +49,7 @@ class Evaluation:
     def to_dict(self) -> dict:
         """Machine-readable summary: scores (overall, per kind, per article, per paper) and
         every problem met on the way."""
-        from .papers import per_paper_dict
+        from .per_paper import per_paper_dict
 
         out = self.scores.to_dict()
         out["per_paper"] = per_paper_dict(self.scores)
