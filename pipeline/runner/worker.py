@@ -16,7 +16,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -185,7 +185,3 @@ def _process_article(record: Article, spec: StepsSpec, timeout: float | None) ->
         return Outcome("article", result.id, record.origin, line, os.getpid(), peak_rss_kb())
     return failure_outcome(result)
 
-
-def process_many(records: Sequence[Article | Failure], spec: StepsSpec) -> list[Outcome]:
-    """`process_record` over a partition (one task, fewer round trips)."""
-    return [process_record(record, spec) for record in records]
