@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from vnfigures.schemas import read_data
+
 
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",", '."', ".”", "!”", "?”", ".)")
 # A headline may end with "?" or "!", never like a running sentence or clause.
@@ -216,8 +216,7 @@ class Furniture:
 @cache
 def furniture_data() -> dict[str, Any]:
     """furniture.yaml as parsed (loaded once; inline.py compiles its own part)."""
-    source = resources.files("vnfigures.clean") / "furniture.yaml"
-    return yaml.safe_load(source.read_text(encoding="utf-8"))
+    return read_data("vnfigures.clean", "furniture.yaml")
 
 
 @cache
