@@ -13,15 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
-from vnfigures.schemas import Entity, EntityLabel
+from vnfigures.schemas import Entity, EntityLabel, read_data
 
 from .gazetteer import place_words
-from .lexicon import alternation, nfc
+from .lexicon import alternation, nfc_tree
 from .places import NO_PROVINCE, UPPERCASE, PlaceMention, find_places
 
 #: Place levels that are places in their own right (a bare district name needs context).
@@ -41,8 +39,7 @@ class EntityWords(BaseModel):
 
 @cache
 def entity_words() -> EntityWords:
-    raw = resources.files("vnfigures.extractors").joinpath("data", "entities.yaml").read_text("utf-8")
-    return EntityWords.model_validate(yaml.safe_load(nfc(raw)))
+    return EntityWords.model_validate(nfc_tree(read_data("vnfigures.extractors", "data/entities.yaml")))
 
 
 @cache

@@ -19,14 +19,14 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from .lexicon import nfc
+from vnfigures.schemas import read_data
+
+from .lexicon import nfc_tree
 
 LEVELS = ("province", "district", "ward")
 
@@ -57,8 +57,7 @@ class PlaceWords(BaseModel):
 @cache
 def place_words() -> PlaceWords:
     """The validated place-word table (NFC)."""
-    raw = resources.files("vnfigures.extractors").joinpath("data", "places.yaml").read_text("utf-8")
-    data = yaml.safe_load(nfc(raw))
+    data = nfc_tree(read_data("vnfigures.extractors", "data/places.yaml"))
     words = PlaceWords.model_validate(data)
     unknown = set(words.unit_words) - {"province", "city", "district", "ward", "below_ward"}
     if unknown:

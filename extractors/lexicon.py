@@ -230,16 +230,17 @@ def unit_table() -> UnitTable:
 def cues() -> Cues:
     """The validated cue-word table."""
     raw = _read_yaml("cues.yaml")
-    return Cues.model_validate(_normalize_tree(raw))
+    return Cues.model_validate(nfc_tree(raw))
 
 
-def _normalize_tree(node: Any) -> Any:
+def nfc_tree(node: Any) -> Any:
+    """A parsed data tree with every key and string in NFC (the text the extractors read is NFC)."""
     if isinstance(node, str):
         return nfc(node)
     if isinstance(node, list):
-        return [_normalize_tree(n) for n in node]
+        return [nfc_tree(n) for n in node]
     if isinstance(node, dict):
-        return {nfc(k): _normalize_tree(v) for k, v in node.items()}
+        return {nfc(k): nfc_tree(v) for k, v in node.items()}
     return node
 
 

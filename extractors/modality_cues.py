@@ -10,7 +10,7 @@ from functools import cache
 
 from pydantic import field_validator
 
-from .lexicon import _normalize_tree, _read_yaml, _Strict, alternation
+from .lexicon import nfc_tree, _read_yaml, _Strict, alternation
 
 
 class ModalityCues(_Strict):
@@ -51,7 +51,7 @@ class ModalityCues(_Strict):
 @cache
 def modality_cues() -> ModalityCues:
     """The validated modality cue table."""
-    return ModalityCues.model_validate(_normalize_tree(_read_yaml("modality.yaml")))
+    return ModalityCues.model_validate(nfc_tree(_read_yaml("modality.yaml")))
 
 
 def words_re(words: list[str]) -> re.Pattern[str]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
-from .lexicon import alternation, nfc
+from vnfigures.schemas import read_data
+
+from .lexicon import alternation, nfc_tree
 
 _YEAR = r"(?:19[4-9]\d|20\d\d|21\d\d)"
 
@@ -61,8 +61,7 @@ class YearMention:
 @cache
 def year_words() -> YearWords:
     """The validated year cue table (NFC)."""
-    raw = resources.files("vnfigures.extractors").joinpath("data", "years.yaml").read_text("utf-8")
-    return YearWords.model_validate(yaml.safe_load(nfc(raw)))
+    return YearWords.model_validate(nfc_tree(read_data("vnfigures.extractors", "data/years.yaml")))
 
 
 @cache

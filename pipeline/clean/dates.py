@@ -20,9 +20,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from vnfigures.schemas import read_data
+
 
 
 def _pattern(value: str | list[str]) -> str:
@@ -44,7 +44,7 @@ class DateForms:
 def date_forms() -> DateForms:
     """Compile dates.yaml once: a dateline is a weekday or label, then (a time and) a date,
     or a time then a date, or a date then a time."""
-    data = yaml.safe_load((resources.files("vnfigures.clean") / "dates.yaml").read_text(encoding="utf-8"))
+    data = read_data("vnfigures.clean", "dates.yaml")
     weekday, label, time, date = (_pattern(data[k]) for k in ("weekday", "label", "time", "date"))
     named_date, date = date, re.sub(r"\(\?P<\w+>", "(?:", date)  # the dateline repeats the date form
     sep = r"\s*[,|\-–]?\s*"

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from vnfigures.schemas import load_data
 
 
 class DedupConfig(BaseModel):
@@ -23,5 +23,4 @@ class DedupConfig(BaseModel):
 @cache
 def load_config() -> DedupConfig:
     """The packaged settings."""
-    text = resources.files("vnfigures.dedup").joinpath("dedup.yaml").read_text(encoding="utf-8")
-    return DedupConfig.model_validate(yaml.safe_load(text))
+    return load_data("vnfigures.dedup", "dedup.yaml", DedupConfig)

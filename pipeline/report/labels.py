@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from importlib.resources import files
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from vnfigures.schemas import load_data
 
 
 class Scale(BaseModel):
@@ -109,5 +109,4 @@ def vn_number(number: Decimal | float | int, places: int | None = None) -> str:
 @lru_cache(maxsize=1)
 def load_labels() -> Labels:
     """The report's words, read from `labels.yaml` beside this module (checked when loaded)."""
-    text = files("vnfigures.report").joinpath("labels.yaml").read_text(encoding="utf-8")
-    return Labels.model_validate(yaml.safe_load(text))
+    return load_data("vnfigures.report", "labels.yaml", Labels)
