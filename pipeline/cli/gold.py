@@ -11,6 +11,8 @@ import typer
 
 from vnfigures.evaluate.gold import GoldArticle, GoldFileError, from_article, load_gold, load_gold_dir
 from vnfigures.evaluate.labelstudio import labeling_config, read_export, to_task
+from vnfigures.read.inputs import iter_inputs
+from vnfigures.schemas import Article
 
 gold_app = typer.Typer(help="Gold files: check them, send them to Label Studio and read its exports back.",
                        no_args_is_help=True)
@@ -43,10 +45,8 @@ def _plain_items(path: Path) -> Iterator[tuple[object, str]]:
     mappings for JSON and JSONL lines (`path:line`)."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if line.strip():
-                    yield json.loads(line, parse_float=Decimal), f"{path}:{number}"
+        for record in iter_inputs([str(path)]):  # articles, or read failures naming the bad line
+            yield record, record.origin if isinstance(record, Article) else (record.input or str(path))
     elif suffix == ".json":
         yield json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal), str(path)
     else:
@@ -76,8 +76,11 @@ def _articles(inputs: list[Path], rerun: bool, ner: bool) -> Iterator[tuple[Gold
         article = api.extract(gold.text, id=gold.id, ner=ner)
         article.source, article.title = gold.source, gold.title
         yield from_article(article), "vnfigures", str(path)
-    results = api.process([item for item, _ in plain], ner=ner)
-    for result, (_, where) in zip(results, plain):
+    for failure in (item for item, _ in plain if isinstance(item, Failure)):
+        typer.echo(f"skipped: {failure.input}: {failure.error}: {failure.message}", err=True)
+    readable = [(item, where) for item, where in plain if not isinstance(item, Failure)]
+    results = api.process([item for item, _ in readable], ner=ner)
+    for result, (_, where) in zip(results, readable):
         if isinstance(result, Failure):
             typer.echo(f"skipped: {result.input or result.id}: {result.error}: {result.message}", err=True)
         else:
