@@ -134,6 +134,67 @@ def test_write_baseline(app, gold_dir: Path, tmp_path: Path) -> None:
     assert baseline["scores"]["kind.households.value_f1"] == 0.0
 
 
+def _write_baseline(app, gold_dir: Path, tmp_path: Path, target: Path, drop: int, *extra: str):
+    """`vnfig eval --write-baseline` on predictions missing `drop` figures (fewer is better)."""
+    folder = tmp_path / f"pred-{len(list(tmp_path.glob('pred-*')))}"
+    folder.mkdir()
+    pred = _pred_file(folder, drop)
+    return runner.invoke(app, ["eval", str(gold_dir), "--pred", str(pred), "--json",
+                               "--write-baseline", str(target), *extra])
+
+
+# (figures dropped by the first refresh, by the second, extra arguments, exit code, written again)
+REFRESHES = [
+    (1, 1, (), 0, True),                          # same scores: no floor moves
+    (1, 0, (), 0, True),                          # better scores raise the floors
+    (0, 1, (), 1, False),                         # worse scores: refused, the file is kept
+    (0, 1, ("--allow-regression",), 0, True),     # unless asked
+]
+
+
+@pytest.mark.parametrize(("first", "second", "extra", "code", "written"), REFRESHES)
+def test_write_baseline_never_lowers_a_floor_unasked(app, gold_dir: Path, tmp_path: Path, first: int,
+                                                     second: int, extra: tuple[str, ...], code: int,
+                                                     written: bool) -> None:
+    target = tmp_path / "baseline.json"
+    assert _write_baseline(app, gold_dir, tmp_path, target, first).exit_code == 0
+    before = target.read_text(encoding="utf-8")
+    result = _write_baseline(app, gold_dir, tmp_path, target, second, *extra)
+    assert result.exit_code == code, result.output
+    after = json.loads(target.read_text(encoding="utf-8"))
+    expected_f1 = {0: 1.0, 1: 8 / 9}[second if written else first]
+    assert after["scores"]["value_f1"] == pytest.approx(expected_f1, abs=1e-4)
+    if not written:
+        assert target.read_text(encoding="utf-8") == before
+        assert "value_f1" in result.stderr and "--allow-regression" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["baseline.json"]  # no temp left
+
+
+def test_write_baseline_refuses_to_replace_a_file_that_is_not_a_baseline(app, gold_dir: Path,
+                                                                         tmp_path: Path) -> None:
+    target = tmp_path / "notes.json"
+    target.write_text("my notes, not a baseline\n", encoding="utf-8")
+    result = _write_baseline(app, gold_dir, tmp_path, target, 1)
+    assert result.exit_code == 1 and "not a readable baseline" in result.stderr
+    assert target.read_text(encoding="utf-8") == "my notes, not a baseline\n"
+
+
+def test_an_interrupted_write_leaves_the_old_baseline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnfigures.evaluate import baseline as baseline_module
+
+    target = tmp_path / "baseline.json"
+    baseline_module.write_baseline(target, {"scores": {"value_f1": 0.5}})
+
+    def crash(src: str, dst: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(baseline_module.os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        baseline_module.write_baseline(target, {"scores": {"value_f1": 0.9}})
+    assert json.loads(target.read_text(encoding="utf-8")) == {"scores": {"value_f1": 0.5}}
+    assert [p.name for p in tmp_path.iterdir()] == ["baseline.json"]
+
+
 def test_gold_round_trip_cli(app, gold_dir: Path, tmp_path: Path) -> None:
     tasks, config, back = tmp_path / "tasks.json", tmp_path / "config.xml", tmp_path / "back"
     result = runner.invoke(app, ["gold", "to-labelstudio", str(gold_dir), "-o", str(tasks), "--config", str(config)])

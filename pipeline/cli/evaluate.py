@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from vnfigures.evaluate.baseline import make_baseline, write_baseline
+from vnfigures.evaluate.baseline import BaselineRegression, make_baseline, write_baseline
 from vnfigures.evaluate.gold import gold_paths
 from vnfigures.evaluate.report import errors_as_dicts, print_evaluation
 from vnfigures.evaluate.run import score_dir
@@ -27,6 +27,8 @@ def eval_command(
     ner: bool = typer.Option(False, "--ner/--no-ner", help="Run NER too (off: figure scores do not need it)."),
     baseline: Optional[Path] = typer.Option(
         None, "--write-baseline", dir_okay=False, help="Write the gate's baseline (scores + corpus hash) to this file."),
+    allow_regression: bool = typer.Option(
+        False, "--allow-regression", help="Let --write-baseline lower floors of the baseline already there."),
 ) -> None:
     """Score figures against gold: overall, core kinds and per kind, at the value and full levels."""
     evaluation = score_dir(gold_dir, pred=pred, ner=ner)
@@ -38,7 +40,12 @@ def eval_command(
     else:
         print_evaluation(evaluation, Console(), errors=errors)
     if baseline is not None:
-        write_baseline(baseline, make_baseline(evaluation.scores, gold_paths([gold_dir]), str(gold_dir)))
+        try:
+            write_baseline(baseline, make_baseline(evaluation.scores, gold_paths([gold_dir]), str(gold_dir)),
+                           allow_regression=allow_regression)
+        except BaselineRegression as exc:
+            typer.echo(f"baseline not written: {exc}", err=True)
+            raise typer.Exit(1) from exc
         typer.echo(f"baseline written to {baseline}", err=True)
     if not evaluation.gold.articles:
         typer.echo(f"no usable gold file in {gold_dir}", err=True)

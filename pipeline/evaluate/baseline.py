@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -54,8 +56,60 @@ def make_baseline(scores: Scores, gold_paths: Iterable[Path], gold_dir: str) -> 
     }
 
 
-def write_baseline(path: str | Path, baseline: dict) -> None:
-    Path(path).write_text(json.dumps(baseline, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+class BaselineRegression(ValueError):
+    """Writing the baseline would lower floors the gate holds (and nobody asked for that)."""
+
+    def __init__(self, path: Path, lowered: list[str]) -> None:
+        self.lowered = lowered
+        super().__init__(f"{path}: the new baseline would lower {len(lowered)} floor(s): "
+                         + "; ".join(lowered) + " (pass --allow-regression to write it anyway)")
+
+
+def write_baseline(path: str | Path, baseline: dict, *, allow_regression: bool = False) -> None:
+    """Write `baseline` to `path` atomically, refusing to lower any floor of the file there.
+
+    WHY refuse: the file is the gate; a refresh run on a worse pipeline would silently move
+    the floors down to it. A floor may fall only when asked (`allow_regression`), e.g. after a
+    deliberate change of the gold files. The file is written beside itself and renamed, so an
+    interrupted write never leaves a half-written gate.
+    """
+    target = Path(path)
+    if target.exists() and not allow_regression:
+        lowered = lowered_floors(_read_existing(target), baseline)
+        if lowered:
+            raise BaselineRegression(target, lowered)
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed or removed
+        "w", encoding="utf-8", dir=target.parent or Path("."), prefix=f".{target.name}.", delete=False)
+    try:
+        with handle:
+            handle.write(json.dumps(baseline, indent=1, sort_keys=False) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, target)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _read_existing(path: Path) -> dict:
+    try:
+        existing = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BaselineRegression(path, [f"the file there is not a readable baseline ({exc})"]) from exc
+    if not isinstance(existing, dict) or not isinstance(existing.get("scores"), dict):
+        raise BaselineRegression(path, ["the file there is not a baseline (no 'scores' table)"])
+    return existing
+
+
+def lowered_floors(old: dict, new: dict) -> list[str]:
+    """Every floor of `old` that `new` sets lower or no longer holds (no tolerance).
+
+    >>> lowered_floors({"scores": {"value_f1": 0.8, "full_f1": 0.7}}, {"scores": {"value_f1": 0.81}})
+    ['full_f1: no longer measured (baseline 0.7000)']
+    >>> lowered_floors({"scores": {"value_f1": 0.8}}, {"scores": {"value_f1": 0.7999}})
+    ['value_f1: 0.7999 < baseline 0.8000 - 0.0']
+    """
+    return drops(old, new["scores"], tolerance=0.0)
 
 
 def drops(baseline: dict, current: dict[str, float], tolerance: float | None = None) -> list[str]:
