@@ -16,7 +16,7 @@ def looks_like_html(raw: str) -> bool:
 
     >>> looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
     True
-    >>> looks_like_html("\ufeff<!DOCTYPE html>\n<html><head></head></html>")
+    >>> looks_like_html("\\ufeff<!DOCTYPE html>\\n<html><head></head></html>")
     True
     >>> looks_like_html("Giá lúa tăng 5% so với <b>tháng trước</b> theo báo cáo")
     False

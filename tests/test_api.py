@@ -1,7 +1,6 @@
 """The notebook API: `extract`, `process` and `load` behave as documented."""
 from __future__ import annotations
 
-import doctest
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,16 +8,11 @@ import pytest
 from spacy import displacy
 
 import vnfigures
-import vnfigures.api
 from vnfigures.errors import NoArticleFound
 from vnfigures.schemas import Article, Failure
 
 SENTENCE = "Năm 2023, huyện đã xây dựng 292 căn nhà tình thương và tặng 262 tấn gạo cho hộ nghèo."
 
-
-def test_doctests() -> None:
-    result = doctest.testmod(vnfigures.api)
-    assert result.attempted > 0 and result.failed == 0
 
 
 def test_extract_returns_a_validated_article_with_its_doc() -> None:

@@ -254,14 +254,3 @@ def test_clean_input_is_returned_unchanged(shared_corpus: Path) -> None:
         if gold["id"] in GOLD_KEEPS_FURNITURE or gold["id"] in GOLD_TEXT_IS_SCRAPED_PAGE:
             continue
         assert clean_text(gold["text"]).text == gold["text"].strip(), gold["id"]
-
-
-@pytest.mark.parametrize("module", ["vnfigures.clean.rules", "vnfigures.clean.text", "vnfigures.clean.config"])
-def test_docstring_examples(module: str) -> None:
-    """The examples in the cleaners' docstrings run and hold."""
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.attempted > 0
-    assert result.failed == 0

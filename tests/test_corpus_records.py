@@ -15,6 +15,7 @@ def _inputs(shared_corpus: Path) -> list[Path]:
     return sorted([*raw.glob("text/*.txt"), *raw.glob("html/*.html")])
 
 
+@pytest.mark.slow  # the whole pipeline, NER on, over every shared raw article
 def test_every_shared_raw_article_validates(shared_corpus: Path) -> None:
     paths = _inputs(shared_corpus)
     kinds = {e["file"]: e["kind"] for e in json.loads((shared_corpus / "clean_expect.json").read_text("utf-8"))}

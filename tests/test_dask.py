@@ -14,6 +14,8 @@ from vnfigures.runner.output import OutputPaths
 from vnfigures.runner.worker import StepsSpec
 from test_run_steps import FACTORY
 
+pytestmark = pytest.mark.slow  # whole corpora / worker processes: CI runs it, `-m 'not slow'` skips
+
 distributed = pytest.importorskip("distributed")
 
 REPO = Path(__file__).resolve().parents[1]

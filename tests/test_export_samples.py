@@ -179,12 +179,3 @@ def test_parse_target(target: str, kind: str, location: str) -> None:
 def test_parse_target_rejects_unknown_targets(target: str) -> None:
     with pytest.raises(ValueError, match=re.escape("sqlite:///path.db")):
         parse_target(target)
-
-
-@pytest.mark.parametrize("module", ["rows", "sink", "tables"])
-def test_docstring_examples(module: str) -> None:
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(f"vnfigures.export.{module}"))
-    assert result.attempted > 0 and result.failed == 0

@@ -1,18 +1,11 @@
 """The figure extractor on sentences from real articles, one row per case of ANNOTATION.md."""
 from __future__ import annotations
 
-import doctest
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-import vnfigures.extractors.context as context_module
-import vnfigures.extractors.figures as figures_module
-import vnfigures.extractors.lexicon as lexicon_module
-import vnfigures.extractors.qualifiers as qualifiers_module
-import vnfigures.extractors.units as units_module
-import vnfigures.extractors.word_fractions as word_fractions_module
 from vnfigures.extractors.figures import extract_figures
 from vnfigures.schemas import Figure
 
@@ -394,13 +387,6 @@ def test_given_sentence_bounds_are_used() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "Không có số nào."])
 def test_no_figures(text: str) -> None:
     assert extract_figures(text) == []
-
-
-@pytest.mark.parametrize("module", [figures_module, qualifiers_module, units_module, context_module,
-                                    lexicon_module, word_fractions_module])
-def test_doctests(module: object) -> None:
-    result = doctest.testmod(module)
-    assert result.attempted > 0 and result.failed == 0
 
 
 @pytest.mark.parametrize("form", ["NFD", "NFKD"])

@@ -17,6 +17,8 @@ import pytest
 from vnfigures.nlp import analyze
 from vnfigures.nlp.chain import _config, stage
 
+pytestmark = pytest.mark.slow  # whole corpora / worker processes: CI runs it, `-m 'not slow'` skips
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_TEXTS = sorted((REPO.parent / "shared" / "corpus" / "raw" / "text").glob("*.txt"))
 STAGES = ("pos", "chunk", "ner")

@@ -42,6 +42,7 @@ def test_project_corpus_sentences() -> None:
         _check(_tokens(sentence))
 
 
+@pytest.mark.slow  # every sentence of the shared corpus, scored twice
 def test_shared_corpus_sentences(shared_corpus: Path) -> None:
     sentences = _sentences(sorted((shared_corpus / "raw" / "text").glob("*.txt")))
     assert len(sentences) > 1000

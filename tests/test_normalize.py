@@ -1,12 +1,10 @@
 """Normalization: one spelling per character, idempotent, and the doctests hold."""
 from __future__ import annotations
 
-import doctest
 import unicodedata
 
 import pytest
 
-import vnfigures.normalize
 from vnfigures.normalize import normalize_text
 
 ROWS = [
@@ -39,8 +37,3 @@ def test_normalize_text(raw: str, expected: str) -> None:
 def test_normalize_is_idempotent(raw: str, _: str) -> None:
     once = normalize_text(raw)
     assert normalize_text(once) == once
-
-
-def test_doctests() -> None:
-    result = doctest.testmod(vnfigures.normalize)
-    assert result.attempted > 0 and result.failed == 0

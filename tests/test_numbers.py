@@ -1,13 +1,11 @@
 """The Vietnamese number parser, as tables of number forms seen in real articles."""
 from __future__ import annotations
 
-import doctest
 from decimal import Decimal
 
 import pytest
 
 import vnfigures.extractors.numbers as numbers_module
-import vnfigures.extractors.spelled as spelled_module
 from vnfigures.extractors.figures import extract_figures
 from vnfigures.extractors.numbers import find_numbers, parse_digits, parse_number
 
@@ -180,9 +178,3 @@ def test_values_are_exact_decimals() -> None:
 ])
 def test_exact_never_rounds(d: Decimal, expected: str) -> None:
     assert str(numbers_module.exact(d)) == expected
-
-
-@pytest.mark.parametrize("module", [numbers_module, spelled_module])
-def test_doctests(module: object) -> None:
-    result = doctest.testmod(module)
-    assert result.attempted > 0 and result.failed == 0

@@ -15,6 +15,8 @@ from vnfigures.runner.batch import RunOptions, run_batch
 from vnfigures.runner.output import OutputPaths, load_done
 from test_run_steps import FACTORY
 
+pytestmark = pytest.mark.slow  # whole corpora / worker processes: CI runs it, `-m 'not slow'` skips
+
 TESTS = Path(__file__).resolve().parent
 VNFIG = Path(sys.executable).with_name("vnfig")
 VN = "Tỉnh Cà Mau trao 115 suất quà cho hộ nghèo và hỗ trợ 625 triệu đồng xây nhà đại đoàn kết."

@@ -137,17 +137,6 @@ def test_match_ignores_forbidden_pairs() -> None:
     assert match(["a", "b"], ["c", "b"], lambda g, p: 0.0 if g == p else None) == [(1, 1)]
 
 
-@pytest.mark.parametrize("module", ["matching", "score", "report", "baseline"])
-def test_docstring_examples(module: str) -> None:
-    """The examples in the evaluate modules' docstrings run and hold."""
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(f"vnfigures.evaluate.{module}"))
-    assert result.attempted > 0
-    assert result.failed == 0
-
-
 def _ent(start: int, end: int, label: str = "PER") -> Entity:
     return Entity(text="x" * (end - start), start=start, end=end, label=label)
 

@@ -1,8 +1,10 @@
 """One evaluation from end to end: load gold, get predictions, score — usable from a notebook.
 
->>> from vnfigures.evaluate import score_dir            # doctest: +SKIP
->>> result = score_dir("../shared/corpus/gold")          # doctest: +SKIP  (runs the pipeline)
->>> result.scores.overall("value").f1                    # doctest: +SKIP
+Not run as a doctest (it runs the whole pipeline on a gold folder):
+
+    from vnfigures.evaluate import score_dir
+    result = score_dir("../shared/corpus/gold")
+    result.scores.overall("value").f1
 """
 from __future__ import annotations
 
