@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from vnfigures.chain import looks_like_html
+from vnfigures.steps.standard import looks_like_html
 from vnfigures.errors import ArticleError
-from vnfigures.runner.inputs import article_from_mapping, read_failure, read_file
+from vnfigures.read.inputs import article_from_mapping, read_failure, read_file
 from vnfigures.schemas import Article, Failure
 from vnfigures.steps import default_steps, process_one, run_steps
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from vnfigures.runner import inputs as inputs_module
+from vnfigures.read import inputs as inputs_module
 from vnfigures.runner.batch import RunOptions, run_batch
 from vnfigures.runner.output import OutputPaths, RunSummary
 from test_decode import encode_cp1258, encode_tcvn3, encode_vni

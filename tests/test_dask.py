@@ -9,7 +9,7 @@ import pytest
 
 from vnfigures.runner.batch import RunOptions, run_batch
 from vnfigures.runner.dask_engine import process_partition, read_part
-from vnfigures.runner.inputs import iter_inputs
+from vnfigures.read.inputs import iter_inputs
 from vnfigures.runner.output import OutputPaths
 from vnfigures.runner.worker import StepsSpec
 from test_run_steps import FACTORY

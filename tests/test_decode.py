@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnfigures.errors import EncodingError, InputError
-from vnfigures.runner.decode import Decoded, decode_bytes, decode_tcvn3, decode_vni
-from vnfigures.runner.vietnamese import is_syllable, looks_vietnamese
+from vnfigures.read.decode import Decoded, decode_bytes, decode_tcvn3, decode_vni
+from vnfigures.read.vietnamese import is_syllable, looks_vietnamese
 
 SAMPLE = (
     "Được hỗ trợ 50 triệu đồng, gia đình ông Nguyễn Văn Hùng ở xã Tân Phước đã xây "
@@ -21,7 +21,7 @@ SAMPLE = (
 
 
 def _table(name: str) -> dict[str, str]:
-    return json.loads(resources.files("vnfigures.runner").joinpath(name).read_text("utf-8"))
+    return json.loads(resources.files("vnfigures.read").joinpath(name).read_text("utf-8"))
 
 
 def encode_tcvn3(text: str) -> bytes:
@@ -179,7 +179,7 @@ def test_fuzz_vietnamese_text_survives_utf8(text: str) -> None:
 
 def _as_windows_1252(data: bytes) -> str:
     """What an editor shows when it opens `data` as Western (Windows-1252) text."""
-    from vnfigures.runner.decode import _windows_1252_table
+    from vnfigures.read.decode import _windows_1252_table
 
     return data.decode("latin-1").translate(dict(enumerate(_windows_1252_table())))
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnfigures.errors import InputError
-from vnfigures.runner.inputs import iter_inputs, parse_jsonl_line, read_jsonl
+from vnfigures.read.inputs import iter_inputs, parse_jsonl_line, read_jsonl
 from vnfigures.schemas import Article, Failure
 
 VN = "Tỉnh Cà Mau trao 115 suất quà cho hộ nghèo và hỗ trợ 625 triệu đồng xây nhà."

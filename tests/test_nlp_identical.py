@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from vnfigures.nlp import analyze
-from vnfigures.nlp.chain import _config, stage
+from vnfigures.nlp.analysis import _config, stage
 
 pytestmark = pytest.mark.slow  # whole corpora / worker processes: CI runs it, `-m 'not slow'` skips
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from vnfigures.nlp.chain import _config, _underthesea_path, segmenter
+from vnfigures.nlp.analysis import _config, _underthesea_path, segmenter
 from vnfigures.nlp.crfsuite import read_crfsuite
 from vnfigures.nlp.segment_crf import fast_path_applies
 

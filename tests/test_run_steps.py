@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from vnfigures.chain import LanguageStep
+from vnfigures.steps.standard import LanguageStep
 from vnfigures.errors import NoArticleFound
 from vnfigures.schemas import Article
 from vnfigures.steps import FunctionStep, Step, process_one
@@ -84,6 +84,6 @@ CLEAN_FACTORY = "test_run_steps:clean_steps"
 
 def clean_steps(ner: bool = True) -> list[Step]:
     """The real clean and normalize steps (no models), for inputs whose behaviour is cleaning."""
-    from vnfigures.chain import CleanStep, NormalizeStep
+    from vnfigures.steps.standard import CleanStep, NormalizeStep
 
     return [CleanStep(), NormalizeStep()]

@@ -66,7 +66,7 @@ def our_chain(sentences: Sequence[Sequence[str]]) -> None:
 def crf_floor(sentences: Sequence[Sequence[str]]) -> Callable[[], None]:
     """Precompute every CRF input; the returned callable only runs the three taggers."""
     from vnfigures.nlp import analyze
-    from vnfigures.nlp.chain import segmenter, stage
+    from vnfigures.nlp.analysis import segmenter, stage
 
     seg = segmenter()
     jobs: list[tuple[Any, list[list[str]]]] = []

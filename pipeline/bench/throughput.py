@@ -28,7 +28,7 @@ from rich.console import Console
 from rich.table import Table
 
 from vnfigures.runner.executor import Executor
-from vnfigures.runner.inputs import iter_inputs
+from vnfigures.read.inputs import iter_inputs
 from vnfigures.runner.local import LocalExecutor
 from vnfigures.runner.worker import StepsSpec
 from vnfigures.schemas import Article, Failure

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from vnfigures.runner.inputs import STDIN
+from vnfigures.read.inputs import STDIN
 from vnfigures.runner.worker import DEFAULT_FACTORY
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMG]?)(?:i?B)?\s*$", re.I)

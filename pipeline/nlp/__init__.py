@@ -9,7 +9,7 @@ Public API:
 - `segment`, `tag`, `pos_tags`, `ner_tags`, `chunk_tags`: the chain's stages one by one.
 - `sentence_spans(text)`: underthesea sentences of a text as character spans.
 """
-from vnfigures.nlp.chain import (
+from vnfigures.nlp.analysis import (
     Analysis,
     analyze,
     chunk_tags,

@@ -12,8 +12,8 @@ import spacy
 from spacy.language import Language
 
 import vnfigures.nlp.tokenizer  # noqa: F401 - registers the tokenizer factory
-from vnfigures.extractors.spacy_components import FIGURES_FACTORY, NER_FACTORY
-from vnfigures.nlp.chain import analyze
+from vnfigures.nlp.components import FIGURES_FACTORY, NER_FACTORY
+from vnfigures.nlp.analysis import analyze
 
 FIGURES_PIPE = "vnfigures_figures"
 NER_PIPE = "vnfigures_ner"

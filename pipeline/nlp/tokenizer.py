@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
-from vnfigures.nlp.chain import segment
+from vnfigures.nlp.analysis import segment
 
 WORDS_KEY = "vnfigures.words"
 """`doc.user_data[WORDS_KEY]`: per sentence, a list of `[token index, underthesea word]`."""

@@ -1,8 +1,8 @@
-"""Batch runs (`vnfig run`): read inputs, run the step chain on workers, write JSONL.
+"""Batch runs (`vnfig run`): run the step chain on workers over the inputs, write JSONL.
 
-- `inputs.iter_inputs(sources)` streams `.txt`/`.html`/`.jsonl` files, folders and stdin as
-  `Article` records (or read `Failure`s); `decode.decode_bytes` handles UTF-8/16 and the
-  legacy Vietnamese encodings (Windows-1258, TCVN3, VNI), refusing binary input clearly.
+Inputs are read by `vnfigures.read` (the same reader the one-article API uses); the runner
+only runs.
+
 - `batch.run_batch(sources, RunOptions(...)) -> RunSummary` is the whole run: resume and
   duplicate gating, an engine, the output/failures/summary files, progress.
 - Engines implement `executor.Executor`: `local.LocalExecutor` (in-process or a spawned

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from vnfigures.runner.executor import Executor, Record
-from vnfigures.runner.inputs import DEFAULT_MAX_BYTES, iter_inputs
+from vnfigures.read.inputs import DEFAULT_MAX_BYTES, iter_inputs
 from vnfigures.runner.output import DoneSet, LineWriter, OutputPaths, RunSummary, load_done
 from vnfigures.runner.progress import ProgressReporter, make_progress
 from vnfigures.runner.worker import Outcome, StepsSpec

@@ -17,7 +17,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from vnfigures.runner.inputs import JSONL_SUFFIX, STDIN, walk_inputs
+from vnfigures.read.inputs import JSONL_SUFFIX, STDIN, walk_inputs
 from vnfigures.runner.output import RunSummary
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol, runtime_checkable
 
-from .errors import ArticleError
+from vnfigures.errors import ArticleError
 from vnfigures.schemas import Article, Failure
 
 
@@ -69,7 +69,7 @@ def default_steps(ner: bool = True) -> list[Step]:
     Models are loaded lazily by the first article a process sees, so a chain is cheap to build
     and can be built once per worker process.
     """
-    from .chain import (
+    from vnfigures.steps.standard import (
         CleanStep, EntitiesStep, FiguresStep, LanguageStep, NormalizeStep, TokenizeStep, ValidateStep,
     )
 

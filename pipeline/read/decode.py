@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from vnfigures.errors import EncodingError, InputError
-from vnfigures.runner.vietnamese import marked_syllable_share
+from vnfigures.read.vietnamese import marked_syllable_share
 
 #: A legacy decoding is accepted when at least this share of its accented words are syllables.
 MIN_SYLLABLE_SHARE = 0.8
@@ -45,7 +45,7 @@ class Decoded:
 
 
 def _json(name: str) -> dict[str, Any]:
-    return json.loads(resources.files("vnfigures.runner").joinpath(name).read_text("utf-8"))
+    return json.loads(resources.files("vnfigures.read").joinpath(name).read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ reason to drop it: the flag `not_vietnamese` in `Article.flags` lets a user filt
 """
 from __future__ import annotations
 
-from vnfigures.runner.vietnamese import looks_vietnamese
+from vnfigures.read.vietnamese import looks_vietnamese
 from vnfigures.schemas import Article
 
 NOT_VIETNAMESE = "not_vietnamese"

@@ -62,7 +62,7 @@ class LanguageStep:
     name = "language"
 
     def __call__(self, article: Article) -> Article:
-        from vnfigures.runner.language import flag_language
+        from vnfigures.read.language import flag_language
 
         return flag_language(article)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from vnfigures.errors import InputError
-from vnfigures.runner.decode import decode_bytes, repair_mojibake
+from vnfigures.read.decode import decode_bytes, repair_mojibake
 from vnfigures.schemas import Article, Failure
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024

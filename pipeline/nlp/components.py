@@ -111,7 +111,7 @@ class NerComponent:
         self.set_tags = set_tags
 
     def __call__(self, doc: Doc) -> Doc:
-        from vnfigures.nlp.chain import ner_tags, pos_tags
+        from vnfigures.nlp.analysis import ner_tags, pos_tags
         from vnfigures.nlp.tokenizer import WORDS_KEY
 
         sentences = doc.user_data.get(WORDS_KEY)

@@ -27,7 +27,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    text = resources.files("vnfigures.runner").joinpath("vietnamese.json").read_text("utf-8")
+    text = resources.files("vnfigures.read").joinpath("vietnamese.json").read_text("utf-8")
     return json.loads(text)
 
 
