@@ -4,8 +4,7 @@ Public API: `extract` one article, `process` many, `load` the spaCy `Language`.
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from vnfigures.api import extract, load, process  # noqa: E402 - needs __version__ first
+from vnfigures.api import extract, load, process
+from vnfigures.version import __version__
 
 __all__ = ["__version__", "extract", "process", "load"]

@@ -7,17 +7,16 @@
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
-from vnfigures.steps.standard import looks_like_html
 from vnfigures.errors import ArticleError
-from vnfigures.read.inputs import article_from_mapping, read_failure, read_file
+from vnfigures.read.inputs import read_failure
+from vnfigures.read.objects import ArticleInput, to_article
 from vnfigures.schemas import Article, Failure
 from vnfigures.steps import default_steps, process_one, run_steps
 
-ArticleInput = str | Path | Mapping[str, Any] | Article
+__all__ = ["ArticleInput", "extract", "load", "process", "to_article"]
 
 
 def extract(text_or_html: str, id: str | None = None, *, ner: bool = True) -> Article:  # noqa: A002
@@ -58,20 +57,3 @@ def load(ner: bool = True):  # noqa: ANN201 - spacy.Language, imported lazily
     from vnfigures.nlp import load as load_language
 
     return load_language(ner=ner)
-
-
-def to_article(item: ArticleInput, default_id: str = "article") -> Article:
-    """Turn one API input into the `Article` record that flows through the steps.
-
-    Files and mappings are read exactly as `vnfig run` reads them (same decoding, size cap and
-    field checks), so an article gives the same record from the API and from a batch.
-    """
-    if isinstance(item, Article):
-        return item
-    if isinstance(item, Path):
-        return read_file(item, item.stem)
-    if isinstance(item, str):
-        return Article(id=default_id, raw=item, raw_format="html" if looks_like_html(item) else "text")
-    if isinstance(item, Mapping):
-        return article_from_mapping(item, origin=default_id)
-    raise TypeError(f"cannot read an article from a {type(item).__name__}")

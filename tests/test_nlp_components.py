@@ -1,14 +1,21 @@
 """The spaCy Language of the project: components, extensions, NER entities, displaCy."""
 from __future__ import annotations
 
-import sys
-import types
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pytest
 from spacy import displacy
-from vnfigures.nlp import load
+from spacy.language import Language
+from spacy.util import registry
+
+from vnfigures.extractors.figures import extract_figures
+from vnfigures.nlp import build, load
+from vnfigures.nlp.components import FIGURES_FACTORY, RULE_EXTRACTOR
+from vnfigures.nlp.language import FIGURES_PIPE
 from vnfigures.schemas import Entity, Figure
+
+FAKE = "tests.fake_figures.v1"
 
 SENTENCE = "Ông Nguyễn Văn Nam ở huyện Hồng Dân, tỉnh Bạc Liêu đã hỗ trợ 115 hộ nghèo."
 
@@ -19,22 +26,37 @@ def _figure(text: str, needle: str, kind: str, value: str, unit: str) -> Figure:
                   value=Decimal(value), unit=unit)
 
 
-@pytest.fixture
-def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> list:
-    """Stand-in for vnfigures.extractors.figures: records its calls, returns fixed figures."""
-    calls: list = []
+@dataclass
+class FakeExtractor:
+    """A stand-in extractor injected through the figures component's config; records calls."""
 
-    def extract_figures(text: str, sentences: list[tuple[int, int]]) -> list[Figure]:
-        calls.append((text, sentences))
+    calls: list = field(default_factory=list)
+
+    def __call__(self, text: str, sentences: list[tuple[int, int]]) -> list[Figure]:
+        self.calls.append((text, sentences))
         if "115 hộ" not in text:
             return []
         return [_figure(text, "115 hộ", "households", "115", "household"),
                 _figure(text, "15 h", "households", "15", "household")]  # inside a token
 
-    module = types.ModuleType("vnfigures.extractors.figures")
-    module.extract_figures = extract_figures  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "vnfigures.extractors.figures", module)
-    return calls
+    def nlp(self, ner: bool = True) -> Language:
+        """The project's Language with this extractor in place of the rules (config only)."""
+        nlp = build(ner=ner)
+        nlp.replace_pipe(FIGURES_PIPE, FIGURES_FACTORY, config={"extractor": {"@misc": FAKE}})
+        return nlp
+
+
+@pytest.fixture
+def fake_extractor() -> FakeExtractor:
+    fake = FakeExtractor()
+    registry.misc.register(FAKE, func=lambda: fake)
+    return fake
+
+
+def test_the_rules_are_the_default_extractor() -> None:
+    nlp = load(ner=False)
+    assert nlp.config["components"][FIGURES_PIPE]["extractor"] == {"@misc": RULE_EXTRACTOR}
+    assert nlp.get_pipe(FIGURES_PIPE).extractor is extract_figures
 
 
 @pytest.mark.parametrize(("text", "sentences"), [
@@ -42,9 +64,9 @@ def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> list:
     ("\n Tiêu đề\nĐoạn có 5 hộ. ", ["Tiêu đề", "Đoạn có 5 hộ."]),
     (" \n\t ", []),
 ])
-def test_extractor_gets_stripped_sentences(fake_extractor: list, text: str, sentences: list[str]) -> None:
-    load(ner=False)(text)
-    (seen_text, bounds), = fake_extractor
+def test_extractor_gets_stripped_sentences(fake_extractor: FakeExtractor, text: str, sentences: list[str]) -> None:
+    fake_extractor.nlp(ner=False)(text)
+    (seen_text, bounds), = fake_extractor.calls
     assert seen_text == text and [text[a:b] for a, b in bounds] == sentences
 
 
@@ -54,9 +76,9 @@ def test_load_is_cached_and_ner_optional() -> None:
     assert load(ner=False).pipe_names == ["vnfigures_figures"]
 
 
-def test_figures_component_spans_and_extensions(fake_extractor: list) -> None:
-    doc = load(ner=False)(SENTENCE)
-    (text, sentences), = fake_extractor
+def test_figures_component_spans_and_extensions(fake_extractor: FakeExtractor) -> None:
+    doc = fake_extractor.nlp(ner=False)(SENTENCE)
+    (text, sentences), = fake_extractor.calls
     assert text == SENTENCE and sentences == [(0, len(SENTENCE))]
     spans = doc.spans["figures"]
     assert [(s.text, s.label_) for s in spans] == [("115 hộ", "households"), ("115 hộ", "households")]
@@ -70,15 +92,15 @@ def test_figures_component_spans_and_extensions(fake_extractor: list) -> None:
     ("Ông Putin ca ngợi những thành tựu vĩ đại của Liên Xô", ("Liên Xô", "LOC")),
     ("Ban Chấp hành Trung ương Đảng họp.", ("Đảng", "ORG")),
 ])
-def test_ner_entities_are_text_spans(fake_extractor: list, text: str, entity: tuple[str, str]) -> None:
-    doc = load()(text)
+def test_ner_entities_are_text_spans(fake_extractor: FakeExtractor, text: str, entity: tuple[str, str]) -> None:
+    doc = fake_extractor.nlp()(text)
     assert entity in [(e.text, e.label_) for e in doc.ents]
     assert all(isinstance(e, Entity) and text[e.start:e.end] == e.text for e in doc._.entities)
     assert [(e.text, e.label.value) for e in doc._.entities] == [(e.text, e.label_) for e in doc.ents]
 
 
-def test_ner_drops_misc_and_sets_pos_tags(fake_extractor: list) -> None:
-    doc = load()("Ông Putin ca ngợi những thành tựu vĩ đại của Liên Xô")
+def test_ner_drops_misc_and_sets_pos_tags(fake_extractor: FakeExtractor) -> None:
+    doc = fake_extractor.nlp()("Ông Putin ca ngợi những thành tựu vĩ đại của Liên Xô")
     assert {e.label_ for e in doc.ents} <= {"PER", "ORG", "LOC"}
     assert [t.tag_ for t in doc] == ["Nc", "Np", "V", "L", "N", "A", "E", "Np"]
 
@@ -91,18 +113,18 @@ def test_ner_refuses_a_foreign_doc() -> None:
         load().get_pipe("vnfigures_ner")(doc)
 
 
-def test_displacy_renders_entities_and_figures(fake_extractor: list) -> None:
-    doc = load()(SENTENCE)
+def test_displacy_renders_entities_and_figures(fake_extractor: FakeExtractor) -> None:
+    doc = fake_extractor.nlp()(SENTENCE)
     ents = displacy.render(doc, style="ent")
     spans = displacy.render(doc, style="span", options={"spans_key": "figures"})
     assert "Bạc Liêu" in ents and "LOC" in ents
     assert "households" in spans and "115" in spans
 
 
-def test_doc_bytes_round_trip_keeps_records(fake_extractor: list) -> None:
+def test_doc_bytes_round_trip_keeps_records(fake_extractor: FakeExtractor) -> None:
     from spacy.tokens import Doc
 
-    nlp = load()
+    nlp = fake_extractor.nlp()
     doc = nlp(SENTENCE)
     copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert copy.text == SENTENCE

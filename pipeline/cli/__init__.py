@@ -9,7 +9,7 @@ import importlib
 
 import typer
 
-from vnfigures import __version__
+from vnfigures.version import __version__
 
 COMMAND_MODULES = ("run", "extract", "evaluate", "gold", "export", "schema")
 

@@ -3,18 +3,38 @@
 WHY spaCy at all: one `Doc` carries the exact article text, underthesea's sentences and words,
 figures and entities, so later steps never re-tokenize and displaCy can show both layers.
 Both components are registered factories (versioned names; the pipe names the pipeline uses are
-`vnfigures_figures` and `vnfigures_ner`), configurable and declaring what they assign.
+`vnfigures_figures` and `vnfigures_ner`), configurable and declaring what they assign. The
+figure extractor is injected through the factory's config (`extractor`, a registered function
+in spaCy's `misc` registry), so `extractors/` stays text in, figures out, and another
+extractor can be swapped in from a config without touching this module.
 """
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
 
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import registry
+
 from vnfigures.extractors.entities import entities_from_words, iob_spans
+from vnfigures.extractors.figures import extract_figures
+from vnfigures.nlp.analysis import ner_tags, pos_tags
+from vnfigures.nlp.tokenizer import WORDS_KEY
 from vnfigures.schemas import Entity, Figure
 
 FIGURES_FACTORY = "vnfigures_figures_v1"
 NER_FACTORY = "vnfigures_ner_v1"
+RULE_EXTRACTOR = "vnfigures.rule_figures.v1"
+
+#: An extractor: the text and its sentence bounds in, its figures out.
+Extractor = Callable[[str, Sequence[tuple[int, int]]], Iterable[Figure]]
+
+
+@registry.misc(RULE_EXTRACTOR)
+def rule_extractor() -> Extractor:
+    """The project's rule-based extractor (`vnfigures.extractors.figures.extract_figures`)."""
+    return extract_figures
 
 
 _RECORD_TAG = "__vnfigures_record__"
@@ -76,17 +96,15 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 
 class FiguresComponent:
-    """Run the rule-based figure extractor over the doc's text and sentences."""
+    """Run a figure extractor over the doc's text and sentences."""
 
-    def __init__(self, spans_key: str = "figures") -> None:
+    def __init__(self, extractor: Extractor = extract_figures, spans_key: str = "figures") -> None:
         register_extensions()
+        self.extractor = extractor
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        # imported per call: the extractor lives in its own module (and tests may patch it)
-        from vnfigures.extractors.figures import extract_figures
-
-        figures: list[Figure] = list(extract_figures(doc.text, sentence_bounds(doc)))
+        figures: list[Figure] = list(self.extractor(doc.text, sentence_bounds(doc)))
         spans: list[Span] = []
         for number, figure in enumerate(figures):
             span = doc.char_span(figure.start, figure.end, label=figure.kind.value,
@@ -111,9 +129,6 @@ class NerComponent:
         self.set_tags = set_tags
 
     def __call__(self, doc: Doc) -> Doc:
-        from vnfigures.nlp.analysis import ner_tags, pos_tags
-        from vnfigures.nlp.tokenizer import WORDS_KEY
-
         sentences = doc.user_data.get(WORDS_KEY)
         if sentences is None:
             raise ValueError("vnfigures_ner needs a Doc made by the vnfigures underthesea tokenizer")
@@ -138,10 +153,11 @@ class NerComponent:
         return doc
 
 
-@Language.factory(FIGURES_FACTORY, default_config={"spans_key": "figures"},
+@Language.factory(FIGURES_FACTORY,
+                  default_config={"spans_key": "figures", "extractor": {"@misc": RULE_EXTRACTOR}},
                   assigns=["doc.spans", "doc._.figures", "span._.figure"])
-def make_figures(nlp: Language, name: str, spans_key: str) -> FiguresComponent:
-    return FiguresComponent(spans_key=spans_key)
+def make_figures(nlp: Language, name: str, spans_key: str, extractor: Extractor) -> FiguresComponent:
+    return FiguresComponent(extractor=extractor, spans_key=spans_key)
 
 
 @Language.factory(NER_FACTORY, default_config={"set_tags": True},

@@ -1,4 +1,4 @@
-"""The step contract and the default chain of steps an `Article` flows through.
+"""The step contract: what a step is, how a chain runs, what a failed article becomes.
 
 A step is any callable `Article -> Article` with a `name`. Steps are small and swappable: the
 executors only ever call `process_one`, which runs the chain and turns every exception into a
@@ -60,21 +60,3 @@ def failure_for(article: Article, step: str, exc: BaseException) -> Failure:
     """Build the failure record of `article` for an exception raised in `step`."""
     message = str(exc) or exc.__class__.__name__
     return Failure(id=article.id, input=article.origin, step=step, error=exc.__class__.__name__, message=message)
-
-
-def default_steps(ner: bool = True) -> list[Step]:
-    """The standard chain: clean -> normalize -> language -> tokenize -> figures -> entities -> validate.
-
-    `ner=False` leaves out the entity step (and the NER model) for users who only need figures.
-    Models are loaded lazily by the first article a process sees, so a chain is cheap to build
-    and can be built once per worker process.
-    """
-    from vnfigures.steps.standard import (
-        CleanStep, EntitiesStep, FiguresStep, LanguageStep, NormalizeStep, TokenizeStep, ValidateStep,
-    )
-
-    steps: list[Step] = [CleanStep(), NormalizeStep(), LanguageStep(), TokenizeStep(ner=ner), FiguresStep(ner=ner)]
-    if ner:
-        steps.append(EntitiesStep())
-    steps.append(ValidateStep())
-    return steps

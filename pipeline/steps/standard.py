@@ -5,24 +5,12 @@ built once by `TokenizeStep` is handed on beside the record so later steps never
 """
 from __future__ import annotations
 
-from vnfigures import __version__
 from vnfigures.errors import ArticleError, NoArticleFound
 from vnfigures.normalize import normalize_article
+from vnfigures.read.language import flag_language
 from vnfigures.schemas import Article
-
-
-def looks_like_html(raw: str) -> bool:
-    """Guess whether a string is an HTML page rather than plain text (for untyped inputs).
-
-    >>> looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
-    True
-    >>> looks_like_html("\\ufeff<!DOCTYPE html>\\n<html><head></head></html>")
-    True
-    >>> looks_like_html("Giá lúa tăng 5% so với <b>tháng trước</b> theo báo cáo")
-    False
-    """
-    head = raw.lstrip("\ufeff \t\r\n")[:2048].lower()
-    return head.startswith("<") and any(tag in head for tag in ("<html", "<body", "<div", "<p", "<head", "<article", "<!doctype"))
+from vnfigures.steps.contract import Step
+from vnfigures.version import __version__
 
 
 class CleanStep:
@@ -62,8 +50,6 @@ class LanguageStep:
     name = "language"
 
     def __call__(self, article: Article) -> Article:
-        from vnfigures.read.language import flag_language
-
         return flag_language(article)
 
 
@@ -138,3 +124,17 @@ def _doc_of(article: Article):  # noqa: ANN202 - spacy.tokens.Doc
     if article.doc is None:
         raise ArticleError("the tokenize step has not run on this article")
     return article.doc
+
+
+def default_steps(ner: bool = True) -> list[Step]:
+    """The standard chain: clean -> normalize -> language -> tokenize -> figures -> entities -> validate.
+
+    `ner=False` leaves out the entity step (and the NER model) for users who only need figures.
+    Models are loaded lazily by the first article a process sees, so a chain is cheap to build
+    and can be built once per worker process.
+    """
+    steps: list[Step] = [CleanStep(), NormalizeStep(), LanguageStep(), TokenizeStep(ner=ner), FiguresStep(ner=ner)]
+    if ner:
+        steps.append(EntitiesStep())
+    steps.append(ValidateStep())
+    return steps
