@@ -18,15 +18,15 @@ from functools import cache
 
 from pydantic import ValidationError
 
-from vnfigures.schemas import Figure, Kind, Modality, Qualifier
+from vnfigures.schemas import Figure, Kind, Modality, Qualifier, canonical_decimal
 
 from .context import ArticleContext, nfc_with_offsets
 from .lexicon import alternation, cues, number_words
-from .numbers import NumberMention, exact, scan_numbers
+from .numbers import NumberMention, scan_numbers
 from .qualifiers import (approx_governed, is_target, qualifier_after, qualifier_before,
                          hypothetical_question, revises_plan, target_after,
                          target_right_before)
-from .readings import Reading, read
+from .readings import Candidate, interpret
 from .word_fractions import word_fractions
 
 __all__ = ["extract_figures"]
@@ -62,15 +62,15 @@ def _bare_cue_re() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[^\w])({alternation(cues().bare_number_before)})\s*$", re.IGNORECASE)
 
 
-def _draft(r: Reading, kind: Kind | None = None, unit: str | None = None) -> _Draft:
+def _draft(r: Candidate, kind: Kind | None = None, unit: str | None = None) -> _Draft:
     """The draft of a reading, with the kind and unit it borrows when it has none."""
     kind, unit = r.kind or kind, r.unit_code or unit
     if kind is None or unit is None:  # pragma: no cover - callers pass readings with a unit
         raise ValueError(f"reading {r.mention.raw!r} has no unit")
-    return _Draft(r.mention.start, r.end, kind, unit, exact(r.value), None, r.subject, r.per)
+    return _Draft(r.mention.start, r.end, kind, unit, canonical_decimal(r.value), None, r.subject, r.per)
 
 
-def _range(a: Reading, b: Reading) -> _Draft | None:
+def _range(a: Candidate, b: Candidate) -> _Draft | None:
     """`10-15 hộ`, `từ 2 đến 5 triệu đồng`, `từ 35,99 triệu đồng đến 38,99 triệu đồng`."""
     if b.kind is None or b.unit_code is None:
         return None
@@ -84,23 +84,23 @@ def _range(a: Reading, b: Reading) -> _Draft | None:
             low *= 1000  # `từ 400 đến 600.000 đồng`: the low end is in thousands too
     if low >= b.value:
         return None
-    return _Draft(a.mention.start, b.end, b.kind, b.unit_code, exact(low), exact(b.value),
+    return _Draft(a.mention.start, b.end, b.kind, b.unit_code, canonical_decimal(low), canonical_decimal(b.value),
                   b.subject, b.per, Qualifier.range)
 
 
-def _step(a: Reading, b: Reading) -> list[_Draft]:
+def _step(a: Candidate, b: Candidate) -> list[_Draft]:
     """`từ 6.000 đồng/kg xuống 5.800 đồng/kg`: two exact figures, the first the state before
     the change (§7); a bare first number borrows the second's unit."""
-    first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)))
+    first = replace(_draft(a, b.kind, b.unit_code), value=canonical_decimal(a.value * _borrowed_factor(a, b)))
     return [replace(first, qualifier=Qualifier.exact, modality=Modality.actual, step_first=True),
             replace(_draft(b), qualifier=Qualifier.exact)]
 
 
-def _borrowed_factor(a: Reading, b: Reading) -> Decimal:
+def _borrowed_factor(a: Candidate, b: Candidate) -> Decimal:
     return b.unit.factor if a.kind is None and b.unit else Decimal(1)
 
 
-def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Draft], bool]:
+def _join(ctx: ArticleContext, a: Candidate, b: Candidate | None) -> tuple[list[_Draft], bool]:
     """Drafts for reading `a`, using its neighbour `b`; True when `b` was consumed."""
     gap = ctx.text[a.end:b.mention.start] if b else ""
     if b is not None and _RANGE_SEP.fullmatch(gap):
@@ -115,12 +115,12 @@ def _join(ctx: ArticleContext, a: Reading, b: Reading | None) -> tuple[list[_Dra
     listed = (_LIST_SEP.fullmatch(gap) and b is not None and b.unit is not None and b.unit.measure
               and a.mention.form == "digits")  # `64, 128GB`
     if has_b and b is not None and (a.mention.pair_first or listed):  # `13/20 hộ`
-        first = replace(_draft(a, b.kind, b.unit_code), value=exact(a.value * _borrowed_factor(a, b)),
+        first = replace(_draft(a, b.kind, b.unit_code), value=canonical_decimal(a.value * _borrowed_factor(a, b)),
                         subject=b.subject, per=b.per)
         return [first, _draft(b)], True
     window = ctx.text[max(0, a.mention.start - 20):a.mention.start]
     if _bare_cue_re().search(window):  # `gấp 3`, `gấp ba`, `hệ số 1.5`
-        return [_Draft(a.mention.start, a.end, Kind.other, "item", exact(a.value), None, "", None)], False
+        return [_Draft(a.mention.start, a.end, Kind.other, "item", canonical_decimal(a.value), None, "", None)], False
     return [], False
 
 
@@ -133,13 +133,13 @@ def _multiple_re() -> re.Pattern[str]:
 def _multiple_drafts(text: str) -> list[_Draft]:
     """`gấp đôi` is a count of times, 2, of kind `other` (§7)."""
     multiples = number_words().multiples
-    return [_Draft(m.start(), m.end(), Kind.other, "item", exact(multiples[m.group(1).lower()]),
+    return [_Draft(m.start(), m.end(), Kind.other, "item", canonical_decimal(multiples[m.group(1).lower()]),
                    None, "lần", None) for m in _multiple_re().finditer(text)]
 
 
 def _fraction_drafts(text: str) -> list[_Draft]:
     """`hai phần ba số hộ`: a fraction in words is a percentage (§7)."""
-    return [_Draft(f.start, f.end, Kind.percent, "percent", exact(f.percent), None, "", None)
+    return [_Draft(f.start, f.end, Kind.percent, "percent", canonical_decimal(f.percent), None, "", None)
             for f in word_fractions(text)]
 
 
@@ -197,7 +197,7 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
     claimed = [(d.start, d.end) for d in drafts] + links
     mentions: list[NumberMention] = [
         m for m in scan_numbers(ctx.text) if not any(s <= m.start < e for s, e in claimed)]
-    readings = [r for r in (read(ctx, m) for m in mentions) if r is not None]
+    readings = [r for r in (interpret(ctx, m) for m in mentions) if r is not None]
     i = 0
     while i < len(readings):
         nxt = readings[i + 1] if i + 1 < len(readings) else None

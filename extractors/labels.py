@@ -7,6 +7,7 @@ a measure unit (`khẩn cấp 200 tỷ đồng`).
 from __future__ import annotations
 
 import re
+from enum import Enum
 from functools import cache
 
 from vnfigures.schemas import Kind
@@ -15,7 +16,17 @@ from .context import ArticleContext
 from .lexicon import alternation, cues
 from .mention import NumberMention
 
-__all__ = ["class_label_before", "function_words", "label_before", "name_before", "is_idiom", "indefinite_before"]
+__all__ = ["LabelBefore", "class_label_before", "function_words", "label_before", "name_before", "is_idiom",
+           "indefinite_before"]
+
+
+class LabelBefore(Enum):
+    """What the words right before a number say about it (ANNOTATION.md §2, §7)."""
+
+    #: a date word, ordinal, code prefix or label (`năm 2021`, `lần thứ 3`, `Quốc lộ 1A`): no quantity
+    NOT_A_QUANTITY = "not_a_quantity"
+    #: a label (`cấp`, `số`) that a measure unit or scale overrides (`khẩn cấp 200 tỷ đồng`)
+    UNLESS_MEASURED = "unless_measured"
 
 
 @cache
@@ -57,19 +68,18 @@ def _idiom_re() -> re.Pattern[str]:
     return re.compile(rf"({alternation(cues().idioms)})(?![^\W\d_])", re.IGNORECASE)
 
 
-def label_before(ctx: ArticleContext, m: NumberMention) -> str | None:
-    """`strong` for a date word, code prefix or label right before the number (§2, §7),
-    `weak` for a label that a measure unit overrides (`cấp`, `số`), else None."""
+def label_before(ctx: ArticleContext, m: NumberMention) -> LabelBefore | None:
+    """The label right before the number, if any (see `LabelBefore`)."""
     window = ctx.text[max(ctx.sentence_start(m.start), m.start - 40):m.start]
     pats = _pattern_res()
     if ("before" in pats and pats["before"].search(window)) or (
             "at" in pats and pats["at"].match(ctx.text, m.start)):
-        return "strong"
+        return LabelBefore.NOT_A_QUANTITY
     if _exempt_re().search(window):
         return None
     if _before_re().search(window) or _before_cs_re().search(window) or _listed_label(window, m):
-        return "strong"
-    return "weak" if _weak_before_re().search(window) else None
+        return LabelBefore.NOT_A_QUANTITY
+    return LabelBefore.UNLESS_MEASURED if _weak_before_re().search(window) else None
 
 
 @cache

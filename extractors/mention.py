@@ -1,10 +1,10 @@
-"""A number found in a text, and the exact-Decimal helper every reader shares."""
+"""A number found in a text (its exact value is spelled by `vnfigures.schemas.canonical_decimal`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["NumberMention", "exact"]
+__all__ = ["NumberMention"]
 
 
 @dataclass(frozen=True)
@@ -27,19 +27,3 @@ class NumberMention:
     bare_mot: bool = False
     pair_first: bool = False
     date_like: bool = False
-
-
-def exact(d: Decimal) -> Decimal:
-    """`d` without exponent or trailing zeros (`2.5E+9` -> `2500000000`, `25.00` -> `25`)."""
-    sign, digits, exponent = d.as_tuple()
-    if not isinstance(exponent, int):  # pragma: no cover - NaN/Infinity never reach here
-        return d
-    if not any(digits):
-        return Decimal(0)
-    if exponent > 0:  # 2.5E+9 -> 2500000000 (no context: never rounds)
-        return Decimal((sign, digits + (0,) * exponent, 0))
-    trimmed = list(digits)
-    while exponent < 0 and len(trimmed) > 1 and trimmed[-1] == 0:
-        trimmed.pop()
-        exponent += 1
-    return Decimal((sign, tuple(trimmed), exponent))

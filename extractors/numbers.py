@@ -22,8 +22,10 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
+from vnfigures.schemas import canonical_decimal
+
 from .lexicon import alternation, number_words
-from .mention import NumberMention, exact
+from .mention import NumberMention
 from .spelled import word_runs
 
 __all__ = ["exact", "NumberMention", "parse_number", "parse_digits", "find_numbers", "scan_numbers"]
@@ -152,7 +154,7 @@ def _digit_mentions(text: str, m: re.Match[str]) -> list[NumberMention]:
         if value is None:
             return []
         value, scale, end = _apply_scales(text, end, value)
-        return [NumberMention(start, end, exact(value), text[start:end], "digits", scale)]
+        return [NumberMention(start, end, canonical_decimal(value), text[start:end], "digits", scale)]
     return _slash_mentions(text, m, parts)
 
 
@@ -162,7 +164,7 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
     start, end = m.start(), m.end()
     if a is not None and b == 1:  # a rate over one unit: `268.000/1 thâm niên`
         a_end = start + len(parts[0])
-        return [NumberMention(start, a_end, exact(a), parts[0], "digits")]
+        return [NumberMention(start, a_end, canonical_decimal(a), parts[0], "digits")]
     if a is None or b is None or b == 0 or a >= b:
         return []
     date_like = a <= 31 and b <= 12 and a == a.to_integral_value()
@@ -172,15 +174,15 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
         return []  # a month and year: `tháng 8/2020`
     counted = _counted_after().match(text[end:])
     if (b <= 4 and not counted) or (b <= 10 and not date_like):
-        pct = exact((a / b * 100).quantize(Decimal("0.01")))
+        pct = canonical_decimal((a / b * 100).quantize(Decimal("0.01")))
         return [NumberMention(start, end, pct, text[start:end], "fraction")]
     if date_like and not re.match(rf" {_LETTER}", text[end:end + 2]):
         return []
     b_start = start + len(parts[0]) + 1
     b_value, scale, b_end = _apply_scales(text, end, b)
-    first = NumberMention(start, b_start - 1, exact(a * scale), parts[0], "digits", scale,
+    first = NumberMention(start, b_start - 1, canonical_decimal(a * scale), parts[0], "digits", scale,
                           pair_first=True, date_like=date_like)
-    return [first, NumberMention(b_start, b_end, exact(b_value), text[b_start:b_end], "digits",
+    return [first, NumberMention(b_start, b_end, canonical_decimal(b_value), text[b_start:b_end], "digits",
                                  scale, date_like=date_like)]
 
 
@@ -220,7 +222,7 @@ def _merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMentio
             sep = _RANGE_SEP.fullmatch(text, a.end, b.start)
             low = a.value * b.scale if a.scale == 1 and b.scale > 1 else a.value
             if sep and b.form == a.form and low < b.value:
-                out.append(replace(a, end=b.end, raw=text[a.start:b.end], value=exact(low),
+                out.append(replace(a, end=b.end, raw=text[a.start:b.end], value=canonical_decimal(low),
                                    value_max=b.value, scale=b.scale))
                 i += 2
                 continue

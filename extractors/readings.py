@@ -1,6 +1,6 @@
-"""Read one number in context: what it counts, its canonical value, its rate and its noun.
+"""Interpret one number in context: what it counts, its canonical value, its rate and its noun.
 
-A `Reading` is a number plus the unit after it (or none, when the number is bare). Whether a
+A `Candidate` is a number plus the unit after it (or none, when the number is bare). Whether a
 bare number still becomes a figure (a range's low end, the first of `13/20 hộ`, `gấp đôi`) is
 decided by the resolver, which sees the neighbouring readings.
 """
@@ -14,7 +14,8 @@ from functools import cache
 from vnfigures.schemas import Kind
 
 from .context import ArticleContext
-from .labels import class_label_before, function_words, indefinite_before, is_idiom, label_before, name_before
+from .labels import (LabelBefore, class_label_before, function_words, indefinite_before, is_idiom,
+                     label_before, name_before)
 from .lexicon import alternation, cues, number_words, unit_table
 from .numbers import NumberMention
 from .units import UnitMatch, blocked_after, unit_at, with_factor
@@ -31,7 +32,7 @@ _ABBREVIATION = re.compile(r"[A-ZĐ]{2,7}")
 
 
 @dataclass(frozen=True)
-class Reading:
+class Candidate:
     """A number read with what follows it. `unit` is None for a bare number."""
 
     mention: NumberMention
@@ -114,11 +115,11 @@ def _per_at(text: str, pos: int, unit: UnitMatch | None = None) -> tuple[str | N
     return (f"{m.group(2)} {noun}" if m.group(2) else noun), end
 
 
-def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
-    """Read mention `m`, or None when it is not a quantity (a label, date, year, code)."""
+def interpret(ctx: ArticleContext, m: NumberMention) -> Candidate | None:
+    """Interpret mention `m` as a candidate figure, or None when it is not a quantity (a label, date, year, code)."""
     text = ctx.text
     label = label_before(ctx, m)
-    if label == "strong" or is_idiom(text, m.start):
+    if label is LabelBefore.NOT_A_QUANTITY or is_idiom(text, m.start):
         return None
     if m.form == "words" and indefinite_before(text, m.start):
         return None
@@ -127,7 +128,7 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
     unit = unit_at(text, m.end, scaled=m.scale > 1)
     if unit and unit.form in ("sào", "mẫu"):
         unit = with_factor(unit, ctx.sao * (10 if unit.form == "mẫu" else 1))
-    if label == "weak" and m.scale == 1 and (unit is None or not unit.measure):
+    if label is LabelBefore.UNLESS_MEASURED and m.scale == 1 and (unit is None or not unit.measure):
         return None
     if unit is None:
         # `3/5 xã` is a pair only when a unit follows; else `3/5` is a date
@@ -149,8 +150,8 @@ def read(ctx: ArticleContext, m: NumberMention) -> Reading | None:
             per, end = _per_at(text, noun_end, unit)
             end = end if per else noun_end
     if unit.kind is Kind.houses and _non_dwelling_owner(text, noun_end):
-        return Reading(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)
-    return Reading(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
+        return Candidate(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)
+    return Candidate(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
 
 
 @cache
@@ -165,7 +166,7 @@ def _non_dwelling_owner(text: str, pos: int) -> bool:
     return bool(_owner_re().match(text, pos))
 
 
-def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
+def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | None:
     """A number with no unit from the lexicon after it."""
     text = ctx.text
     if blocked_after(text, m.end):
@@ -174,24 +175,24 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         if _ONE_OF.search(text, max(0, m.start - 15), m.start):  # `một trong ba thiết kế`
             subject, end = _noun_words(text, m.end, 3)
             if subject:
-                return Reading(m, None, Kind.other, "item", m.value, end, subject, None)
-        return Reading(m, None, None, None, m.value, m.end, "", None)
+                return Candidate(m, None, Kind.other, "item", m.value, end, subject, None)
+        return Candidate(m, None, None, None, m.value, m.end, "", None)
     if m.form == "fraction":
         subject, end = _noun_words(text, m.end, 3)
-        return Reading(m, None, Kind.percent, "percent", m.value, m.end, subject, None)
+        return Candidate(m, None, Kind.percent, "percent", m.value, m.end, subject, None)
     if name_before(ctx, m):
         return None  # a model or name (`Mazda 3`, `Mega 6/45`)
     if m.pair_first:
-        return Reading(m, None, None, None, m.value, m.end, "", None)
+        return Candidate(m, None, None, None, m.value, m.end, "", None)
     if m.scale >= 1000:
         per, end = _per_at(text, m.end)  # a scale word alone is money: `82 tỉ` (§7)
-        return Reading(m, None, Kind.money, "VND", m.value, end, money_subject(ctx, m.start, m.end),
+        return Candidate(m, None, Kind.money, "VND", m.value, end, money_subject(ctx, m.start, m.end),
                        per)
     if re.match(r"[^\W\d_]", text[m.end:m.end + 1]):
         return None  # a code (`1A`, `5G`)
     per, per_end = _per_at(text, m.end)
     if per and m.value >= 1000 and text[m.end:per_end].lstrip().startswith("/"):
-        return Reading(m, None, Kind.money, "VND", m.value, per_end, "", per)  # 268.000/1 thâm niên
+        return Candidate(m, None, Kind.money, "VND", m.value, per_end, "", per)  # 268.000/1 thâm niên
     is_year = _YEAR[0] <= m.value <= _YEAR[1] and m.value == m.value.to_integral_value()
     nxt = _NOUN_WORD.match(text, m.end)
     if (nxt and (nxt.group(1).islower() or _ABBREVIATION.fullmatch(nxt.group(1)))
@@ -201,13 +202,13 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Reading | None:
         if not subject:  # an abbreviation (`5 HTX`) is the subject itself
             subject, end = nxt.group(1), nxt.end()
         per, per_end = _per_at(text, end)
-        return Reading(m, None, Kind.other, "item", m.value, per_end if per else end, subject,
+        return Candidate(m, None, Kind.other, "item", m.value, per_end if per else end, subject,
                        per)
     counted = None if is_year else _counted_before(ctx, m)
     if counted is not None:  # `tổng số hộ nghèo là 115`
-        return Reading(m, None, counted.kind, counted.unit, m.value * counted.factor, m.end,
+        return Candidate(m, None, counted.kind, counted.unit, m.value * counted.factor, m.end,
                        _drop_classifier(counted.form), None)
-    return Reading(m, None, None, None, m.value, m.end, "", None)
+    return Candidate(m, None, None, None, m.value, m.end, "", None)
 
 
 _COUNTED = re.compile(r"(?<!\w)(?:tổng số|số lượng|số)\s+", re.IGNORECASE)

@@ -10,8 +10,10 @@ import re
 from decimal import Decimal
 from functools import cache
 
+from vnfigures.schemas import canonical_decimal
+
 from .lexicon import number_words
-from .mention import NumberMention, exact
+from .mention import NumberMention
 
 _LETTER = r"[^\W\d_]"
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'“”(\[…–-])\s*$")
@@ -131,5 +133,5 @@ def _word_mention(text: str, run: list[re.Match[str]]) -> NumberMention | None:
     scales = number_words().scales
     last_scale = next((Decimal(scales[m.group().lower()]) for m in reversed(run)
                        if m.group().lower() in scales), Decimal(1))
-    return NumberMention(start, end, exact(value), text[start:end], "words", last_scale,
+    return NumberMention(start, end, canonical_decimal(value), text[start:end], "words", last_scale,
                          bare_mot=len(run) == 1 and first.group().lower() == "một")

@@ -19,7 +19,8 @@ import pytest
 import sqlalchemy as sa
 
 from vnfigures.export import parse_target
-from vnfigures.export.rows import canonical_decimal, from_rows, to_rows
+from vnfigures.export.rows import from_rows, to_rows
+from vnfigures.schemas import canonical_decimal
 from vnfigures.export.tables import sqlite_number
 from vnfigures.schemas import Article, Entity, Figure
 

@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-import vnfigures.extractors.numbers as numbers_module
 from vnfigures.extractors.figures import extract_figures
 from vnfigures.extractors.numbers import find_numbers, parse_digits, parse_number
+from vnfigures.schemas import canonical_decimal
 
 D = Decimal
 
@@ -176,5 +176,5 @@ def test_values_are_exact_decimals() -> None:
     (D("2.5E+9"), "2500000000"), (D("25.00"), "25"), (D("0.00015"), "0.00015"), (D("0"), "0"), (D("0.000"), "0"),
     (D("1234567890123456789012345678901234.50"), "1234567890123456789012345678901234.5"),
 ])
-def test_exact_never_rounds(d: Decimal, expected: str) -> None:
-    assert str(numbers_module.exact(d)) == expected
+def test_canonical_decimal_never_rounds(d: Decimal, expected: str) -> None:
+    assert str(canonical_decimal(d)) == expected

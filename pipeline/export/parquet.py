@@ -23,9 +23,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from vnfigures.export.rows import ArticleRows, ExportError, Row, canonical_decimal, from_rows, to_rows
+from vnfigures.export.rows import ArticleRows, ExportError, Row, from_rows, to_rows
 from vnfigures.export.sink import ArticleSink
-from vnfigures.schemas import Article
+from vnfigures.schemas import Article, canonical_decimal
 
 DECIMAL = pa.decimal128(38, 9)
 _SCALE = 9

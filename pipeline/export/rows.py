@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from vnfigures.errors import ArticleError
@@ -84,22 +83,3 @@ def from_rows(record: Row, figures: list[Row], entities: list[Row]) -> Article:
 
 def _strip_keys(row: Row) -> Row:
     return {k: v for k, v in row.items() if k not in ("article_id", "ordinal")}
-
-
-def canonical_decimal(value: Decimal) -> Decimal:
-    """Drop padding zeros a fixed-scale store adds, so `5.000000000` reads back as `5`.
-
-    Works on the digits directly: `Decimal.normalize` would round to the context's 28 digits.
-
-    >>> canonical_decimal(Decimal("5.000000000")), canonical_decimal(Decimal("12.500"))
-    (Decimal('5'), Decimal('12.5'))
-    """
-    sign, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int), "finite decimals only"
-    if not any(digits):
-        return Decimal((sign, (0,), 0))
-    if exponent > 0:
-        return Decimal((sign, digits + (0,) * exponent, 0))
-    while exponent < 0 and digits[-1] == 0:
-        digits, exponent = digits[:-1], exponent + 1
-    return Decimal((sign, digits, exponent))
