@@ -12,7 +12,7 @@ from __future__ import annotations
 import warnings
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
-from vnfigures.clean import Cleaned
+from vnfigures.clean.cleaned import Cleaned
 from vnfigures.clean.config import HtmlRules, SiteRules, html_rules, site_rules
 from vnfigures.clean.meta import (
     headline_tag,

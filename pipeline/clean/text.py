@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from vnfigures.clean import Cleaned
+from vnfigures.clean.cleaned import Cleaned
 from vnfigures.clean.rules import Furniture, furniture
 
 # Header lines of at most this many words before the headline are section labels.

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from vnfigures.evaluate.baseline import BaselineRegression, make_baseline, write_baseline
 from vnfigures.evaluate.gold import gold_paths
-from vnfigures.evaluate.report import errors_as_dicts, print_evaluation
+from vnfigures.evaluate.report import print_evaluation
 from vnfigures.evaluate.run import score_dir
 
 
@@ -35,7 +35,7 @@ def eval_command(
     if as_json:
         report = evaluation.to_dict()
         if errors:
-            report["errors"] = errors_as_dicts(evaluation)
+            report["errors"] = evaluation.errors()
         typer.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         print_evaluation(evaluation, Console(), errors=errors)

@@ -5,37 +5,15 @@ listing's wording can change without touching the metric.
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from vnfigures.schemas import Figure, Kind
 
+from .errors import article_errors
 from .run import Evaluation
-from .score import CORE_KINDS, LEVELS, PRF, ArticleScore, Scores
-
-#: A sentence ends at a line break, or at . ! ? … followed by white space (a `.` inside
-#: `144.000` groups thousands and does not end anything).
-_SENTENCE_END = re.compile(r"\n|(?<=[.!?…])\s+")
-
-
-def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds the span start..end, trimmed.
-
-    >>> sentence_at("Xã có 144.000 dân. Đã hỗ trợ 115 hộ nghèo.\\nDòng khác", 28, 34)
-    'Đã hỗ trợ 115 hộ nghèo.'
-    """
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    right = m.start() if m else len(text)
-    return text[left:right].strip()
-
+from .score import CORE_KINDS, LEVELS, PRF, Scores
 
 def _row(label: str, scores: Scores, kinds: list | None, *, bold: bool = False) -> list[str]:
     cells = [f"[bold]{label}[/]" if bold else label]
@@ -74,50 +52,9 @@ def entity_line(counts: PRF | None) -> str | None:
             f"F1 {counts.f1:.3f}  (tp {counts.tp}, fp {counts.fp}, fn {counts.fn})")
 
 
-@dataclass(frozen=True)
-class ErrorLine:
-    """One scoring error: a missed gold figure, a spurious prediction, or a full-level mismatch."""
-
-    article: str
-    what: str  # "FN", "FP" or "FULL"
-    figure: Figure
-    sentence: str
-    note: str = ""
-
-
 def _describe(f: Figure) -> str:
     vmax = f"–{f.value_max}" if f.value_max is not None else ""
     return f"{f.kind.value} {f.value}{vmax} {f.unit} {f.qualifier.value}/{f.modality.value}"
-
-
-def article_errors(article: ArticleScore) -> Iterator[ErrorLine]:
-    """Value-level misses and spurious figures, then pairs that match only at the value level."""
-    gold, pred = article.gold, article.pred
-    value = article.levels["value"]
-    for g in value.missed:
-        f = gold.figures[g]
-        yield ErrorLine(gold.id, "FN", f, sentence_at(gold.text, f.start, f.end))
-    for p in value.spurious:
-        f = pred.figures[p]
-        yield ErrorLine(gold.id, "FP", f, sentence_at(pred.text, f.start, f.end))
-    for g, p in value.pairs:
-        gf, pf = gold.figures[g], pred.figures[p]
-        if gf.qualifier != pf.qualifier or gf.modality != pf.modality:
-            note = f"predicted {pf.qualifier.value}/{pf.modality.value}"
-            yield ErrorLine(gold.id, "FULL", gf, sentence_at(gold.text, gf.start, gf.end), note)
-
-
-def errors_as_dicts(evaluation: Evaluation) -> list[dict]:
-    """Every error as a JSON-ready record (for `--json --errors`)."""
-    out = []
-    for article in evaluation.scores.articles:
-        for line in sorted(article_errors(article), key=lambda item: item.figure.start):
-            record = {"article": line.article, "error": line.what, **line.figure.model_dump(mode="json"),
-                      "sentence": line.sentence}
-            if line.note:
-                record["note"] = line.note
-            out.append(record)
-    return out
 
 
 def print_errors(evaluation: Evaluation, console: Console) -> None:

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from vnfigures.schemas import Article, Figure
 
+from .errors import errors_as_dicts
 from .gold import GoldArticle, GoldProblem, GoldSet, load_gold_dir
 from .score import ArticleFigures, Scores, score_articles
 
@@ -43,9 +44,7 @@ class Evaluation:
     def errors(self) -> list[dict]:
         """Every false negative, false positive and full-level mismatch, one record each
         (with its sentence) — ready for `pandas.DataFrame(result.errors())` in a notebook."""
-        from .report import errors_as_dicts
-
-        return errors_as_dicts(self)
+        return errors_as_dicts(self.scores)
 
     def to_dict(self) -> dict:
         """Machine-readable summary: scores and every problem met on the way."""

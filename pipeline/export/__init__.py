@@ -9,22 +9,10 @@ stored rows, so exports are idempotent and a newer run's version wins.
 """
 from vnfigures.export.jsonl import ExportReport, export_jsonl, parse_line, read_jsonl
 from vnfigures.export.rows import ExportError
-from vnfigures.export.sink import ArticleSink, Target, open_sink, parse_target
-from vnfigures.schemas import Article
+from vnfigures.export.sink import ArticleSink, Target, parse_target
+from vnfigures.export.targets import open_sink, read_target
 
 __all__ = [
     "ArticleSink", "ExportError", "ExportReport", "Target", "export_jsonl", "open_sink",
     "parse_line", "parse_target", "read_jsonl", "read_target",
 ]
-
-
-def read_target(target: str) -> list[Article]:
-    """Every article stored in `target`, rebuilt from its rows and ordered by id."""
-    parsed = parse_target(target)
-    if parsed.kind == "parquet":
-        from vnfigures.export.parquet import read_parquet
-
-        return list(read_parquet(parsed.location))
-    from vnfigures.export.sql import read_sql
-
-    return list(read_sql(parsed.location))

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from vnfigures.export.rows import ExportError
-from vnfigures.export.sink import open_sink
+from vnfigures.export.targets import open_sink
 from vnfigures.schemas import Article, Failure
 
 

@@ -1,4 +1,4 @@
-"""`ArticleSink`: where finished articles go, and `open_sink`, which picks one from a target.
+"""`ArticleSink`: where finished articles go, and `parse_target`, which tells a target's kind.
 
 A target is a string a user types after `--to`/`--db`:
 `sqlite:///path.db`, `postgresql://user@host/db` (driven by psycopg 3), or `path.parquet`
@@ -83,19 +83,3 @@ class ArticleSink(ABC):
         # Articles written before an interruption are complete and are kept: a rerun replaces
         # them anyway. The article being written when it happened was already rolled back.
         self.close()
-
-
-def open_sink(target: str, *, batch_size: int = 100) -> ArticleSink:
-    """The sink for `target`; `batch_size` articles share one database commit.
-
-    Each article is still atomic within its batch (a savepoint), so a failure or an
-    interruption never leaves half an article behind.
-    """
-    parsed = parse_target(target)
-    if parsed.kind == "parquet":
-        from vnfigures.export.parquet import ParquetSink
-
-        return ParquetSink(parsed.location)
-    from vnfigures.export.sql import SqlSink
-
-    return SqlSink(parsed.location, batch_size=batch_size)
