@@ -12,13 +12,14 @@ Decimal('1040')
 Decimal('2500000000')
 >>> parse_number("hai mươi mốt")
 Decimal('21')
->>> [(m.raw, m.value, m.value_max) for m in find_numbers("từ 10 đến 15 hộ")]
-[('10 đến 15', Decimal('10'), Decimal('15'))]
+>>> [(m.raw, m.value) for m in scan_numbers("40-50 nghìn đồng, 1/3 dân số")]
+[('40', Decimal('40')), ('50 nghìn', Decimal('50000')), ('1/3', Decimal('33.33'))]
+
+Ranges (`10-15`, `từ 10 đến 15`) are joined by the figure resolver, which sees the units.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
@@ -28,7 +29,7 @@ from .lexicon import alternation, number_words
 from .mention import NumberMention
 from .spelled import word_runs
 
-__all__ = ["exact", "NumberMention", "parse_number", "parse_digits", "find_numbers", "scan_numbers"]
+__all__ = ["NumberMention", "parse_number", "parse_digits", "scan_numbers"]
 
 _LETTER = r"[^\W\d_]"
 #: a run of digits with `.`/`,` groups, optionally `/`- or `:`-joined (dates, codes, fractions);
@@ -53,7 +54,6 @@ def _counted_after() -> re.Pattern[str]:
 
 
 _HYPHEN_DATE = re.compile(r"(?:[1-9]|[12]\d|3[01])-(?:[1-9]|1[0-2])(-(?:19|20)\d\d)?(?![\d,.]?\d)")
-_RANGE_SEP = re.compile(r"\s*(?:[-–—~]|đến|tới)\s*", re.IGNORECASE)
 
 
 def parse_digits(s: str) -> Decimal | None:
@@ -209,37 +209,6 @@ def scan_numbers(text: str) -> list[NumberMention]:
         if not any(s < w.end and w.start < e for s, e in taken):
             found.append(w)
     return sorted(found, key=lambda n: n.start)
-
-
-def _merge_ranges(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
-    """Join `A - B`, `A đến B` into one mention with `value_max`; A takes B's scale."""
-    out: list[NumberMention] = []
-    i = 0
-    while i < len(mentions):
-        a = mentions[i]
-        if i + 1 < len(mentions) and a.form != "fraction":
-            b = mentions[i + 1]
-            sep = _RANGE_SEP.fullmatch(text, a.end, b.start)
-            low = a.value * b.scale if a.scale == 1 and b.scale > 1 else a.value
-            if sep and b.form == a.form and low < b.value:
-                out.append(replace(a, end=b.end, raw=text[a.start:b.end], value=canonical_decimal(low),
-                                   value_max=b.value, scale=b.scale))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
-
-
-def find_numbers(text: str) -> list[NumberMention]:
-    """All numbers of `text` in reading order, ranges joined (`10-15`, `từ 10 đến 15`).
-
-    >>> [(m.raw, m.value, m.value_max) for m in find_numbers("40-50 nghìn đồng, 1/3 dân số")]
-    [('40-50 nghìn', Decimal('40000'), Decimal('50000')), ('1/3', Decimal('33.33'), None)]
-    >>> [m.value for m in find_numbers("một trăm linh năm hộ và mười lăm người")]
-    [Decimal('105'), Decimal('15')]
-    """
-    return _merge_ranges(text, scan_numbers(text))
 
 
 def parse_number(s: str) -> Decimal | None:

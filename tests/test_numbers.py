@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from vnfigures.extractors.figures import extract_figures
-from vnfigures.extractors.numbers import find_numbers, parse_digits, parse_number
+from vnfigures.extractors.numbers import parse_digits, parse_number, scan_numbers
 from vnfigures.schemas import canonical_decimal
 
 D = Decimal
@@ -108,11 +108,6 @@ SCAN_ROWS = [
     ("48.676hội viên mới", [("48.676", D("48676"), None)]),
     ("trên 192tỷđồng", [("192tỷ", D("192000000000"), None)]),
     ("206.614gia đình", [("206.614", D("206614"), None)]),
-    ("từ 10 đến 15 hộ", [("10 đến 15", D("10"), D("15"))]),
-    ("10-15 hộ", [("10-15", D("10"), D("15"))]),
-    ("10 – 15 hộ", [("10 – 15", D("10"), D("15"))]),
-    ("40-50 nghìn đồng", [("40-50 nghìn", D("40000"), D("50000"))]),
-    ("từ 2 đến 5 triệu đồng", [("2 đến 5 triệu", D("2000000"), D("5000000"))]),
     ("1/3 dân số", [("1/3", D("33.33"), None)]),
     ("13/20 hộ dân", [("13", D("13"), None), ("20", D("20"), None)]),
     ("923,835/1.010 tỷ đồng", [("923,835", D("923835000000"), None),
@@ -142,9 +137,25 @@ SCAN_ROWS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), SCAN_ROWS)
-def test_find_numbers(text: str, expected: list[tuple[str, Decimal, Decimal | None]]) -> None:
-    got = [(m.raw, m.value, m.value_max) for m in find_numbers(text)]
+def test_scan_numbers(text: str, expected: list[tuple[str, Decimal, Decimal | None]]) -> None:
+    got = [(m.raw, m.value, m.value_max) for m in scan_numbers(text)]
     assert got == expected
+
+
+#: ranges are joined by the figure resolver (it sees the unit after the second number)
+RANGE_ROWS = [
+    ("từ 10 đến 15 hộ", D("10"), D("15")),
+    ("10-15 hộ", D("10"), D("15")),
+    ("10 – 15 hộ", D("10"), D("15")),
+    ("40-50 nghìn đồng", D("40000"), D("50000")),
+    ("từ 2 đến 5 triệu đồng", D("2000000"), D("5000000")),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), RANGE_ROWS)
+def test_ranges_become_one_figure(text: str, low: Decimal, high: Decimal) -> None:
+    (figure,) = extract_figures(text)
+    assert (figure.text, figure.value, figure.value_max) == (text, low, high)
 
 
 @pytest.mark.parametrize("text", [

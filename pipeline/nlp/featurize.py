@@ -93,7 +93,6 @@ class Featurizer:
     def __init__(self, templates: Sequence[str], functions: Functions = FUNCTIONS) -> None:
         self.functions = functions
         self.templates = tuple(parse_template(t, functions) for t in templates)
-        self.columns_used = frozenset(t.column for t in self.templates)
 
     def __call__(self, columns: Sequence[Sequence[str]],
                  memo: dict[str, list[str]] | None = None) -> list[tuple[str, ...]]:

@@ -13,7 +13,6 @@ import resource
 import signal
 import sys
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -113,8 +112,3 @@ def _process_article(record: Article, spec: StepsSpec) -> Outcome:
             return failure_outcome(failure_for(record, "write", exc))
         return Outcome("article", result.id, record.origin, line, os.getpid(), peak_rss_kb())
     return failure_outcome(result)
-
-
-def process_many(records: Sequence[Article | Failure], spec: StepsSpec) -> list[Outcome]:
-    """`process_record` over a partition (one task, fewer round trips)."""
-    return [process_record(record, spec) for record in records]
