@@ -87,3 +87,35 @@ def clean_steps(ner: bool = True) -> list[Step]:
     from vnfigures.steps.standard import CleanStep, NormalizeStep
 
     return [CleanStep(), NormalizeStep()]
+
+
+def _snapshot(article: Article) -> tuple[dict, list[str], object]:
+    return article.model_dump(), list(article.flags), article.doc
+
+
+# (raw input, format) the whole standard chain runs on, step by step
+UNTOUCHED_INPUTS = [
+    ("Xã đã hỗ trợ 115 hộ nghèo với tổng số tiền trên 625 triệu đồng.", "text"),
+    ("The committee approved 300 new houses for poor families in the province last year.", "text"),
+]
+
+
+@pytest.mark.parametrize(("raw", "raw_format"), UNTOUCHED_INPUTS)
+def test_no_standard_step_changes_its_input(raw: str, raw_format: str) -> None:
+    from vnfigures.steps import default_steps
+
+    article = Article(id="a", raw=raw, raw_format=raw_format, flags=["encoding:tcvn3"])
+    for step in default_steps(ner=True):
+        before = _snapshot(article)
+        result = step(article)
+        assert _snapshot(article) == before, step.name
+        article = result
+    assert article.figures and "encoding:tcvn3" in article.flags
+
+
+def test_process_leaves_the_callers_article_as_it_was() -> None:
+    import vnfigures
+
+    mine = Article(id="en", raw=UNTOUCHED_INPUTS[1][0], flags=[])
+    (result,) = vnfigures.process([mine], ner=False)
+    assert result.flags == ["not_vietnamese"] and mine.flags == [] and mine.text == ""

@@ -12,12 +12,12 @@ NOT_VIETNAMESE = "not_vietnamese"
 
 
 def flag_language(article: Article) -> Article:
-    """Add `not_vietnamese` to the flags when the article's text clearly is not Vietnamese.
+    """A copy flagged `not_vietnamese` when the article's text clearly is not Vietnamese.
 
     The cleaned `text` is judged when there is one, else the raw input; a text too short to
     tell is left unflagged.
     """
     text = article.text or (article.raw if article.raw_format == "text" else "") or ""
     if looks_vietnamese(text) is False and NOT_VIETNAMESE not in article.flags:
-        article.flags.append(NOT_VIETNAMESE)
+        return article.model_copy(update={"flags": [*article.flags, NOT_VIETNAMESE]})
     return article

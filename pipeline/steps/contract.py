@@ -15,7 +15,11 @@ from vnfigures.schemas import Article, Failure
 
 @runtime_checkable
 class Step(Protocol):
-    """One stage of the pipeline: reads some fields of an article and fills others."""
+    """One stage of the pipeline: reads some fields of an article and fills others.
+
+    A step returns an updated copy and never changes the article it is given (nor the lists
+    it holds): the caller of `vnfigures.process` keeps its own record as it was.
+    """
 
     name: str
 

@@ -1,6 +1,7 @@
 """The concrete steps of the default chain, each a small adapter around one module.
 
-Every step reads a few fields of the `Article` and returns an updated copy; the spaCy `Doc`
+Every step reads a few fields of the `Article` and returns an updated copy, never changing the
+article it was given (a caller's record, or a list it holds, stays as it was); the spaCy `Doc`
 built once by `TokenizeStep` is handed on beside the record so later steps never re-tokenize.
 """
 from __future__ import annotations
@@ -74,8 +75,9 @@ class TokenizeStep(_NlpStep):
     def __call__(self, article: Article) -> Article:
         if not article.text.strip():
             raise NoArticleFound("the article has no text")
-        article.attach_doc(self.nlp.make_doc(article.text))
-        return article
+        result = article.model_copy()
+        result.attach_doc(self.nlp.make_doc(article.text))
+        return result
 
 
 class FiguresStep(_NlpStep):
