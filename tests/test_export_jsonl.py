@@ -9,7 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from vnfigures.cli import export as export_cli
-from vnfigures.export import export_jsonl, parse_line, read_jsonl, read_target
+from vnfigures.export import export_jsonl, parse_record, read_records, read_target
 from vnfigures.schemas import Article, Failure
 
 from test_export_samples import db_url, pg_url, sample_articles  # noqa: F401 - fixtures
@@ -34,27 +34,27 @@ def output(tmp_path: Path) -> Path:
 def test_values_are_read_as_exact_decimals(number: str, value: str) -> None:
     line = ('{"id": "a", "text": "1 x", "figures": [{"text": "1 x", "start": 0, "end": 3, "kind": "other", '
             f'"value": {number}, "unit": "item"}}]}}')
-    article = parse_line(line, origin="out.jsonl:1")
+    article = parse_record(line, origin="out.jsonl:1")
     assert isinstance(article, Article) and article.origin == "out.jsonl:1"
     assert article.figures[0].value == Decimal(value) and isinstance(article.figures[0].value, Decimal)
 
 
 def test_output_lines_read_back_equal(output: Path) -> None:
-    articles = list(read_jsonl(output))
+    articles = list(read_records(output))
     assert [a.origin for a in articles] == [f"{output}:{n}" for n in range(1, 5)]
     assert [a.model_copy(update={"origin": None}) for a in articles] == sample_articles()
 
 
 @pytest.mark.parametrize(("line", "message"), [
     ("{not json", "not JSON"),
-    ('["a list"]', "not an article record"),
+    ('["a list"]', "not an object"),
     ('{"id": "b", "text": "abc", "figures": [{"text": "zz", "start": 0, "end": 2, "kind": "houses", '
      '"value": 1, "unit": "house"}]}', "not an article record"),
     ('{"id": "c", "text": "5 kg", "figures": [{"text": "5 kg", "start": 0, "end": 4, "kind": "mass", '
      '"value": 5, "unit": "kg"}]}', "figures.0"),
 ])
 def test_bad_lines_become_failures(line: str, message: str) -> None:
-    failure = parse_line(line, origin="out.jsonl:7")
+    failure = parse_record(line, origin="out.jsonl:7")
     assert isinstance(failure, Failure)
     assert failure.input == "out.jsonl:7" and failure.step == "read" and message in failure.message
 

@@ -8,14 +8,14 @@ Not run as a doctest (it runs the whole pipeline on a gold folder):
 """
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from vnfigures.errors import InputError
+from vnfigures.read.jsonl import json_lines, parse_json_object
 from vnfigures.schemas import Article, Figure
 
 from .errors import errors_as_dicts
@@ -99,17 +99,15 @@ def read_predictions(path: str | Path) -> tuple[dict[str, ArticleFigures], list[
     """
     preds: dict[str, ArticleFigures] = {}
     problems: list[str] = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
+    with open(path, "rb") as handle:
+        for number, line in json_lines(handle):
             try:
-                record = json.loads(line, parse_float=Decimal)
-                if isinstance(record, dict) and "error" in record and "figures" not in record:
+                record = parse_json_object(line)
+                if "error" in record and "figures" not in record:
                     continue
                 article = Article.model_validate(record)
-            except json.JSONDecodeError as exc:
-                problems.append(f"{path}:{number}: not JSON: {exc.msg}")
+            except InputError as exc:
+                problems.append(f"{path}:{number}: {exc}")
                 continue
             except ValidationError as exc:
                 err = exc.errors(include_url=False)[0]

@@ -7,12 +7,12 @@
 Tables `articles`, `figures`, `entities` (see `tables.py`); writing an article replaces its
 stored rows, so exports are idempotent and a newer run's version wins.
 """
-from vnfigures.export.jsonl import ExportReport, export_jsonl, parse_line, read_jsonl
+from vnfigures.export.jsonl import ExportReport, export_jsonl, parse_record, read_records
 from vnfigures.export.rows import ExportError
 from vnfigures.export.sink import ArticleSink, Target, parse_target
 from vnfigures.export.targets import open_sink, read_target
 
 __all__ = [
     "ArticleSink", "ExportError", "ExportReport", "Target", "export_jsonl", "open_sink",
-    "parse_line", "parse_target", "read_jsonl", "read_target",
+    "parse_record", "parse_target", "read_records", "read_target",
 ]

@@ -6,16 +6,16 @@ becomes a `Failure` record and the export carries on with the next line.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from vnfigures.errors import InputError
 from vnfigures.export.rows import ExportError
 from vnfigures.export.targets import open_sink
+from vnfigures.read.jsonl import json_lines, parse_json_object
 from vnfigures.schemas import Article, Failure
 
 
@@ -29,22 +29,22 @@ class ExportReport:
     failures: list[Failure] = field(default_factory=list)
 
 
-def read_jsonl(path: str | Path) -> Iterator[Article | Failure]:
-    """Each non-blank line of `path` as an `Article`, or a `Failure` saying why it is not one."""
+def read_records(path: str | Path) -> Iterator[Article | Failure]:
+    """Each non-blank line of a run's output `path` as an `Article`, or a `Failure` saying why
+    it is not one (the input articles of `vnfig run` are read by `vnfigures.read` instead)."""
     path = Path(path)
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                yield parse_line(line, origin=f"{path}:{number}")
+    with path.open("rb") as handle:
+        for number, line in json_lines(handle):
+            yield parse_record(line, origin=f"{path}:{number}")
 
 
-def parse_line(line: str, *, origin: str) -> Article | Failure:
+def parse_record(line: bytes | str, *, origin: str) -> Article | Failure:
     """One output line as an `Article` with exact Decimal values, or a read `Failure`."""
     try:
-        data = json.loads(line, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        return Failure(id=None, input=origin, step="read", error="InputError", message=f"not JSON: {exc}")
-    article_id = data.get("id") if isinstance(data, dict) else None
+        data = parse_json_object(line)
+    except InputError as exc:
+        return Failure(id=None, input=origin, step="read", error="InputError", message=str(exc))
+    article_id = data.get("id")
     try:
         article = Article.model_validate(data)
     except ValidationError as exc:
@@ -65,7 +65,7 @@ def export_jsonl(path: str | Path, target: str, *, batch_size: int = 100) -> Exp
     """Copy every article of the JSONL output `path` into `target`; rerunning is idempotent."""
     report = ExportReport()
     with open_sink(target, batch_size=batch_size) as sink:
-        for item in read_jsonl(path):
+        for item in read_records(path):
             if isinstance(item, Failure):
                 report.failures.append(item)
                 continue

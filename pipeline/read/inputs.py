@@ -8,7 +8,6 @@ batch never stops on a bad file.
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -19,6 +18,7 @@ from typing import IO, Any
 
 from vnfigures.errors import InputError
 from vnfigures.read.decode import decode_bytes, repair_mojibake
+from vnfigures.read.jsonl import json_lines, parse_json_object
 from vnfigures.schemas import Article, Failure
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -152,19 +152,11 @@ def _declared_charset(data: bytes) -> str | None:
 def read_jsonl(handle: IO[bytes], name: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
                source: str | None = None) -> Iterator[Record]:
     """One article (or failure) per non-blank line; an over-long line is skipped unread."""
-    number = 0
-    while True:
-        line = handle.readline(max_bytes + 1)
-        if not line:
-            return
-        number += 1
+    for number, line in json_lines(handle, max_bytes=max_bytes):
         origin = f"{name}:{number}"
-        if len(line) > max_bytes and not line.endswith(b"\n"):
-            _skip_rest_of_line(handle, max_bytes)
+        if line is None:
             yield read_failure(InputError(
                 f"line is over the {max_bytes:,}-byte limit; raise --max-bytes to read it"), origin)
-            continue
-        if not line.strip():
             continue
         try:
             yield parse_jsonl_line(line, origin, source=source)
@@ -172,24 +164,9 @@ def read_jsonl(handle: IO[bytes], name: str, *, max_bytes: int = DEFAULT_MAX_BYT
             yield read_failure(exc, origin, getattr(exc, "article_id", None))
 
 
-def _skip_rest_of_line(handle: IO[bytes], chunk: int) -> None:
-    while True:
-        part = handle.readline(chunk)
-        if not part or part.endswith(b"\n"):
-            return
-
-
 def parse_jsonl_line(line: bytes, origin: str, *, source: str | None = None) -> Article:
     """Parse one JSONL line into an article, or raise `InputError` naming what is wrong."""
-    try:
-        record: Any = json.loads(line)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"line is not valid UTF-8 (JSON must be UTF-8): {exc.reason}") from exc
-    except json.JSONDecodeError as exc:
-        raise InputError(f"line is not JSON: {exc.msg} at column {exc.colno}") from exc
-    if not isinstance(record, dict):
-        raise InputError(f"line is JSON {type(record).__name__}, not an object with an 'id'")
-    return article_from_mapping(record, origin, source=source)
+    return article_from_mapping(parse_json_object(line), origin, source=source)
 
 
 def article_from_mapping(record: Mapping[str, Any], origin: str, *, source: str | None = None) -> Article:

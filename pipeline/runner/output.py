@@ -7,12 +7,14 @@ whole and flushed before the next, so a killed run leaves at most one torn last 
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from pydantic import BaseModel, Field, computed_field
+
+from vnfigures.errors import InputError
+from vnfigures.read.jsonl import parse_json_object
 
 
 @dataclass(frozen=True)
@@ -91,10 +93,9 @@ def _scan_and_truncate(path: Path, done: DoneSet) -> int:
 
 def _parse(line: bytes) -> dict[str, object] | None:
     try:
-        record = json.loads(line)
-    except ValueError:
+        return parse_json_object(line)
+    except InputError:
         return None
-    return record if isinstance(record, dict) else None
 
 
 class LineWriter:
