@@ -10,19 +10,16 @@ import re
 import unicodedata
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import Any, Self
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from vnfigures.schemas import CURRENCIES, Kind, unit_allowed
+from vnfigures.schemas import CURRENCIES, Kind, read_data, unit_allowed
 
 
 def _read_yaml(name: str) -> Any:
-    """Read one data file shipped inside the package."""
-    text = resources.files("vnfigures.extractors").joinpath("data", name).read_text("utf-8")
-    return yaml.safe_load(text)
+    """Read one data file of `extractors/data/` (validated by its model in the loaders below)."""
+    return read_data("vnfigures.extractors", f"data/{name}")
 
 
 def nfc(s: str) -> str:

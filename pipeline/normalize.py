@@ -11,26 +11,39 @@ Extractors match on the normalized text and every span offset written out refers
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
 
-from vnfigures.schemas import Article
+from pydantic import Field
+
+from vnfigures.schemas import Article, DataFile, load_data
+
+
+class _TonePairs(DataFile):
+    """`tone_marks.json`: old-style placement on oa/oe/uy -> the modern one, every case."""
+
+    pairs: dict[str, str] = Field(min_length=1)
+
+
+class _Characters(DataFile):
+    """`characters.json`: quotes to replace, spaces to make plain, invisible characters to drop."""
+
+    quotes: dict[str, str]
+    spaces: list[str]
+    invisible: list[str]
 
 
 @cache
 def _tables() -> tuple[dict[str, str], re.Pattern[str], dict[int, str | None]]:
-    """Load the tone-mark pairs and character tables shipped in `vnfigures/data/`."""
-    data = resources.files("vnfigures") / "data"
-    pairs: dict[str, str] = json.loads((data / "tone_marks.json").read_text("utf-8"))["pairs"]
-    chars = json.loads((data / "characters.json").read_text("utf-8"))
+    """Load the tone-mark pairs and character tables shipped in `pipeline/data/`."""
+    pairs = load_data("vnfigures.data", "tone_marks.json", _TonePairs).pairs
+    chars = load_data("vnfigures.data", "characters.json", _Characters)
     # Only when the diphthong closes the syllable (no letter follows) and is not "qu" + y.
     tone_re = re.compile("(?<![qQ])(" + "|".join(map(re.escape, pairs)) + r")(?![^\W\d_])")
-    translate: dict[int, str | None] = {ord(k): v for k, v in chars["quotes"].items()}
-    translate.update({ord(c): " " for c in chars["spaces"]})
-    translate.update({ord(c): None for c in chars["invisible"]})
+    translate: dict[int, str | None] = {ord(k): v for k, v in chars.quotes.items()}
+    translate.update({ord(c): " " for c in chars.spaces})
+    translate.update({ord(c): None for c in chars.invisible})
     return pairs, tone_re, translate
 
 

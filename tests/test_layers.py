@@ -152,3 +152,22 @@ def test_the_cycle_finder(graph: dict[str, set[str]], expected: list[list[str]])
 
 def test_no_import_cycles() -> None:
     assert _cycles(_graph()) == []
+
+
+def _calls(name: str) -> set[str]:
+    """Dotted names of everything `name` imports or calls, e.g. `yaml.safe_load`, `resources.files`."""
+    tree = ast.parse(MODULES[name].read_text("utf-8"))
+    seen = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    seen |= {f"{node.module}.{alias.name}" for node in ast.walk(tree)
+             if isinstance(node, ast.ImportFrom) and node.module for alias in node.names}
+    seen |= {f"{node.value.id}.{node.attr}" for node in ast.walk(tree)
+             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)}
+    return seen
+
+
+DATA_ACCESS = {"yaml", "importlib.resources", "resources.files", "importlib.resources.files"}
+
+
+@pytest.mark.parametrize("name", sorted(set(MODULES) - {"vnfigures.schemas.data"}))
+def test_data_files_are_read_only_by_the_one_loader(name: str) -> None:
+    assert _calls(name) & DATA_ACCESS == set(), "read data with vnfigures.schemas.load_data"

@@ -102,7 +102,7 @@ def _check_text(text: str, run: Callable[[str], dict[str, Any]]) -> None:
 def test_templates_are_underthesea_templates() -> None:
     predictors = _predictors()
     for name in STAGES:
-        assert list(_config()[name]["template"]) == list(predictors[name].transformer.template)
+        assert list(getattr(_config(), name).template) == list(predictors[name].transformer.template)
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "corpus").glob("*.txt")), ids=lambda p: p.stem)

@@ -71,8 +71,8 @@ def test_other_scripts_take_underthesea_core(token: str) -> None:
 def test_reader_labels_match_underthesea_core() -> None:
     from underthesea_core import CRFTagger
 
-    folder = Path(_underthesea_path(_config()["segment"]["dir"]))
-    paths = [folder / "models.bin"] + [Path(_underthesea_path(_config()[n]["file"])) for n in ("pos", "ner")]
+    folder = Path(_underthesea_path(_config().segment.dir))
+    paths = [folder / "models.bin"] + [Path(_underthesea_path(getattr(_config(), n).file)) for n in ("pos", "ner")]
     for path in paths:
         tagger = CRFTagger()
         tagger.load(str(path))

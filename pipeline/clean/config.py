@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from urllib.parse import urlsplit
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from vnfigures.schemas import read_data
 
 
 class SiteRules(BaseModel):
@@ -75,8 +75,7 @@ def attribute_words(value: str | list[str] | None) -> set[str]:
 
 
 def _read_yaml(name: str) -> object:
-    source = resources.files("vnfigures.clean") / name
-    return yaml.safe_load(source.read_text(encoding="utf-8"))
+    return read_data("vnfigures.clean", name)
 
 
 @cache

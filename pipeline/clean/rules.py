@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from vnfigures.schemas import read_data
+
 
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",", '."', ".”", "!”", "?”", ".)")
 # A headline may end with "?" or "!", never like a running sentence or clause.
@@ -213,5 +213,4 @@ class Furniture:
 @cache
 def furniture() -> Furniture:
     """The rules shipped beside this module (loaded once)."""
-    source = resources.files("vnfigures.clean") / "furniture.yaml"
-    return Furniture.from_data(yaml.safe_load(source.read_text(encoding="utf-8")))
+    return Furniture.from_data(read_data("vnfigures.clean", "furniture.yaml"))

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
-import yaml
+from pydantic import Field
+
+from vnfigures.schemas import DataFile, load_data
 
 
 @dataclass(frozen=True)
@@ -17,8 +18,13 @@ class ExampleQuery:
     sql: str
 
 
+class _Entry(DataFile):
+    question: str = Field(min_length=1)
+    sql: str = Field(min_length=1)
+
+
 @cache
 def example_queries() -> dict[str, ExampleQuery]:
     """The queries of `queries.yaml` by name, in file order."""
-    data = yaml.safe_load(files("vnfigures.export").joinpath("queries.yaml").read_text(encoding="utf-8"))
-    return {name: ExampleQuery(name, entry["question"], entry["sql"].strip()) for name, entry in data.items()}
+    data = load_data("vnfigures.export", "queries.yaml", dict[str, _Entry])
+    return {name: ExampleQuery(name, entry.question, entry.sql.strip()) for name, entry in data.items()}

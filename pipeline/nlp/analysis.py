@@ -11,17 +11,17 @@ character offset of every word.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
-from typing import Any
+
+from pydantic import Field
 
 from vnfigures.nlp.align import offset_map
 from vnfigures.nlp.crfsuite import read_crfsuite
 from vnfigures.nlp.featurize import Featurizer
 from vnfigures.nlp.segment_crf import SegmentScorer, fast_path_applies
+from vnfigures.schemas import DataFile, load_data
 
 Words = tuple[str, ...] | list[str]
 Memo = dict[str, list[str]]
@@ -44,9 +44,30 @@ class Analysis:
     chunk: tuple[str, ...] = ()
 
 
+class _CrfModel(DataFile):
+    """One CRF model of underthesea: its file, input columns and feature templates (verbatim)."""
+
+    file: str
+    columns: list[str]
+    template: list[str] = Field(min_length=1)
+
+
+class _SegmentModel(DataFile):
+    dir: str
+
+
+class _Models(DataFile):
+    """`models.json`: the underthesea model files this chain drives."""
+
+    pos: _CrfModel
+    chunk: _CrfModel
+    ner: _CrfModel
+    segment: _SegmentModel
+
+
 @cache
-def _config() -> dict[str, Any]:
-    return json.loads(files("vnfigures.nlp").joinpath("models.json").read_text(encoding="utf-8"))
+def _config() -> _Models:
+    return load_data("vnfigures.nlp", "models.json", _Models)
 
 
 def _underthesea_path(relative: str) -> str:
@@ -61,12 +82,12 @@ class _CrfStage:
     def __init__(self, name: str) -> None:
         from underthesea_core import CRFTagger
 
-        spec = _config()[name]
-        self.columns = tuple(spec["columns"])
-        self.template = tuple(spec["template"])
+        spec: _CrfModel = getattr(_config(), name)
+        self.columns = tuple(spec.columns)
+        self.template = tuple(spec.template)
         self.featurize = Featurizer(self.template)
         self.tagger = CRFTagger()
-        self.tagger.load(_underthesea_path(spec["file"]))
+        self.tagger.load(_underthesea_path(spec.file))
 
     def features(self, *columns: Words, memo: Memo | None = None) -> list[tuple[str, ...]]:
         """Feature tuples of a sentence given its input columns (the label column is 'X')."""
@@ -86,7 +107,7 @@ class _Segmenter:
         import joblib
         from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
 
-        folder = Path(_underthesea_path(_config()["segment"]["dir"]))
+        folder = Path(_underthesea_path(_config().segment.dir))
         self.model = FastCRFSequenceTagger()
         self.model.load(str(folder))
         self.scorer = SegmentScorer(

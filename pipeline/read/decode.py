@@ -10,17 +10,17 @@ tables are data: `tcvn3.json`, `vni.json`, `signatures.json`.
 from __future__ import annotations
 
 import codecs
-import json
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
+
+from pydantic import Field
 
 from vnfigures.errors import EncodingError, InputError
 from vnfigures.read.vietnamese import marked_syllable_share
+from vnfigures.schemas import DataFile, load_data
 
 #: A legacy decoding is accepted when at least this share of its accented words are syllables.
 MIN_SYLLABLE_SHARE = 0.8
@@ -44,8 +44,28 @@ class Decoded:
         return self.encoding not in {"utf-8", "utf-16", "ascii"}
 
 
-def _json(name: str) -> dict[str, Any]:
-    return json.loads(resources.files("vnfigures.read").joinpath(name).read_text("utf-8"))
+class _ByteTable(DataFile):
+    """`tcvn3.json`: each non-ASCII byte (hex) and the character it stands for."""
+
+    bytes_: dict[str, str] = Field(alias="bytes")
+
+
+class _Sequences(DataFile):
+    """`vni.json`: each letter + mark-byte sequence (read as Windows-1252) and its letter."""
+
+    sequences: dict[str, str]
+
+
+class _Signatures(DataFile):
+    """`signatures.json`: magic numbers of binary formats, and the control-byte share of binary."""
+
+    signatures: dict[str, str]
+    max_control_share: float = Field(gt=0, lt=1)
+
+
+@lru_cache(maxsize=1)
+def _signatures() -> _Signatures:
+    return load_data("vnfigures.read", "signatures.json", _Signatures)
 
 
 @lru_cache(maxsize=1)
@@ -59,13 +79,14 @@ def _windows_1252_table() -> str:
 @lru_cache(maxsize=1)
 def _tcvn3_table() -> dict[int, str]:
     table = dict(enumerate(_windows_1252_table()))
-    table.update({int(code, 16): char for code, char in _json("tcvn3.json")["bytes"].items()})
+    table.update({int(code, 16): char
+                  for code, char in load_data("vnfigures.read", "tcvn3.json", _ByteTable).bytes_.items()})
     return table
 
 
 @lru_cache(maxsize=1)
 def _vni_sequences() -> tuple[re.Pattern[str], dict[str, str]]:
-    sequences: dict[str, str] = _json("vni.json")["sequences"]
+    sequences = load_data("vnfigures.read", "vni.json", _Sequences).sequences
     keys = sorted(sequences, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, keys))), sequences
 
@@ -97,15 +118,15 @@ LEGACY: dict[str, Callable[[bytes], str]] = {
 
 def binary_kind(data: bytes) -> str | None:
     """Name the binary format of `data`, or None when it may be text."""
-    config = _json("signatures.json")
-    for magic, name in config["signatures"].items():
+    config = _signatures()
+    for magic, name in config.signatures.items():
         if data.startswith(bytes.fromhex(magic)):
             return name
     head = data[:65536]
     if b"\x00" in head:
         return "a binary file (NUL bytes)"
     controls = sum(1 for b in head if b < 0x20 and b not in _ALLOWED_CONTROLS)
-    if head and controls / len(head) > config["max_control_share"]:
+    if head and controls / len(head) > config.max_control_share:
         return "a binary file (control bytes)"
     return None
 

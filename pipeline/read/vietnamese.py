@@ -8,12 +8,13 @@ The shapes live in `vietnamese.json`.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
-from typing import Any
+
+from pydantic import Field
+
+from vnfigures.schemas import DataFile, load_data
 
 #: Combining tone marks (grave, acute, tilde, hook above, dot below).
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -25,10 +26,25 @@ _PLAIN_SYMBOLS = frozenset("₫€$°×÷±·•…")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+class _LanguageRule(DataFile):
+    """When a text is judged not Vietnamese: enough words, too few well-formed syllables."""
+
+    min_words: int = Field(gt=0)
+    min_share: float = Field(gt=0, lt=1)
+
+
+class _Shapes(DataFile):
+    """`vietnamese.json`: the parts of a syllable, and the not-Vietnamese rule."""
+
+    onsets: list[str]
+    nuclei: list[str] = Field(min_length=1)
+    codas: list[str]
+    not_vietnamese: _LanguageRule
+
+
 @lru_cache(maxsize=1)
-def _data() -> dict[str, Any]:
-    text = resources.files("vnfigures.read").joinpath("vietnamese.json").read_text("utf-8")
-    return json.loads(text)
+def _data() -> _Shapes:
+    return load_data("vnfigures.read", "vietnamese.json", _Shapes)
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +53,7 @@ def _syllable_pattern() -> re.Pattern[str]:
     def alt(items: list[str]) -> str:
         return "|".join(sorted(map(re.escape, items), key=len, reverse=True))
 
-    return re.compile(f"(?:{alt(data['onsets'])})?({alt(data['nuclei'])})(?:{alt(data['codas'])})?")
+    return re.compile(f"(?:{alt(data.onsets)})?({alt(data.nuclei)})(?:{alt(data.codas)})?")
 
 
 def _strip_tones(word: str) -> tuple[str, int]:
@@ -108,9 +124,9 @@ def looks_vietnamese(text: str) -> bool | None:
     Vietnamese news marks about half of its syllables with diacritics; English has none and
     French or Spanish accented words rarely have a syllable's shape.
     """
-    rules = _data()["not_vietnamese"]
+    rules = _data().not_vietnamese
     all_words = words(text)
-    if len(all_words) < rules["min_words"]:
+    if len(all_words) < rules.min_words:
         return None
     good, _ = marked_syllable_share(text)
-    return good / len(all_words) >= rules["min_share"]
+    return good / len(all_words) >= rules.min_share
