@@ -189,6 +189,23 @@ def _normalize_tree(node: Any) -> Any:
     return node
 
 
+class TonePairs(_Strict):
+    """`tone_marks.json`: old-style tone placement on oa/oe/uy and the modern one, every case.
+
+    The one table of the rule: the normalize step rewrites text with it, and the lexicons
+    accept both placements with it (`tone_variants`).
+    """
+
+    comment: str | None = Field(default=None, alias="_comment")
+    pairs: dict[str, str] = Field(min_length=1)
+
+
+@cache
+def tone_pairs() -> dict[str, str]:
+    """Old-style -> modern tone placement (`hoà` -> `hòa`), as `tone_marks.json` lists it."""
+    return TonePairs.model_validate(_read_yaml("tone_marks.json")).pairs
+
+
 def tone_variants(word: str) -> set[str]:
     """`word` with the tone mark on either vowel of oa/oe/uy (`hóa` and `hoá`).
 
@@ -196,28 +213,15 @@ def tone_variants(word: str) -> set[str]:
     ['văn hoá', 'văn hóa']
     """
     out = {word}
-    for old, new in _TONE_SWAPS:
+    for old, new in tone_pairs().items():
+        if old != old.lower():
+            continue  # vocabulary is matched case-insensitively: the lowercase pairs suffice
         for w in list(out):
             if old in w:
                 out.add(w.replace(old, new))
             if new in w:
                 out.add(w.replace(new, old))
     return out
-
-
-def _tone_swaps() -> list[tuple[str, str]]:
-    """Pairs (old-style, new-style) of tone placement on oa/oe/uy, all five tones."""
-    swaps: list[tuple[str, str]] = []
-    tones = ["\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
-    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
-        for tone in tones:
-            old = unicodedata.normalize("NFC", first + tone + second)
-            new = unicodedata.normalize("NFC", first + second + tone)
-            swaps.append((old, new))
-    return swaps
-
-
-_TONE_SWAPS = _tone_swaps()
 
 
 def alternation(words: list[str] | set[str]) -> str:

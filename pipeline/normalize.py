@@ -17,13 +17,8 @@ from functools import cache
 
 from pydantic import Field
 
+from vnfigures.extractors.lexicon import tone_pairs
 from vnfigures.schemas import Article, DataFile, load_data
-
-
-class _TonePairs(DataFile):
-    """`tone_marks.json`: old-style placement on oa/oe/uy -> the modern one, every case."""
-
-    pairs: dict[str, str] = Field(min_length=1)
 
 
 class _Characters(DataFile):
@@ -36,8 +31,9 @@ class _Characters(DataFile):
 
 @cache
 def _tables() -> tuple[dict[str, str], re.Pattern[str], dict[int, str | None]]:
-    """Load the tone-mark pairs and character tables shipped in `pipeline/data/`."""
-    pairs = load_data("vnfigures.data", "tone_marks.json", _TonePairs).pairs
+    """The tone-mark pairs (the lexicons' table, `extractors/data/tone_marks.json`) and the
+    character tables of `pipeline/data/`."""
+    pairs = tone_pairs()
     chars = load_data("vnfigures.data", "characters.json", _Characters)
     # Only when the diphthong closes the syllable (no letter follows) and is not "qu" + y.
     tone_re = re.compile("(?<![qQ])(" + "|".join(map(re.escape, pairs)) + r")(?![^\W\d_])")

@@ -89,7 +89,7 @@ def test_every_source_and_data_file_goes_into_the_wheel() -> None:
     "extractors/data/cues.yaml",
     "extractors/data/units.yaml",
     "extractors/data/number_words.yaml",
-    "pipeline/data/tone_marks.json",
+    "extractors/data/tone_marks.json",
     "pipeline/data/characters.json",
     "pipeline/clean/html.yaml",
     "pipeline/export/queries.yaml",
