@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -20,19 +20,18 @@ _STATED_SAO = re.compile(r"(\S+(?:\s\S+){0,2}?)\s+sào\s*\(\s*(?:khoảng\s+)?([
 _M2_PER_HA = Decimal(10000)
 
 
-def nfc_with_offsets(text: str) -> tuple[str, list[int]] | None:
-    """The NFC form of `text` and, for each of its characters plus the end, the offset in
-    `text` it comes from; None when `text` is already NFC (the usual case, no copy made).
+def normalized_with_offsets(text: str, normalize: Callable[[str], str]) -> tuple[str, list[int]]:
+    """`text` normalized cluster by cluster (a starter and its combining marks), and for each
+    character of the result plus its end the offset in `text` it comes from.
 
-    Scraped pages often spell Vietnamese with combining marks (`e` + U+0302 + U+0301); the
-    lexicons are NFC, so matching runs on the NFC form and offsets are mapped back.
+    The one offset map of the project: the extractors use it with NFC, the NLP chain with
+    underthesea's character normalization. A character of a merged cluster maps to the
+    cluster's start; one of an unchanged cluster to itself. The caller checks that the pieces
+    rebuild what normalizing the whole text gives (compositions across clusters do not).
 
-    >>> norm, starts = nfc_with_offsets("ha\u0300 5 ho\u0323")
-    >>> norm, starts
+    >>> normalized_with_offsets("ha\u0300 5 ho\u0323", lambda s: unicodedata.normalize("NFC", s))
     ('hà 5 họ', [0, 1, 3, 4, 5, 6, 7, 9])
     """
-    if unicodedata.is_normalized("NFC", text):
-        return None
     parts: list[str] = []
     starts: list[int] = []
     i = 0
@@ -40,12 +39,30 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int]] | None:
         j = i + 1
         while j < len(text) and unicodedata.combining(text[j]):
             j += 1
-        piece = unicodedata.normalize("NFC", text[i:j])
+        piece = normalize(text[i:j])
         parts.append(piece)
-        starts.extend([i] * len(piece))
+        starts.extend(i + min(k, j - i - 1) for k in range(len(piece)))
         i = j
     starts.append(len(text))
-    norm = "".join(parts)
+    for k in range(len(starts) - 2, -1, -1):  # never backwards: every mapped span is a slice
+        starts[k] = min(starts[k], starts[k + 1])
+    return "".join(parts), starts
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def nfc_with_offsets(text: str) -> tuple[str, list[int]] | None:
+    """The NFC form of `text` and, for each of its characters plus the end, the offset in
+    `text` it comes from; None when `text` is already NFC (the usual case, no copy made).
+
+    Scraped pages often spell Vietnamese with combining marks (`e` + U+0302 + U+0301); the
+    lexicons are NFC, so matching runs on the NFC form and offsets are mapped back.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return None
+    norm, starts = normalized_with_offsets(text, _nfc)
     if not unicodedata.is_normalized("NFC", norm):
         return None  # compositions across clusters (Hangul jamo): read the text as it is
     return norm, starts

@@ -4,31 +4,25 @@ Plain data (no rich), shared by the JSON output, `Evaluation.errors()` and the p
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from vnfigures.extractors.context import split_sentences
 from vnfigures.schemas import Figure
 
 from .score import ArticleScore, Scores
 
-#: A sentence ends at a line break, or at . ! ? … followed by white space (a `.` inside
-#: `144.000` groups thousands and does not end anything).
-_SENTENCE_END = re.compile(r"\n|(?<=[.!?…])\s+")
-
 
 def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds the span start..end, trimmed.
+    """The sentence(s) of `text` that hold the span start..end, as the extractor splits them.
 
     >>> sentence_at("Xã có 144.000 dân. Đã hỗ trợ 115 hộ nghèo.\\nDòng khác", 28, 34)
     'Đã hỗ trợ 115 hộ nghèo.'
     """
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    right = m.start() if m else len(text)
-    return text[left:right].strip()
+    around = [(a, b) for a, b in split_sentences(text) if a < max(end, start + 1) and b > start]
+    if not around:
+        return text.strip()
+    return text[around[0][0]:around[-1][1]].strip()
 
 
 @dataclass(frozen=True)

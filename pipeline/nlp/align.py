@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from difflib import SequenceMatcher
 
+from vnfigures.extractors.context import normalized_with_offsets
+
 
 def offset_map(original: str, normalized: str) -> list[int]:
     """`result[k]` is the offset in `original` of offset `k` of `normalized` (k = 0..len)."""
@@ -19,30 +21,14 @@ def offset_map(original: str, normalized: str) -> list[int]:
     return mapping if mapping is not None else _by_diff(original, normalized)
 
 
-def _clusters(text: str) -> list[tuple[int, int]]:
-    """Spans of a starter character followed by its combining marks (NFC never crosses them)."""
-    bounds = [i for i, ch in enumerate(text) if i == 0 or unicodedata.combining(ch) == 0]
-    return list(zip(bounds, [*bounds[1:], len(text)]))
-
-
 def _by_clusters(original: str, normalized: str) -> list[int] | None:
     """Normalize cluster by cluster; None when that does not rebuild `normalized` exactly."""
     from underthesea.pipeline.text_normalize.character_normalize import (
         normalize_characters_in_text,
     )
 
-    mapping: list[int] = []
-    rebuilt: list[str] = []
-    for start, end in _clusters(original):
-        piece = normalize_characters_in_text(original[start:end])
-        rebuilt.append(piece)
-        # every character of a merged cluster maps to the cluster start; the end maps to its end
-        mapping.extend([start] if len(piece) == end - start == 1 else
-                       [start + min(k, end - start - 1) for k in range(len(piece))])
-    if "".join(rebuilt) != normalized:
-        return None
-    mapping.append(len(original))
-    return _monotone(mapping)
+    rebuilt, mapping = normalized_with_offsets(original, normalize_characters_in_text)
+    return mapping if rebuilt == normalized else None
 
 
 def _monotone(mapping: list[int]) -> list[int]:
