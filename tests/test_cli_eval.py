@@ -269,6 +269,30 @@ def test_to_labelstudio_runs_pipeline_on_plain_articles(app, gold_dir: Path, tmp
         assert sum(r["from_name"] == "kind" for r in written[1]["predictions"][0]["result"]) == 1
 
 
+def test_to_labelstudio_skips_bad_jsonl_lines_and_goes_on(app, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A JSONL of articles is read like `vnfig run` reads it: a bad line is reported, not a crash."""
+    import vnfigures.api as api
+
+    seen: list[object] = []
+
+    def fake_process(items, ner: bool = True):
+        for item in items:
+            seen.append(item)
+            yield Article(id=item.id, text=B_TEXT, figures=GOLD[1].figures[:1])
+
+    monkeypatch.setattr(api, "process", fake_process)
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({"id": "ok", "text": B_TEXT}, ensure_ascii=False) + "\n{not json\n",
+                        encoding="utf-8")
+    tasks = tmp_path / "tasks.json"
+    result = runner.invoke(app, ["gold", "to-labelstudio", str(articles), "-o", str(tasks)])
+    assert result.exit_code == 0, result.output
+    assert [a.id for a in seen] == ["ok"]
+    assert f"skipped: {articles}:2: InputError: line is not JSON" in result.stderr
+    assert [t["data"]["id"] for t in json.loads(tasks.read_text(encoding="utf-8"))] == ["ok"]
+
+
 def test_score_dir_in_a_notebook(gold_dir: Path) -> None:
     """`score_dir` with a plain function of the gold article, and the error records it gives."""
     result = run.score_dir(gold_dir, predict=lambda gold: gold.figures[1:])

@@ -11,6 +11,7 @@ import typer
 
 from vnfigures.evaluate.gold import GoldArticle, GoldFileError, from_article, load_gold, load_gold_dir
 from vnfigures.evaluate.labelstudio import labeling_config, read_export, to_task
+from vnfigures.read.inputs import iter_inputs
 
 gold_app = typer.Typer(help="Gold files: check them, send them to Label Studio and read its exports back.",
                        no_args_is_help=True)
@@ -42,8 +43,7 @@ def _plain_items(path: Path) -> Iterator[object]:
     """What `vnfigures.process` reads: a path for .txt/.html, mappings for JSON and JSONL lines."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        with open(path, encoding="utf-8") as handle:
-            yield from (json.loads(line, parse_float=Decimal) for line in handle if line.strip())
+        yield from iter_inputs([str(path)])  # articles, or read failures naming the bad line
     elif suffix == ".json":
         yield json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
     else:
@@ -72,7 +72,9 @@ def _articles(inputs: list[Path], rerun: bool, ner: bool) -> Iterator[tuple[Gold
         article = api.extract(gold.text, id=gold.id, ner=ner)
         article.source, article.title = gold.source, gold.title
         yield from_article(article), "vnfigures"
-    for result in api.process(plain, ner=ner):
+    for failure in (item for item in plain if isinstance(item, Failure)):
+        typer.echo(f"skipped: {failure.input}: {failure.error}: {failure.message}", err=True)
+    for result in api.process([item for item in plain if not isinstance(item, Failure)], ner=ner):
         if isinstance(result, Failure):
             typer.echo(f"skipped: {result.input or result.id}: {result.error}: {result.message}", err=True)
         else:
