@@ -10,8 +10,9 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
-from .lexicon import cues
+from .lexicon import cues, unit_table
 from .numbers import parse_number
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=\S)|\n+")
@@ -103,7 +104,16 @@ def sao_size(text: str) -> Decimal:
     c = cues()
     central = sum(text.count(p) for p in c.central_provinces)
     north = sum(text.count(p) for p in c.north_provinces)
-    return Decimal("0.05") if central > north else Decimal("0.036")
+    return _sao_by_region()["central" if central > north else "north"]
+
+
+@cache
+def _sao_by_region() -> dict[str, Decimal]:
+    """Hectares in one `sào` per region, as `units.yaml` gives them (`region_factor`)."""
+    sao = next(u for u in unit_table().units if "sào" in u.forms)
+    if not sao.region_factor or not {"north", "central"} <= set(sao.region_factor):
+        raise ValueError("units.yaml: the `sào` entry needs region_factor for north and central")
+    return sao.region_factor
 
 
 @dataclass
