@@ -45,11 +45,11 @@ def test_exports_carry_the_fields(tmp_path: Path, target: str) -> None:
 
     from vnfigures.export import read_target
 
-    url = f"sqlite:///{tmp_path / 'f.db'}" if target == "sqlite" else str(tmp_path / "f.parquet")
+    url = f"sqlite:///{tmp_path / 'f.db'}" if target == "sqlite" else f"{tmp_path / 'f'}/"
     write_all(url, ARTICLES)
     assert sorted(read_target(url), key=lambda a: a.id) == ARTICLES
     if target == "parquet":
-        articles = pq.read_table(next(tmp_path.rglob("*articles*.parquet"))).to_pylist()  # wherever the layout puts it
-        figures = pq.read_table(next(tmp_path.rglob("*figures*.parquet"))).to_pylist()
+        articles = pq.read_table(tmp_path / "f" / "articles.parquet").to_pylist()
+        figures = pq.read_table(tmp_path / "f" / "figures.parquet").to_pylist()
         assert [(r["id"], r["duplicate_of"], r["duplicates"]) for r in articles][:2] == [("a", None, 3), ("b", "a", 3)]
         assert [r["mention_of"] for r in figures[:3]] == [None, 0, None]

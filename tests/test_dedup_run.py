@@ -89,8 +89,8 @@ def test_no_dedup_leaves_the_defaults(source: Path, tmp_path: Path) -> None:
 
 
 def test_rerun_in_one_process_keeps_its_signatures(source: Path, tmp_path: Path) -> None:
-    """A second run over the same OUT (no --resume) starts a fresh side folder and still fills it."""
+    """A second run over the same OUT (--overwrite, no --resume) starts a fresh side folder and still fills it."""
     out = tmp_path / "out.jsonl"
     _run(source, out)
-    summary = _run(source, out)
+    summary = _run(source, out, overwrite=True)
     assert summary.near_duplicates["signed_at_end"] == 0 and _records(out) == EXPECTED
