@@ -49,7 +49,7 @@ NO_LEAK = [
     ("vtc_201", "Gói thầu Nhà ga hành khách T3 Cảng hàng không quốc tế Tân Sơn Nhất được ACV triển khai thi công, "
      "bám sát tiến độ đề ra, đến nay giải ngân đạt 2.477/10.825 tỷ đồng (23%)…", "AAA"),
     ("vtc_201", "Đánh giá 2023 có thể nói là một năm thành công về phát triển hạ tầng - 1 trong 3 đột phá chiến "
-     "lược, Thủ tướng biểu dương các địa phương.", "A"),
+     "lược, Thủ tướng biểu dương các địa phương.", "AA"),  # `1 trong 3`: both counts are figures (gold)
     ("vietnamvn_201", "Ông Lê Đình Quyết, Trưởng phòng dự báo khí tượng Đài khí tượng thủy văn Nam Bộ, cho biết "
      "so với cùng thời điểm của hai đợt El Nino hoạt động mạnh gần đây (tháng 2 năm 2016 và 2020), năm nay "
      "cường độ nắng mạnh hơn.", "A"),

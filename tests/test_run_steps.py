@@ -112,7 +112,8 @@ def test_no_standard_step_changes_its_input(raw: str, raw_format: str) -> None:
         result = step(article)
         assert _snapshot(article) == before, step.name
         article = result
-    assert article.figures and "encoding:tcvn3" in article.flags
+    assert "encoding:tcvn3" in article.flags
+    assert bool(article.figures) == ("not_vietnamese" not in article.flags)  # no figures from English
 
 
 def test_process_leaves_the_callers_article_as_it_was() -> None:
