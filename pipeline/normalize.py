@@ -15,8 +15,6 @@ import re
 import unicodedata
 from functools import cache
 
-from pydantic import Field
-
 from vnfigures.extractors.lexicon import tone_pairs
 from vnfigures.schemas import Article, DataFile, load_data
 
