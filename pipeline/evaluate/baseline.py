@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .score import Scores
+from .score import LOCATED_FIELDS, Scores
 
 #: How far a score may fall below its baseline before the gate fails (F1 points, 0..1).
 TOLERANCE = 0.005
@@ -30,7 +30,8 @@ def corpus_sha256(paths: Iterable[Path]) -> str:
 
 
 def gate_scores(scores: Scores) -> dict[str, float]:
-    """The flat table of F1 scores the gate pins: value, full, core and per kind (value level)."""
+    """The flat table the gate pins: value, full and core F1, F1 per kind (value level), and
+    the §8 accuracy of province (`place`) and year on value-matched figures, when gold has them."""
     flat = {
         "value_f1": scores.overall("value").f1,
         "full_f1": scores.overall("full").f1,
@@ -40,6 +41,10 @@ def gate_scores(scores: Scores) -> dict[str, float]:
     for kind, counts in scores.per_kind("value").items():
         if counts.tp + counts.fn:  # a kind absent from gold has no recall to pin
             flat[f"kind.{kind}.value_f1"] = counts.f1
+    for level in LOCATED_FIELDS:
+        located = scores.located(level)
+        if located.matched:
+            flat[f"{level}.accuracy"] = located.accuracy
     return {name: round(value, 4) for name, value in flat.items()}
 
 
