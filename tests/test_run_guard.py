@@ -43,6 +43,16 @@ def test_an_output_inside_the_input_folder_is_never_read(tmp_path: Path, out: st
     assert (summary.read, summary.skipped) == (2, {"resume": 2}) and again.exit_code == 0
 
 
+def test_a_report_inside_the_input_folder_is_never_read(tmp_path: Path) -> None:
+    data = _inputs(tmp_path / "data", {"a.jsonl": BROKEN, "b.txt": VN})
+    report = data / "report.html"
+    first = invoke([str(data), "-o", str(tmp_path / "out.jsonl"), "--workers", "1", "--report", str(report)])
+    again = invoke([str(data), "-o", str(tmp_path / "out.jsonl"), "--workers", "1", "--overwrite",
+                    "--report", str(report)])
+    assert report.exists() and "read 2, written 1, failed 1" in first.output, first.output
+    assert "read 2, written 1, failed 1" in again.output, again.output  # not 3: the page is the run's own
+
+
 def test_the_progress_total_leaves_out_the_outputs(tmp_path: Path) -> None:
     data = _inputs(tmp_path / "data", {"a.jsonl": json.dumps({"id": "x", "text": VN}) + "\n", "out.jsonl": "{}\n{}\n"})
     from vnfigures.runner.guard import resolved

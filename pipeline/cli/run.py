@@ -120,7 +120,8 @@ def run(  # noqa: PLR0913 - one parameter per command-line option
                          retry_failed=retry_failed, engine=engine.value, scheduler=scheduler, db=db,
                          max_bytes=parse_size(max_bytes), article_timeout=article_timeout or None,
                          recycle_after=recycle_after or None, steps=steps, progress=progress,
-                         dedup=dedup, dedup_threshold=dedup_threshold)
+                         dedup=dedup, dedup_threshold=dedup_threshold,
+                         also_writes=(report,) if report is not None else ())
     try:
         summary = run_batch(inputs, options)
     except (EngineError, UsageError) as exc:

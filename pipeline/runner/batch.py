@@ -53,6 +53,8 @@ class RunOptions:
     progress_interval: float = 10.0
     dedup: bool = True
     dedup_threshold: float | None = None  # None: the default of vnfigures/dedup/dedup.yaml
+    #: other files written for this run (a `--report` page): like OUT's own, never read as input
+    also_writes: tuple[Path, ...] = ()
 
     @property
     def spec(self) -> StepsSpec:
@@ -139,7 +141,7 @@ def run_batch(sources: list[str], options: RunOptions, *, stdin: IO[bytes] | Non
     check_steps(options.spec)
     paths = OutputPaths(options.output)
     target = db_file(options.db)
-    own = [*paths.files(), *([target] if target is not None else [])]
+    own = [*paths.files(), *([target] if target is not None else []), *options.also_writes]
     check_not_an_input(sources, own)
     with OutputLock(paths.output):
         check_fresh(paths.output, paths.failures, resume=options.resume, overwrite=options.overwrite)
