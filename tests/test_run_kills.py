@@ -10,6 +10,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -147,3 +148,32 @@ def test_a_second_run_on_the_same_output_exits_2_naming_the_first(tmp_path: Path
     first.communicate(timeout=120)
     assert first.returncode == 1  # a003 fails (BOOM); every other id once, none twice
     _assert_complete(out, 100)
+
+
+#: A run whose counting pass over the inputs is where SIGTERM lands (as on a huge tree).
+_TERM_WHILE_COUNTING = """
+import os, signal, sys
+from pathlib import Path
+import vnfigures.runner.progress as progress
+from vnfigures.runner.batch import RunOptions, run_batch
+
+def counting(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGTERM)
+    return 0
+
+progress.count_inputs = counting
+summary = run_batch([sys.argv[1]], RunOptions(output=Path(sys.argv[2]), workers=1, progress=False))
+sys.exit(143 if summary.interrupted else 0)
+"""
+
+
+def test_sigterm_while_counting_the_inputs_is_a_clean_stop(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "Xã hỗ trợ 115 hộ nghèo."}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = subprocess.run([sys.executable, "-c", _TERM_WHILE_COUNTING, str(source), str(out)],
+                          capture_output=True, timeout=120, check=False)
+    summary = json.loads(OutputPaths(out).summary.read_text("utf-8"))
+    assert done.returncode == 143, done.stderr.decode()
+    assert summary["interrupted"] and summary["signal"] == "SIGTERM" and summary["finished"]
+    assert summary["read"] == summary["written"] + summary["failed"] + summary["skipped_total"] == 0

@@ -157,8 +157,16 @@ def run_batch(sources: list[str], options: RunOptions, *, stdin: IO[bytes] | Non
                                resume=options.resume)
         records = gate(dedup.track(iter_inputs(sources, max_bytes=options.max_bytes, stdin=stdin,
                                                exclude=exclude)))
-        progress = progress or make_progress(sources, enabled=options.progress,
-                                             interval=options.progress_interval, exclude=exclude)
+        try:
+            with StopSignals():  # the counting pass over a large tree can take a while
+                progress = progress or make_progress(sources, enabled=options.progress,
+                                                     interval=options.progress_interval, exclude=exclude)
+        except KeyboardInterrupt as exc:  # stopped before any article was read: nothing to account
+            writers.close()
+            _stopped(summary, exc)
+            summary.finished = True
+            summary.save(paths.summary)
+            return summary
         try:
             _execute(records, executor or make_executor(options), options, writers, gate, done, progress)
             dedup.finish(summary, options.db)  # near-duplicates: grouped once the run is whole
@@ -193,8 +201,7 @@ def _execute(records: Iterator[Record], executor: Executor, options: RunOptions,
                 progress.update(summary)
             summary.worker_peak_rss_mb = {k: round(v / 1024, 1) for k, v in executor.peak_rss_kb().items()}
     except KeyboardInterrupt as exc:
-        summary.interrupted = True
-        summary.signal = str(exc) if str(exc).startswith("SIG") else "SIGINT"
+        _stopped(summary, exc)
     finally:
         writers.close()
         _finish(summary, gate, start)
@@ -259,6 +266,12 @@ def _write_sink(sink: Any, line: str) -> None:
             f"writing to the --db target failed ({type(exc).__name__}: {exc}); the JSONL output is "
             "whole up to here: rerun with --resume, then `vnfig export OUT.jsonl --to TARGET`"
         ) from exc
+
+
+def _stopped(summary: RunSummary, exc: KeyboardInterrupt) -> None:
+    """Record which signal stopped the run (Ctrl-C when Python raised it itself)."""
+    summary.interrupted = True
+    summary.signal = str(exc) if str(exc).startswith("SIG") else "SIGINT"
 
 
 def _finish(summary: RunSummary, gate: Gate, start: float) -> None:
