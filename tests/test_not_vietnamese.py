@@ -23,6 +23,12 @@ def test_figures_only_from_vietnamese(text: str, flags: list[str], has_figures: 
     assert bool(article.figures) is has_figures
 
 
+@pytest.mark.parametrize(("text", "has_entities"), [(ENGLISH, False), (VIETNAMESE + " Công an tỉnh Cà Mau trao quà.", True)])
+def test_entities_only_from_vietnamese(text: str, has_entities: bool) -> None:
+    """The Vietnamese NER model reads English capitals as names (`The` PER): none are given."""
+    assert bool(vnfigures.extract(text, ner=True).entities) is has_entities
+
+
 def test_the_language_flag_is_the_cause() -> None:
     """Without the language step the same English text does yield (junk) figures."""
     steps = [s for s in default_steps(ner=False) if not isinstance(s, LanguageStep)]

@@ -130,7 +130,10 @@ class MentionsStep:
 
 
 class EntitiesStep(_NlpStep):
-    """underthesea NER for people, organisations and places (the `vnfigures_ner` component)."""
+    """underthesea NER for people, organisations and places (the `vnfigures_ner` component).
+
+    A text flagged not Vietnamese gets none: the Vietnamese model tags English capitals as names.
+    """
 
     name = "entities"
 
@@ -138,6 +141,10 @@ class EntitiesStep(_NlpStep):
         super().__init__(ner=True)
 
     def __call__(self, article: Article) -> Article:
+        from vnfigures.read.language import NOT_VIETNAMESE
+
+        if NOT_VIETNAMESE in article.flags:
+            return article
         doc = self.nlp.get_pipe("vnfigures_ner")(_doc_of(article))
         result = article.model_copy(update={"entities": list(doc._.entities)})
         result.attach_doc(doc)
