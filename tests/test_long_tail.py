@@ -64,6 +64,7 @@ KINDS = [
     ("5 chỉ ra rằng", []),
     # percentage points (§7), rates in brackets, decimal dots in measurements
     ("tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm", [F("percent", "1.5", "percent")]),
+    ("thu nhập bình quân tăng 10,4 điểm % so với 2021", [F("percent", "10.4", "percent", text="10,4 điểm %")]),
     ("lưu lượng về hồ 120 (m3/s)", [F("other", "120", "item", text="120 (m3/s)", per="s")]),
     ("lượng mưa phổ biến 70-120 (mm)", [F("other", "70", "item", "range", "120")]),
     ("lượng mưa đo được 222.8mm", [F("other", "222.8", "item")]),
