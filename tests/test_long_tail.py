@@ -127,6 +127,10 @@ FORMS = [
     ("giá xoay quanh 20.000 đồng/kg", [F("money", "20000", "VND", "approx", per="kg")]),
     ("đề phòng mưa cường suất lớn (>100mm/6 giờ)", [F("other", "100", "item", "more_than", text=">100mm/6 giờ")]),
     ("tỷ lệ ≤ 5%", [F("percent", "5", "percent", "at_most")]),
+    # a comparative that `so với` follows gives the difference itself: exact (§3)
+    ("Giá thuê là 7,5 triệu đồng, thấp hơn 3 triệu so với căn đang ở",
+     [F("money", "7500000", "VND"), F("money", "3000000", "VND", text="3 triệu")]),
+    ("giá thấp hơn 3 triệu đồng", [F("money", "3000000", "VND", "less_than")]),
     # a minus is no figure the record can hold; a dash after a number is a range
     ("tăng trưởng âm 2,5%", []),
     ("GDP giảm (-3%)", []),
