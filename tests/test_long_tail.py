@@ -50,6 +50,12 @@ KINDS = [
     ("có 3 tập đoàn và 5 hãng xe tham gia", [F("other", "3", "item"), F("other", "5", "item")]),
     ("xoay quanh 150 DN", [F("other", "150", "item", "approx")]),
     ("dự án gồm hai đoạn", [F("other", "2", "item")]),
+    # non-dwelling buildings are infrastructure (§7); children of a named person are people
+    ("Trưa 27/8, khói vẫn bốc nghi ngút tại hai nhà kho Sunhouse Miền Nam", [F("infrastructure", "2", "item")]),
+    ("bảo vệ được văn phòng của công ty và hai nhà xưởng bên cạnh", [F("infrastructure", "2", "item")]),
+    ("Hai dãy nhà cao hai tầng đã sập đổ sau vụ cháy", [F("infrastructure", "2", "item"), F("other", "2", "item")]),
+    ("chở ông Phan Đình Quý 46 tuổi, vợ và hai con ông Quý", [F("people", "2", "person")]),
+    ("mỗi hộ nuôi 2 con bò", [F("other", "2", "item")]),
     # visits count the people their clause names, else times
     ("lượng khách du lịch đạt 2,67 triệu lượt, doanh thu tăng", [F("people", "2670000", "person")]),
     ("xe qua lại hầm 2 lượt", [F("other", "2", "item")]),
