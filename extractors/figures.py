@@ -23,7 +23,7 @@ from .joins import Draft, dimension_drafts, fraction_drafts, join, multiple_draf
 from .lexicon import cues
 from .modality import decide as decide_modality
 from .numbers import NumberMention, scan_numbers
-from .qualifiers import approx_governed, qualifier_after, qualifier_before
+from .qualifiers import approx_governed, is_difference, qualifier_after, qualifier_before
 from .readings import Candidate, interpret
 from .rejections import Reason, Rejection
 from .surroundings import one_in_tally
@@ -48,6 +48,8 @@ def _qualify(ctx: ArticleContext, d: Draft, prev_end: int) -> Figure:
                 start = before[1]
         elif before:
             qual, start = before
+            if is_difference(text, start, end):
+                qual, start = Qualifier.exact, d.start  # `thấp hơn 3 triệu so với`: the difference (§3)
             if (qual is Qualifier.at_most and d.kind in _SPEC_KINDS
                     and text[start:d.start].lower().startswith("tối đa")):
                 qual = Qualifier.exact  # `tốc độ tối đa 60km/h` names a specification (§7)

@@ -136,6 +136,8 @@ class Cues(_Strict):
     qualifiers_before: dict[str, list[str]]
     qualifiers_after: dict[str, list[str]]
     qualifier_signs: dict[str, str] = {}
+    comparatives: list[str] = []
+    comparison_after: list[str] = []
     approx_governing: list[str]
     approx_governing_not: list[str]
     emphasis: list[str]

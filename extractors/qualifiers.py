@@ -144,3 +144,23 @@ def approx_governed(text: str, clause_start: int, start: int) -> bool:
     """
     segment = _not_governing_re().sub(lambda m: " " * len(m.group()), text[clause_start:start])
     return _governing_re().search(segment) is not None
+
+
+@cache
+def _comparison_after_re() -> re.Pattern[str]:
+    return re.compile(rf"[^.;:!?()\n]{{0,20}}?(?<!\w)({alternation(cues().comparison_after)})(?!\w)", re.IGNORECASE)
+
+
+def is_difference(text: str, cue_start: int, end: int) -> bool:
+    """A comparative cue (`thấp hơn`) whose figure `so với` follows: the figure is the
+    difference itself, so its qualifier is exact (§3).
+
+    >>> is_difference("thấp hơn 3 triệu so với căn đang ở", 0, 16)
+    True
+    >>> is_difference("thấp hơn 3 triệu đồng", 0, 16)
+    False
+    """
+    cue = re.sub(r"\s+", " ", text[cue_start:cue_start + 12].lower())
+    if not any(cue.startswith(c.lower() + " ") for c in cues().comparatives):
+        return False
+    return _comparison_after_re().match(text, end) is not None

@@ -61,7 +61,8 @@ def _unit_re() -> re.Pattern[str]:
     symbols = {w for w in words if not re.search(r"\w$", w)}
     alt = alternation(words - symbols)
     sym = alternation(symbols)
-    return re.compile(rf"[ \t]*(?:-|[“\"][ \t]*)?(?:({alt}){_END}|({sym}))", re.IGNORECASE)
+    # symbol forms first, so `điểm %` wins over the word `điểm` it starts with
+    return re.compile(rf"[ \t]*(?:-|[“\"][ \t]*)?(?:({sym})|({alt}){_END})", re.IGNORECASE)
 
 
 @cache

@@ -50,6 +50,12 @@ KINDS = [
     ("có 3 tập đoàn và 5 hãng xe tham gia", [F("other", "3", "item"), F("other", "5", "item")]),
     ("xoay quanh 150 DN", [F("other", "150", "item", "approx")]),
     ("dự án gồm hai đoạn", [F("other", "2", "item")]),
+    # non-dwelling buildings are infrastructure (§7); children of a named person are people
+    ("Trưa 27/8, khói vẫn bốc nghi ngút tại hai nhà kho Sunhouse Miền Nam", [F("infrastructure", "2", "item")]),
+    ("bảo vệ được văn phòng của công ty và hai nhà xưởng bên cạnh", [F("infrastructure", "2", "item")]),
+    ("Hai dãy nhà cao hai tầng đã sập đổ sau vụ cháy", [F("infrastructure", "2", "item"), F("other", "2", "item")]),
+    ("chở ông Phan Đình Quý 46 tuổi, vợ và hai con ông Quý", [F("people", "2", "person")]),
+    ("mỗi hộ nuôi 2 con bò", [F("other", "2", "item")]),
     # visits count the people their clause names, else times
     ("lượng khách du lịch đạt 2,67 triệu lượt, doanh thu tăng", [F("people", "2670000", "person")]),
     ("xe qua lại hầm 2 lượt", [F("other", "2", "item")]),
@@ -64,6 +70,7 @@ KINDS = [
     ("5 chỉ ra rằng", []),
     # percentage points (§7), rates in brackets, decimal dots in measurements
     ("tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm", [F("percent", "1.5", "percent")]),
+    ("thu nhập bình quân tăng 10,4 điểm % so với 2021", [F("percent", "10.4", "percent", text="10,4 điểm %")]),
     ("lưu lượng về hồ 120 (m3/s)", [F("other", "120", "item", text="120 (m3/s)", per="s")]),
     ("lượng mưa phổ biến 70-120 (mm)", [F("other", "70", "item", "range", "120")]),
     ("lượng mưa đo được 222.8mm", [F("other", "222.8", "item")]),
@@ -126,6 +133,10 @@ FORMS = [
     ("giá xoay quanh 20.000 đồng/kg", [F("money", "20000", "VND", "approx", per="kg")]),
     ("đề phòng mưa cường suất lớn (>100mm/6 giờ)", [F("other", "100", "item", "more_than", text=">100mm/6 giờ")]),
     ("tỷ lệ ≤ 5%", [F("percent", "5", "percent", "at_most")]),
+    # a comparative that `so với` follows gives the difference itself: exact (§3)
+    ("Giá thuê là 7,5 triệu đồng, thấp hơn 3 triệu so với căn đang ở",
+     [F("money", "7500000", "VND"), F("money", "3000000", "VND", text="3 triệu")]),
+    ("giá thấp hơn 3 triệu đồng", [F("money", "3000000", "VND", "less_than")]),
     # a minus is no figure the record can hold; a dash after a number is a range
     ("tăng trưởng âm 2,5%", []),
     ("GDP giảm (-3%)", []),
