@@ -66,6 +66,26 @@ class _NlpStep:
 
         return load(ner=self.ner)
 
+    def _apply_pipe(self, article: Article, pipe: str, field: str) -> Article:
+        """Run one spaCy component over the article's Doc and copy its `doc._.<field>` onto the
+        record; text flagged not Vietnamese is left as it is (the rules and the model read
+        Vietnamese, and would misread foreign text)."""
+        from vnfigures.read.language import NOT_VIETNAMESE
+
+        if NOT_VIETNAMESE in article.flags:
+            return article
+        doc = self.nlp.get_pipe(pipe)(_doc_of(article))
+        result = article.model_copy(update={field: list(getattr(doc._, field))})
+        result.attach_doc(doc)
+        return result
+
+
+def _with_doc_of(source: Article, result: Article) -> Article:
+    """Hand the source's Doc on to a step's result (a model copy drops it)."""
+    if source.doc is not None:
+        result.attach_doc(source.doc)
+    return result
+
 
 class TokenizeStep(_NlpStep):
     """underthesea sentences and words as a spaCy `Doc` over exactly `article.text`."""
@@ -90,14 +110,7 @@ class FiguresStep(_NlpStep):
     name = "figures"
 
     def __call__(self, article: Article) -> Article:
-        from vnfigures.read.language import NOT_VIETNAMESE
-
-        if NOT_VIETNAMESE in article.flags:
-            return article
-        doc = self.nlp.get_pipe("vnfigures_figures")(_doc_of(article))
-        result = article.model_copy(update={"figures": list(doc._.figures)})
-        result.attach_doc(doc)
-        return result
+        return self._apply_pipe(article, "vnfigures_figures", "figures")
 
 
 class LocateStep:
@@ -109,10 +122,7 @@ class LocateStep:
     def __call__(self, article: Article) -> Article:
         from vnfigures.extractors.locate import locate
 
-        result = locate(article)
-        if article.doc is not None:
-            result.attach_doc(article.doc)
-        return result
+        return _with_doc_of(article, locate(article))
 
 
 class MentionsStep:
@@ -123,10 +133,8 @@ class MentionsStep:
     def __call__(self, article: Article) -> Article:
         from vnfigures.dedup.mentions import mark_mentions
 
-        result = article.model_copy(update={"figures": mark_mentions(article.figures, article.doc)})
-        if article.doc is not None:
-            result.attach_doc(article.doc)
-        return result
+        figures = mark_mentions(article.figures, article.doc)
+        return _with_doc_of(article, article.model_copy(update={"figures": figures}))
 
 
 class EntitiesStep(_NlpStep):
@@ -141,14 +149,7 @@ class EntitiesStep(_NlpStep):
         super().__init__(ner=True)
 
     def __call__(self, article: Article) -> Article:
-        from vnfigures.read.language import NOT_VIETNAMESE
-
-        if NOT_VIETNAMESE in article.flags:
-            return article
-        doc = self.nlp.get_pipe("vnfigures_ner")(_doc_of(article))
-        result = article.model_copy(update={"entities": list(doc._.entities)})
-        result.attach_doc(doc)
-        return result
+        return self._apply_pipe(article, "vnfigures_ner", "entities")
 
 
 class ValidateStep:
