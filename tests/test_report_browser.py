@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import struct
 import unicodedata
+import zlib
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -96,6 +97,27 @@ def test_screenshot_of_the_report(chromium: str, report: Path, tmp_path: Path) -
     header = png.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24]) == (1000, 700)
+
+
+@pytest.mark.parametrize("fragment", ["a0", "articles"])
+def test_a_screenshot_at_an_anchor_is_not_the_top_of_the_page(chromium: str, report: Path, tmp_path: Path,
+                                                             fragment: str) -> None:
+    top = screenshot(report, tmp_path / "top.png", 1000, 700)
+    anchored = screenshot(report, tmp_path / f"{fragment}.png", 1000, 700, fragment=fragment)
+    assert struct.unpack(">II", anchored.read_bytes()[16:24]) == (1000, 700)
+    assert anchored.read_bytes() != top.read_bytes()
+    assert len(_pixel_bytes(anchored)) > 50  # text was painted, not an empty background
+
+
+def _pixel_bytes(png: Path) -> set[int]:
+    """The distinct byte values of a PNG's decoded image data: a handful for a blank picture."""
+    data, pos, raw = png.read_bytes(), 8, b""
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        if kind == b"IDAT":
+            raw += data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    return set(zlib.decompress(raw))
 
 
 def test_a_script_error_shows_in_the_page(chromium: str, report: Path, tmp_path: Path) -> None:

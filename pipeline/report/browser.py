@@ -7,6 +7,7 @@ network turned off; the report needs no network, so none is allowed.
 """
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import signal
@@ -63,13 +64,29 @@ def dump_dom(report: Path, query: str = "") -> str:
 
 
 def screenshot(report: Path, png: Path, width: int = 1280, height: int = 1800, fragment: str = "") -> Path:
-    """A PNG of `width` x `height` pixels of the page, from its top or from the `#fragment`."""
+    """A PNG of `width` x `height` pixels of the page, from its top or from the `#fragment`.
+
+    Headless Chromium's `--screenshot` paints the top of a page whatever its `#fragment`, but a
+    frame does scroll to its own fragment: the page at an anchor is shot inside a full-size frame.
+    """
     png.parent.mkdir(parents=True, exist_ok=True)
-    _run([f"--window-size={width},{height}", "--virtual-time-budget=5000", f"--screenshot={png.resolve()}",
-          page_url(report, fragment=fragment)])
+    with tempfile.TemporaryDirectory(prefix="vnfig-shot-") as folder:
+        url = page_url(report, fragment=fragment)
+        if fragment:
+            url = _framed(Path(folder) / "frame.html", url, width, height)
+        _run([f"--window-size={width},{height}", "--virtual-time-budget=5000",
+              f"--screenshot={png.resolve()}", url])
     if not png.exists():
         raise BrowserError(f"chromium wrote no screenshot to {png}")
     return png
+
+
+def _framed(page: Path, url: str, width: int, height: int) -> str:
+    """A throw-away page that shows `url` in a frame of the window's size; its file:// address."""
+    page.write_text(f'<!doctype html><html><body style="margin:0"><iframe src="{html.escape(url)}" '
+                    f'style="border:0;width:{width}px;height:{height}px"></iframe></body></html>',
+                    encoding="utf-8")
+    return page.as_uri()
 
 
 def main(argv: list[str]) -> int:
