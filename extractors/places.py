@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .gazetteer import gazetteer, name_key, place_words
-from .lexicon import alternation
+from .lexicon import alternation, cue_before_re, windows
 from .years import lowered
 
 UPPERCASE = "A-Z" + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
@@ -69,19 +69,19 @@ def _person_words() -> frozenset[str]:
 @cache
 def _thing_re() -> re.Pattern[str]:
     """A street, bridge or market word ending right before a name."""
-    return re.compile(rf"(?<!\w)(?:{alternation(place_words().thing_words)})\s+$", re.IGNORECASE)
+    return cue_before_re(place_words().thing_words, r"\s+")
 
 
 @cache
 def _unit_re() -> re.Pattern[str]:
-    """A unit word ending right before a name (`huyện `, `TP.`, `Tp `)."""
-    return re.compile(rf"(?<!\w)(?P<unit>{alternation(list(_unit_words()))})\s*$", re.IGNORECASE)
+    """A unit word ending right before a name (`huyện `, `TP.`, `Tp `); the word is group 1."""
+    return cue_before_re(list(_unit_words()), group=True)
 
 
 @cache
 def _compound_re() -> re.Pattern[str]:
     """A word that, ending right before a unit word, makes it part of another (`phiên bản`)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(place_words().unit_compounds)})\s+$", re.IGNORECASE)
+    return cue_before_re(place_words().unit_compounds, r"\s+")
 
 
 @cache
@@ -93,8 +93,13 @@ def _anaphor_re() -> re.Pattern[str]:
                       rf"(?!\w)(?-i:(?!\s+(?:[{UPPERCASE}]|\d)))", re.IGNORECASE)
 
 
+def _before(text: str, end: int, window: int) -> str:
+    """The `window` characters of `text` ending at `end`, where a cue right before is looked for."""
+    return text[max(0, end - window):end]
+
+
 def _is_compound(text: str, unit_start: int) -> bool:
-    return _compound_re().search(text, max(0, unit_start - 12), unit_start) is not None
+    return _compound_re().search(_before(text, unit_start, windows().unit_compound)) is not None
 
 
 @cache
@@ -119,7 +124,7 @@ def _phrase_re() -> re.Pattern[str]:
 @cache
 def _reference_re() -> re.Pattern[str]:
     """A ranking or comparison word ending right before a national phrase (`cao nhất cả nước`)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(place_words().reference_words)})\s+$", re.IGNORECASE)
+    return cue_before_re(place_words().reference_words, r"\s+")
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -134,7 +139,7 @@ def find_places(text: str) -> list[PlaceMention]:
         found.append(PlaceMention(m.start("unit"), m.end(), m.group("unit"), "anaphor", frozenset(),
                                   "province" if unit == "city" else unit))
     for m in _phrase_re().finditer(lowered(text)):
-        if _reference_re().search(text, max(0, m.start() - 16), m.start()):
+        if _reference_re().search(_before(text, m.start(), windows().national_reference)):
             continue
         if not any(m.start() < e and s < m.end() for s, e in taken):
             level = "national" if m.group("national") else "region"
@@ -181,12 +186,12 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
     if i > 0 and words[i - 1][1] in _person_words():
         return None  # `Trương Hòa Bình`, `Nguyễn Thái Bình`: a person, not the province
     if i == 0:
-        window = max(0, start - 16)
+        window = max(0, start - windows().unit_before)
         before = _unit_re().search(text[window:start])
-        if before is not None and not _is_compound(text, window + before.start("unit")):
-            unit = units[" ".join(before.group("unit").lower().split())]
-            return _match_name(text, start, run, unit, window + before.start("unit"))
-    if _thing_re().search(text, max(0, start + offset - 14), start + offset):
+        if before is not None and not _is_compound(text, window + before.start(1)):
+            unit = units[" ".join(before.group(1).lower().split())]
+            return _match_name(text, start, run, unit, window + before.start(1))
+    if _thing_re().search(_before(text, start + offset, windows().thing_before)):
         return None  # `đường Hà Nội`, `Xa lộ Hà Nội`: a street named after the city
     return _match_name(text, start + offset, run[offset:], None)
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from vnfigures.schemas import read_data
 
-from .lexicon import alternation, nfc_tree
+from .lexicon import alternation, nfc_tree, windows
 
 _YEAR = r"(?:19[4-9]\d|20\d\d|21\d\d)"
 
@@ -98,7 +98,7 @@ def _standing_re() -> re.Pattern[str]:
 
 def is_standing(text: str, start: int) -> bool:
     """Whether the figure at `start` measures a standing fact (`dài 98,3 km`, `rộng 40cm`)."""
-    return _standing_re().search(lowered(text[max(0, start - 24):start])) is not None
+    return _standing_re().search(lowered(text[max(0, start - windows().standing_before):start])) is not None
 
 
 def find_years(text: str, published_year: int | None = None) -> list[YearMention]:
@@ -147,7 +147,7 @@ def _lowercase(words: YearWords) -> YearWords:
 
 def _head_start(text: str, start: int) -> int:
     """Where the head word before a year begins (`năm học 2023-2024`), else `start`."""
-    m = _patterns()["head_before"].search(text, max(0, start - 24), start)
+    m = _patterns()["head_before"].search(text, max(0, start - windows().year_head), start)
     return m.start() if m else start
 
 
