@@ -214,6 +214,7 @@ class Windows(_Strict):
     national_reference: int = Field(gt=0)
     standing_before: int = Field(gt=0)
     year_head: int = Field(gt=0)
+    residence_before: int = Field(gt=0)
 
 
 @cache

@@ -20,7 +20,7 @@ from functools import cache
 from vnfigures.schemas import Article, Figure
 
 from .gazetteer import ascii_key, gazetteer, place_words
-from .lexicon import alternation
+from .lexicon import alternation, cue_before_re, windows
 from .layout import Layout, layout
 from .places import NO_PROVINCE, PlaceMention, find_places
 from .years import YearMention, find_years, is_standing
@@ -68,6 +68,17 @@ def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup
         else:
             groups.append([m])
     return [_group(text, g) for g in groups]
+
+
+def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGroup]:
+    """The groups that may locate a figure: not where a person lives (`anh A, trú tại xã B`),
+    since the people of an event hold at the event's place (§8)."""
+    return [g for g in groups if not _residence_re().search(text[max(0, g.start - windows().residence_before):g.start])]
+
+
+@cache
+def _residence_re() -> re.Pattern[str]:
+    return cue_before_re(place_words().residence_words, r"\s+")
 
 
 def _group(text: str, members: list[PlaceMention]) -> PlaceGroup:
@@ -275,12 +286,12 @@ def locate(article: Article) -> Article:
     text = article.text
     lay = layout(text)
     mentions = find_places(text)
-    main_groups = group_places(text, [m for m in mentions if m.level != "bare"])
+    main_groups = where_events_hold(text, group_places(text, [m for m in mentions if m.level != "bare"]))
     main = main_province(article, lay, main_groups)
     # A bare district name (`Ba Vì`) is read only inside the article's own province: elsewhere
     # it is as likely a street, a bridge or a market named after a district (`đường Hai Bà Trưng`).
     usable = [m for m in mentions if m.level != "bare" or (main and main in m.provinces)]
-    groups = group_places(text, usable)
+    groups = where_events_hold(text, group_places(text, usable))
     years = find_years(text, published_year(article))
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(text)
     title_end = lay.paragraphs[0][1] if lay.paragraphs else 0

@@ -112,6 +112,12 @@ def _special_names() -> dict[str, str]:
 
 
 @cache
+def _unit_only() -> frozenset[str]:
+    """Name keys of the aliases that are places only after a unit word."""
+    return frozenset(name_key(n) for n in place_words().unit_only_aliases)
+
+
+@cache
 def _phrase_re() -> re.Pattern[str]:
     """National and regional phrases (`cả nước`, `miền Tây`, `các tỉnh`), matched on the
     lowercased text so that any case matches."""
@@ -124,7 +130,8 @@ def _phrase_re() -> re.Pattern[str]:
 @cache
 def _reference_re() -> re.Pattern[str]:
     """A ranking or comparison word ending right before a national phrase (`cao nhất cả nước`)."""
-    return cue_before_re(place_words().reference_words, r"\s+")
+    words = place_words()
+    return cue_before_re(words.reference_words, rf"\s+(?:(?:{alternation(words.reference_gap)})\s+)?")
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -216,6 +223,8 @@ def _match_name(text: str, start: int, name: str, unit: str | None, unit_start: 
     special = _special_names().get(key)
     if special is not None:
         return PlaceMention(start, start + len(name), name, special, frozenset())
+    if key in _unit_only():
+        return None  # `HCM` alone: a ticker (`SSI, HCM, VND`) as often as the city
     if gaz.is_province_name(name):
         return PlaceMention(start, start + len(name), name, "province", gaz.provinces(name, ("province",)))
     districts = gaz.provinces(name, ("district",))

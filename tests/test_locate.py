@@ -91,6 +91,18 @@ def test_main_province(text: str, source: str | None, province: str | None) -> N
     assert locate(article(text, [], source=source)).province == province
 
 
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # §8: the people of an event hold where it happened, not where they live
+    ("Tai nạn giao thông\nSáng 5/3, trên quốc lộ 1A đoạn qua huyện Trảng Bom, tỉnh Đồng Nai, xe khách va chạm "
+     "xe tải làm 3 người chết, đều trú tại xã Tân Phú, huyện Đức Hòa, tỉnh Long An.", "3 người chết", "Đồng Nai"),
+    ("Cháy xưởng gỗ\nRạng sáng 10/11, một vụ cháy lớn xảy ra tại xưởng gỗ ở huyện Trảng Bom (Đồng Nai).\n"
+     "Chủ xưởng là ông Nguyễn Văn B, trú tại huyện Đức Hòa (Long An) thiệt hại 200 triệu đồng.", "200 triệu đồng",
+     "Đồng Nai"),
+])
+def test_residence_locates_nothing(text: str, span: str, province: str) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
+
+
 def test_figure_counting_provinces_has_none() -> None:
     text = "Bồi thường sự cố môi trường biển\n4 tỉnh miền Trung bị ảnh hưởng gồm Hà Tĩnh, Quảng Bình."
     located = locate(article(text, ["4 tỉnh"]))

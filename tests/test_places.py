@@ -35,6 +35,12 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     ("Cụ thể, phiên bản Galaxy Note20 hiện đang được giảm giá 2 triệu đồng", []),
     ("có 84/90 học sinh dự thi đoạt giải (đạt tỉ lệ 93%; tỉ lệ cao nhất cả nước", []),
     ("Tắc đường trên Xa lộ Hà Nội và cầu Long Biên, giá ở chợ Bến Thành tăng", []),
+    ("tại xã An Lão, huyện Bình Lục, tỉnh Hà Nam - khu vực được mệnh danh là thủ phủ nuôi lợn lớn nhất ở miền Bắc",
+     [("xã An Lão", "ward", None), ("huyện Bình Lục", "district", "Ninh Bình"),
+      ("tỉnh Hà Nam", "province", "Ninh Bình")]),  # a ranking's reference, even after `ở`
+    # `HCM` alone is a stock ticker as often as the city; after a unit word it is the city
+    ("SSI tăng 700 đồng (tương ứng 4,13%) lên 17.700 đồng; HCM tăng 1.200 đồng", []),
+    ("Theo báo cáo của Hiệp hội Bất động sản TP HCM", [("TP HCM", "city", "Hồ Chí Minh")]),
     # `toàn tỉnh` points back to the province named before
     ("Toàn tỉnh có 1 nhà bị sập hoàn toàn", [("tỉnh", "anaphor", None)]),
 ])
