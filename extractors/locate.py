@@ -34,6 +34,10 @@ _DATELINE = re.compile(r"(?:\([^()\n]{1,30}\)|[A-ZĐ]{2,8})\s*[-–—]\s*")
 _DASH = re.compile(r"\s*[-–—]\s")
 _DATELINE_CHARS = 40  # a dateline is a place name, not a clause
 
+#: The figure's own scopes (clause, sentence) come first in `_scopes`; the wider ones follow.
+_OWN_SCOPES = 2
+_FOREIGN = frozenset({"foreign"})
+
 #: Text between two place mentions that makes them one group (`xã A, huyện B`, `A (B)`).
 _GROUP_GAP = re.compile(r"(?:[\s,()\-–]|và|hoặc|thuộc|đến|tới|các|những)*")
 
@@ -127,10 +131,17 @@ def _scopes(lay: Layout, fig: Figure, framing: tuple[int, int] | None) -> list[t
 
 def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]], fig: Figure,
                  main: str | None) -> tuple[str | None, str | None]:
-    """(place, province) of one figure."""
+    """(place, province) of one figure.
+
+    A foreign name counts only in the figure's own clause or sentence: in an earlier sentence
+    it is mostly an attribute (`giống lợn Hàn Quốc`, `nhà đầu tư Thái Lan`), not the place the
+    paragraph reports on.
+    """
     anchor: PlaceGroup | None = None
-    for lo, hi in scopes:
+    for depth, (lo, hi) in enumerate(scopes):
         for g in _ordered(groups, lo, hi, fig):
+            if depth >= _OWN_SCOPES and g.levels == _FOREIGN:
+                continue
             if anchor is None:
                 anchor = g
                 if g.resolved:
@@ -213,19 +224,20 @@ def paper_province(article: Article) -> str | None:
 
 
 def main_province(article: Article, lay: Layout, groups: Sequence[PlaceGroup]) -> str | None:
-    """The article's main place: its dateline, else the one province the title and lead name,
-    else the paper's own province, else the province that dominates the body's places."""
+    """The article's main place: its dateline, else the one province the title and lead name
+    (or the title alone: `Hà Nam: ...` over a lead that also names a region), else the paper's
+    own province, else the province that dominates the body's places."""
     dateline = _dateline(lay, groups)
     if dateline is not None:
         return dateline.province
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(article.text)
+    title_end = lay.paragraphs[0][1] if lay.paragraphs else 0
     head = [g for g in groups if g.end <= head_end]
-    if any(g.no_province for g in head):
-        return None
-    found = {g.province for g in head if g.province}
-    if len(found) == 1:
-        return next(iter(found))
-    if found:
+    for scope in (head, [g for g in head if g.end <= title_end]):
+        found = {g.province for g in scope if g.province}
+        if len(found) == 1 and not any(g.no_province for g in scope):
+            return next(iter(found))  # the title and lead, else the title alone, name one province
+    if any(g.resolved for g in head):
         return None
     own = paper_province(article)
     if own:

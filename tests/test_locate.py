@@ -86,9 +86,19 @@ def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | No
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "baohatinh.vn", "Hà Tĩnh"),
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "Báo Cà Mau", "Cà Mau"),
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "baomoi.com", None),
+    # the title names one province, the lead also a region (in a project's name): the title's
+    ("Thông tin về việc giá lợn giống trong dự án giảm nghèo tại Điện Biên cao bất thường\nNgày 26/5, UBND tỉnh "
+     "Điện Biên đã có văn bản trả lời về nội dung trong Dự án giảm nghèo các tỉnh miền núi phía Bắc.", None,
+     "Điện Biên"),
 ])
 def test_main_province(text: str, source: str | None, province: str | None) -> None:
     assert locate(article(text, [], source=source)).province == province
+
+
+def test_foreign_name_of_an_earlier_sentence_is_an_attribute() -> None:
+    text = ("Hà Nam: Đàn lợn uống nước cầm hơi\nNgười chăn nuôi ở huyện Bình Lục lo lắng.\nAnh Nhượng nuôi giống "
+            "lợn Hàn Quốc. Tính chung cả đàn lợn chắc lỗ hơn 400 triệu đồng, anh Nhượng rầu rĩ.")
+    assert locate(article(text, ["hơn 400 triệu đồng"])).figures[0].province == "Ninh Bình"
 
 
 @pytest.mark.parametrize(("text", "span", "province"), [
