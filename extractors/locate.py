@@ -193,10 +193,13 @@ def framing_period(years: Sequence[YearMention], lay: Layout, title_end: int,
                    head_end: int) -> tuple[int | None, int | None]:
     """The period the title names, else the one a framing phrase of the lead names
     (`trong 9 tháng đầu năm 2024, ...`; `Trưa 27/8, ...` dates the event: the publication
-    year). A year inside a longer clause of the lead is that clause's, not the article's."""
+    year). A day written without its year anywhere in the lead's first sentence dates the event
+    the article reports (`mưa lũ xảy ra từ ngày 7-7 đến nay ...`): the publication year. Any other
+    year inside a longer clause of the lead is that clause's, not the article's."""
     own = [y for y in years if y.end <= head_end and not y.comparison]
+    first = lay.sentence(title_end + 1) if title_end < head_end else (0, 0)
     for y in own:
-        if y.end <= title_end or _frames(lay, y):
+        if y.end <= title_end or _frames(lay, y) or (y.dated and first[0] <= y.start < first[1]):
             return y.year, y.year_max
     return None, None
 

@@ -65,6 +65,15 @@ def test_locate(text: str, spans: list[str], published: str | None, expected: li
     assert [(f.place, f.province, f.year, f.year_max) for f in located.figures] == expected
 
 
+def test_a_day_in_the_lead_dates_the_event() -> None:
+    text = ("Mưa lũ, sạt lở đất đã làm 6 người chết, mất tích và bị thương\nTheo báo cáo nhanh của Văn phòng thường "
+            "trực Ban Chỉ đạo Trung ương về Phòng chống thiên tai, mưa lũ và sạt lở đất xảy ra từ ngày 7-7 đến nay "
+            "trên địa bàn tỉnh Thái Nguyên đã làm 4 người chết.\nNgoài ra, tại huyện Phú Lương có 112 con lợn bị "
+            "thiệt hại.")
+    located = locate(article(text, ["112 con lợn"], "2017-07-10"))
+    assert (located.figures[0].province, located.figures[0].year) == ("Thái Nguyên", 2017)
+
+
 @pytest.mark.parametrize(("sentence", "span", "year"), [
     # §8: a standing fact has no year even when its sentence dates another event
     ("Cao tốc\nTuyến cao tốc khánh thành ngày 31/12/2022, dài 98,3 km.", "98,3 km", None),
