@@ -249,7 +249,7 @@ def main_province(article: Article, lay: Layout, groups: Sequence[PlaceGroup]) -
     nowhere = sum(1 for g in groups if g.no_province)
     if body:
         province, count = body.most_common(1)[0]
-        if count >= 2 * (sum(body.values()) - count + nowhere) and count >= 2:
+        if count > sum(body.values()) - count + nowhere and count >= 3:
             return province
     return None
 

@@ -24,6 +24,9 @@ _WORD = rf"[{UPPERCASE}][\w'’]*(?:\.[{UPPERCASE}][\w]*)*"
 #: A run of capitalized words, possibly joined by a spaced dash (`Bà Rịa - Vũng Tàu`).
 _RUN = re.compile(rf"(?<![\w.])(?:{_WORD}|Ð\w*)(?:(?:\s+|\s[-–]\s)(?:{_WORD}|\d{{1,2}}(?!\d)))*")
 
+#: A word written like a name (`Hoàng`, not `UBND` or `TP`).
+_TITLE_WORD = re.compile(rf"[{UPPERCASE}][^\W\d{UPPERCASE}]+")
+
 #: Levels of the gazetteer a unit word may name.
 _LOOKUP_LEVELS = {"province": ("province",), "city": ("province", "district"), "district": ("district",),
                   "ward": ("ward",), "below_ward": ()}
@@ -192,6 +195,9 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
                                     units[head.lower() + "."], start + offset)
     if i > 0 and words[i - 1][1] in _person_words():
         return None  # `Trương Hòa Bình`, `Nguyễn Thái Bình`: a person, not the province
+    if i >= 2 and all(_TITLE_WORD.fullmatch(w) for _, w in words[i - 2:i]) and not gazetteer().provinces(
+            run[words[i - 2][0]:words[i][0]].strip()):
+        return None  # `Hoàng Anh Gia Lai`, `Quốc Cường Gia Lai`: a firm's name ends with the province
     if i == 0:
         window = max(0, start - windows().unit_before)
         before = _unit_re().search(text[window:start])

@@ -95,6 +95,9 @@ def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | No
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "baohatinh.vn", "Hà Tĩnh"),
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "Báo Cà Mau", "Cà Mau"),
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "baomoi.com", None),
+    # no place in the title or lead: the province most of the body's places name (more than all others)
+    ("Điều chỉnh mức thu phí\nChiều 26/4, Tập đoàn Đèo Cả đã họp báo.\nTrạm nằm tại huyện Phú Lộc, tỉnh Thừa Thiên "
+     "Huế.\nXe từ Thừa Thiên Huế qua Đà Nẵng đi Hải Vân 1, từ Đà Nẵng về Huế đi Hải Vân 2.", None, "Huế"),
     # the title names one province, the lead also a region (in a project's name): the title's
     ("Thông tin về việc giá lợn giống trong dự án giảm nghèo tại Điện Biên cao bất thường\nNgày 26/5, UBND tỉnh "
      "Điện Biên đã có văn bản trả lời về nội dung trong Dự án giảm nghèo các tỉnh miền núi phía Bắc.", None,
