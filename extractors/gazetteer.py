@@ -50,6 +50,7 @@ class PlaceWords(BaseModel):
     reference_gap: list[str]
     unit_only_aliases: list[str]
     residence_words: list[str]
+    nationality_words: list[str]
     unit_compounds: list[str]
     anaphora_before: list[str]
     counted_provinces: list[str]

@@ -76,13 +76,25 @@ def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup
 
 def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGroup]:
     """The groups that may locate a figure: not where a person lives (`anh A, trú tại xã B`),
-    since the people of an event hold at the event's place (§8)."""
-    return [g for g in groups if not _residence_re().search(text[max(0, g.start - windows().residence_before):g.start])]
+    since the people of an event hold at the event's place (§8), nor a nationality (`1 người Mỹ`,
+    `nhà đầu tư Thái Lan`): the people and things of a country are not abroad."""
+    out = []
+    for g in groups:
+        before = text[max(0, g.start - windows().residence_before):g.start]
+        if _residence_re().search(before) or (g.levels == _FOREIGN and _nationality_re().search(before)):
+            continue
+        out.append(g)
+    return out
 
 
 @cache
 def _residence_re() -> re.Pattern[str]:
     return cue_before_re(place_words().residence_words, r"\s+")
+
+
+@cache
+def _nationality_re() -> re.Pattern[str]:
+    return cue_before_re(place_words().nationality_words, r"\s+")
 
 
 def _group(text: str, members: list[PlaceMention]) -> PlaceGroup:

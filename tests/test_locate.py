@@ -117,11 +117,14 @@ def test_foreign_name_of_an_earlier_sentence_is_an_attribute() -> None:
     # §8: the people of an event hold where it happened, not where they live
     ("Tai nạn giao thông\nSáng 5/3, trên quốc lộ 1A đoạn qua huyện Trảng Bom, tỉnh Đồng Nai, xe khách va chạm "
      "xe tải làm 3 người chết, đều trú tại xã Tân Phú, huyện Đức Hòa, tỉnh Long An.", "3 người chết", "Đồng Nai"),
+    # a nationality is no place: the passengers hold where they landed
+    ("Hành khách cách ly\nChuyến bay hạ cánh xuống sân bay Tân Sơn Nhất, TPHCM lúc 12h30.\nChỉ có 3 hành khách "
+     "đồng ý cách ly (1 người Mỹ, 1 người Hàn Quốc).", "1 người Mỹ", "Hồ Chí Minh"),
     ("Cháy xưởng gỗ\nRạng sáng 10/11, một vụ cháy lớn xảy ra tại xưởng gỗ ở huyện Trảng Bom (Đồng Nai).\n"
      "Chủ xưởng là ông Nguyễn Văn B, trú tại huyện Đức Hòa (Long An) thiệt hại 200 triệu đồng.", "200 triệu đồng",
      "Đồng Nai"),
 ])
-def test_residence_locates_nothing(text: str, span: str, province: str) -> None:
+def test_where_people_live_or_come_from_locates_nothing(text: str, span: str, province: str) -> None:
     assert locate(article(text, [span])).figures[0].province == province
 
 
