@@ -34,6 +34,7 @@ class YearWords(BaseModel):
     vague_counts: list[str]
     vague_spans: list[str]
     date_heads: list[str]
+    today_words: list[str]
     comparison: list[str]
     effect_words: list[str]
     standing_words: list[str]
@@ -85,6 +86,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "vague": re.compile(rf"(?<!\w)(?:{alternation(w.vague_spans)})(?!\w)", flags),
         "yearless": re.compile(rf"(?:{alternation(w.date_heads)})\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
+        "today": re.compile(rf"(?<!\w)(?:{alternation(w.today_words)})(?!\w)", flags),
         "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison)}|{alternation(w.effect_words)})(?!\w)", flags),
     }
 
@@ -115,7 +117,7 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
     taken: list[tuple[int, int]] = []
     pats = _patterns()
     text = lowered(text)
-    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "yearless"):
+    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "yearless", "today"):
         for m in pats[name].finditer(text):
             start = _head_start(text, m.start()) if name in ("span", "head") else m.start()
             if (name == "head" and start == m.start()) or any(start < e and s < m.end() for s, e in taken):
@@ -160,7 +162,7 @@ def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention 
         return YearMention(m.start(), m.end(), None if published is None else published + offset)
     if name == "vague":
         return YearMention(m.start(), m.end(), None)
-    if name == "yearless":
+    if name in ("yearless", "today"):
         return YearMention(m.start(), m.end(), published, dated=True)
     y1 = int(m.group("y1"))
     if name == "until_now":

@@ -27,6 +27,11 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
     # without a publication year a relative year is known to exist but not which
     ("Năm nay vết nứt tại bản Mường Phú đã mở rộng khoảng 20cm", None, [(None, None, False, "Năm nay")]),
     ("Chiều 29-8, xã Chà Nưa hỗ trợ bốn gia đình", 2018, [(2018, None, False, "Chiều 29-8")]),
+    # a day named from the publication day is a date of the publication year
+    ("Theo quyết định mới nhất, kể từ hôm nay 1/10, lãi suất tối đa là 0,2%/năm", 2020,
+     [(2020, None, False, "hôm nay")]),
+    ("Đêm qua và hôm nay (19/9), ở khu vực từ Hà Tĩnh đến Quảng Trị có mưa to", None,
+     [(None, None, False, "Đêm qua"), (None, None, False, "hôm nay")]),
     ("nếu dịp lễ 20-10 năm ngoái giá khoảng 450.000 đồng", 2026, [(2025, None, False, "năm ngoái")]),
     # comparison bases and dates of effect are never a figure's own year
     ("tăng 26 tỷ đồng so với năm 2015", None, [(2015, None, True, "năm 2015")]),
