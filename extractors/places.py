@@ -21,8 +21,10 @@ from .years import lowered
 
 UPPERCASE = "A-Z" + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
 _WORD = rf"[{UPPERCASE}][\w'’]*(?:\.[{UPPERCASE}][\w]*)*"
+#: Blanks within a line: a name never runs on into the next paragraph (`An Giang\nNgày 9-5`).
+_BLANK = r"[^\S\n]"
 #: A run of capitalized words, possibly joined by a spaced dash (`Bà Rịa - Vũng Tàu`).
-_RUN = re.compile(rf"(?<![\w.])(?:{_WORD}|Ð\w*)(?:(?:\s+|\s[-–]\s)(?:{_WORD}|\d{{1,2}}(?!\d)))*")
+_RUN = re.compile(rf"(?<![\w.])(?:{_WORD}|Ð\w*)(?:(?:{_BLANK}+|{_BLANK}[-–]{_BLANK})(?:{_WORD}|\d{{1,2}}(?!\d)))*")
 
 #: A word written like a name (`Hoàng`, not `UBND` or `TP`).
 _TITLE_WORD = re.compile(rf"[{UPPERCASE}][^\W\d{UPPERCASE}]+")
@@ -78,7 +80,7 @@ def _thing_re() -> re.Pattern[str]:
 @cache
 def _unit_re() -> re.Pattern[str]:
     """A unit word ending right before a name (`huyện `, `TP.`, `Tp `); the word is group 1."""
-    return cue_before_re(list(_unit_words()), group=True)
+    return cue_before_re(list(_unit_words()), rf"{_BLANK}*", group=True)
 
 
 @cache
@@ -93,7 +95,7 @@ def _anaphor_re() -> re.Pattern[str]:
     words = place_words()
     units = [w for level in ("province", "city", "district", "ward") for w in words.unit_words[level] if "." not in w]
     return re.compile(rf"(?<!\w)(?:{alternation(words.anaphora_before)})\s+(?P<unit>{alternation(units)})"
-                      rf"(?!\w)(?-i:(?!\s+(?:[{UPPERCASE}]|\d)))", re.IGNORECASE)
+                      rf"(?!\w)(?-i:(?!{_BLANK}+(?:[{UPPERCASE}]|\d)))", re.IGNORECASE)
 
 
 def _before(text: str, end: int, window: int) -> str:
@@ -201,7 +203,7 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
     if i == 0:
         window = max(0, start - windows().unit_before)
         before = _unit_re().search(text[window:start])
-        if before is not None and not _is_compound(text, window + before.start(1)):
+        if before is not None and before.end() == start - window and not _is_compound(text, window + before.start(1)):
             unit = units[" ".join(before.group(1).lower().split())]
             return _match_name(text, start, run, unit, window + before.start(1))
     if _thing_re().search(_before(text, start + offset, windows().thing_before)):
