@@ -86,10 +86,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "vague": re.compile(rf"(?<!\w)(?:{alternation(w.vague_spans)})(?!\w)", flags),
         "yearless": re.compile(rf"(?:{alternation(w.date_heads)})\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
-        # `tháng 10 tới`, `trong tháng 8`: a month named without its year (not `3 tháng`, a
-        # duration; not `tháng 8/2024` or `tháng 8 năm 2024`, whose year is written; not lunar).
-        "month_only": re.compile(rf"(?<!\d\s)(?<!\w)(?:tháng|quý)\s+(?:1[0-2]|0?[1-9]|i{{1,3}}|iv)(?![\d\w/.-])"
-                                 rf"(?!\s*(?:[-/]\s*\d|năm\s+{_YEAR}|âm lịch))", flags),
         "today": re.compile(rf"(?<!\w)(?:{alternation(w.today_words)})(?!\w)", flags),
         "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison)}|{alternation(w.effect_words)})(?!\w)", flags),
     }
@@ -121,7 +117,7 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
     taken: list[tuple[int, int]] = []
     pats = _patterns()
     text = lowered(text)
-    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "yearless", "month_only", "today"):
+    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "yearless", "today"):
         for m in pats[name].finditer(text):
             start = _head_start(text, m.start()) if name in ("span", "head") else m.start()
             if (name == "head" and start == m.start()) or any(start < e and s < m.end() for s, e in taken):
@@ -166,7 +162,7 @@ def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention 
         return YearMention(m.start(), m.end(), None if published is None else published + offset)
     if name == "vague":
         return YearMention(m.start(), m.end(), None)
-    if name in ("yearless", "month_only", "today"):
+    if name in ("yearless", "today"):
         return YearMention(m.start(), m.end(), published, dated=True)
     y1 = int(m.group("y1"))
     if name == "until_now":
