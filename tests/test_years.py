@@ -43,6 +43,8 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
     ("Việc Chính phủ vừa ban hành Nghị định 107/2018/NĐ-CP về kinh doanh", None, []),
     # vague spans name no year and block inheritance (§8: year null)
     ("Bốn năm nay, bình quân mỗi tháng, Công ty Cỏ May XK", 2018, [(None, None, False, "Bốn năm nay")]),
+    ("những vụ dưa trước đây, diện tích trồng dưa hấu năm nào cũng trên 140ha, nhưng năm nay chỉ 70ha", 2021,
+     [(None, None, False, "trước đây"), (None, None, False, "năm nào cũng"), (2021, None, False, "năm nay")]),
     ("Thời gian qua, tỉnh đã hỗ trợ 115 hộ nghèo", 2024, [(None, None, False, "Thời gian qua")]),
     ("Sáng ngày vía Thần Tài (10/1 âm lịch)", 2024, []),
 ])
