@@ -29,6 +29,9 @@ from .years import YearMention, find_years, is_standing
 #: năm 2024,`; `Mưa liên tục từ chiều 28-8,`).
 _FRAME_WORDS = 4
 
+#: A paragraph's first clause of at most this many words is a connective (`Theo đó,`).
+_CONNECTIVE_WORDS = 2
+
 #: A paper's tag before a dateline (`(Dân trí) - `, `NDĐT – `), and the dash after a dateline.
 _DATELINE = re.compile(r"(?:\([^()\n]{1,30}\)|[A-ZĐ]{2,8})\s*[-–—]\s*")
 _DASH = re.compile(r"\s*[-–—]\s")
@@ -180,8 +183,7 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
             return found[0].year, found[0].year_max
         if standing:
             return None, None  # a size or capacity holds for no period unless its clause says so
-    para = lay.paragraph(fig.start)
-    opener = lay.clause(para[0])
+    opener = _opener(lay, lay.paragraph(fig.start)[0], years)
     if opener[1] <= fig.start:
         found = [y for y in own if opener[0] <= y.start < opener[1] and not y.dated and _frames(lay, y)]
         if found:
@@ -192,6 +194,18 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
         if found:
             return found[0].year, found[0].year_max
     return framing
+
+
+def _opener(lay: Layout, start: int, years: Sequence[YearMention]) -> tuple[int, int]:
+    """The clause that opens the paragraph at `start`, past a connective (`Theo đó,`, `Cụ
+    thể,`, `Được biết,`: short, and no year in it): `Theo đó, năm 2024, ...` is framed by
+    `năm 2024`."""
+    clause = lay.clause(start)
+    following = lay.clause(clause[1])
+    if (following != clause and len(re.findall(r"\w+", lay.text[clause[0]:clause[1]])) <= _CONNECTIVE_WORDS
+            and not any(clause[0] <= y.start < clause[1] for y in years)):
+        return following
+    return clause
 
 
 def _heading_above(lay: Layout, fig: Figure) -> tuple[int, int] | None:

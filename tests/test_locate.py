@@ -82,6 +82,10 @@ def test_a_day_in_the_lead_dates_the_event() -> None:
     ("Tổng kết năm 2023\nThời gian qua, tỉnh đã hỗ trợ 115 hộ nghèo.", "115 hộ nghèo", None),  # vague span
     ("Giảm nghèo\nTỉnh báo cáo kết quả.\nKết quả năm 2022\nTỉnh đã hỗ trợ 115 hộ nghèo.", "115 hộ nghèo",
      2022),  # the heading above the paragraph
+    ("Giảm nghèo\nTỉnh báo cáo kết quả.\nTheo đó, năm 2023, tỉnh hỗ trợ nhiều hộ. Tỉnh đã xây 115 căn nhà.",
+     "115 căn nhà", 2023),  # the framing phrase after the paragraph's connective
+    ("Giảm nghèo\nTỉnh báo cáo kết quả.\nNăm 2023, tỉnh hỗ trợ nhiều hộ. Tỉnh đã xây 115 căn nhà.",
+     "115 căn nhà", 2023),
 ])
 def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | None) -> None:
     assert locate(article(sentence, [span], "2024-01-01")).figures[0].year == year
