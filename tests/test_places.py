@@ -27,6 +27,11 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     ("Tại Công ty TNHH Lương thực Thực phẩm Long An, trong bảy tháng đầu năm nay",
      [("Long An", "province", "Tây Ninh")]),
     ("Đến nay, cả nước có khoảng 52,7 triệu lao động", [("cả nước", "national", None)]),
+    # a national body's name gives no province (§8: `Ngân hàng Nhà nước`); its branch in a province does
+    ("Dữ liệu do Ngân hàng Nhà nước công bố cho thấy lãi suất phổ biến ở mức 0,1-0,2%/năm",
+     [("Ngân hàng Nhà nước", "national", None)]),
+    ("Ngân hàng Nhà nước chi nhánh tỉnh Cà Mau cho biết",
+     [("Ngân hàng Nhà nước", "national", None), ("tỉnh Cà Mau", "province", "Cà Mau")]),
     ("Công ty Cỏ May XK đi Singapore gần 20 tấn gạo hữu cơ", [("Singapore", "foreign", None)]),
     ("ở Bắc Bộ và các tỉnh Thanh Hóa, Nghệ An tiếp tục có mưa vừa",
      [("Bắc Bộ", "region", None), ("tỉnh Thanh Hóa", "province", "Thanh Hóa"), ("Nghệ An", "province", "Nghệ An")]),
