@@ -28,6 +28,8 @@ class YearWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     year_heads: list[str]
+    lunar_stems: list[str]
+    lunar_branches: list[str]
     span_joiners: list[str]
     until_now: list[str]
     relative: dict[str, int]
@@ -37,6 +39,7 @@ class YearWords(BaseModel):
     today_words: list[str]
     comparison: list[str]
     effect_words: list[str]
+    birth_words: list[str]
     standing_words: list[str]
 
 
@@ -45,7 +48,8 @@ class YearMention:
     """One year expression: `[start, end)` in the text, the year(s) it names.
 
     `comparison` marks a year that is never a figure's own: the base of a comparison (`so với
-    năm 2023`) or a rule's date of effect (`có hiệu lực từ 1-11-2023`). `dated` marks a date
+    năm 2023`), a rule's date of effect (`có hiệu lực từ 1-11-2023`) or a person's birth year
+    (`sinh năm 1990`). `dated` marks a date
     written without its year (`ngày 7/11`), whose year is the publication year. `year` is None
     for a relative year or a yearless date when the publication year is unknown: the text gives
     the figure a year that cannot be told, so nothing wider may stand in for it (§8).
@@ -70,6 +74,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     """The year regexes, most specific first (earlier ones win overlaps)."""
     w = _lowercase(year_words())
     heads, joins = alternation(w.year_heads), alternation(w.span_joiners)
+    lunar = rf"(?:{alternation(w.lunar_stems)})\s+(?:{alternation(w.lunar_branches)})"
     flags = 0  # matched on the lowercased text (`lowered`): much faster than IGNORECASE
     left = r"(?<![\d/.,])"
     right = r"(?![\d/]|,\d|\.\d)"
@@ -80,14 +85,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "month": re.compile(rf"(?:tháng|quý)\s+[\divx]{{1,4}}\s*[-/]\s*(?P<y1>{_YEAR}){right}", flags),
         "head": re.compile(rf"{left}(?P<y1>{_YEAR}){right}", flags),
         # Checked only right before a year the patterns above found (fast: no scan of the text).
-        "head_before": re.compile(rf"(?<!\w)(?:{heads})\s+(?:năm\s+)?$", flags),
+        "head_before": re.compile(rf"(?<!\w)(?:{heads}|{lunar})\s+(?:năm\s+)?$", flags),
         "relative": re.compile(rf"(?<!\w)(?P<rel>(?<![-/.])(?:\d+|{alternation(w.vague_counts)})\s+)?"
                                rf"(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
         "vague": re.compile(rf"(?<!\w)(?:{alternation(w.vague_spans)})(?!\w)", flags),
         "yearless": re.compile(rf"(?:{alternation(w.date_heads)})\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
         "today": re.compile(rf"(?<!\w)(?:{alternation(w.today_words)})(?!\w)", flags),
-        "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison)}|{alternation(w.effect_words)})(?!\w)", flags),
+        "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison + w.effect_words + w.birth_words)})(?!\w)",
+                                 flags),
     }
 
 

@@ -20,6 +20,9 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
     ("Từ đầu năm 2024 đến nay, tỉnh Thanh Hóa đã tuyển dụng", None, [(2024, None, False, "đầu năm 2024")]),
     ("từ năm 2021 đến nay đã xây 500 căn nhà", 2024, [(2021, 2024, False, "từ năm 2021 đến nay")]),
     ("Còn quý IV-2023, khoảng 57.000 tỷ đồng trái phiếu", None, [(2023, None, False, "quý IV-2023")]),
+    # a lunar year's name before a bare number makes it a year
+    ("Dịp Tết Nguyên đán Tân Sửu 2021 vừa rồi, bà con bán được từ 30.000 đồng/kg", None,
+     [(2021, None, False, "Tân Sửu 2021")]),
     ("hoàn trả 70% số tiền bảo hiểm trong 3 tháng (10, 11, 12 của năm 2023", None, [(2023, None, False, "năm 2023")]),
     ("trong bảy tháng đầu năm nay đã XK được hơn 20.000 tấn gạo", 2018,
      [(2018, None, False, "bảy tháng đầu năm nay")]),
@@ -39,6 +42,8 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
      [(2024, None, False, "năm 2024"), (2023, None, True, "năm 2023")]),
     ("theo tinh thần nghị định 75 của Chính phủ (có hiệu lực từ 1-11-2023 - PV)", None,
      [(2023, None, True, "1-11-2023")]),
+    ("Nạn nhân là anh Nguyễn Văn A (sinh năm 1990, trú xã Tân Phú) bị thương nặng", None,
+     [(1990, None, True, "năm 1990")]),  # a birth year
     # identifiers and lunar dates: no year
     ("Việc Chính phủ vừa ban hành Nghị định 107/2018/NĐ-CP về kinh doanh", None, []),
     # vague spans name no year and block inheritance (§8: year null)
