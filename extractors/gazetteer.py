@@ -51,6 +51,7 @@ class PlaceWords(BaseModel):
     unit_only_aliases: list[str]
     residence_words: list[str]
     nationality_words: list[str]
+    numbered_units: list[str]
     unit_compounds: list[str]
     anaphora_before: list[str]
     counted_provinces: list[str]

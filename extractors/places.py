@@ -117,6 +117,13 @@ def _special_names() -> dict[str, str]:
 
 
 @cache
+def _numbered_re() -> re.Pattern[str]:
+    """A unit word before a number that names the unit (`quận 1`, `phường 5`), any case."""
+    return re.compile(rf"(?<!\w)({alternation(place_words().numbered_units)}){_BLANK}*(\d{{1,2}})(?![\d,.]\d|\w)",
+                      re.IGNORECASE)
+
+
+@cache
 def _unit_only() -> frozenset[str]:
     """Name keys of the aliases that are places only after a unit word."""
     return frozenset(name_key(n) for n in place_words().unit_only_aliases)
@@ -146,6 +153,12 @@ def find_places(text: str) -> list[PlaceMention]:
     for run in _RUN.finditer(text):
         found.extend(_from_run(text, run.start(), run.group(0)))
     taken = [(m.start, m.end) for m in found]
+    for m in _numbered_re().finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            unit = _unit_words()[m.group(1).lower()]
+            place = _match_name(text, m.start(2), m.group(2), unit, m.start())
+            if place is not None:
+                found.append(place)
     for m in _anaphor_re().finditer(text):
         unit = _unit_words()[" ".join(m.group("unit").lower().split())]
         found.append(PlaceMention(m.start("unit"), m.end(), m.group("unit"), "anaphor", frozenset(),

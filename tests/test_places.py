@@ -46,6 +46,9 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     # `HCM` alone is a stock ticker as often as the city; after a unit word it is the city
     ("SSI tăng 700 đồng (tương ứng 4,13%) lên 17.700 đồng; HCM tăng 1.200 đồng", []),
     ("Theo báo cáo của Hiệp hội Bất động sản TP HCM", [("TP HCM", "city", "Hồ Chí Minh")]),
+    # a number names a district or ward after its unit word (only TP HCM numbers its districts)
+    ("căn nhà ở phường 5, quận 3 bị cháy", [("phường 5", "ward", None), ("quận 3", "district", "Hồ Chí Minh")]),
+    ("toàn thành phố có 3 quận, 2 huyện", [("thành phố", "anaphor", None)]),
     # a name never runs on into the next paragraph, nor does a unit word at a line's end name it
     ("Sạt lở nghiêm trọng ở An Giang\nNgày 9-5, mưa lớn", [("An Giang", "province", "An Giang")]),
     ("chiếm 18,6% diện tích tự nhiên của huyện\nĐặc biệt là", [("huyện", "anaphor", None)]),
