@@ -255,7 +255,12 @@ def paper_province(article: Article) -> str | None:
 def main_province(article: Article, lay: Layout, groups: Sequence[PlaceGroup]) -> str | None:
     """The article's main place: its dateline, else the one province the title and lead name
     (or the title alone: `Hà Nam: ...` over a lead that also names a region), else the paper's
-    own province, else the province that dominates the body's places."""
+    own province, else the province that dominates the body's places.
+
+    A title and lead naming one province and also a national or regional name (`Ngân hàng
+    Chính sách xã hội Việt Nam`, `miền Trung`) still give that province when the body's places
+    are mostly in it.
+    """
     dateline = _dateline(lay, groups)
     if dateline is not None:
         return dateline.province
@@ -266,18 +271,23 @@ def main_province(article: Article, lay: Layout, groups: Sequence[PlaceGroup]) -
         found = {g.province for g in scope if g.province}
         if len(found) == 1 and not any(g.no_province for g in scope):
             return next(iter(found))  # the title and lead, else the title alone, name one province
+    named = {g.province for g in head if g.province}
+    if len(named) == 1 and _dominant(groups[len(head):]) in named:
+        return next(iter(named))
     if any(g.resolved for g in head):
         return None
-    own = paper_province(article)
-    if own:
-        return own
+    return paper_province(article) or _dominant(groups)
+
+
+def _dominant(groups: Sequence[PlaceGroup]) -> str | None:
+    """The province of more of `groups` than all other provinces and no-province places
+    together (and of 3 at least), else None."""
     body = Counter(g.province for g in groups if g.province)
+    if not body:
+        return None
+    province, count = body.most_common(1)[0]
     nowhere = sum(1 for g in groups if g.no_province)
-    if body:
-        province, count = body.most_common(1)[0]
-        if count > sum(body.values()) - count + nowhere and count >= 3:
-            return province
-    return None
+    return province if count > sum(body.values()) - count + nowhere and count >= 3 else None
 
 
 def _dateline(lay: Layout, groups: Sequence[PlaceGroup]) -> PlaceGroup | None:

@@ -99,6 +99,10 @@ def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | No
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "baohatinh.vn", "Hà Tĩnh"),
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "Báo Cà Mau", "Cà Mau"),
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "baomoi.com", None),
+    # the lead names one province and a national name; the body's places are mostly in that province
+    ("Vốn ủy thác cho vay chính sách\nNgân sách tỉnh Thái Bình ủy thác sang Ngân hàng Chính sách xã hội Việt Nam "
+     "tăng 1.888 tỷ đồng.\nHuyện Vũ Thư dành 5 tỷ đồng.\nHuyện Kiến Xương dành 3 tỷ đồng.\nHuyện Đông Hưng cũng vậy.",
+     None, "Hưng Yên"),
     # no place in the title or lead: the province most of the body's places name (more than all others)
     ("Điều chỉnh mức thu phí\nChiều 26/4, Tập đoàn Đèo Cả đã họp báo.\nTrạm nằm tại huyện Phú Lộc, tỉnh Thừa Thiên "
      "Huế.\nXe từ Thừa Thiên Huế qua Đà Nẵng đi Hải Vân 1, từ Đà Nẵng về Huế đi Hải Vân 2.", None, "Huế"),
