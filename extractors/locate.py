@@ -7,22 +7,23 @@ province). Within a scope the nearest expression before the figure wins, then th
 after it. A place naming no single province (national, regional, abroad, or a list spanning
 provinces) gives province null and stops the search; a place whose province is unknown or
 ambiguous (`xóm Co Lương`, `xã Tân Thành`) keeps its text and takes its province from the
-next scope that resolves it. A year is never guessed: no expression, no year.
+next scope that resolves it. A year is never guessed: no expression, no year. Grouping the
+mentions is `place_groups`'s work, the article's main place `main_place`'s.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from vnfigures.schemas import Article, Figure
 
-from .gazetteer import ascii_key, gazetteer, place_words
-from .lexicon import alternation, cue_before_re, windows
+from .gazetteer import place_words
+from .lexicon import alternation
 from .layout import Layout, layout
-from .places import NO_PROVINCE, PlaceMention, find_places
+from .main_place import main_province
+from .place_groups import FOREIGN, PlaceGroup, group_places, where_events_hold
+from .places import find_places
 from .years import YearMention, find_years, is_standing
 
 #: A year frames what follows when its clause has at most this many other words (`Trong
@@ -32,96 +33,8 @@ _FRAME_WORDS = 4
 #: A paragraph's first clause of at most this many words is a connective (`Theo đó,`).
 _CONNECTIVE_WORDS = 2
 
-#: A paper's tag before a dateline (`(Dân trí) - `, `NDĐT – `), and the dash after a dateline.
-_DATELINE = re.compile(r"(?:\([^()\n]{1,30}\)|[A-ZĐ]{2,8})\s*[-–—]\s*")
-_DASH = re.compile(r"\s*[-–—]\s")
-_DATELINE_CHARS = 40  # a dateline is a place name, not a clause
-
 #: The figure's own scopes (clause, sentence) come first in `_scopes`; the wider ones follow.
 _OWN_SCOPES = 2
-_FOREIGN = frozenset({"foreign"})
-
-#: Text between two place mentions that makes them one group (`xã A, huyện B`, `A (B)`).
-_GROUP_GAP = re.compile(r"(?:[\s,()\-–]|và|hoặc|thuộc|đến|tới|các|những)*")
-
-
-@dataclass(frozen=True)
-class PlaceGroup:
-    """Adjacent place mentions read as one place (`xã Chà Nưa, huyện Nậm Pồ`; `A, B và C`)."""
-
-    start: int
-    end: int
-    text: str
-    province: str | None
-    candidates: frozenset[str]  # provinces it may be in when `province` is unknown (empty: any)
-    no_province: bool  # national, regional, abroad, or spanning several provinces
-    levels: frozenset[str] = frozenset()  # unit levels of its members
-    refers: str | None = None  # a lone `toàn tỉnh`: the level of the unit it points back to
-
-    @property
-    def resolved(self) -> bool:
-        return self.no_province or self.province is not None
-
-
-def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup]:
-    """Join mentions separated only by commas, brackets or `và` into groups, in order."""
-    groups: list[list[PlaceMention]] = []
-    for m in mentions:
-        gap = text[groups[-1][-1].end:m.start] if groups else ""
-        if groups and gap.isspace():
-            groups[-1][-1] = m  # `Mặt trận Tổ quốc Việt Nam tỉnh An Giang`: the narrower one names it
-        elif groups and _GROUP_GAP.fullmatch(gap):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    return [_group(text, g) for g in groups]
-
-
-def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGroup]:
-    """The groups that may locate a figure: not where a person lives (`anh A, trú tại xã B`),
-    since the people of an event hold at the event's place (§8), nor a nationality (`1 người Mỹ`,
-    `nhà đầu tư Thái Lan`): the people and things of a country are not abroad."""
-    out = []
-    for g in groups:
-        before = text[max(0, g.start - windows().residence_before):g.start]
-        if _residence_re().search(before) or (g.levels == _FOREIGN and _nationality_re().search(before)):
-            continue
-        out.append(g)
-    return out
-
-
-@cache
-def _residence_re() -> re.Pattern[str]:
-    return cue_before_re(place_words().residence_words, r"\s+")
-
-
-@cache
-def _nationality_re() -> re.Pattern[str]:
-    return cue_before_re(place_words().nationality_words, r"\s+")
-
-
-def _group(text: str, members: list[PlaceMention]) -> PlaceGroup:
-    start, end = members[0].start, members[-1].end
-    if text.count("(", start, end) > text.count(")", start, end) and text[end:end + 1] == ")":
-        end += 1  # `Từ Sơn (Bắc Ninh)`: keep the bracket the group opened
-    resolved = {m.province for m in members if m.province}
-    spans_many = any(m.level in NO_PROVINCE for m in members) or len(resolved) > 1
-    sets = [m.provinces for m in members if m.provinces]
-    candidates = frozenset.intersection(*sets) if sets else frozenset()
-    province = None if spans_many else (next(iter(resolved)) if resolved else None)
-    refers = members[0].refers if len(members) == 1 else None
-    return PlaceGroup(start, end, text[start:end].strip(" ,"), province, candidates, spans_many,
-                      _levels(members), refers)
-
-
-def _levels(members: Sequence[PlaceMention]) -> frozenset[str]:
-    """The unit levels a group names; a centrally-run city (`TP.HCM`) is a province too."""
-    out = {m.level for m in members}
-    if "city" in out or "bare" in out:
-        out |= {"district"}
-    if "city" in out:
-        out |= {"province"}
-    return frozenset(out)
 
 
 def _ordered(items: Sequence, lo: int, hi: int, fig: Figure) -> list:
@@ -155,7 +68,7 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
     anchor: PlaceGroup | None = None
     for depth, (lo, hi) in enumerate(scopes):
         for g in _ordered(groups, lo, hi, fig):
-            if depth >= _OWN_SCOPES and g.levels == _FOREIGN:
+            if depth >= _OWN_SCOPES and g.levels == FOREIGN:
                 continue
             if anchor is None:
                 anchor = g
@@ -235,79 +148,6 @@ def _frames(lay: Layout, year: YearMention) -> bool:
     lo, hi = lay.clause(year.start)
     rest = lay.text[lo:year.start] + lay.text[year.end:hi]
     return len(re.findall(r"\w+", rest)) <= _FRAME_WORDS
-
-
-def paper_province(article: Article) -> str | None:
-    """A provincial paper's own province when its source or address names it (`baocamau.vn`,
-    `Báo Cà Mau`): `bao` + a province name, accents and spacing ignored."""
-    gaz = gazetteer()
-    for field in (article.source, article.url):
-        if not field:
-            continue
-        flat = ascii_key(field)
-        for m in re.finditer(r"bao([a-z]+)", flat):
-            for key, provinces in gaz.ascii_provinces().items():
-                if m.group(1).startswith(key) and len(provinces) == 1:
-                    return next(iter(provinces))
-    return None
-
-
-def main_province(article: Article, lay: Layout, groups: Sequence[PlaceGroup]) -> str | None:
-    """The article's main place: its dateline, else the one province the title and lead name
-    (or the title alone: `Hà Nam: ...` over a lead that also names a region), else the paper's
-    own province, else the province that dominates the body's places.
-
-    A title and lead naming one province and also a national or regional name (`Ngân hàng
-    Chính sách xã hội Việt Nam`, `miền Trung`) still give that province when the body's places
-    are mostly in it.
-    """
-    dateline = _dateline(lay, groups)
-    if dateline is not None:
-        return dateline.province
-    head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(article.text)
-    title_end = lay.paragraphs[0][1] if lay.paragraphs else 0
-    head = [g for g in groups if g.end <= head_end]
-    for scope in (head, [g for g in head if g.end <= title_end]):
-        found = {g.province for g in scope if g.province}
-        if len(found) == 1 and not any(g.no_province for g in scope):
-            return next(iter(found))  # the title and lead, else the title alone, name one province
-    named = {g.province for g in head if g.province}
-    if len(named) == 1 and _dominant(groups[len(head):]) in named:
-        return next(iter(named))
-    if any(g.resolved for g in head):
-        return None
-    return paper_province(article) or _dominant(groups)
-
-
-def _dominant(groups: Sequence[PlaceGroup]) -> str | None:
-    """The province of more of `groups` than all other provinces and no-province places
-    together (and of 3 at least), else None."""
-    body = Counter(g.province for g in groups if g.province)
-    if not body:
-        return None
-    province, count = body.most_common(1)[0]
-    nowhere = sum(1 for g in groups if g.no_province)
-    return province if count > sum(body.values()) - count + nowhere and count >= 3 else None
-
-
-def _dateline(lay: Layout, groups: Sequence[PlaceGroup]) -> PlaceGroup | None:
-    """A place opening the lead or the first body paragraph before a dash (`Bạc Liêu - ...`,
-    `TP HCM – ...`), optionally after the paper's tag (`(Dân trí) -`).
-
-    The dash may have been read as a gap inside a group (`TP HCM – Các tỉnh`), so the words
-    before it are looked up again on their own.
-    """
-    for start, end in lay.paragraphs[1:3]:
-        opening = _DATELINE.match(lay.text, start)
-        begin = opening.end() if opening else start
-        dash = _DASH.search(lay.text, begin, min(end, begin + _DATELINE_CHARS))
-        if dash is None:
-            continue
-        head = [g for g in group_places(lay.text, find_places(lay.text[:dash.start()]))
-                if g.start == begin and g.end == dash.start()]
-        if head and head[0].resolved:
-            return head[0]
-    return None
 
 
 def _counts_provinces(fig: Figure) -> bool:
