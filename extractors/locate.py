@@ -57,6 +57,14 @@ def _scopes(lay: Layout, fig: Figure, framing: tuple[int, int] | None) -> list[t
     return scopes
 
 
+def _examples_after(groups: Sequence[PlaceGroup], lo: int, hi: int, fig: Figure) -> bool:
+    """Whether nothing in [lo, hi) names a place before the figure and the places after it lie
+    in several provinces: the figure holds across them."""
+    if any(lo <= g.start and g.end <= fig.start for g in groups):
+        return False
+    return len({g.province for g in groups if fig.end <= g.start < hi and g.province}) > 1
+
+
 def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]], fig: Figure,
                  main: str | None) -> tuple[str | None, str | None]:
     """(place, province) of one figure.
@@ -67,6 +75,8 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
     """
     anchor: PlaceGroup | None = None
     for depth, (lo, hi) in enumerate(scopes):
+        if depth < _OWN_SCOPES and _examples_after(groups, lo, hi, fig):
+            return None, None  # `có nơi trên 200mm như: Mai Hóa (Quảng Bình), Tà Long (Quảng Trị)`
         for g in _ordered(groups, lo, hi, fig):
             if depth >= _OWN_SCOPES and g.levels == FOREIGN:
                 continue

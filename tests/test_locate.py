@@ -136,6 +136,13 @@ def test_where_people_live_or_come_from_locates_nothing(text: str, span: str, pr
     assert locate(article(text, [span])).figures[0].province == province
 
 
+def test_figure_before_examples_in_several_provinces_has_none() -> None:
+    text = ("Mưa lớn\nLượng mưa tính từ 19h tối qua đến 15h có nơi trên 200mm như: Mai Hóa (Quảng Bình) 222.8mm, "
+            "Tà Long (Quảng Trị) 363.6mm, Bạch Mã (Thừa Thiên Huế) 321.3mm.")
+    located = locate(article(text, ["trên 200mm", "222.8mm"]))
+    assert [f.province for f in located.figures] == [None, "Quảng Trị"]
+
+
 def test_figure_counting_provinces_has_none() -> None:
     text = "Bồi thường sự cố môi trường biển\n4 tỉnh miền Trung bị ảnh hưởng gồm Hà Tĩnh, Quảng Bình."
     located = locate(article(text, ["4 tỉnh"]))
