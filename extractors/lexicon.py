@@ -208,6 +208,13 @@ class Windows(_Strict):
     between_cue: int = Field(gt=0)
     year_cue: int = Field(gt=0)
     clause_noun: int = Field(gt=0)
+    unit_compound: int = Field(gt=0)
+    unit_before: int = Field(gt=0)
+    thing_before: int = Field(gt=0)
+    national_reference: int = Field(gt=0)
+    standing_before: int = Field(gt=0)
+    year_head: int = Field(gt=0)
+    residence_before: int = Field(gt=0)
 
 
 @cache

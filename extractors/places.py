@@ -16,13 +16,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from .gazetteer import gazetteer, name_key, place_words
-from .lexicon import alternation
+from .lexicon import alternation, cue_before_re, windows
 from .years import lowered
 
 UPPERCASE = "A-Z" + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
 _WORD = rf"[{UPPERCASE}][\w'’]*(?:\.[{UPPERCASE}][\w]*)*"
+#: Blanks within a line: a name never runs on into the next paragraph (`An Giang\nNgày 9-5`).
+_BLANK = r"[^\S\n]"
 #: A run of capitalized words, possibly joined by a spaced dash (`Bà Rịa - Vũng Tàu`).
-_RUN = re.compile(rf"(?<![\w.])(?:{_WORD}|Ð\w*)(?:(?:\s+|\s[-–]\s)(?:{_WORD}|\d{{1,2}}(?!\d)))*")
+_RUN = re.compile(rf"(?<![\w.])(?:{_WORD}|Ð\w*)(?:(?:{_BLANK}+|{_BLANK}[-–]{_BLANK})(?:{_WORD}|\d{{1,2}}(?!\d)))*")
+
+#: A word written like a name (`Hoàng`, not `UBND` or `TP`).
+_TITLE_WORD = re.compile(rf"[{UPPERCASE}][^\W\d{UPPERCASE}]+")
 
 #: Levels of the gazetteer a unit word may name.
 _LOOKUP_LEVELS = {"province": ("province",), "city": ("province", "district"), "district": ("district",),
@@ -69,19 +74,19 @@ def _person_words() -> frozenset[str]:
 @cache
 def _thing_re() -> re.Pattern[str]:
     """A street, bridge or market word ending right before a name."""
-    return re.compile(rf"(?<!\w)(?:{alternation(place_words().thing_words)})\s+$", re.IGNORECASE)
+    return cue_before_re(place_words().thing_words, r"\s+")
 
 
 @cache
 def _unit_re() -> re.Pattern[str]:
-    """A unit word ending right before a name (`huyện `, `TP.`, `Tp `)."""
-    return re.compile(rf"(?<!\w)(?P<unit>{alternation(list(_unit_words()))})\s*$", re.IGNORECASE)
+    """A unit word ending right before a name (`huyện `, `TP.`, `Tp `); the word is group 1."""
+    return cue_before_re(list(_unit_words()), rf"{_BLANK}*", group=True)
 
 
 @cache
 def _compound_re() -> re.Pattern[str]:
     """A word that, ending right before a unit word, makes it part of another (`phiên bản`)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(place_words().unit_compounds)})\s+$", re.IGNORECASE)
+    return cue_before_re(place_words().unit_compounds, r"\s+")
 
 
 @cache
@@ -90,11 +95,16 @@ def _anaphor_re() -> re.Pattern[str]:
     words = place_words()
     units = [w for level in ("province", "city", "district", "ward") for w in words.unit_words[level] if "." not in w]
     return re.compile(rf"(?<!\w)(?:{alternation(words.anaphora_before)})\s+(?P<unit>{alternation(units)})"
-                      rf"(?!\w)(?-i:(?!\s+(?:[{UPPERCASE}]|\d)))", re.IGNORECASE)
+                      rf"(?!\w)(?-i:(?!{_BLANK}+(?:[{UPPERCASE}]|\d)))", re.IGNORECASE)
+
+
+def _before(text: str, end: int, window: int) -> str:
+    """The `window` characters of `text` ending at `end`, where a cue right before is looked for."""
+    return text[max(0, end - window):end]
 
 
 def _is_compound(text: str, unit_start: int) -> bool:
-    return _compound_re().search(text, max(0, unit_start - 12), unit_start) is not None
+    return _compound_re().search(_before(text, unit_start, windows().unit_compound)) is not None
 
 
 @cache
@@ -104,6 +114,19 @@ def _special_names() -> dict[str, str]:
     out = {name_key(n): "foreign" for n in words.foreign}
     out.update({name_key(n): "national" for n in words.national})
     return out
+
+
+@cache
+def _numbered_re() -> re.Pattern[str]:
+    """A unit word before a number that names the unit (`quận 1`, `phường 5`), any case."""
+    return re.compile(rf"(?<!\w)({alternation(place_words().numbered_units)}){_BLANK}*(\d{{1,2}})(?![\d,.]\d|\w)",
+                      re.IGNORECASE)
+
+
+@cache
+def _unit_only() -> frozenset[str]:
+    """Name keys of the aliases that are places only after a unit word."""
+    return frozenset(name_key(n) for n in place_words().unit_only_aliases)
 
 
 @cache
@@ -119,7 +142,8 @@ def _phrase_re() -> re.Pattern[str]:
 @cache
 def _reference_re() -> re.Pattern[str]:
     """A ranking or comparison word ending right before a national phrase (`cao nhất cả nước`)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(place_words().reference_words)})\s+$", re.IGNORECASE)
+    words = place_words()
+    return cue_before_re(words.reference_words, rf"\s+(?:(?:{alternation(words.reference_gap)})\s+)?")
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -129,12 +153,18 @@ def find_places(text: str) -> list[PlaceMention]:
     for run in _RUN.finditer(text):
         found.extend(_from_run(text, run.start(), run.group(0)))
     taken = [(m.start, m.end) for m in found]
+    for m in _numbered_re().finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            unit = _unit_words()[m.group(1).lower()]
+            place = _match_name(text, m.start(2), m.group(2), unit, m.start())
+            if place is not None:
+                found.append(place)
     for m in _anaphor_re().finditer(text):
         unit = _unit_words()[" ".join(m.group("unit").lower().split())]
         found.append(PlaceMention(m.start("unit"), m.end(), m.group("unit"), "anaphor", frozenset(),
                                   "province" if unit == "city" else unit))
     for m in _phrase_re().finditer(lowered(text)):
-        if _reference_re().search(text, max(0, m.start() - 16), m.start()):
+        if _reference_re().search(_before(text, m.start(), windows().national_reference)):
             continue
         if not any(m.start() < e and s < m.end() for s, e in taken):
             level = "national" if m.group("national") else "region"
@@ -180,13 +210,16 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
                                     units[head.lower() + "."], start + offset)
     if i > 0 and words[i - 1][1] in _person_words():
         return None  # `Trương Hòa Bình`, `Nguyễn Thái Bình`: a person, not the province
+    if i >= 2 and all(_TITLE_WORD.fullmatch(w) for _, w in words[i - 2:i]) and not gazetteer().provinces(
+            run[words[i - 2][0]:words[i][0]].strip()):
+        return None  # `Hoàng Anh Gia Lai`, `Quốc Cường Gia Lai`: a firm's name ends with the province
     if i == 0:
-        window = max(0, start - 16)
+        window = max(0, start - windows().unit_before)
         before = _unit_re().search(text[window:start])
-        if before is not None and not _is_compound(text, window + before.start("unit")):
-            unit = units[" ".join(before.group("unit").lower().split())]
-            return _match_name(text, start, run, unit, window + before.start("unit"))
-    if _thing_re().search(text, max(0, start + offset - 14), start + offset):
+        if before is not None and before.end() == start - window and not _is_compound(text, window + before.start(1)):
+            unit = units[" ".join(before.group(1).lower().split())]
+            return _match_name(text, start, run, unit, window + before.start(1))
+    if _thing_re().search(_before(text, start + offset, windows().thing_before)):
         return None  # `đường Hà Nội`, `Xa lộ Hà Nội`: a street named after the city
     return _match_name(text, start + offset, run[offset:], None)
 
@@ -211,6 +244,8 @@ def _match_name(text: str, start: int, name: str, unit: str | None, unit_start: 
     special = _special_names().get(key)
     if special is not None:
         return PlaceMention(start, start + len(name), name, special, frozenset())
+    if key in _unit_only():
+        return None  # `HCM` alone: a ticker (`SSI, HCM, VND`) as often as the city
     if gaz.is_province_name(name):
         return PlaceMention(start, start + len(name), name, "province", gaz.provinces(name, ("province",)))
     districts = gaz.provinces(name, ("district",))

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from vnfigures.schemas import read_data
 
-from .lexicon import alternation, nfc_tree
+from .lexicon import alternation, nfc_tree, windows
 
 _YEAR = r"(?:19[4-9]\d|20\d\d|21\d\d)"
 
@@ -28,14 +28,18 @@ class YearWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     year_heads: list[str]
+    lunar_stems: list[str]
+    lunar_branches: list[str]
     span_joiners: list[str]
     until_now: list[str]
     relative: dict[str, int]
     vague_counts: list[str]
     vague_spans: list[str]
     date_heads: list[str]
+    today_words: list[str]
     comparison: list[str]
     effect_words: list[str]
+    birth_words: list[str]
     standing_words: list[str]
 
 
@@ -44,7 +48,8 @@ class YearMention:
     """One year expression: `[start, end)` in the text, the year(s) it names.
 
     `comparison` marks a year that is never a figure's own: the base of a comparison (`so với
-    năm 2023`) or a rule's date of effect (`có hiệu lực từ 1-11-2023`). `dated` marks a date
+    năm 2023`), a rule's date of effect (`có hiệu lực từ 1-11-2023`) or a person's birth year
+    (`sinh năm 1990`). `dated` marks a date
     written without its year (`ngày 7/11`), whose year is the publication year. `year` is None
     for a relative year or a yearless date when the publication year is unknown: the text gives
     the figure a year that cannot be told, so nothing wider may stand in for it (§8).
@@ -69,6 +74,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     """The year regexes, most specific first (earlier ones win overlaps)."""
     w = _lowercase(year_words())
     heads, joins = alternation(w.year_heads), alternation(w.span_joiners)
+    lunar = rf"(?:{alternation(w.lunar_stems)})\s+(?:{alternation(w.lunar_branches)})"
     flags = 0  # matched on the lowercased text (`lowered`): much faster than IGNORECASE
     left = r"(?<![\d/.,])"
     right = r"(?![\d/]|,\d|\.\d)"
@@ -79,13 +85,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "month": re.compile(rf"(?:tháng|quý)\s+[\divx]{{1,4}}\s*[-/]\s*(?P<y1>{_YEAR}){right}", flags),
         "head": re.compile(rf"{left}(?P<y1>{_YEAR}){right}", flags),
         # Checked only right before a year the patterns above found (fast: no scan of the text).
-        "head_before": re.compile(rf"(?<!\w)(?:{heads})\s+(?:năm\s+)?$", flags),
+        "head_before": re.compile(rf"(?<!\w)(?:{heads}|{lunar})\s+(?:năm\s+)?$", flags),
         "relative": re.compile(rf"(?<!\w)(?P<rel>(?<![-/.])(?:\d+|{alternation(w.vague_counts)})\s+)?"
                                rf"(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
         "vague": re.compile(rf"(?<!\w)(?:{alternation(w.vague_spans)})(?!\w)", flags),
         "yearless": re.compile(rf"(?:{alternation(w.date_heads)})\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
-        "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison)}|{alternation(w.effect_words)})(?!\w)", flags),
+        "today": re.compile(rf"(?<!\w)(?:{alternation(w.today_words)})(?!\w)", flags),
+        "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison + w.effect_words + w.birth_words)})(?!\w)",
+                                 flags),
     }
 
 
@@ -98,7 +106,7 @@ def _standing_re() -> re.Pattern[str]:
 
 def is_standing(text: str, start: int) -> bool:
     """Whether the figure at `start` measures a standing fact (`dài 98,3 km`, `rộng 40cm`)."""
-    return _standing_re().search(lowered(text[max(0, start - 24):start])) is not None
+    return _standing_re().search(lowered(text[max(0, start - windows().standing_before):start])) is not None
 
 
 def find_years(text: str, published_year: int | None = None) -> list[YearMention]:
@@ -115,7 +123,7 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
     taken: list[tuple[int, int]] = []
     pats = _patterns()
     text = lowered(text)
-    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "yearless"):
+    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "yearless", "today"):
         for m in pats[name].finditer(text):
             start = _head_start(text, m.start()) if name in ("span", "head") else m.start()
             if (name == "head" and start == m.start()) or any(start < e and s < m.end() for s, e in taken):
@@ -147,7 +155,7 @@ def _lowercase(words: YearWords) -> YearWords:
 
 def _head_start(text: str, start: int) -> int:
     """Where the head word before a year begins (`năm học 2023-2024`), else `start`."""
-    m = _patterns()["head_before"].search(text, max(0, start - 24), start)
+    m = _patterns()["head_before"].search(text, max(0, start - windows().year_head), start)
     return m.start() if m else start
 
 
@@ -160,7 +168,7 @@ def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention 
         return YearMention(m.start(), m.end(), None if published is None else published + offset)
     if name == "vague":
         return YearMention(m.start(), m.end(), None)
-    if name == "yearless":
+    if name in ("yearless", "today"):
         return YearMention(m.start(), m.end(), published, dated=True)
     y1 = int(m.group("y1"))
     if name == "until_now":

@@ -65,6 +65,15 @@ def test_locate(text: str, spans: list[str], published: str | None, expected: li
     assert [(f.place, f.province, f.year, f.year_max) for f in located.figures] == expected
 
 
+def test_a_day_in_the_lead_dates_the_event() -> None:
+    text = ("Mưa lũ, sạt lở đất đã làm 6 người chết, mất tích và bị thương\nTheo báo cáo nhanh của Văn phòng thường "
+            "trực Ban Chỉ đạo Trung ương về Phòng chống thiên tai, mưa lũ và sạt lở đất xảy ra từ ngày 7-7 đến nay "
+            "trên địa bàn tỉnh Thái Nguyên đã làm 4 người chết.\nNgoài ra, tại huyện Phú Lương có 112 con lợn bị "
+            "thiệt hại.")
+    located = locate(article(text, ["112 con lợn"], "2017-07-10"))
+    assert (located.figures[0].province, located.figures[0].year) == ("Thái Nguyên", 2017)
+
+
 @pytest.mark.parametrize(("sentence", "span", "year"), [
     # §8: a standing fact has no year even when its sentence dates another event
     ("Cao tốc\nTuyến cao tốc khánh thành ngày 31/12/2022, dài 98,3 km.", "98,3 km", None),
@@ -73,6 +82,10 @@ def test_locate(text: str, spans: list[str], published: str | None, expected: li
     ("Tổng kết năm 2023\nThời gian qua, tỉnh đã hỗ trợ 115 hộ nghèo.", "115 hộ nghèo", None),  # vague span
     ("Giảm nghèo\nTỉnh báo cáo kết quả.\nKết quả năm 2022\nTỉnh đã hỗ trợ 115 hộ nghèo.", "115 hộ nghèo",
      2022),  # the heading above the paragraph
+    ("Giảm nghèo\nTỉnh báo cáo kết quả.\nTheo đó, năm 2023, tỉnh hỗ trợ nhiều hộ. Tỉnh đã xây 115 căn nhà.",
+     "115 căn nhà", 2023),  # the framing phrase after the paragraph's connective
+    ("Giảm nghèo\nTỉnh báo cáo kết quả.\nNăm 2023, tỉnh hỗ trợ nhiều hộ. Tỉnh đã xây 115 căn nhà.",
+     "115 căn nhà", 2023),
 ])
 def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | None) -> None:
     assert locate(article(sentence, [span], "2024-01-01")).figures[0].year == year
@@ -86,9 +99,48 @@ def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | No
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "baohatinh.vn", "Hà Tĩnh"),
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "Báo Cà Mau", "Cà Mau"),
     ("Nhộn nhịp mua vàng ngày vía Thần Tài\nSáng nay, phố vàng đông khách.", "baomoi.com", None),
+    # the lead names one province and a national name; the body's places are mostly in that province
+    ("Vốn ủy thác cho vay chính sách\nNgân sách tỉnh Thái Bình ủy thác sang Ngân hàng Chính sách xã hội Việt Nam "
+     "tăng 1.888 tỷ đồng.\nHuyện Vũ Thư dành 5 tỷ đồng.\nHuyện Kiến Xương dành 3 tỷ đồng.\nHuyện Đông Hưng cũng vậy.",
+     None, "Hưng Yên"),
+    # no place in the title or lead: the province most of the body's places name (more than all others)
+    ("Điều chỉnh mức thu phí\nChiều 26/4, Tập đoàn Đèo Cả đã họp báo.\nTrạm nằm tại huyện Phú Lộc, tỉnh Thừa Thiên "
+     "Huế.\nXe từ Thừa Thiên Huế qua Đà Nẵng đi Hải Vân 1, từ Đà Nẵng về Huế đi Hải Vân 2.", None, "Huế"),
+    # the title names one province, the lead also a region (in a project's name): the title's
+    ("Thông tin về việc giá lợn giống trong dự án giảm nghèo tại Điện Biên cao bất thường\nNgày 26/5, UBND tỉnh "
+     "Điện Biên đã có văn bản trả lời về nội dung trong Dự án giảm nghèo các tỉnh miền núi phía Bắc.", None,
+     "Điện Biên"),
 ])
 def test_main_province(text: str, source: str | None, province: str | None) -> None:
     assert locate(article(text, [], source=source)).province == province
+
+
+def test_foreign_name_of_an_earlier_sentence_is_an_attribute() -> None:
+    text = ("Hà Nam: Đàn lợn uống nước cầm hơi\nNgười chăn nuôi ở huyện Bình Lục lo lắng.\nAnh Nhượng nuôi giống "
+            "lợn Hàn Quốc. Tính chung cả đàn lợn chắc lỗ hơn 400 triệu đồng, anh Nhượng rầu rĩ.")
+    assert locate(article(text, ["hơn 400 triệu đồng"])).figures[0].province == "Ninh Bình"
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # §8: the people of an event hold where it happened, not where they live
+    ("Tai nạn giao thông\nSáng 5/3, trên quốc lộ 1A đoạn qua huyện Trảng Bom, tỉnh Đồng Nai, xe khách va chạm "
+     "xe tải làm 3 người chết, đều trú tại xã Tân Phú, huyện Đức Hòa, tỉnh Long An.", "3 người chết", "Đồng Nai"),
+    # a nationality is no place: the passengers hold where they landed
+    ("Hành khách cách ly\nChuyến bay hạ cánh xuống sân bay Tân Sơn Nhất, TPHCM lúc 12h30.\nChỉ có 3 hành khách "
+     "đồng ý cách ly (1 người Mỹ, 1 người Hàn Quốc).", "1 người Mỹ", "Hồ Chí Minh"),
+    ("Cháy xưởng gỗ\nRạng sáng 10/11, một vụ cháy lớn xảy ra tại xưởng gỗ ở huyện Trảng Bom (Đồng Nai).\n"
+     "Chủ xưởng là ông Nguyễn Văn B, trú tại huyện Đức Hòa (Long An) thiệt hại 200 triệu đồng.", "200 triệu đồng",
+     "Đồng Nai"),
+])
+def test_where_people_live_or_come_from_locates_nothing(text: str, span: str, province: str) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
+
+
+def test_figure_before_examples_in_several_provinces_has_none() -> None:
+    text = ("Mưa lớn\nLượng mưa tính từ 19h tối qua đến 15h có nơi trên 200mm như: Mai Hóa (Quảng Bình) 222.8mm, "
+            "Tà Long (Quảng Trị) 363.6mm, Bạch Mã (Thừa Thiên Huế) 321.3mm.")
+    located = locate(article(text, ["trên 200mm", "222.8mm"]))
+    assert [f.province for f in located.figures] == [None, "Quảng Trị"]
 
 
 def test_figure_counting_provinces_has_none() -> None:

@@ -27,6 +27,11 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     ("Tại Công ty TNHH Lương thực Thực phẩm Long An, trong bảy tháng đầu năm nay",
      [("Long An", "province", "Tây Ninh")]),
     ("Đến nay, cả nước có khoảng 52,7 triệu lao động", [("cả nước", "national", None)]),
+    # a national body's name gives no province (§8: `Ngân hàng Nhà nước`); its branch in a province does
+    ("Dữ liệu do Ngân hàng Nhà nước công bố cho thấy lãi suất phổ biến ở mức 0,1-0,2%/năm",
+     [("Ngân hàng Nhà nước", "national", None)]),
+    ("Ngân hàng Nhà nước chi nhánh tỉnh Cà Mau cho biết",
+     [("Ngân hàng Nhà nước", "national", None), ("tỉnh Cà Mau", "province", "Cà Mau")]),
     ("Công ty Cỏ May XK đi Singapore gần 20 tấn gạo hữu cơ", [("Singapore", "foreign", None)]),
     ("ở Bắc Bộ và các tỉnh Thanh Hóa, Nghệ An tiếp tục có mưa vừa",
      [("Bắc Bộ", "region", None), ("tỉnh Thanh Hóa", "province", "Thanh Hóa"), ("Nghệ An", "province", "Nghệ An")]),
@@ -35,6 +40,21 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     ("Cụ thể, phiên bản Galaxy Note20 hiện đang được giảm giá 2 triệu đồng", []),
     ("có 84/90 học sinh dự thi đoạt giải (đạt tỉ lệ 93%; tỉ lệ cao nhất cả nước", []),
     ("Tắc đường trên Xa lộ Hà Nội và cầu Long Biên, giá ở chợ Bến Thành tăng", []),
+    ("tại xã An Lão, huyện Bình Lục, tỉnh Hà Nam - khu vực được mệnh danh là thủ phủ nuôi lợn lớn nhất ở miền Bắc",
+     [("xã An Lão", "ward", None), ("huyện Bình Lục", "district", "Ninh Bình"),
+      ("tỉnh Hà Nam", "province", "Ninh Bình")]),  # a ranking's reference, even after `ở`
+    # `HCM` alone is a stock ticker as often as the city; after a unit word it is the city
+    ("SSI tăng 700 đồng (tương ứng 4,13%) lên 17.700 đồng; HCM tăng 1.200 đồng", []),
+    ("Theo báo cáo của Hiệp hội Bất động sản TP HCM", [("TP HCM", "city", "Hồ Chí Minh")]),
+    # a number names a district or ward after its unit word (only TP HCM numbers its districts)
+    ("căn nhà ở phường 5, quận 3 bị cháy", [("phường 5", "ward", None), ("quận 3", "district", "Hồ Chí Minh")]),
+    ("toàn thành phố có 3 quận, 2 huyện", [("thành phố", "anaphor", None)]),
+    # a name never runs on into the next paragraph, nor does a unit word at a line's end name it
+    ("Sạt lở nghiêm trọng ở An Giang\nNgày 9-5, mưa lớn", [("An Giang", "province", "An Giang")]),
+    ("chiếm 18,6% diện tích tự nhiên của huyện\nĐặc biệt là", [("huyện", "anaphor", None)]),
+    # a firm's name that ends with a province's (two name words before it) is no place
+    ("nâng tỷ lệ sở hữu tại Hoàng Anh Gia Lai", []),
+    ("Sở GTVT Hà Nội cho biết", [("Hà Nội", "province", "Hà Nội")]),
     # `toàn tỉnh` points back to the province named before
     ("Toàn tỉnh có 1 nhà bị sập hoàn toàn", [("tỉnh", "anaphor", None)]),
 ])

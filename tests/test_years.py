@@ -20,6 +20,9 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
     ("Từ đầu năm 2024 đến nay, tỉnh Thanh Hóa đã tuyển dụng", None, [(2024, None, False, "đầu năm 2024")]),
     ("từ năm 2021 đến nay đã xây 500 căn nhà", 2024, [(2021, 2024, False, "từ năm 2021 đến nay")]),
     ("Còn quý IV-2023, khoảng 57.000 tỷ đồng trái phiếu", None, [(2023, None, False, "quý IV-2023")]),
+    # a lunar year's name before a bare number makes it a year
+    ("Dịp Tết Nguyên đán Tân Sửu 2021 vừa rồi, bà con bán được từ 30.000 đồng/kg", None,
+     [(2021, None, False, "Tân Sửu 2021")]),
     ("hoàn trả 70% số tiền bảo hiểm trong 3 tháng (10, 11, 12 của năm 2023", None, [(2023, None, False, "năm 2023")]),
     ("trong bảy tháng đầu năm nay đã XK được hơn 20.000 tấn gạo", 2018,
      [(2018, None, False, "bảy tháng đầu năm nay")]),
@@ -27,6 +30,11 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
     # without a publication year a relative year is known to exist but not which
     ("Năm nay vết nứt tại bản Mường Phú đã mở rộng khoảng 20cm", None, [(None, None, False, "Năm nay")]),
     ("Chiều 29-8, xã Chà Nưa hỗ trợ bốn gia đình", 2018, [(2018, None, False, "Chiều 29-8")]),
+    # a day named from the publication day is a date of the publication year
+    ("Theo quyết định mới nhất, kể từ hôm nay 1/10, lãi suất tối đa là 0,2%/năm", 2020,
+     [(2020, None, False, "hôm nay")]),
+    ("Đêm qua và hôm nay (19/9), ở khu vực từ Hà Tĩnh đến Quảng Trị có mưa to", None,
+     [(None, None, False, "Đêm qua"), (None, None, False, "hôm nay")]),
     ("nếu dịp lễ 20-10 năm ngoái giá khoảng 450.000 đồng", 2026, [(2025, None, False, "năm ngoái")]),
     # comparison bases and dates of effect are never a figure's own year
     ("tăng 26 tỷ đồng so với năm 2015", None, [(2015, None, True, "năm 2015")]),
@@ -34,10 +42,14 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
      [(2024, None, False, "năm 2024"), (2023, None, True, "năm 2023")]),
     ("theo tinh thần nghị định 75 của Chính phủ (có hiệu lực từ 1-11-2023 - PV)", None,
      [(2023, None, True, "1-11-2023")]),
+    ("Nạn nhân là anh Nguyễn Văn A (sinh năm 1990, trú xã Tân Phú) bị thương nặng", None,
+     [(1990, None, True, "năm 1990")]),  # a birth year
     # identifiers and lunar dates: no year
     ("Việc Chính phủ vừa ban hành Nghị định 107/2018/NĐ-CP về kinh doanh", None, []),
     # vague spans name no year and block inheritance (§8: year null)
     ("Bốn năm nay, bình quân mỗi tháng, Công ty Cỏ May XK", 2018, [(None, None, False, "Bốn năm nay")]),
+    ("những vụ dưa trước đây, diện tích trồng dưa hấu năm nào cũng trên 140ha, nhưng năm nay chỉ 70ha", 2021,
+     [(None, None, False, "trước đây"), (None, None, False, "năm nào cũng"), (2021, None, False, "năm nay")]),
     ("Thời gian qua, tỉnh đã hỗ trợ 115 hộ nghèo", 2024, [(None, None, False, "Thời gian qua")]),
     ("Sáng ngày vía Thần Tài (10/1 âm lịch)", 2024, []),
 ])

@@ -1,0 +1,102 @@
+"""Place mentions read together (ANNOTATION.md §8): a group of adjacent mentions is one place
+(`xã Chà Nưa, huyện Nậm Pồ`; `A, B và C`), and some groups locate no figure.
+
+WHY apart from `places`: finding a name is about the text of one mention; reading mentions
+together, and telling which of them say where an event happened rather than where a person
+lives or comes from, is about their neighbours.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .gazetteer import place_words
+from .lexicon import cue_before_re, windows
+from .places import NO_PROVINCE, PlaceMention
+
+#: The levels of a group made of foreign names only.
+FOREIGN = frozenset({"foreign"})
+
+#: Text between two place mentions that makes them one group (`xã A, huyện B`, `A (B)`).
+_GROUP_GAP = re.compile(r"(?:[\s,()\-–]|và|hoặc|thuộc|đến|tới|các|những)*")
+
+
+@dataclass(frozen=True)
+class PlaceGroup:
+    """Adjacent place mentions read as one place (`xã Chà Nưa, huyện Nậm Pồ`; `A, B và C`)."""
+
+    start: int
+    end: int
+    text: str
+    province: str | None
+    candidates: frozenset[str]  # provinces it may be in when `province` is unknown (empty: any)
+    no_province: bool  # national, regional, abroad, or spanning several provinces
+    levels: frozenset[str] = frozenset()  # unit levels of its members
+    refers: str | None = None  # a lone `toàn tỉnh`: the level of the unit it points back to
+
+    @property
+    def resolved(self) -> bool:
+        return self.no_province or self.province is not None
+
+
+def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup]:
+    """Join mentions separated only by commas, brackets or `và` into groups, in order."""
+    groups: list[list[PlaceMention]] = []
+    for m in mentions:
+        gap = text[groups[-1][-1].end:m.start] if groups else ""
+        if groups and gap.isspace():
+            groups[-1][-1] = m  # `Mặt trận Tổ quốc Việt Nam tỉnh An Giang`: the narrower one names it
+        elif groups and _GROUP_GAP.fullmatch(gap):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return [_group(text, g) for g in groups]
+
+
+def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGroup]:
+    """The groups that may locate a figure: not where a person lives (`anh A, trú tại xã B`),
+    since the people of an event hold at the event's place (§8), nor a nationality (`1 người Mỹ`,
+    `nhà đầu tư Thái Lan`): the people and things of a country are not abroad."""
+    out = []
+    for g in groups:
+        before = text[max(0, g.start - windows().residence_before):g.start]
+        if _residence_re().search(before) or (g.levels == FOREIGN and _nationality_re().search(before)):
+            continue
+        out.append(g)
+    return out
+
+
+@cache
+def _residence_re() -> re.Pattern[str]:
+    return cue_before_re(place_words().residence_words, r"\s+")
+
+
+@cache
+def _nationality_re() -> re.Pattern[str]:
+    return cue_before_re(place_words().nationality_words, r"\s+")
+
+
+def _group(text: str, members: list[PlaceMention]) -> PlaceGroup:
+    start, end = members[0].start, members[-1].end
+    if text.count("(", start, end) > text.count(")", start, end) and text[end:end + 1] == ")":
+        end += 1  # `Từ Sơn (Bắc Ninh)`: keep the bracket the group opened
+    resolved = {m.province for m in members if m.province}
+    spans_many = any(m.level in NO_PROVINCE for m in members) or len(resolved) > 1
+    sets = [m.provinces for m in members if m.provinces]
+    candidates = frozenset.intersection(*sets) if sets else frozenset()
+    province = None if spans_many else (next(iter(resolved)) if resolved else None)
+    refers = members[0].refers if len(members) == 1 else None
+    return PlaceGroup(start, end, text[start:end].strip(" ,"), province, candidates, spans_many,
+                      _levels(members), refers)
+
+
+def _levels(members: Sequence[PlaceMention]) -> frozenset[str]:
+    """The unit levels a group names; a centrally-run city (`TP.HCM`) is a province too."""
+    out = {m.level for m in members}
+    if "city" in out or "bare" in out:
+        out |= {"district"}
+    if "city" in out:
+        out |= {"province"}
+    return frozenset(out)
