@@ -208,6 +208,11 @@ class Windows(_Strict):
     between_cue: int = Field(gt=0)
     year_cue: int = Field(gt=0)
     clause_noun: int = Field(gt=0)
+    qualifier_before: int = Field(gt=0)
+    comparative: int = Field(gt=0)
+    comparison_after: int = Field(gt=0)
+    place_before: int = Field(gt=0)
+    need_before: int = Field(gt=0)
 
 
 @cache

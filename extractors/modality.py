@@ -24,7 +24,7 @@ from vnfigures.schemas import Modality
 
 from .clauses import opens_region, region_of, scope_end
 from .context import ArticleContext
-from .lexicon import alternation
+from .lexicon import alternation, windows
 from .modality_cues import (carry, fact_re, habit_re, habit_weak, modality_cues, not_cue_re, rule_re,
                             rule_weak, target_re, weak, words_re)
 
@@ -158,7 +158,7 @@ def at_place(text: str, start: int, end: int) -> bool:
     (True, False)
     """
     before, unit = _place_res()
-    return bool(before.search(text, max(0, start - 20), start) and unit.search(text, start, end))
+    return bool(before.search(text, max(0, start - windows().place_before), start) and unit.search(text, start, end))
 
 
 @cache
@@ -194,7 +194,7 @@ def target_right_before(text: str, start: int, money: bool = False) -> bool:
     >>> target_right_before("cần hỗ trợ khẩn cấp 200 tỷ", 20, money=True)
     True
     """
-    return bool(_adjacent_target_re(5 if money else 0).search(text, max(0, start - 40), start))
+    return bool(_adjacent_target_re(5 if money else 0).search(text, max(0, start - windows().need_before), start))
 
 
 @cache
