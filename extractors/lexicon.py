@@ -62,6 +62,7 @@ class NumberWords(_Strict):
     range_separators: list[str]
     between_words: dict[str, list[str]]
     step_separators: list[str]
+    step_words: dict[str, list[str]]
     list_separators: list[str]
     alternative_separators: list[str]
     share_separators: list[str]
@@ -206,6 +207,7 @@ class Windows(_Strict):
     building_after: int = Field(gt=0)
     bare_cue: int = Field(gt=0)
     between_cue: int = Field(gt=0)
+    step_opener: int = Field(gt=0)
     year_cue: int = Field(gt=0)
     clause_noun: int = Field(gt=0)
     qualifier_before: int = Field(gt=0)

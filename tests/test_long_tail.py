@@ -146,6 +146,21 @@ FORMS = [
     # a voltage names the class of a line or station (§7 `trạm 110kV`); lengths stay figures
     ("đường dây 500kV mạch 3 dài 519 km", [F("other", "519", "item")]),
     ("trạm biến áp 220 kV", []),
+    # a change opened by `từ` with a time or change verb before its separator: two exact figures (§7)
+    ("quãng đường đi làm từ 3 km nay tăng lên 13 km",
+     [F("other", "3", "item", text="3 km"), F("other", "13", "item")]),
+    ("tỷ lệ hộ nghèo từ 5% năm 2019 giảm xuống còn 3%", [F("percent", "5", "percent"), F("percent", "3", "percent")]),
+    ("mức hỗ trợ từ 2 triệu đồng, tăng lên 3 triệu đồng",
+     [F("money", "2000000", "VND", "at_least"), F("money", "3000000", "VND")]),
+    # `từ` governed by a verb of origin is no bound (vnexpress_201)
+    ("điều này xuất phát từ ba lý do chính", [F("other", "3", "item", text="ba lý do chính")]),
+    ("du khách đến từ 20 quốc gia", [F("other", "20", "item")]),
+    # rooms right after a dwelling name its type, like `xe 7 chỗ` (§7, vnexpress_201)
+    ("một căn hộ hai phòng ngủ, diện tích 70 m2", [F("area", "0.007", "hectare")]),
+    ("anh thuê một căn hai phòng ngủ 58 m2", [F("area", "0.0058", "hectare")]),
+    ("ngôi nhà có 3 phòng ngủ và 2 phòng tắm", [F("other", "3", "item"), F("other", "2", "item")]),
+    # positions are no figures (§7 `hai bên đường`, vnexpress_204)
+    ("xe tải nằm chắn ngang cao tốc, hai bên là hai xe container", [F("other", "2", "item")]),
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),

@@ -94,6 +94,9 @@ PLANS_AND_RULES = [
     ("#11", "Chủ nhà báo phòng sẽ tăng lên 5 triệu đồng.", "T"),
     ("#11", "Bộ sẽ hỗ trợ 50 tỷ đồng.", "T"),
     ("test_figures", "Ban chỉ đạo phân công 1 đồng chí Phó Giám đốc", "A"),
+    # a sufficient condition of a rule in force (`chỉ cần`: it only takes) is no need (nhandan_203)
+    ("nhandan_203", "Thay vào đó, thương nhân chỉ cần có ít nhất một kho chuyên dùng để chứa thóc, gạo.", "A"),
+    ("#11", "Tỉnh cần có 500 tỷ đồng để làm đường.", "T"),
 ]
 
 
