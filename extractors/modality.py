@@ -133,6 +133,8 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     sentence = ctx.fine_sentence(start)
     scope = innermost(scopes(text, *sentence, rate=rate), start)
     target = (scope.modality is Modality.target if scope else carried(ctx, sentence))
+    if target and scope and _fact_clause_re().search(text, scope.cue_end, start) and fact_after(text, end):
+        target = False  # `dự kiến có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký`
     target = (target or target_after(text, end) or target_right_before(text, start, money=money)
               or hypothetical_question(text[sentence[0]:sentence[1]]))
     if preset is not None:
@@ -159,6 +161,28 @@ def at_place(text: str, start: int, end: int) -> bool:
     """
     before, unit = _place_res()
     return bool(before.search(text, max(0, start - windows().place_before), start) and unit.search(text, start, end))
+
+
+@cache
+def _fact_clause_re() -> re.Pattern[str]:
+    """A clause opening with a part of the planned whole (`, trong đó`) that runs to the figure."""
+    lead = alternation(modality_cues().fact_after_leads) or chr(0xFFFF)
+    return re.compile(rf"[,;][ \t]*(?:{lead})(?!\w)[^,;]*$", re.IGNORECASE)
+
+
+@cache
+def _fact_after_re() -> re.Pattern[str]:
+    cue = alternation(modality_cues().facts_after) or chr(0xFFFF)
+    return re.compile(rf"[ \t]+(?:[^\W\d_]+[ \t]+){{0,2}}?({cue})(?!\w)", re.IGNORECASE)
+
+
+def fact_after(text: str, end: int) -> bool:
+    """A fact cue within the three words after the figure, no punctuation between.
+
+    >>> fact_after("trong đó 120 hộ đã đăng ký", 15), fact_after("120 hộ, đã", 6)
+    (True, False)
+    """
+    return bool(_fact_after_re().match(text, end))
 
 
 @cache

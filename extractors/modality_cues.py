@@ -33,6 +33,8 @@ class ModalityCues(_Strict):
     place_prepositions: list[str] = []
     place_units: list[str] = []
     cues_after: list[str]
+    facts_after: list[str] = []
+    fact_after_leads: list[str] = []
     cues_adjacent: list[str]
     question_cues: list[str] = []
     revision_cues: list[str] = []

@@ -161,6 +161,9 @@ FORMS = [
     ("ngôi nhà có 3 phòng ngủ và 2 phòng tắm", [F("other", "3", "item"), F("other", "2", "item")]),
     # positions are no figures (§7 `hai bên đường`, vnexpress_204)
     ("xe tải nằm chắn ngang cao tốc, hai bên là hai xe container", [F("other", "2", "item")]),
+    # seats a venue holds are figures; after a vehicle they name its class (`xe 7 chỗ`, §7)
+    ("sân vận động có sức chứa 40.000 chỗ ngồi", [F("other", "40000", "item")]),
+    ("công ty mua 3 xe 45 chỗ ngồi", [F("other", "3", "item")]),
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),

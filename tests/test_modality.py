@@ -97,6 +97,19 @@ PLANS_AND_RULES = [
     # a sufficient condition of a rule in force (`chỉ cần`: it only takes) is no need (nhandan_203)
     ("nhandan_203", "Thay vào đó, thương nhân chỉ cần có ít nhất một kho chuyên dùng để chứa thóc, gạo.", "A"),
     ("#11", "Tỉnh cần có 500 tỷ đồng để làm đường.", "T"),
+    # `vừa` meaning moderate is no fact cue: the forecast opener keeps every measurement (#11)
+    ("#11", "Dự báo đêm nay, khu vực Bắc Bộ có mưa vừa, mưa to với lượng mưa 40-90 mm, có nơi trên 150 mm.", "TT"),
+    ("#11", "Doanh nghiệp nhỏ và vừa sẽ được vay 2 tỷ đồng.", "T"),
+    # a part of the planned whole already done: `, trong đó 120 hộ đã …` (#11)
+    ("#11", "Dự kiến, đến cuối năm, toàn huyện sẽ có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký.", "TA"),
+    ("#11", "Theo kế hoạch, tỉnh xây 500 nhà, hiện 200 nhà đã hoàn thành.", "TA"),
+    ("#11", "Phấn đấu đến năm 2025, 100% hộ dân đã có nước sạch.", "T"),
+    # a `sẽ` wrongly believed plans nothing (baomoi_6); `tưởng tượng` (imagine) is no belief
+    ("baomoi_6", "Nhiều hộ tưởng mình sẽ được mua hàng giá rẻ, đi vay mượn để mua nồi áp suất giá trên 1,7 "
+     "triệu đồng nhưng thực chất giá chỉ có 300.000 đồng.", "AA"),
+    ("#11", "Tưởng tượng sẽ có 500 người đến.", "T"),
+    # a venue's seats are its capacity, a fact (§7)
+    ("#11", "Sân vận động có sức chứa 40.000 chỗ ngồi.", "A"),
 ]
 
 
