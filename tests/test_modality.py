@@ -108,6 +108,15 @@ PLANS_AND_RULES = [
     ("baomoi_6", "Nhiều hộ tưởng mình sẽ được mua hàng giá rẻ, đi vay mượn để mua nồi áp suất giá trên 1,7 "
      "triệu đồng nhưng thực chất giá chỉ có 300.000 đồng.", "AA"),
     ("#11", "Tưởng tượng sẽ có 500 người đến.", "T"),
+    # a work described as it will be once done is the plan's output (#11)
+    ("#11", "Khi hoàn thành, nhà máy có công suất 500 tấn/ngày.", "T"),
+    ("#11", "Công trình được khởi công năm 2020, khi hoàn thành cung cấp nước cho 300 ha.", "T"),
+    ("#11", "Sau khi hoàn thành, công trình đã phục vụ 500 hộ dân.", "A"),
+    # a lower-case cue after `Sở`, `Bộ` is the verb, not part of a name (proposals, #11)
+    ("#11", "Sở kiến nghị bổ sung 50 tỷ đồng cho dự án.", "T"),
+    ("#11", "Ông Nguyễn Văn A, Phó Giám đốc Sở Kế hoạch và Đầu tư, cho biết tỉnh có 300 dự án.", "A"),
+    # a count already registered is a fact
+    ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
     # a venue's seats are its capacity, a fact (§7)
     ("#11", "Sân vận động có sức chứa 40.000 chỗ ngồi.", "A"),
 ]
