@@ -215,6 +215,7 @@ class Windows(_Strict):
     comparison_after: int = Field(gt=0)
     place_before: int = Field(gt=0)
     need_before: int = Field(gt=0)
+    fact_before: int = Field(gt=0)
 
 
 @cache

@@ -135,6 +135,8 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     target = (scope.modality is Modality.target if scope else carried(ctx, sentence))
     if target and scope and _fact_clause_re().search(text, scope.cue_end, start) and fact_after(text, end):
         target = False  # `dự kiến có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký`
+    if target and scope and _fact_before_re().search(text, max(0, start - windows().fact_before), start):
+        target = False  # `tại 12 xã có tổng diện tích tự nhiên 25.000 ha`: what exists
     target = (target or target_after(text, end) or target_right_before(text, start, money=money)
               or hypothetical_question(text[sentence[0]:sentence[1]]))
     if preset is not None:
@@ -168,6 +170,12 @@ def _fact_clause_re() -> re.Pattern[str]:
     """A clause opening with a part of the planned whole (`, trong đó`) that runs to the figure."""
     lead = alternation(modality_cues().fact_after_leads) or chr(0xFFFF)
     return re.compile(rf"[,;][ \t]*(?:{lead})(?!\w)[^,;]*$", re.IGNORECASE)
+
+
+@cache
+def _fact_before_re() -> re.Pattern[str]:
+    cue = alternation(modality_cues().facts_adjacent) or chr(0xFFFF)
+    return re.compile(rf"(?:^|[^\w])(?:{cue})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}$", re.IGNORECASE)
 
 
 @cache

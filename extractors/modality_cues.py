@@ -35,6 +35,7 @@ class ModalityCues(_Strict):
     cues_after: list[str]
     facts_after: list[str] = []
     fact_after_leads: list[str] = []
+    facts_adjacent: list[str] = []
     cues_adjacent: list[str]
     question_cues: list[str] = []
     revision_cues: list[str] = []

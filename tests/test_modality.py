@@ -115,6 +115,11 @@ PLANS_AND_RULES = [
     # a lower-case cue after `Sở`, `Bộ` is the verb, not part of a name (proposals, #11)
     ("#11", "Sở kiến nghị bổ sung 50 tỷ đồng cho dự án.", "T"),
     ("#11", "Ông Nguyễn Văn A, Phó Giám đốc Sở Kế hoạch và Đầu tư, cho biết tỉnh có 300 dự án.", "A"),
+    # what exists stays actual inside a plan's sentence: a natural area, `hiện có`, `đang có` (#11)
+    ("#11", "Theo kế hoạch, dự án được triển khai tại 12 xã có tổng diện tích tự nhiên 25.000 ha, hỗ trợ 500 hộ.",
+     "AAT"),
+    ("#11", "Dự kiến, vùng nguyên liệu rộng 300 ha, hiện có 120 hộ tham gia.", "TA"),
+    ("#11", "Trong năm 2025, huyện sẽ xây 20 cầu cho 8 xã đang có 3.000 hộ bị chia cắt.", "TTA"),
     # a count already registered is a fact
     ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
     # a venue's seats are its capacity, a fact (§7)
