@@ -170,6 +170,7 @@ class Cues(_Strict):
     owner_links: list[str]
     building_cues: list[str]
     one_counts_after: list[str]
+    months_paid: dict[str, list[str]] = {}
     one_tally_not_after: list[str]
     one_tally_groups: list[list[Kind]]
     class_label_before: dict[Kind, list[str]]
@@ -198,6 +199,7 @@ class Windows(_Strict):
     hundred_alone: int = Field(gt=0)
     noun_after: int = Field(gt=0)
     currency_sign: int = Field(gt=0)
+    months_paid: int = Field(gt=0)
     one_counts: int = Field(gt=0)
     one_tally: int = Field(gt=0)
     one_of: int = Field(gt=0)

@@ -164,6 +164,12 @@ FORMS = [
     # seats a venue holds are figures; after a vehicle they name its class (`xe 7 chỗ`, §7)
     ("sân vận động có sức chứa 40.000 chỗ ngồi", [F("other", "40000", "item")]),
     ("công ty mua 3 xe 45 chỗ ngồi", [F("other", "3", "item")]),
+    # months counted as money paid are figures (§7 `6 tháng tiền lương`); a duration is none
+    ("chủ nhà yêu cầu đóng theo năm cộng với tiền cọc trước ba tháng", [F("other", "3", "item", text="ba tháng")]),
+    ("mà chỉ trả 3 tháng cuối năm 2023", [F("other", "3", "item", text="3 tháng")]),
+    ("công trình thi công trong 3 tháng", []),
+    ("đóng tiền ba tháng một lần nên họ sẽ cần chuẩn bị 31,5 triệu đồng", [F("money", "31500000", "VND")]),
+    ("sau 3 tháng, anh trả hết nợ", []),
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),
