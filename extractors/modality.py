@@ -167,9 +167,10 @@ def at_place(text: str, start: int, end: int) -> bool:
 
 @cache
 def _fact_clause_re() -> re.Pattern[str]:
-    """A clause opening with a part of the planned whole (`, trong đó`) that runs to the figure."""
+    """A clause of its own up to the figure: after `;`, or opening with a part of the planned
+    whole (`, trong đó`)."""
     lead = alternation(modality_cues().fact_after_leads) or chr(0xFFFF)
-    return re.compile(rf"[,;][ \t]*(?:{lead})(?!\w)[^,;]*$", re.IGNORECASE)
+    return re.compile(rf"(?:;|,[ \t]*(?:{lead})(?!\w))[^,;]*$", re.IGNORECASE)
 
 
 @cache

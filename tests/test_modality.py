@@ -120,6 +120,12 @@ PLANS_AND_RULES = [
      "AAT"),
     ("#11", "Dự kiến, vùng nguyên liệu rộng 300 ha, hiện có 120 hộ tham gia.", "TA"),
     ("#11", "Trong năm 2025, huyện sẽ xây 20 cầu cho 8 xã đang có 3.000 hộ bị chia cắt.", "TTA"),
+    # a fact cue after a figure in a clause of its own after `;` (#11)
+    ("#11", "Theo phương án, 200 hộ dân sẽ được di dời; 50 hộ đã di dời xong.", "TA"),
+    # the terms of a scheme are targets; the results of a plan carried out are facts (#11)
+    ("#11", "Đề án hỗ trợ 40 triệu đồng/căn, trong đó cho vay 25 triệu đồng.", "TT"),
+    ("#11", "Qua 5 năm triển khai đề án, 1.200 hộ thoát nghèo, 300 hộ có nhà mới.", "AA"),
+    ("#11", "Sau 3 năm thực hiện kế hoạch, huyện hỗ trợ 500 hộ.", "A"),
     # a count already registered is a fact
     ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
     # a venue's seats are its capacity, a fact (§7)
