@@ -88,6 +88,7 @@ FORMS = [
     ("thu về US$5 triệu", [F("money", "5000000", "USD")]),
     ("đầu tư 3 tỷ won", [F("money", "3000000000", "KRW")]),
     ("lương 5 triệu yên", [F("money", "5000000", "JPY")]),
+    ("giá 1,2 triệu yen", [F("money", "1200000", "JPY")]),
     ("giá 100 AED và 20 dirham", [F("money", "100", "AED"), F("money", "20", "AED")]),
     ("giá 2.000 baht", [F("money", "2000", "THB")]),
     ("giá 20€ một vé", [F("money", "20", "EUR")]),
