@@ -126,6 +126,8 @@ PLANS_AND_RULES = [
     ("#11", "Đề án hỗ trợ 40 triệu đồng/căn, trong đó cho vay 25 triệu đồng.", "TT"),
     ("#11", "Qua 5 năm triển khai đề án, 1.200 hộ thoát nghèo, 300 hộ có nhà mới.", "AA"),
     ("#11", "Sau 3 năm thực hiện kế hoạch, huyện hỗ trợ 500 hộ.", "A"),
+    # `có thể tích` is "has a volume of", no possibility
+    ("#11", "Hồ có thể tích 2 triệu m3.", "A"),
     # a count already registered is a fact
     ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
     # a venue's seats are its capacity, a fact (§7)
