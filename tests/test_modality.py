@@ -128,6 +128,13 @@ PLANS_AND_RULES = [
     ("#11", "Sau 3 năm thực hiện kế hoạch, huyện hỗ trợ 500 hộ.", "A"),
     # `có thể tích` is "has a volume of", no possibility
     ("#11", "Hồ có thể tích 2 triệu m3.", "A"),
+    # an ellipsis that trails off a list inside the sentence ends no scope (baomoi_42)
+    ("baomoi_42", "Hiện tỉnh rất cần sự hỗ trợ kinh phí từ Trung ương để có thể thực hiện dự án xây dựng kè tạo "
+     "bãi, trồng rừng phòng chống sạt lở bờ biển… với tổng mức đầu tư khoảng 1.300 tỷ đồng.", "T"),
+    # sites after a place preposition are where an order happens, not its output (baomoi_47)
+    ("baomoi_47", "Sở đã chỉ đạo các nhà thầu hướng dẫn giao thông, cắm biển cảnh báo tạm thời tại 2 điểm sạt lở "
+     "lớn tại xã Lùng Sui, dự kiến cuối ngày 12/7 mới thông đường.", "A"),
+    ("#11", "Tỉnh sẽ hỗ trợ 5 điểm sạt lở.", "T"),
     # a count already registered is a fact
     ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
     # a venue's seats are its capacity, a fact (§7)
