@@ -171,6 +171,9 @@ FORMS = [
     ("công trình thi công trong 3 tháng", []),
     ("đóng tiền ba tháng một lần nên họ sẽ cần chuẩn bị 31,5 triệu đồng", [F("money", "31500000", "VND")]),
     ("sau 3 tháng, anh trả hết nợ", []),
+    # a cubic metre whose superscript was lost in copying (`5.000 m 3`, `40 -110m 3 /s`)
+    ("sạt lở 5.000 m 3 đất đá", [F("other", "5000", "item")]),
+    ("xả về hạ du từ 40 -110m 3 /s", [F("other", "40", "item", "range", "110", per="s")]),
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),
