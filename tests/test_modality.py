@@ -135,6 +135,10 @@ PLANS_AND_RULES = [
     ("baomoi_47", "Sở đã chỉ đạo các nhà thầu hướng dẫn giao thông, cắm biển cảnh báo tạm thời tại 2 điểm sạt lở "
      "lớn tại xã Lùng Sui, dự kiến cuối ngày 12/7 mới thông đường.", "A"),
     ("#11", "Tỉnh sẽ hỗ trợ 5 điểm sạt lở.", "T"),
+    # a crop's state and a directive named as a document plan nothing (baomoi_48, baomoi_7)
+    ("baomoi_48", "Mưa trái mùa khiến hàng trăm ha lúa sắp thu đổ ngã từ 15 - 30%, ảnh hưởng đến tiến độ thu hoạch.",
+     "A"),
+    ("baomoi_7", "Sau khi Tỉnh ủy ban hành công văn chỉ đạo, Chi nhánh triển khai tới 11.189 chi bộ.", "A"),
     # a count already registered is a fact
     ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
     # a venue's seats are its capacity, a fact (§7)
