@@ -50,10 +50,18 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 def _in_name(text: str, start: int, cue: re.Match[str]) -> bool:
     """A cue inside a proper name (`Ban chỉ đạo`, `Sở Kế hoạch`, `phòng dự báo`) governs nothing."""
     before = text[start:cue.start()]
-    if cue.group(1)[0].isupper() and before.strip() and not re.search(r"[.!?:\n“\"‘(\[–-]\s*$", before):
+    if (cue.group(1)[0].isupper() and before.strip() and not re.search(r"[.!?:\n“\"‘(\[–-]\s*$", before)
+            and not _credit_re().search(before)):
         return True
     prev = re.search(r"(\w+)\s+$", before)
     return bool(prev and prev.group(1) in _name_heads() and cue.group(1).lower() in _noun_cues())
+
+
+@cache
+def _credit_re() -> re.Pattern[str]:
+    """A photo credit and its name words right before a cue (`Ảnh: Cao Cường `)."""
+    words = alternation(modality_cues().credit_words) or chr(0xFFFF)
+    return re.compile(rf"(?<!\w)(?:{words})\s*:\s*(?:[^\W\d_]+\s+){{1,4}}$")
 
 
 @cache

@@ -139,6 +139,9 @@ PLANS_AND_RULES = [
     ("baomoi_48", "Mưa trái mùa khiến hàng trăm ha lúa sắp thu đổ ngã từ 15 - 30%, ảnh hưởng đến tiến độ thu hoạch.",
      "A"),
     ("baomoi_7", "Sau khi Tỉnh ủy ban hành công văn chỉ đạo, Chi nhánh triển khai tới 11.189 chi bộ.", "A"),
+    # a photo credit glued before a sentence: the capitalised cue after it opens the sentence (baomoi_64)
+    ("baomoi_64", "Ảnh: Cao Cường Kế hoạch của TP trong giai đoạn 2016 - 2020 là cần đầu tư xây dựng thêm 39 dự án "
+     "NƠXH với quy mô 44.700 căn trên tổng diện tích 140ha, trong đó, hoàn thành 30 nghìn căn.", "TTTT"),
     # a count already registered is a fact
     ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
     # a venue's seats are its capacity, a fact (§7)
