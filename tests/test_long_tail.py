@@ -174,6 +174,9 @@ FORMS = [
     # a cubic metre whose superscript was lost in copying (`5.000 m 3`, `40 -110m 3 /s`)
     ("sạt lở 5.000 m 3 đất đá", [F("other", "5000", "item")]),
     ("xả về hạ du từ 40 -110m 3 /s", [F("other", "40", "item", "range", "110", per="s")]),
+    # specifications of a product are `other` (§7): a count of transistors, a data rate
+    ("chip có 16 tỷ bóng bán dẫn", [F("other", "16000000000", "item")]),
+    ("tốc độ tải xuống đạt 1 Gbps, tải lên 500 Mbps", [F("other", "1", "item"), F("other", "500", "item")]),
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),
