@@ -122,6 +122,8 @@ FORMS = [
     ("ảnh hưởng năm hộ dân, trong đó, một gia đình bị sập tường, khiến một cháu nhỏ chết",
      [F("households", "5", "household"), F("households", "1", "household"), F("people", "1", "person")]),
     ("35 lồng cá của một trang trại nuôi cá", [F("other", "35", "item")]),
+    ("Quốc lộ 4H bị sạt lở gần 50 điểm, tuyến huyện bị trôi một cầu bê-tông cốt thép và 150 m đường",
+     [F("other", "50", "item", "nearly"), F("infrastructure", "1", "item"), F("other", "150", "item")]),
     ("trao tặng xã một chiếc thuyền", []),
     # a year or a number before a word it does not count; idioms; approx words (§7)
     ("cho hay đầu năm con chị đã đóng bảo hiểm y tế", []),
