@@ -25,7 +25,7 @@ from vnfigures.schemas import Modality
 from .clauses import opens_region, region_of, scope_end
 from .context import ArticleContext
 from .lexicon import alternation, windows
-from .modality_cues import (carry, fact_re, habit_re, habit_weak, modality_cues, not_cue_re, rule_re,
+from .modality_cues import (carry, fact_re, habit_re, habit_weak, modality_cues, not_cue_re, opening_only, rule_re,
                             rule_weak, target_re, weak, words_re)
 
 
@@ -89,6 +89,8 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         word = m.group(1).lower()
         if _in_name(masked, start, m) or (rate and word in weak()):
             continue
+        if word in opening_only() and re.search(r"\w", masked[start:m.start()]):
+            continue  # `2 trường hợp tử vong` counts cases; only an opening `Trường hợp …,` sets a condition
         if _under_rule(masked, start, m.start(), word):
             continue
         found.append((m.start(), m.end(), Modality.target, word))

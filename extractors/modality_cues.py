@@ -27,6 +27,7 @@ class ModalityCues(_Strict):
     opening_leads: list[str] = []
     carry_cues: list[str] = []
     weak_cues: list[str] = []
+    opening_only_cues: list[str] = []
     rule_weak_cues: list[str] = []
     habit_weak_cues: list[str] = []
     rule_cues: list[str] = []
@@ -97,6 +98,11 @@ def opening_lead_re() -> re.Pattern[str]:
 @cache
 def weak() -> frozenset[str]:
     return frozenset(w.lower() for w in modality_cues().weak_cues)
+
+
+@cache
+def opening_only() -> frozenset[str]:
+    return frozenset(w.lower() for w in modality_cues().opening_only_cues)
 
 
 @cache

@@ -142,6 +142,10 @@ PLANS_AND_RULES = [
     # a photo credit glued before a sentence: the capitalised cue after it opens the sentence (baomoi_64)
     ("baomoi_64", "Ảnh: Cao Cường Kế hoạch của TP trong giai đoạn 2016 - 2020 là cần đầu tư xây dựng thêm 39 dự án "
      "NƠXH với quy mô 44.700 căn trên tổng diện tích 140ha, trong đó, hoàn thành 30 nghìn căn.", "TTTT"),
+    # `Trường hợp …,` opening a sentence sets a condition; counted cases plan nothing (#11)
+    ("#11", "Trường hợp mưa lớn kéo dài, hơn 1.000 hộ dân phải sơ tán.", "T"),
+    ("#11", "Có 2 trường hợp tử vong, 5 người bị thương.", "AA"),
+    ("#11", "Theo quy định, trường hợp vi phạm sẽ bị phạt 5 triệu đồng.", "A"),
     # a count already registered is a fact
     ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
     # a venue's seats are its capacity, a fact (§7)
