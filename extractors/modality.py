@@ -147,6 +147,8 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
         target = False  # `dự kiến có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký`
     if target and scope and _fact_before_re().search(text, max(0, start - windows().fact_before), start):
         target = False  # `tại 12 xã có tổng diện tích tự nhiên 25.000 ha`: what exists
+    if target and scope and earlier_year_clause(text, scope.start, start):
+        target = False  # `phấn đấu năm 2025 …, năm 2024 thu được 18.000 tỷ đồng`
     target = (target or target_after(text, end) or target_right_before(text, start, money=money)
               or hypothetical_question(text[sentence[0]:sentence[1]]))
     if preset is not None:
@@ -187,6 +189,27 @@ def _fact_clause_re() -> re.Pattern[str]:
 def _fact_before_re() -> re.Pattern[str]:
     cue = alternation(modality_cues().facts_adjacent) or chr(0xFFFF)
     return re.compile(rf"(?:^|[^\w])(?:{cue})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}$", re.IGNORECASE)
+
+
+@cache
+def _year_clause_re() -> re.Pattern[str]:
+    lead = alternation(modality_cues().earlier_year_leads) or chr(0xFFFF)
+    return re.compile(rf"[,;][ \t]*(?:{lead})[ \t]+((?:19|20)\d\d)(?!\d)[^,;]*$", re.IGNORECASE)
+
+
+def earlier_year_clause(text: str, cue_start: int, start: int) -> bool:
+    """The figure's clause opens with a year earlier than one named after the plan cue: it
+    reports a past year inside a plan's sentence.
+
+    >>> s = "Tỉnh phấn đấu năm 2025 thu 20.000 tỷ đồng, năm 2024 thu được 18.000 tỷ đồng"
+    >>> earlier_year_clause(s, 5, s.index("18.000")), earlier_year_clause(s, 5, s.index("20.000"))
+    (True, False)
+    """
+    clause = _year_clause_re().search(text, cue_start, start)
+    if clause is None:
+        return False
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text[cue_start:clause.start()])]
+    return bool(years) and int(clause.group(1)) < max(years)
 
 
 @cache

@@ -38,6 +38,7 @@ class ModalityCues(_Strict):
     facts_after: list[str] = []
     fact_after_leads: list[str] = []
     facts_adjacent: list[str] = []
+    earlier_year_leads: list[str] = []
     cues_adjacent: list[str]
     question_cues: list[str] = []
     revision_cues: list[str] = []

@@ -146,6 +146,10 @@ PLANS_AND_RULES = [
     ("#11", "Trường hợp mưa lớn kéo dài, hơn 1.000 hộ dân phải sơ tán.", "T"),
     ("#11", "Có 2 trường hợp tử vong, 5 người bị thương.", "AA"),
     ("#11", "Theo quy định, trường hợp vi phạm sẽ bị phạt 5 triệu đồng.", "A"),
+    # a clause opening with an earlier year than the plan's reports that year's facts (#11)
+    ("#11", "Tỉnh phấn đấu năm 2025 thu ngân sách đạt 20.000 tỷ đồng, năm 2024 thu được 18.000 tỷ đồng.", "TA"),
+    ("#11", "Mục tiêu đến năm 2025 có 95% dân số tham gia bảo hiểm y tế, năm 2023 đạt 92%.", "TA"),
+    ("#11", "Phấn đấu năm 2025 đạt 100 tỷ đồng, năm 2026 đạt 120 tỷ đồng.", "TT"),
     # a count already registered is a fact
     ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
     # a venue's seats are its capacity, a fact (§7)
