@@ -199,6 +199,8 @@ class Windows(_Strict):
     hundred_alone: int = Field(gt=0)
     noun_after: int = Field(gt=0)
     currency_sign: int = Field(gt=0)
+    negative_sign: int = Field(gt=0)
+    sentence_mark: int = Field(gt=0)
     months_paid: int = Field(gt=0)
     one_counts: int = Field(gt=0)
     one_tally: int = Field(gt=0)

@@ -82,7 +82,7 @@ def _words_value(words: list[str], hundred_alone: bool = False) -> Decimal | Non
 
 
 def is_sentence_start(text: str, pos: int) -> bool:
-    return bool(_SENTENCE_START.search(text[max(0, pos - 4):pos]))
+    return bool(_SENTENCE_START.search(text[max(0, pos - windows().sentence_mark):pos]))
 
 
 def word_runs(text: str, rejected: list[Rejection] | None = None) -> list[NumberMention]:

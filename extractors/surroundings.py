@@ -147,7 +147,7 @@ def negative(text: str, pos: int) -> bool:
     >>> negative("tăng trưởng âm 2,5%", 15), negative("từ 25 -35cm", 7), negative("(-3%)", 2)
     (True, False, True)
     """
-    return bool(_negative_re().search(text, max(0, pos - 6), pos))
+    return bool(_negative_re().search(text, max(0, pos - windows().negative_sign), pos))
 
 
 @cache
