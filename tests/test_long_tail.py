@@ -179,6 +179,11 @@ FORMS = [
     # specifications of a product are `other` (§7): a count of transistors, a data rate
     ("chip có 16 tỷ bóng bán dẫn", [F("other", "16000000000", "item")]),
     ("tốc độ tải xuống đạt 1 Gbps, tải lên 500 Mbps", [F("other", "1", "item"), F("other", "500", "item")]),
+    # a number word glued to its dateline (vnexpress_203 `TP HCMHai dãy nhà`) opens the sentence
+    ("TP HCMHai dãy nhà rộng hơn 4.000 m2 chứa các đồ gia dụng",
+     [F("infrastructure", "2", "item", text="Hai dãy nhà"), F("area", "0.4", "hectare", "more_than")]),
+    ("Hà NộiBa người bị thương", [F("people", "3", "person")]),
+    ("thôn Hai Căn có 5 hộ", [F("households", "5", "household")]),
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),
