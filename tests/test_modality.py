@@ -150,6 +150,10 @@ PLANS_AND_RULES = [
     ("#11", "Tỉnh phấn đấu năm 2025 thu ngân sách đạt 20.000 tỷ đồng, năm 2024 thu được 18.000 tỷ đồng.", "TA"),
     ("#11", "Mục tiêu đến năm 2025 có 95% dân số tham gia bảo hiểm y tế, năm 2023 đạt 92%.", "TA"),
     ("#11", "Phấn đấu năm 2025 đạt 100 tỷ đồng, năm 2026 đạt 120 tỷ đồng.", "TT"),
+    # an intention (`tính` + a verb of acting) is a plan (vnexpress_201)
+    ("vnexpress_201", "Ban đầu, anh tính thuê quanh khu vực Cầu Giấy để tiện đi làm, ngân sách khoảng 8-9 triệu "
+     "đồng mỗi tháng.", "T"),
+    ("#11", "Tính đến nay, huyện có 300 hộ thoát nghèo.", "A"),
     # a count already registered is a fact
     ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
     # a venue's seats are its capacity, a fact (§7)
