@@ -70,14 +70,20 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int]] | None:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: a rule splitter on `. ! ? …` + space and on newlines.
+    """(start, end) of each sentence: a rule splitter on `. ! ? …` + space and on newlines; an
+    ellipsis that a lower-case word follows (`bờ biển… với tổng mức đầu tư`) trails off a list
+    inside its sentence and ends none.
 
     >>> split_sentences("Có 5 hộ. Hơn 3 người\\nGần 2 tấn")
     [(0, 8), (9, 20), (21, 30)]
+    >>> len(split_sentences("trồng rừng… với tổng mức 1.300 tỷ đồng"))
+    1
     """
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
+        if set(m.group().rstrip()) == {"…"} and "\n" not in m.group() and text[m.end()].islower():
+            continue
         end = m.start() + len(m.group().rstrip())
         if text[start:end].strip():
             bounds.append((start, end))

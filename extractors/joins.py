@@ -107,7 +107,8 @@ def join(ctx: ArticleContext, a: Candidate, b: Candidate | None) -> tuple[list[D
         if joined:
             return [replace(joined, start=between) if between is not None else joined], True
     has_b = b is not None and b.kind is not None
-    if has_b and b is not None and separator_re("step_separators", spaced=True).fullmatch(gap):
+    if has_b and b is not None and (separator_re("step_separators", spaced=True).fullmatch(gap)
+                                    or _opened_step(ctx, a, gap)):
         return _step(a, b), True
     if a.kind is not None:
         return [_draft(a)], False
@@ -133,6 +134,22 @@ def _between(ctx: ArticleContext, a: Candidate, gap: str) -> int | None:
     cue = _between_re().search(ctx.text, max(0, a.mention.start - windows().between_cue), a.mention.start)
     return None if cue is None else cue.start(1)
 
+
+@cache
+def _step_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = number_words().step_words
+    steps = alternation(number_words().step_separators)
+    filler = rf"(?:(?:{alternation(words['filler'])}|\d{{4}})[ \t]+)"
+    return (cue_before_re(words["opener"], r"[ \t]+"),
+            re.compile(rf"[ \t]+{filler}{{0,4}}(?:{steps})[ \t]+", re.IGNORECASE))
+
+
+def _opened_step(ctx: ArticleContext, a: Candidate, gap: str) -> bool:
+    """`từ 3 km nay tăng lên 13 km`: a change opened by `từ` whose separator follows a time or
+    a change verb; two exact figures (§7), not `từ 3 km` as at least."""
+    opener, loose = _step_res()
+    start = a.mention.start
+    return bool(loose.fullmatch(gap) and opener.search(ctx.text, max(0, start - windows().step_opener), start))
 
 
 @cache

@@ -62,6 +62,7 @@ class NumberWords(_Strict):
     range_separators: list[str]
     between_words: dict[str, list[str]]
     step_separators: list[str]
+    step_words: dict[str, list[str]]
     list_separators: list[str]
     alternative_separators: list[str]
     share_separators: list[str]
@@ -169,6 +170,7 @@ class Cues(_Strict):
     owner_links: list[str]
     building_cues: list[str]
     one_counts_after: list[str]
+    months_paid: dict[str, list[str]] = {}
     one_tally_not_after: list[str]
     one_tally_groups: list[list[Kind]]
     class_label_before: dict[Kind, list[str]]
@@ -197,6 +199,9 @@ class Windows(_Strict):
     hundred_alone: int = Field(gt=0)
     noun_after: int = Field(gt=0)
     currency_sign: int = Field(gt=0)
+    negative_sign: int = Field(gt=0)
+    sentence_mark: int = Field(gt=0)
+    months_paid: int = Field(gt=0)
     one_counts: int = Field(gt=0)
     one_tally: int = Field(gt=0)
     one_of: int = Field(gt=0)
@@ -206,6 +211,7 @@ class Windows(_Strict):
     building_after: int = Field(gt=0)
     bare_cue: int = Field(gt=0)
     between_cue: int = Field(gt=0)
+    step_opener: int = Field(gt=0)
     year_cue: int = Field(gt=0)
     clause_noun: int = Field(gt=0)
     unit_compound: int = Field(gt=0)
@@ -215,6 +221,12 @@ class Windows(_Strict):
     standing_before: int = Field(gt=0)
     year_head: int = Field(gt=0)
     residence_before: int = Field(gt=0)
+    qualifier_before: int = Field(gt=0)
+    comparative: int = Field(gt=0)
+    comparison_after: int = Field(gt=0)
+    place_before: int = Field(gt=0)
+    need_before: int = Field(gt=0)
+    fact_before: int = Field(gt=0)
 
 
 @cache

@@ -4,9 +4,9 @@ Every cue of `data/modality.yaml` — plan, forecast and condition cues (target)
 (`đã`, `so với kế hoạch`: actual) — governs a scope: its clause, or the whole sentence, quote or
 bracket when it opens them (`clauses.py`), or the next sentence of its paragraph for a carried
 opening cue. A figure takes the modality of the nearest cue before it whose scope reaches it.
-Cues written after the figure (`700 nhà sẽ được xây`), a need right before it (`cần 340 tỷ`), a
-place preposition before a count of places (`tại 12 xã`: actual) and a question whether something
-could be done govern just their figure or sentence.
+Cues that govern just their figure — written after it (`700 nhà sẽ được xây`), a need right before
+it (`cần 340 tỷ`), a place preposition before a count of places (`tại 12 xã`: actual), a fact in a
+clause of its own (`…, trong đó 120 hộ đã đăng ký`) — live in `modality_local.py`.
 
 >>> from .context import ArticleContext
 >>> s = "Dự báo đêm nay mưa 40-90 mm; có nơi trên 150 mm."
@@ -25,8 +25,10 @@ from vnfigures.schemas import Modality
 from .clauses import opens_region, region_of, scope_end
 from .context import ArticleContext
 from .lexicon import alternation
-from .modality_cues import (carry, fact_re, habit_re, habit_weak, modality_cues, not_cue_re, rule_re,
-                            rule_weak, target_re, weak, words_re)
+from .modality_local import (at_place, hypothetical_question, local_fact, revises_plan, target_after,
+                             target_right_before)
+from .modality_cues import (carry, fact_re, habit_re, habit_weak, modality_cues, not_cue_re, opening_only, rule_re,
+                            rule_weak, target_re, weak)
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,18 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 def _in_name(text: str, start: int, cue: re.Match[str]) -> bool:
     """A cue inside a proper name (`Ban chỉ đạo`, `Sở Kế hoạch`, `phòng dự báo`) governs nothing."""
     before = text[start:cue.start()]
-    if cue.group(1)[0].isupper() and before.strip() and not re.search(r"[.!?:\n“\"‘(\[–-]\s*$", before):
+    if (cue.group(1)[0].isupper() and before.strip() and not re.search(r"[.!?:\n“\"‘(\[–-]\s*$", before)
+            and not _credit_re().search(before)):
         return True
     prev = re.search(r"(\w+)\s+$", before)
     return bool(prev and prev.group(1) in _name_heads() and cue.group(1).lower() in _noun_cues())
+
+
+@cache
+def _credit_re() -> re.Pattern[str]:
+    """A photo credit and its name words right before a cue (`Ảnh: Cao Cường `)."""
+    words = alternation(modality_cues().credit_words) or chr(0xFFFF)
+    return re.compile(rf"(?<!\w)(?:{words})\s*:\s*(?:[^\W\d_]+\s+){{1,4}}$")
 
 
 @cache
@@ -81,6 +91,8 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         word = m.group(1).lower()
         if _in_name(masked, start, m) or (rate and word in weak()):
             continue
+        if word in opening_only() and re.search(r"\w", masked[start:m.start()]):
+            continue  # `2 trường hợp tử vong` counts cases; only an opening `Trường hợp …,` sets a condition
         if _under_rule(masked, start, m.start(), word):
             continue
         found.append((m.start(), m.end(), Modality.target, word))
@@ -133,6 +145,8 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     sentence = ctx.fine_sentence(start)
     scope = innermost(scopes(text, *sentence, rate=rate), start)
     target = (scope.modality is Modality.target if scope else carried(ctx, sentence))
+    if target and scope and local_fact(text, scope.start, scope.cue_end, start, end):
+        target = False  # `dự kiến có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký`
     target = (target or target_after(text, end) or target_right_before(text, start, money=money)
               or hypothetical_question(text[sentence[0]:sentence[1]]))
     if preset is not None:
@@ -140,89 +154,3 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
             return Modality.target  # `kế hoạch ... tăng từ 8% lên 10%`: the old plan is a plan
         return preset
     return Modality.target if target else Modality.actual
-
-
-@cache
-def _place_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    c = modality_cues()
-    before = re.compile(rf"(?<!\w)(?:{alternation(c.place_prepositions) or chr(0xFFFF)})[ \t]+$", re.IGNORECASE)
-    unit = re.compile(rf"\d[ \t]*(?:{alternation(c.place_units) or chr(0xFFFF)})(?!\w)", re.IGNORECASE)
-    return before, unit
-
-
-def at_place(text: str, start: int, end: int) -> bool:
-    """A count of places right after a place preposition: where a plan happens, not its output.
-
-    >>> s = "Dự án dự kiến triển khai tại 12 xã"
-    >>> at_place(s, s.index("12"), len(s)), at_place("sẽ hỗ trợ cho 12 xã", 14, 19)
-    (True, False)
-    """
-    before, unit = _place_res()
-    return bool(before.search(text, max(0, start - 20), start) and unit.search(text, start, end))
-
-
-@cache
-def _after_target_re() -> re.Pattern[str]:
-    cue = alternation(modality_cues().cues_after)
-    return re.compile(rf"[ \t]+(?:[^\W\d_]+[ \t]+){{0,2}}?({cue})(?!\w)", re.IGNORECASE)
-
-
-def target_after(text: str, end: int) -> bool:
-    """A plan cue within the three words after the figure, no punctuation between.
-
-    >>> target_after("khoảng 700 nhà sẽ được xây", 14), target_after("700 nhà, sẽ", 7)
-    (True, False)
-    """
-    return bool(_after_target_re().match(text, end))
-
-
-@cache
-def _adjacent_target_re(words: int) -> re.Pattern[str]:
-    cue = alternation(modality_cues().cues_adjacent)
-    gap = rf"(?:[^\W\d_]+[ \t]+){{0,{words}}}"
-    return re.compile(rf"(?:^|[^\w])(?<!chỉ )(?<!Chỉ )({cue})(?![ \t]+(?:thiết|cù|mẫn)(?!\w))[ \t]+{gap}$",
-                      re.IGNORECASE)
-
-
-def target_right_before(text: str, start: int, money: bool = False) -> bool:
-    """A need cue right before the figure (`Cần 340 tỷ đồng khắc phục`), or up to five
-    syllables before an amount of money (`cần hỗ trợ khẩn cấp 200 tỷ đồng`): what is still
-    needed is a target (§7); `chỉ cần 1 hộ` (it only takes one) and `cần thiết` are no need.
-
-    >>> target_right_before("Cần 340 tỷ đồng", 4), target_right_before("chỉ cần 1 hộ", 8)
-    (True, False)
-    >>> target_right_before("cần hỗ trợ khẩn cấp 200 tỷ", 20, money=True)
-    True
-    """
-    return bool(_adjacent_target_re(5 if money else 0).search(text, max(0, start - 40), start))
-
-
-@cache
-def _question_re() -> re.Pattern[str]:
-    return words_re(modality_cues().question_cues)
-
-
-def hypothetical_question(sentence: str) -> bool:
-    """A question whether something could be done: its figures are possibilities (§7).
-
-    >>> hypothetical_question("Căn hộ 100 - 200 triệu đồng cho người nghèo có khả thi?")
-    True
-    >>> hypothetical_question("Nhà giá rẻ chỉ 100 triệu đồng thực chất là thế nào?")
-    False
-    """
-    return sentence.rstrip(" \t\"”’)").endswith("?") and bool(_question_re().search(sentence))
-
-
-@cache
-def _revision_re() -> re.Pattern[str]:
-    return words_re(modality_cues().revision_cues)
-
-
-def revises_plan(text: str, sentence_start: int, start: int) -> bool:
-    """The clause revises a plan (`giao bổ sung kế hoạch tăng trưởng ... tăng từ 8% lên 10%`):
-    the value before the change was a plan too, not a fact.
-
-    >>> revises_plan("bổ sung kế hoạch tăng trưởng thêm 2%, tăng từ 8% lên 10%", 0, 47)
-    True
-    """
-    return bool(_revision_re().search(text, sentence_start, start))

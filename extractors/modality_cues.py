@@ -22,10 +22,12 @@ class ModalityCues(_Strict):
     not_cues: list[str] = []
     name_heads: list[str]
     noun_cues: list[str] = []
+    credit_words: list[str] = []
     clause_breaks: list[str] = []
     opening_leads: list[str] = []
     carry_cues: list[str] = []
     weak_cues: list[str] = []
+    opening_only_cues: list[str] = []
     rule_weak_cues: list[str] = []
     habit_weak_cues: list[str] = []
     rule_cues: list[str] = []
@@ -33,6 +35,10 @@ class ModalityCues(_Strict):
     place_prepositions: list[str] = []
     place_units: list[str] = []
     cues_after: list[str]
+    facts_after: list[str] = []
+    fact_after_leads: list[str] = []
+    facts_adjacent: list[str] = []
+    earlier_year_leads: list[str] = []
     cues_adjacent: list[str]
     question_cues: list[str] = []
     revision_cues: list[str] = []
@@ -93,6 +99,11 @@ def opening_lead_re() -> re.Pattern[str]:
 @cache
 def weak() -> frozenset[str]:
     return frozenset(w.lower() for w in modality_cues().weak_cues)
+
+
+@cache
+def opening_only() -> frozenset[str]:
+    return frozenset(w.lower() for w in modality_cues().opening_only_cues)
 
 
 @cache

@@ -11,7 +11,7 @@ from functools import cache
 
 from vnfigures.schemas import Qualifier
 
-from .lexicon import alternation, cues, tone_variants
+from .lexicon import alternation, cues, tone_variants, windows, word_re
 
 _WORD = re.compile(r"[\w%/-]+")
 _CLAUSE_STOP = re.compile(r"[.;:!?()\[\]\n]|,\s")
@@ -51,7 +51,7 @@ def qualifier_before(text: str, start: int, lower: int = 0) -> tuple[Qualifier, 
     sign = _sign_before(text, start)
     if sign is not None:
         return sign
-    window_start = max(lower, start - 60)
+    window_start = max(lower, start - windows().qualifier_before)
     words = [(m.group().lower(), m.start() + window_start)
              for m in _WORD.finditer(text[window_start:start])]
     table, skip = _before_table(), _skippable()
@@ -125,12 +125,12 @@ def qualifier_after(text: str, end: int) -> tuple[Qualifier, int] | None:
 
 @cache
 def _governing_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)({alternation(cues().approx_governing)})(?!\w)", re.IGNORECASE)
+    return word_re(cues().approx_governing)
 
 
 @cache
 def _not_governing_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)({alternation(cues().approx_governing_not)})(?!\w)", re.IGNORECASE)
+    return word_re(cues().approx_governing_not)
 
 
 def approx_governed(text: str, clause_start: int, start: int) -> bool:
@@ -148,7 +148,8 @@ def approx_governed(text: str, clause_start: int, start: int) -> bool:
 
 @cache
 def _comparison_after_re() -> re.Pattern[str]:
-    return re.compile(rf"[^.;:!?()\n]{{0,20}}?(?<!\w)({alternation(cues().comparison_after)})(?!\w)", re.IGNORECASE)
+    gap = windows().comparison_after
+    return re.compile(rf"[^.;:!?()\n]{{0,{gap}}}?{word_re(cues().comparison_after).pattern}", re.IGNORECASE)
 
 
 def is_difference(text: str, cue_start: int, end: int) -> bool:
@@ -160,7 +161,7 @@ def is_difference(text: str, cue_start: int, end: int) -> bool:
     >>> is_difference("thấp hơn 3 triệu đồng", 0, 16)
     False
     """
-    cue = re.sub(r"\s+", " ", text[cue_start:cue_start + 12].lower())
+    cue = re.sub(r"\s+", " ", text[cue_start:cue_start + windows().comparative].lower())
     if not any(cue.startswith(c.lower() + " ") for c in cues().comparatives):
         return False
     return _comparison_after_re().match(text, end) is not None

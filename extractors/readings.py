@@ -19,7 +19,8 @@ from .labels import (LabelBefore, class_label_before, function_words, indefinite
 from .lexicon import alternation, cue_before_re, cues, number_words, separator_re, unit_table, windows
 from .numbers import NumberMention
 from .rejections import Reason, Rejection
-from .surroundings import as_building, clause_noun_kind, money_subject, needed_word_near, negative, non_dwelling_owner, one_counts
+from .surroundings import (as_building, clause_noun_kind, money_subject, needed_word_near, negative, non_dwelling_owner,
+                           one_counts, paid_months)
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
 _NOUN_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
@@ -240,7 +241,9 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     """A number with no unit from the lexicon after it."""
     text = ctx.text
     if blocked_after(text, m.end):
-        return Reason.not_counted_after
+        paid = paid_months(text, m.start, m.end)  # `chỉ trả 3 tháng`: months counted as money (§7)
+        return Reason.not_counted_after if paid is None else Candidate(m, None, Kind.other, "item", m.value,
+                                                                       paid, "tháng", None)
     if m.form == "words" and m.scale >= 1000:
         per, end = _per_at(text, m.end)  # `hơn trăm ngàn/ngày`: an amount of money per day
         subject = money_subject(ctx, m.start, m.end)

@@ -7,6 +7,7 @@ not a number. Capitalized runs inside a sentence are names (`thôn Hai Căn`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -23,6 +24,41 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"'“”(\[…–-])\s*$")
 @cache
 def _word_re() -> re.Pattern[str]:
     return re.compile(rf"{_LETTER}+")
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One word of the text, shaped like a `re.Match` (`group`, `start`, `end`)."""
+
+    at: int
+    to: int
+    text: str
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+
+def _words(text: str) -> list[_Word]:
+    """The words of `text`, a word glued to the one before it split off where a capital opens a
+    lower-case word (`TP HCMHai dãy nhà`, `Hà NộiNhận`: a dateline copied without its break).
+
+    >>> [w.group() for w in _words("TP HCMHai dãy")]
+    ['TP', 'HCM', 'Hai', 'dãy']
+    """
+    out: list[_Word] = []
+    for m in _word_re().finditer(text):
+        word, at = m.group(), m.start()
+        cuts = [i for i in range(1, len(word) - 1)
+                if word[i].isupper() and word[i + 1].islower() and word[i - 1].isalpha()]
+        for a, b in zip([0, *cuts], [*cuts, len(word)]):
+            out.append(_Word(at + a, at + b, word[a:b]))
+    return out
 
 
 def _words_value(words: list[str], hundred_alone: bool = False) -> Decimal | None:
@@ -82,7 +118,10 @@ def _words_value(words: list[str], hundred_alone: bool = False) -> Decimal | Non
 
 
 def is_sentence_start(text: str, pos: int) -> bool:
-    return bool(_SENTENCE_START.search(text[max(0, pos - 4):pos]))
+    """A sentence mark right before `pos`, or a letter glued to it (a dateline: `TP HCMHai`)."""
+    if pos > 0 and text[pos - 1].isalpha():
+        return True
+    return bool(_SENTENCE_START.search(text[max(0, pos - windows().sentence_mark):pos]))
 
 
 def word_runs(text: str, rejected: list[Rejection] | None = None) -> list[NumberMention]:
@@ -95,7 +134,7 @@ def word_runs(text: str, rejected: list[Rejection] | None = None) -> list[Number
     nw = number_words()
     vocab = nw.all_words()
     out: list[NumberMention] = []
-    words = list(_word_re().finditer(text))
+    words = _words(text)
     i = 0
     while i < len(words):
         j = i
@@ -122,7 +161,7 @@ def word_runs(text: str, rejected: list[Rejection] | None = None) -> list[Number
     return out
 
 
-def _zero_at(words: list[re.Match[str]], i: int, j: int) -> bool:
+def _zero_at(words: list[_Word], i: int, j: int) -> bool:
     """`không` inside a run, right before `trăm`: a zero (`một nghìn không trăm linh năm`)."""
     nw = number_words()
     return (j > i and words[j].group().lower() in nw.zero_words and j + 1 < len(words)
@@ -134,7 +173,7 @@ def _hundred_alone_re() -> re.Pattern[str]:
     return cue_before_re(number_words().hundred_alone_after, r"[ \t]+")
 
 
-def _hundred_alone(text: str, first: re.Match[str]) -> bool:
+def _hundred_alone(text: str, first: _Word) -> bool:
     """A run opening with `trăm` after `hơn`, `gần`…: one hundred (`hơn trăm ngàn/ngày`)."""
     return (first.group().lower() in number_words().hundred_words
             and bool(_hundred_alone_re().search(text, max(0, first.start() - windows().hundred_alone),
@@ -146,14 +185,14 @@ def _noun_res() -> dict[str, re.Pattern[str]]:
     return {word: cue_before_re(before, r"[ \t]+") for word, before in number_words().noun_after.items()}
 
 
-def _scale_of_noun(words: list[re.Match[str]], j: int) -> bool:
+def _scale_of_noun(words: list[_Word], j: int) -> bool:
     """`triệu` in `một triệu phú` (a millionaire) starts a noun, it scales nothing."""
     nw = number_words()
     return (words[j].group().lower() in nw.scales and j + 1 < len(words)
             and words[j + 1].group().lower() in nw.not_scale_before)
 
 
-def _word_mention(text: str, run: list[re.Match[str]], hundred_alone: bool = False
+def _word_mention(text: str, run: list[_Word], hundred_alone: bool = False
                   ) -> NumberMention | Reason | None:
     """The number a well-formed run of number words makes, why it makes none, or None when
     the run is no candidate at all (a unit word after digits, `sau 10 năm`)."""

@@ -18,7 +18,7 @@ from vnfigures.schemas import Kind
 from .lexicon import alternation, cue_before_re, cues, unit_table, windows, word_re
 
 __all__ = ["as_building", "clause_noun_kind", "money_subject", "needed_word_near", "negative", "non_dwelling_owner",
-           "one_counts", "one_in_tally"]
+           "one_counts", "one_in_tally", "paid_months"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 #: an article naming a word this often is about it (`vàng`: a gold-price story), so a unit that
@@ -68,6 +68,31 @@ def _one_counts_re() -> re.Pattern[str]:
 def one_counts(text: str, pos: int) -> bool:
     """`ít nhất một kho`, `chỉ một hộ`: a qualifier makes `một` a number (§7)."""
     return bool(_one_counts_re().search(text, max(0, pos - windows().one_counts), pos))
+
+
+@cache
+def _months_paid_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = cues().months_paid
+    gap = rf"[ \t]+(?:(?:{alternation(words.get('gap', []))})[ \t]+)?"
+    period = alternation(words.get("not_after", [])) or chr(0xFFFF)
+    noun = re.compile(rf"[ \t]*({alternation(words.get('nouns', [])) or chr(0xFFFF)})(?!\w)(?![ \t]+(?:{period})(?!\w))",
+                      re.IGNORECASE)
+    return cue_before_re(words.get("before", []), gap), noun
+
+
+def paid_months(text: str, start: int, end: int) -> int | None:
+    """Where a count of months paid ends (`chỉ trả 3 tháng`, `cọc trước ba tháng`: months
+    counted as money, §7 `6 tháng tiền lương`), or None for a plain duration.
+
+    >>> s = "tiền cọc trước ba tháng"
+    >>> s[:paid_months(s, 15, 17)], paid_months("trong 3 tháng", 6, 7)
+    ('tiền cọc trước ba tháng', None)
+    """
+    verb, noun = _months_paid_res()
+    found = noun.match(text, end)
+    if found is None or not verb.search(text, max(0, start - windows().months_paid), start):
+        return None
+    return found.end()
 
 
 @cache
@@ -122,7 +147,7 @@ def negative(text: str, pos: int) -> bool:
     >>> negative("tăng trưởng âm 2,5%", 15), negative("từ 25 -35cm", 7), negative("(-3%)", 2)
     (True, False, True)
     """
-    return bool(_negative_re().search(text, max(0, pos - 6), pos))
+    return bool(_negative_re().search(text, max(0, pos - windows().negative_sign), pos))
 
 
 @cache

@@ -88,6 +88,7 @@ FORMS = [
     ("thu về US$5 triệu", [F("money", "5000000", "USD")]),
     ("đầu tư 3 tỷ won", [F("money", "3000000000", "KRW")]),
     ("lương 5 triệu yên", [F("money", "5000000", "JPY")]),
+    ("giá 1,2 triệu yen", [F("money", "1200000", "JPY")]),
     ("giá 100 AED và 20 dirham", [F("money", "100", "AED"), F("money", "20", "AED")]),
     ("giá 2.000 baht", [F("money", "2000", "THB")]),
     ("giá 20€ một vé", [F("money", "20", "EUR")]),
@@ -121,6 +122,8 @@ FORMS = [
     ("ảnh hưởng năm hộ dân, trong đó, một gia đình bị sập tường, khiến một cháu nhỏ chết",
      [F("households", "5", "household"), F("households", "1", "household"), F("people", "1", "person")]),
     ("35 lồng cá của một trang trại nuôi cá", [F("other", "35", "item")]),
+    ("Quốc lộ 4H bị sạt lở gần 50 điểm, tuyến huyện bị trôi một cầu bê-tông cốt thép và 150 m đường",
+     [F("other", "50", "item", "nearly"), F("infrastructure", "1", "item"), F("other", "150", "item")]),
     ("trao tặng xã một chiếc thuyền", []),
     # a year or a number before a word it does not count; idioms; approx words (§7)
     ("cho hay đầu năm con chị đã đóng bảo hiểm y tế", []),
@@ -146,6 +149,41 @@ FORMS = [
     # a voltage names the class of a line or station (§7 `trạm 110kV`); lengths stay figures
     ("đường dây 500kV mạch 3 dài 519 km", [F("other", "519", "item")]),
     ("trạm biến áp 220 kV", []),
+    # a change opened by `từ` with a time or change verb before its separator: two exact figures (§7)
+    ("quãng đường đi làm từ 3 km nay tăng lên 13 km",
+     [F("other", "3", "item", text="3 km"), F("other", "13", "item")]),
+    ("tỷ lệ hộ nghèo từ 5% năm 2019 giảm xuống còn 3%", [F("percent", "5", "percent"), F("percent", "3", "percent")]),
+    ("mức hỗ trợ từ 2 triệu đồng, tăng lên 3 triệu đồng",
+     [F("money", "2000000", "VND", "at_least"), F("money", "3000000", "VND")]),
+    # `từ` governed by a verb of origin is no bound (vnexpress_201)
+    ("điều này xuất phát từ ba lý do chính", [F("other", "3", "item", text="ba lý do chính")]),
+    ("du khách đến từ 20 quốc gia", [F("other", "20", "item")]),
+    # rooms right after a dwelling name its type, like `xe 7 chỗ` (§7, vnexpress_201)
+    ("một căn hộ hai phòng ngủ, diện tích 70 m2", [F("area", "0.007", "hectare")]),
+    ("anh thuê một căn hai phòng ngủ 58 m2", [F("area", "0.0058", "hectare")]),
+    ("ngôi nhà có 3 phòng ngủ và 2 phòng tắm", [F("other", "3", "item"), F("other", "2", "item")]),
+    # positions are no figures (§7 `hai bên đường`, vnexpress_204)
+    ("xe tải nằm chắn ngang cao tốc, hai bên là hai xe container", [F("other", "2", "item")]),
+    # seats a venue holds are figures; after a vehicle they name its class (`xe 7 chỗ`, §7)
+    ("sân vận động có sức chứa 40.000 chỗ ngồi", [F("other", "40000", "item")]),
+    ("công ty mua 3 xe 45 chỗ ngồi", [F("other", "3", "item")]),
+    # months counted as money paid are figures (§7 `6 tháng tiền lương`); a duration is none
+    ("chủ nhà yêu cầu đóng theo năm cộng với tiền cọc trước ba tháng", [F("other", "3", "item", text="ba tháng")]),
+    ("mà chỉ trả 3 tháng cuối năm 2023", [F("other", "3", "item", text="3 tháng")]),
+    ("công trình thi công trong 3 tháng", []),
+    ("đóng tiền ba tháng một lần nên họ sẽ cần chuẩn bị 31,5 triệu đồng", [F("money", "31500000", "VND")]),
+    ("sau 3 tháng, anh trả hết nợ", []),
+    # a cubic metre whose superscript was lost in copying (`5.000 m 3`, `40 -110m 3 /s`)
+    ("sạt lở 5.000 m 3 đất đá", [F("other", "5000", "item")]),
+    ("xả về hạ du từ 40 -110m 3 /s", [F("other", "40", "item", "range", "110", per="s")]),
+    # specifications of a product are `other` (§7): a count of transistors, a data rate
+    ("chip có 16 tỷ bóng bán dẫn", [F("other", "16000000000", "item")]),
+    ("tốc độ tải xuống đạt 1 Gbps, tải lên 500 Mbps", [F("other", "1", "item"), F("other", "500", "item")]),
+    # a number word glued to its dateline (vnexpress_203 `TP HCMHai dãy nhà`) opens the sentence
+    ("TP HCMHai dãy nhà rộng hơn 4.000 m2 chứa các đồ gia dụng",
+     [F("infrastructure", "2", "item", text="Hai dãy nhà"), F("area", "0.4", "hectare", "more_than")]),
+    ("Hà NộiBa người bị thương", [F("people", "3", "person")]),
+    ("thôn Hai Căn có 5 hộ", [F("households", "5", "household")]),
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),

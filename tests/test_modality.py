@@ -94,6 +94,70 @@ PLANS_AND_RULES = [
     ("#11", "Chủ nhà báo phòng sẽ tăng lên 5 triệu đồng.", "T"),
     ("#11", "Bộ sẽ hỗ trợ 50 tỷ đồng.", "T"),
     ("test_figures", "Ban chỉ đạo phân công 1 đồng chí Phó Giám đốc", "A"),
+    # a sufficient condition of a rule in force (`chỉ cần`: it only takes) is no need (nhandan_203)
+    ("nhandan_203", "Thay vào đó, thương nhân chỉ cần có ít nhất một kho chuyên dùng để chứa thóc, gạo.", "A"),
+    ("#11", "Tỉnh cần có 500 tỷ đồng để làm đường.", "T"),
+    # `vừa` meaning moderate is no fact cue: the forecast opener keeps every measurement (#11)
+    ("#11", "Dự báo đêm nay, khu vực Bắc Bộ có mưa vừa, mưa to với lượng mưa 40-90 mm, có nơi trên 150 mm.", "TT"),
+    ("#11", "Doanh nghiệp nhỏ và vừa sẽ được vay 2 tỷ đồng.", "T"),
+    # a part of the planned whole already done: `, trong đó 120 hộ đã …` (#11)
+    ("#11", "Dự kiến, đến cuối năm, toàn huyện sẽ có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký.", "TA"),
+    ("#11", "Theo kế hoạch, tỉnh xây 500 nhà, hiện 200 nhà đã hoàn thành.", "TA"),
+    ("#11", "Phấn đấu đến năm 2025, 100% hộ dân đã có nước sạch.", "T"),
+    # a `sẽ` wrongly believed plans nothing (baomoi_6); `tưởng tượng` (imagine) is no belief
+    ("baomoi_6", "Nhiều hộ tưởng mình sẽ được mua hàng giá rẻ, đi vay mượn để mua nồi áp suất giá trên 1,7 "
+     "triệu đồng nhưng thực chất giá chỉ có 300.000 đồng.", "AA"),
+    ("#11", "Tưởng tượng sẽ có 500 người đến.", "T"),
+    # a work described as it will be once done is the plan's output (#11)
+    ("#11", "Khi hoàn thành, nhà máy có công suất 500 tấn/ngày.", "T"),
+    ("#11", "Công trình được khởi công năm 2020, khi hoàn thành cung cấp nước cho 300 ha.", "T"),
+    ("#11", "Sau khi hoàn thành, công trình đã phục vụ 500 hộ dân.", "A"),
+    # a lower-case cue after `Sở`, `Bộ` is the verb, not part of a name (proposals, #11)
+    ("#11", "Sở kiến nghị bổ sung 50 tỷ đồng cho dự án.", "T"),
+    ("#11", "Ông Nguyễn Văn A, Phó Giám đốc Sở Kế hoạch và Đầu tư, cho biết tỉnh có 300 dự án.", "A"),
+    # what exists stays actual inside a plan's sentence: a natural area, `hiện có`, `đang có` (#11)
+    ("#11", "Theo kế hoạch, dự án được triển khai tại 12 xã có tổng diện tích tự nhiên 25.000 ha, hỗ trợ 500 hộ.",
+     "AAT"),
+    ("#11", "Dự kiến, vùng nguyên liệu rộng 300 ha, hiện có 120 hộ tham gia.", "TA"),
+    ("#11", "Trong năm 2025, huyện sẽ xây 20 cầu cho 8 xã đang có 3.000 hộ bị chia cắt.", "TTA"),
+    # a fact cue after a figure in a clause of its own after `;` (#11)
+    ("#11", "Theo phương án, 200 hộ dân sẽ được di dời; 50 hộ đã di dời xong.", "TA"),
+    # the terms of a scheme are targets; the results of a plan carried out are facts (#11)
+    ("#11", "Đề án hỗ trợ 40 triệu đồng/căn, trong đó cho vay 25 triệu đồng.", "TT"),
+    ("#11", "Qua 5 năm triển khai đề án, 1.200 hộ thoát nghèo, 300 hộ có nhà mới.", "AA"),
+    ("#11", "Sau 3 năm thực hiện kế hoạch, huyện hỗ trợ 500 hộ.", "A"),
+    # `có thể tích` is "has a volume of", no possibility
+    ("#11", "Hồ có thể tích 2 triệu m3.", "A"),
+    # an ellipsis that trails off a list inside the sentence ends no scope (baomoi_42)
+    ("baomoi_42", "Hiện tỉnh rất cần sự hỗ trợ kinh phí từ Trung ương để có thể thực hiện dự án xây dựng kè tạo "
+     "bãi, trồng rừng phòng chống sạt lở bờ biển… với tổng mức đầu tư khoảng 1.300 tỷ đồng.", "T"),
+    # sites after a place preposition are where an order happens, not its output (baomoi_47)
+    ("baomoi_47", "Sở đã chỉ đạo các nhà thầu hướng dẫn giao thông, cắm biển cảnh báo tạm thời tại 2 điểm sạt lở "
+     "lớn tại xã Lùng Sui, dự kiến cuối ngày 12/7 mới thông đường.", "A"),
+    ("#11", "Tỉnh sẽ hỗ trợ 5 điểm sạt lở.", "T"),
+    # a crop's state and a directive named as a document plan nothing (baomoi_48, baomoi_7)
+    ("baomoi_48", "Mưa trái mùa khiến hàng trăm ha lúa sắp thu đổ ngã từ 15 - 30%, ảnh hưởng đến tiến độ thu hoạch.",
+     "A"),
+    ("baomoi_7", "Sau khi Tỉnh ủy ban hành công văn chỉ đạo, Chi nhánh triển khai tới 11.189 chi bộ.", "A"),
+    # a photo credit glued before a sentence: the capitalised cue after it opens the sentence (baomoi_64)
+    ("baomoi_64", "Ảnh: Cao Cường Kế hoạch của TP trong giai đoạn 2016 - 2020 là cần đầu tư xây dựng thêm 39 dự án "
+     "NƠXH với quy mô 44.700 căn trên tổng diện tích 140ha, trong đó, hoàn thành 30 nghìn căn.", "TTTT"),
+    # `Trường hợp …,` opening a sentence sets a condition; counted cases plan nothing (#11)
+    ("#11", "Trường hợp mưa lớn kéo dài, hơn 1.000 hộ dân phải sơ tán.", "T"),
+    ("#11", "Có 2 trường hợp tử vong, 5 người bị thương.", "AA"),
+    ("#11", "Theo quy định, trường hợp vi phạm sẽ bị phạt 5 triệu đồng.", "A"),
+    # a clause opening with an earlier year than the plan's reports that year's facts (#11)
+    ("#11", "Tỉnh phấn đấu năm 2025 thu ngân sách đạt 20.000 tỷ đồng, năm 2024 thu được 18.000 tỷ đồng.", "TA"),
+    ("#11", "Mục tiêu đến năm 2025 có 95% dân số tham gia bảo hiểm y tế, năm 2023 đạt 92%.", "TA"),
+    ("#11", "Phấn đấu năm 2025 đạt 100 tỷ đồng, năm 2026 đạt 120 tỷ đồng.", "TT"),
+    # an intention (`tính` + a verb of acting) is a plan (vnexpress_201)
+    ("vnexpress_201", "Ban đầu, anh tính thuê quanh khu vực Cầu Giấy để tiện đi làm, ngân sách khoảng 8-9 triệu "
+     "đồng mỗi tháng.", "T"),
+    ("#11", "Tính đến nay, huyện có 300 hộ thoát nghèo.", "A"),
+    # a count already registered is a fact
+    ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
+    # a venue's seats are its capacity, a fact (§7)
+    ("#11", "Sân vận động có sức chứa 40.000 chỗ ngồi.", "A"),
 ]
 
 

@@ -1,0 +1,162 @@
+"""Cues that govern one figure, not a scope (ANNOTATION.md §7 Modality).
+
+`modality.py` decides a figure from the cue scopes of its sentence; the cues here look only at
+the words right around the figure and correct that decision: a place preposition before a count
+of places (`tại 12 xã`: where a plan happens), a fact right after the figure in a clause of its
+own (`…, trong đó 120 hộ đã đăng ký`), what exists right before it (`diện tích tự nhiên 25.000
+ha`), an earlier year opening its clause, a plan cue right after it (`700 nhà sẽ được xây`), a
+need right before it (`cần 340 tỷ`), a question whether it could be done, a plan revised.
+Their words live in `data/modality.yaml`, their look-backs in `data/windows.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import alternation, windows
+from .modality_cues import modality_cues, words_re
+
+
+def local_fact(text: str, cue_start: int, cue_end: int, start: int, end: int) -> bool:
+    """The figure at start..end is a fact although the plan cue at cue_start..cue_end covers it:
+    a fact cue after it in a clause of its own, what exists right before it, or an earlier year
+    opening its clause."""
+    return bool((_fact_clause_re().search(text, cue_end, start) and fact_after(text, end))
+                or _fact_before_re().search(text, max(0, start - windows().fact_before), start)
+                or earlier_year_clause(text, cue_start, start))
+
+
+@cache
+def _place_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    c = modality_cues()
+    before = re.compile(rf"(?<!\w)(?:{alternation(c.place_prepositions) or chr(0xFFFF)})[ \t]+$", re.IGNORECASE)
+    unit = re.compile(rf"\d[ \t]*(?:{alternation(c.place_units) or chr(0xFFFF)})(?!\w)", re.IGNORECASE)
+    return before, unit
+
+
+def at_place(text: str, start: int, end: int) -> bool:
+    """A count of places right after a place preposition: where a plan happens, not its output.
+
+    >>> s = "Dự án dự kiến triển khai tại 12 xã"
+    >>> at_place(s, s.index("12"), len(s)), at_place("sẽ hỗ trợ cho 12 xã", 14, 19)
+    (True, False)
+    """
+    before, unit = _place_res()
+    return bool(before.search(text, max(0, start - windows().place_before), start) and unit.search(text, start, end))
+
+
+@cache
+def _fact_clause_re() -> re.Pattern[str]:
+    """A clause of its own up to the figure: after `;`, or opening with a part of the planned
+    whole (`, trong đó`)."""
+    lead = alternation(modality_cues().fact_after_leads) or chr(0xFFFF)
+    return re.compile(rf"(?:;|,[ \t]*(?:{lead})(?!\w))[^,;]*$", re.IGNORECASE)
+
+
+@cache
+def _fact_before_re() -> re.Pattern[str]:
+    cue = alternation(modality_cues().facts_adjacent) or chr(0xFFFF)
+    return re.compile(rf"(?:^|[^\w])(?:{cue})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}$", re.IGNORECASE)
+
+
+@cache
+def _year_clause_re() -> re.Pattern[str]:
+    lead = alternation(modality_cues().earlier_year_leads) or chr(0xFFFF)
+    return re.compile(rf"[,;][ \t]*(?:{lead})[ \t]+((?:19|20)\d\d)(?!\d)[^,;]*$", re.IGNORECASE)
+
+
+def earlier_year_clause(text: str, cue_start: int, start: int) -> bool:
+    """The figure's clause opens with a year earlier than one named after the plan cue: it
+    reports a past year inside a plan's sentence.
+
+    >>> s = "Tỉnh phấn đấu năm 2025 thu 20.000 tỷ đồng, năm 2024 thu được 18.000 tỷ đồng"
+    >>> earlier_year_clause(s, 5, s.index("18.000")), earlier_year_clause(s, 5, s.index("20.000"))
+    (True, False)
+    """
+    clause = _year_clause_re().search(text, cue_start, start)
+    if clause is None:
+        return False
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text[cue_start:clause.start()])]
+    return bool(years) and int(clause.group(1)) < max(years)
+
+
+@cache
+def _fact_after_re() -> re.Pattern[str]:
+    cue = alternation(modality_cues().facts_after) or chr(0xFFFF)
+    return re.compile(rf"[ \t]+(?:[^\W\d_]+[ \t]+){{0,2}}?({cue})(?!\w)", re.IGNORECASE)
+
+
+def fact_after(text: str, end: int) -> bool:
+    """A fact cue within the three words after the figure, no punctuation between.
+
+    >>> fact_after("trong đó 120 hộ đã đăng ký", 15), fact_after("120 hộ, đã", 6)
+    (True, False)
+    """
+    return bool(_fact_after_re().match(text, end))
+
+
+@cache
+def _after_target_re() -> re.Pattern[str]:
+    cue = alternation(modality_cues().cues_after)
+    return re.compile(rf"[ \t]+(?:[^\W\d_]+[ \t]+){{0,2}}?({cue})(?!\w)", re.IGNORECASE)
+
+
+def target_after(text: str, end: int) -> bool:
+    """A plan cue within the three words after the figure, no punctuation between.
+
+    >>> target_after("khoảng 700 nhà sẽ được xây", 14), target_after("700 nhà, sẽ", 7)
+    (True, False)
+    """
+    return bool(_after_target_re().match(text, end))
+
+
+@cache
+def _adjacent_target_re(words: int) -> re.Pattern[str]:
+    cue = alternation(modality_cues().cues_adjacent)
+    gap = rf"(?:[^\W\d_]+[ \t]+){{0,{words}}}"
+    return re.compile(rf"(?:^|[^\w])(?<!chỉ )(?<!Chỉ )({cue})(?![ \t]+(?:thiết|cù|mẫn)(?!\w))[ \t]+{gap}$",
+                      re.IGNORECASE)
+
+
+def target_right_before(text: str, start: int, money: bool = False) -> bool:
+    """A need cue right before the figure (`Cần 340 tỷ đồng khắc phục`), or up to five
+    syllables before an amount of money (`cần hỗ trợ khẩn cấp 200 tỷ đồng`): what is still
+    needed is a target (§7); `chỉ cần 1 hộ` (it only takes one) and `cần thiết` are no need.
+
+    >>> target_right_before("Cần 340 tỷ đồng", 4), target_right_before("chỉ cần 1 hộ", 8)
+    (True, False)
+    >>> target_right_before("cần hỗ trợ khẩn cấp 200 tỷ", 20, money=True)
+    True
+    """
+    return bool(_adjacent_target_re(5 if money else 0).search(text, max(0, start - windows().need_before), start))
+
+
+@cache
+def _question_re() -> re.Pattern[str]:
+    return words_re(modality_cues().question_cues)
+
+
+def hypothetical_question(sentence: str) -> bool:
+    """A question whether something could be done: its figures are possibilities (§7).
+
+    >>> hypothetical_question("Căn hộ 100 - 200 triệu đồng cho người nghèo có khả thi?")
+    True
+    >>> hypothetical_question("Nhà giá rẻ chỉ 100 triệu đồng thực chất là thế nào?")
+    False
+    """
+    return sentence.rstrip(" \t\"”’)").endswith("?") and bool(_question_re().search(sentence))
+
+
+@cache
+def _revision_re() -> re.Pattern[str]:
+    return words_re(modality_cues().revision_cues)
+
+
+def revises_plan(text: str, sentence_start: int, start: int) -> bool:
+    """The clause revises a plan (`giao bổ sung kế hoạch tăng trưởng ... tăng từ 8% lên 10%`):
+    the value before the change was a plan too, not a fact.
+
+    >>> revises_plan("bổ sung kế hoạch tăng trưởng thêm 2%, tăng từ 8% lên 10%", 0, 47)
+    True
+    """
+    return bool(_revision_re().search(text, sentence_start, start))
