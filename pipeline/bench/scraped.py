@@ -1,0 +1,174 @@
+"""Plain-text cleaning benchmark: `clean_text` on scraped texts, per paper, held-out apart.
+
+    .venv/bin/python -m vnfigures.bench.scraped [--expect FILE] [--hold-out PAPERS] [--repeat N] [--json OUT]
+
+Scraped text comes in two shapes, and both are scored with snippets the cleaned text must
+contain and snippets (menus, teasers, comment widgets, footers) it must not:
+
+- texts as a scraper saved them (`raw/text`, the seed): the plain-text entries of
+  clean_expect.json, and the rows of `BENCH_TEXTS` in tests/test_clean_scraped.py (the four
+  scraped pages of ../shared whose gold keeps the furniture);
+- every article page of clean_expect.json flattened to text the way a copy of the whole page
+  reads (one line per block element, the `<title>` first, menus, teasers and footer
+  included): what a researcher gets by saving a page as text. Its snippets are the page's.
+
+Papers in `--hold-out` (rules were not written on them) are summed apart. Pages per CPU
+second are for a report only: nothing asserts a speed.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from rich.console import Console
+from rich.table import Table
+
+from vnfigures.bench.clean import DEFAULT_EXPECT, REPO, Page, Score, norm, score_page
+from vnfigures.clean import clean_text
+
+DEFAULT_HOLD_OUT = "baodautu,nld,phapluatplus,hanoimoi,vietnamvn"
+TEXT_TABLE = REPO / "tests" / "test_clean_scraped.py"
+# Elements that start a new line when a page is read as text (a browser's block elements).
+_BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
+                    "h5 h6 header hr li main nav ol p pre section table td th title tr ul".split())
+_SKIPPED = ("script", "style", "noscript", "template", "svg", "iframe")
+
+
+def page_as_text(html: str) -> str:
+    """The whole page as text, one line per block element (what 'save as text' gives)."""
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(_SKIPPED):
+        tag.decompose()
+    lines: list[str] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        line = re.sub(r"\s+", " ", " ".join(pending)).strip()
+        if line:
+            lines.append(line)
+        pending.clear()
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if type(child) is NavigableString:  # comments and doctypes are subclasses
+                pending.append(str(child))
+            elif isinstance(child, Tag):
+                block = child.name in _BLOCKS
+                if block:
+                    flush()
+                walk(child)
+                if block:
+                    flush()
+
+    walk(soup)
+    flush()
+    return "\n".join(lines)
+
+
+def _paper(path: Path) -> str:
+    stem = path.stem
+    return "baocamau" if path.parent.name == "seeds" else stem.rsplit("_", 1)[0]
+
+
+def load_texts(expect: Path, table: Path | None) -> list[Page]:
+    """Scraped texts with snippets: text entries and flattened article pages of `expect`,
+    and the rows of `BENCH_TEXTS` in `table` (name, with, without; read from raw/text)."""
+    texts: list[Page] = []
+    for entry in json.loads(expect.read_text(encoding="utf-8")):
+        # a seed's path is given from the corpus' parent (../shared/seeds)
+        path = next((p for p in (expect.parent / entry["file"], expect.parent.parent / entry["file"]) if p.is_file()),
+                    None)
+        if entry["kind"] != "article" or path is None:
+            continue
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        name = path.stem if path.suffix != ".html" else f"{path.stem} (page as text)"
+        text = page_as_text(raw) if path.suffix == ".html" else raw
+        texts.append(Page(name, _paper(path), True, text, tuple(map(norm, entry["with"])),
+                          tuple(map(norm, entry["without"]))))
+    for name, with_, without in _table_rows(table):
+        path = expect.parent / "raw" / "text" / f"{name}.txt"
+        if path.is_file():
+            texts.append(Page(name, _paper(path), True, path.read_text(encoding="utf-8"),
+                              tuple(map(norm, with_)), tuple(map(norm, without))))
+    return texts
+
+
+def _table_rows(table: Path | None) -> list[tuple[str, list[str], list[str]]]:
+    if table is None or not table.is_file():
+        return []
+    spec = importlib.util.spec_from_file_location(f"_bench_{table.stem}", table)
+    if spec is None or spec.loader is None:
+        return []
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.BENCH_TEXTS)
+
+
+def run(texts: list[Page], repeat: int) -> tuple[list[Score], float]:
+    """Each text's score, and texts per CPU second over `repeat` passes (the first scored)."""
+    scores: list[Score] = []
+    start = time.process_time()
+    for round_ in range(repeat):
+        for page in texts:
+            cleaned = clean_text(page.html).text
+            if round_ == 0:
+                scores.append(score_page(page, cleaned))
+    return scores, len(texts) * repeat / max(time.process_time() - start, 1e-9)
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def report(texts: list[Page], scores: list[Score], rate: float, hold_out: set[str], console: Console) -> dict[str, object]:
+    """Print per text, per paper and overall; return the numbers."""
+    table = Table(title="clean_text: with-recall / without-precision")
+    for column in ("text", "paper", "with", "without"):
+        table.add_column(column)
+    papers: dict[str, Score] = {}
+    groups = {"all": Score(), "held out": Score(), "rules written on": Score()}
+    for page, score in zip(texts, scores, strict=True):
+        table.add_row(page.name, page.site + (" (held out)" if page.site in hold_out else ""),
+                      f"{score.kept}/{score.wanted}", f"{score.excluded}/{score.unwanted}")
+        papers.setdefault(page.site, Score()).add(score)
+        groups["all"].add(score)
+        groups["held out" if page.site in hold_out else "rules written on"].add(score)
+    console.print(table)
+    summary = Table(title=f"per paper and overall ({rate:.1f} texts/CPU s)")
+    for column in ("group", "with-recall", "without-precision"):
+        summary.add_column(column)
+    for name, score in [*sorted(papers.items()), *groups.items()]:
+        summary.add_row(name + (" (held out)" if name in hold_out else ""), _share(score.with_recall),
+                        _share(score.without_precision))
+    console.print(summary)
+    return {name: {**asdict(s), "with_recall": s.with_recall, "without_precision": s.without_precision}
+            for name, s in [*papers.items(), *groups.items()]} | {"texts_per_second": rate}
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--expect", type=Path, default=DEFAULT_EXPECT, help="expectation file (clean_expect.json format)")
+    parser.add_argument("--hold-out", default=DEFAULT_HOLD_OUT, help="comma-separated papers summed apart as held out")
+    parser.add_argument("--repeat", type=int, default=3, help="clean every text this many times for the rate")
+    parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
+    args = parser.parse_args(argv)
+    console = Console(width=160)
+    if not args.expect.is_file():
+        console.print(f"no expectation file at {args.expect}: nothing to measure")
+        return
+    texts = load_texts(args.expect, TEXT_TABLE)
+    scores, rate = run(texts, args.repeat)
+    numbers = report(texts, scores, rate, {s for s in args.hold_out.split(",") if s}, console)
+    if args.json:
+        args.json.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
