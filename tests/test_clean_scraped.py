@@ -41,3 +41,59 @@ def test_scraped_text_keeps_the_article_and_drops_the_page(shared_corpus: Path, 
     text = clean_text(raw).text
     assert [s for s in with_ + without if s not in raw] == []
     assert ([s for s in with_ if s not in text], [s for s in without if s in text]) == ([], [])
+
+
+P = ["Sáng 4/1, huyện Hồng Dân trao 20 căn nhà cho hộ nghèo, mỗi căn trị giá 60 triệu đồng từ nguồn xã hội hóa.",
+     "Kinh phí do các doanh nghiệp trên địa bàn đóng góp trong năm qua, cùng ngày công của bà con trong ấp.",
+     "Dịp này, huyện còn tặng 115 phần quà cho các hộ có hoàn cảnh khó khăn, mỗi phần trị giá 500.000 đồng."]
+HEAD = "Trao 20 căn nhà cho hộ nghèo ở Hồng Dân"
+MENU = ["Thời sự", "Kinh tế thị trường", "Xã hội", "Văn hóa - Giải trí", "Liên hệ toà soạn", "0290 3831 361",
+        "Xu hướng nông thôn mới ở vùng sâu", "Trang chủ"]
+RELATED = ["Cà Mau trao 50 căn nhà đại đoàn kết cho hộ nghèo", "Bạc Liêu khởi công 30 căn nhà tình thương cho hộ cận nghèo",
+           "Sóc Trăng hỗ trợ 200 hộ sửa chữa nhà ở dịp cuối năm"]
+SUMMARY = "Sáng nay, tỉnh tổ chức lễ bàn giao nhà cho các hộ nghèo, với tổng kinh phí hơn 2 tỷ đồng từ nhiều nguồn."
+WIDGETS = ["Bình luận", "Được quan tâm nhất", "Mới nhất", "Hiện chưa có bình luận nào, hãy là người đầu tiên bình luận",
+           "Facebook Mail Twitter", "Đã có lỗi xảy ra, mời bạn quay lại bài viết", "Theo dõi chúng tôi", "Về đầu trang"]
+
+TABLE = ["Xã | Số nhà | Kinh phí", *(f"{x} | {n} | {n * 60} triệu đồng" for x, n in (
+    ("Vĩnh Lộc", 12), ("Ninh Quới", 8), ("Lộc Ninh", 5), ("Ninh Thạnh Lợi", 4), ("Vĩnh Lộc A", 3), ("Ninh Hòa", 2),
+    ("Lộc Ninh", 2), ("Ninh Quới A", 1))), "Tổng | 37 | 2.220 triệu đồng"]
+
+WHOLE_PAGES = [
+    # the <title> first, the header (menus, a phone number, trending tags), the headline again
+    ("\n".join([f"{HEAD} - Báo Tỉnh Nhà", *MENU, HEAD, HEAD, *P]), "\n".join([HEAD, *P])),
+    ("\n".join([f"{HEAD} | Báo Tỉnh Nhà", *MENU, HEAD, *P, *RELATED]), "\n".join([HEAD, *P])),
+    # related stories with their summaries after the article
+    ("\n".join([HEAD, *P, RELATED[0], SUMMARY, RELATED[1], SUMMARY]), "\n".join([HEAD, *P])),
+    # comment widgets and the page's menus after the article
+    ("\n".join([HEAD, *P, *WIDGETS]), "\n".join([HEAD, *P])),
+    # an article that only looks a little like a page: a section of one paragraph after the
+    # others, a headline quoted in the body, a table of figures at the end: nothing goes
+    ("\n".join([HEAD, *P, "Kết quả sau một năm", SUMMARY]), "\n".join([HEAD, *P, "Kết quả sau một năm", SUMMARY])),
+    ("\n".join([HEAD, P[0], HEAD, *P[1:]]), "\n".join([HEAD, P[0], HEAD, *P[1:]])),
+    ("\n".join([HEAD, *P, *TABLE]), "\n".join([HEAD, *P, *TABLE])),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), WHOLE_PAGES)
+def test_whole_page_scrape_keeps_only_the_article(raw: str, expected: str) -> None:
+    assert clean_text(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [("<html><head><title>T</title></head><body><div>Menu<a>A</a></div><p>Một <b>câu</b> dài.</p><br>X</body></html>",
+      "T\nMenuA\nMột câu dài.\nX"),
+     ("<p>a<script>b()</script><!-- c --></p>", "a")],
+)
+def test_page_as_text_gives_one_line_per_block(html: str, expected: str) -> None:
+    assert page_as_text(html) == expected
+
+
+def test_scrape_doctests() -> None:
+    import doctest
+
+    import vnfigures.clean.scrape as scrape
+
+    result = doctest.testmod(scrape)
+    assert (result.attempted > 0, result.failed) == (True, 0)

@@ -50,7 +50,7 @@ def page_as_text(html: str) -> str:
     pending: list[str] = []
 
     def flush() -> None:
-        line = re.sub(r"\s+", " ", " ".join(pending)).strip()
+        line = re.sub(r"\s+", " ", "".join(pending)).strip()
         if line:
             lines.append(line)
         pending.clear()

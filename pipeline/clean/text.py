@@ -24,6 +24,7 @@ from vnfigures.clean.cleaned import Cleaned
 from vnfigures.clean.dates import date_forms, dateline_date
 from vnfigures.clean.inline import Inline, inline_rules, is_menu_line
 from vnfigures.clean.rules import Furniture, furniture
+from vnfigures.clean.scrape import drop_page_header, drop_page_tail
 
 # Header lines of at most this many words before the headline are section labels.
 _LABEL_MAX_WORDS = 3
@@ -50,7 +51,8 @@ def clean_text(text: str) -> Cleaned:
 def _clean_once(text: str) -> Cleaned:
     rules, glued = furniture(), inline_rules()
     lines = [unicodedata.normalize("NFC", line).strip() for line in text.splitlines()]
-    lines = _drop_menus([line for line in lines if line], rules, glued)
+    lines = drop_page_tail(drop_page_header([line for line in lines if line]))
+    lines = _drop_menus(lines, rules, glued)
     dated = [line for line in lines[:_DATELINE_LINES] if _is_dateline(line)]
     lines = [line for line in lines if not _is_furniture(line, rules, glued)]
     lines = _cut_tail(lines, rules)

@@ -1,0 +1,132 @@
+"""A whole page saved as text: cut the page's header before the article and its tail after.
+
+Why: a scrape of a whole page (a page saved as text, a crawler's dump) keeps the page around
+the article: the `<title>` first, then menus, trending tags and sometimes the footer, the
+headline again, the article, then related stories, comment widgets and the footer. Line
+rules see one line at a time and keep most of it (a menu entry of five words, a related
+headline, "Hiện chưa có bình luận nào"). The parts have shapes that do not depend on the
+site: the headline printed twice (the title first, with the site's name), a run of related
+headlines or of (headline, summary) pairs after the last paragraph, a long tail of short
+lines without figures. Thresholds are in scrape.yaml.
+
+A text that is only the article (a headline line, then paragraphs) has no repeated headline
+and no long tail, so it passes unchanged.
+
+>>> body = ["Sáng 4/1, huyện trao 20 căn nhà cho hộ nghèo, mỗi căn trị giá 60 triệu đồng."] * 2
+>>> head = "Trao 20 căn nhà cho hộ nghèo"
+>>> drop_page_header([f"{head} - Báo Tỉnh", "Thời sự", "Kinh tế thị trường", head, *body])[0]
+'Trao 20 căn nhà cho hộ nghèo'
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+
+from vnfigures.clean.rules import furniture
+from vnfigures.schemas import load_data
+
+_SENTENCE_END = re.compile(r"[.!?…;:][\"”’)]*(?:\s|$)")
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class ScrapeShapes(BaseModel):
+    """The thresholds of scrape.yaml (see the comments there)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    paragraph_min_words: int
+    title_separators: tuple[str, ...]
+    title_min_words: int
+    header_paragraph_share_max: float
+    teaser_title_min_words: int
+    link_run_min: int
+    teaser_pairs_min: int
+    tail_min_lines: int
+    tail_digit_share_max: float
+
+
+@cache
+def shapes() -> ScrapeShapes:
+    """scrape.yaml, validated once."""
+    return load_data("vnfigures.clean", "scrape.yaml", ScrapeShapes)
+
+
+def is_paragraph(line: str) -> bool:
+    """A running sentence of the article: enough words and a sentence end in it."""
+    return len(line.split()) >= shapes().paragraph_min_words and _SENTENCE_END.search(line) is not None
+
+
+def drop_page_header(lines: list[str]) -> list[str]:
+    """Start at the headline when the text opens with the page's title and prints the
+    headline again further down: what lies between is the page's header. The header may
+    hold only a small share of the paragraph words (a headline repeated inside the article
+    is no header end)."""
+    if len(lines) < 3:
+        return lines
+    keys = _title_forms(lines[0])
+    starts = [i for i, line in enumerate(lines[1:], start=1) if line in keys]
+    if not starts:
+        return lines
+    at = starts[0]
+    while at + 1 < len(lines) and lines[at + 1] in keys:  # the headline printed twice in a row
+        at += 1
+    if _paragraph_words(lines[1:at]) > shapes().header_paragraph_share_max * _paragraph_words(lines[at + 1:]):
+        return lines
+    return lines[at:]
+
+
+def _title_forms(title: str) -> set[str]:
+    """The title as given, and without the site's name after its last separator."""
+    forms = {title}
+    for separator in shapes().title_separators:
+        head, found, _ = title.rpartition(separator)
+        if found and len(head.split()) >= shapes().title_min_words:
+            forms.add(head.strip())
+    return forms
+
+
+def _paragraph_words(lines: list[str]) -> int:
+    return sum(len(line.split()) for line in lines if is_paragraph(line))
+
+
+def drop_page_tail(lines: list[str]) -> list[str]:
+    """Cut what follows the article: related headlines, (headline, summary) teasers and a
+    long tail of short lines after its last paragraph. The first line (the headline) stays."""
+    last = max((i for i, line in enumerate(lines) if i > 0 and is_paragraph(line)), default=None)
+    if last is None:
+        return lines
+    tail = lines[last + 1:]
+    related = [i for i, line in enumerate(tail) if _is_teaser_title(line)]
+    if len(related) >= shapes().link_run_min:
+        return lines[: last + 1 + related[0]]
+    start = _teaser_pairs_start(lines, last)
+    if start is not None:
+        return lines[:start]
+    if _is_page_tail(tail):
+        return lines[: last + 1]
+    return lines
+
+
+def _is_teaser_title(line: str) -> bool:
+    rules = furniture()
+    return (len(_WORD.findall(line)) >= shapes().teaser_title_min_words and rules.is_headline(line)
+            and not line.isupper() and not rules.is_name_line(line))
+
+
+def _teaser_pairs_start(lines: list[str], last: int) -> int | None:
+    """Where (headline, one-paragraph summary) pairs that end the article begin, if there
+    are enough of them; an article's own section has more than one paragraph."""
+    pairs, k = 0, last
+    while k >= 2 and is_paragraph(lines[k]) and _is_teaser_title(lines[k - 1]):
+        pairs, k = pairs + 1, k - 2
+    return k + 1 if pairs >= shapes().teaser_pairs_min else None
+
+
+def _is_page_tail(tail: list[str]) -> bool:
+    if len(tail) < shapes().tail_min_lines:
+        return False
+    with_digits = sum(1 for line in tail if _DIGIT.search(line))
+    return with_digits <= shapes().tail_digit_share_max * len(tail)
