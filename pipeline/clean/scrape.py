@@ -24,10 +24,13 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
+from vnfigures.clean.inline import inline_rules
 from vnfigures.clean.rules import furniture
 from vnfigures.schemas import load_data
 
-_SENTENCE_END = re.compile(r"[.!?…;:][\"”’)]*(?:\s|$)")
+# A sentence ends with a full stop (or a list item with ";" at the end of the line); a
+# colon after a label ("Trụ sở: 16 Lê Hồng Phong") ends none.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?:\s|$)|;$")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -55,8 +58,10 @@ def shapes() -> ScrapeShapes:
 
 
 def is_paragraph(line: str) -> bool:
-    """A running sentence of the article: enough words and a sentence end in it."""
-    return len(line.split()) >= shapes().paragraph_min_words and _SENTENCE_END.search(line) is not None
+    """A running sentence of the article: enough words and a sentence end in it, and not the
+    site talking (a footer's "Chỉ được phát hành lại thông tin ...", a comment prompt)."""
+    return (len(line.split()) >= shapes().paragraph_min_words and _SENTENCE_END.search(line) is not None
+            and not inline_rules().is_widget_sentence(line) and not furniture().is_furniture_line(line))
 
 
 def drop_page_header(lines: list[str]) -> list[str]:
