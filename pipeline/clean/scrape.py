@@ -49,6 +49,7 @@ class ScrapeShapes(BaseModel):
     teaser_pairs_min: int
     tail_min_lines: int
     tail_digit_share_max: float
+    widget_line_max_chars: int
 
 
 @cache
@@ -60,8 +61,10 @@ def shapes() -> ScrapeShapes:
 def is_paragraph(line: str) -> bool:
     """A running sentence of the article: enough words and a sentence end in it, and not the
     site talking (a footer's "Chỉ được phát hành lại thông tin ...", a comment prompt)."""
-    return (len(line.split()) >= shapes().paragraph_min_words and _SENTENCE_END.search(line) is not None
-            and not inline_rules().is_widget_sentence(line) and not furniture().is_furniture_line(line))
+    if len(line.split()) < shapes().paragraph_min_words or _SENTENCE_END.search(line) is None:
+        return False
+    return len(line) > shapes().widget_line_max_chars or not (
+        inline_rules().is_widget_sentence(line) or furniture().is_furniture_line(line))
 
 
 def drop_page_header(lines: list[str]) -> list[str]:
@@ -100,7 +103,7 @@ def _paragraph_words(lines: list[str]) -> int:
 def drop_page_tail(lines: list[str]) -> list[str]:
     """Cut what follows the article: related headlines, (headline, summary) teasers and a
     long tail of short lines after its last paragraph. The first line (the headline) stays."""
-    last = max((i for i, line in enumerate(lines) if i > 0 and is_paragraph(line)), default=None)
+    last = next((i for i in range(len(lines) - 1, 0, -1) if is_paragraph(lines[i])), None)
     if last is None:
         return lines
     tail = lines[last + 1:]
@@ -125,7 +128,7 @@ def _teaser_pairs_start(lines: list[str], last: int) -> int | None:
     """Where (headline, one-paragraph summary) pairs that end the article begin, if there
     are enough of them; an article's own section has more than one paragraph."""
     pairs, k = 0, last
-    while k >= 2 and is_paragraph(lines[k]) and _is_teaser_title(lines[k - 1]):
+    while k >= 2 and _is_teaser_title(lines[k - 1]) and is_paragraph(lines[k]):
         pairs, k = pairs + 1, k - 2
     return k + 1 if pairs >= shapes().teaser_pairs_min else None
 
