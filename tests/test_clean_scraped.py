@@ -67,6 +67,12 @@ WHOLE_PAGES = [
     ("\n".join([HEAD, *P, RELATED[0], SUMMARY, RELATED[1], SUMMARY]), "\n".join([HEAD, *P])),
     # comment widgets and the page's menus after the article
     ("\n".join([HEAD, *P, *WIDGETS]), "\n".join([HEAD, *P])),
+    # a related-stories box inside the body goes alone; one that opens the tail ends the article
+    ("\n".join([HEAD, P[0], "Tin liên quan", RELATED[0], RELATED[1], *P[1:]]), "\n".join([HEAD, *P])),
+    ("\n".join([HEAD, *P, "Tin liên quan", RELATED[0], SUMMARY, RELATED[1], SUMMARY]), "\n".join([HEAD, *P])),
+    # the footer's copyright sentence is no paragraph of the article: the related headlines before it go
+    ("\n".join([HEAD, *P, *RELATED, "Việc sử dụng nội dung trên website này phải có sự đồng ý bằng văn bản của tòa soạn."]),
+     "\n".join([HEAD, *P])),
     # an article that only looks a little like a page: a section of one paragraph after the
     # others, a headline quoted in the body, a table of figures at the end: nothing goes
     ("\n".join([HEAD, *P, "Kết quả sau một năm", SUMMARY]), "\n".join([HEAD, *P, "Kết quả sau một năm", SUMMARY])),
@@ -97,3 +103,16 @@ def test_scrape_doctests() -> None:
 
     result = doctest.testmod(scrape)
     assert (result.attempted > 0, result.failed) == (True, 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "widget"),
+    [("Chỉ được phát hành lại thông tin từ website này khi có sự đồng ý bằng văn bản của báo.", True),
+     ("Việc sử dụng nội dung trên website này phải có sự đồng ý bằng văn bản của tòa soạn.", True),
+     ("Người dân có thể sử dụng website này để tra cứu giá đất của 20 xã trong huyện.", False),
+     ("Tỉnh đồng ý hỗ trợ 30% kinh phí cho các hộ làm nhà trên đất này.", False)],
+)
+def test_copyright_sentence_is_the_site_talking(sentence: str, widget: bool) -> None:
+    from vnfigures.clean.inline import inline_rules
+
+    assert inline_rules().is_widget_sentence(sentence) is widget

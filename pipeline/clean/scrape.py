@@ -50,6 +50,7 @@ class ScrapeShapes(BaseModel):
     tail_min_lines: int
     tail_digit_share_max: float
     widget_line_max_chars: int
+    related_box_max_lines: int
 
 
 @cache
@@ -98,6 +99,18 @@ def _title_forms(title: str) -> set[str]:
 
 def _paragraph_words(lines: list[str]) -> int:
     return sum(len(line.split()) for line in lines if is_paragraph(line))
+
+
+def article_resumes(lines: list[str], marker: int) -> int | None:
+    """Where the article goes on after a related-stories box ("Tin liên quan" and a few
+    linked headlines) set inside it, or None when the box opens the page's tail: the body
+    resumes with two paragraphs in a row (teasers after the article alternate headline and
+    summary)."""
+    limit = min(len(lines) - 1, marker + 1 + shapes().related_box_max_lines)
+    for j in range(marker + 1, limit):
+        if is_paragraph(lines[j]):
+            return j if is_paragraph(lines[j + 1]) else None
+    return None
 
 
 def drop_page_tail(lines: list[str]) -> list[str]:

@@ -24,7 +24,7 @@ from vnfigures.clean.cleaned import Cleaned
 from vnfigures.clean.dates import date_forms, dateline_date
 from vnfigures.clean.inline import Inline, inline_rules, is_menu_line
 from vnfigures.clean.rules import Furniture, furniture
-from vnfigures.clean.scrape import drop_page_header, drop_page_tail
+from vnfigures.clean.scrape import article_resumes, drop_page_header, drop_page_tail
 
 # Header lines of at most this many words before the headline are section labels.
 _LABEL_MAX_WORDS = 3
@@ -160,12 +160,17 @@ _TRUNCATED = re.compile(r"\s+(?:\.\.\.|…)$")
 
 
 def _cut_tail(lines: list[str], rules: Furniture) -> list[str]:
-    """Drop what follows the article: after an end marker, or the byline and the teasers."""
+    """Drop what follows the article: after an end marker, or the byline and the teasers.
+    A related-stories box inside the body goes alone: the article resumes after it."""
     comment_heading = inline_rules().comment_heading
-    for i, line in enumerate(lines[1:], start=1):
-        if rules.is_end_marker(line) or comment_heading.match(line):
+    i = 1
+    while i < len(lines):
+        if rules.is_end_marker(lines[i]) and (resumes := article_resumes(lines, i)) is not None:
+            lines = lines[:i] + lines[resumes:]  # a related-stories box inside the body
+        elif rules.is_end_marker(lines[i]) or comment_heading.match(lines[i]):
             lines = lines[:i]
             break
+        i += 1
     for i in range(len(lines) - 1, 0, -1):
         rest = lines[i + 1:]
         if rules.is_signature(lines[i]) and rules.is_page_end(rest):
