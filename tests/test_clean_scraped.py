@@ -63,6 +63,10 @@ WHOLE_PAGES = [
     # the <title> first, the header (menus, a phone number, trending tags), the headline again
     ("\n".join([f"{HEAD} - Báo Tỉnh Nhà", *MENU, HEAD, HEAD, *P]), "\n".join([HEAD, *P])),
     ("\n".join([f"{HEAD} | Báo Tỉnh Nhà", *MENU, HEAD, *P, *RELATED]), "\n".join([HEAD, *P])),
+    # bylines and share links between the headline and the first paragraph; a caption stays
+    ("\n".join([f"{HEAD} - Báo Tỉnh Nhà", *MENU, HEAD, "MINH HẢI và 1 tác giả khác", "Sao chép liên kết",
+                "Người dân nhận nhà mới tại ấp Vĩnh Lộc, huyện Hồng Dân", *P]),
+     "\n".join([HEAD, "Người dân nhận nhà mới tại ấp Vĩnh Lộc, huyện Hồng Dân", *P])),
     # related stories with their summaries after the article
     ("\n".join([HEAD, *P, RELATED[0], SUMMARY, RELATED[1], SUMMARY]), "\n".join([HEAD, *P])),
     # comment widgets and the page's menus after the article

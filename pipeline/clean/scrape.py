@@ -44,6 +44,7 @@ class ScrapeShapes(BaseModel):
     title_separators: tuple[str, ...]
     title_min_words: int
     header_paragraph_share_max: float
+    byline_zone_max_words: int
     teaser_title_min_words: int
     link_run_min: int
     teaser_pairs_min: int
@@ -72,7 +73,8 @@ def drop_page_header(lines: list[str]) -> list[str]:
     """Start at the headline when the text opens with the page's title and prints the
     headline again further down: what lies between is the page's header. The header may
     hold only a small share of the paragraph words (a headline repeated inside the article
-    is no header end)."""
+    is no header end). Short lines between the headline and the first paragraph are the
+    page's too (byline, section label, "Sao chép liên kết"); a caption there is longer."""
     if len(lines) < 3:
         return lines
     keys = _title_forms(lines[0])
@@ -84,7 +86,9 @@ def drop_page_header(lines: list[str]) -> list[str]:
         at += 1
     if _paragraph_words(lines[1:at]) > shapes().header_paragraph_share_max * _paragraph_words(lines[at + 1:]):
         return lines
-    return lines[at:]
+    first = next((i for i in range(at + 1, len(lines)) if is_paragraph(lines[i])), at + 1)
+    between = [line for line in lines[at + 1:first] if len(line.split()) > shapes().byline_zone_max_words]
+    return [lines[at], *between, *lines[first:]]
 
 
 def _title_forms(title: str) -> set[str]:
