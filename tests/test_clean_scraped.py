@@ -1,6 +1,6 @@
 """clean_text on whole scraped pages: the article's sentences stay, the page around it goes.
 
-`BENCH_TEXTS` (read by `python -m vnfigures.bench.scraped` too) are the four scraped pages of
+`BENCH_TEXTS` (read by `python -m vnfigures.bench.scraped` too, so this module imports no bench) are the four scraped pages of
 ../shared/corpus/raw/text whose gold keeps the page's furniture: snippets of the article the
 cleaned text must keep (each with a figure gold annotates) and of the furniture it must not.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from vnfigures.bench.scraped import page_as_text
 from vnfigures.clean import clean_text
 
 BENCH_TEXTS = [
@@ -97,6 +96,8 @@ def test_whole_page_scrape_keeps_only_the_article(raw: str, expected: str) -> No
      ("<p>a<script>b()</script><!-- c --></p>", "a")],
 )
 def test_page_as_text_gives_one_line_per_block(html: str, expected: str) -> None:
+    from vnfigures.bench.scraped import page_as_text  # here: bench.scraped reads this module's table
+
     assert page_as_text(html) == expected
 
 

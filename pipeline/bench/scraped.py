@@ -1,6 +1,7 @@
 """Plain-text cleaning benchmark: `clean_text` on scraped texts, per paper, held-out apart.
 
-    .venv/bin/python -m vnfigures.bench.scraped [--expect FILE] [--hold-out PAPERS] [--repeat N] [--json OUT]
+    .venv/bin/python -m vnfigures.bench.scraped [--expect FILE] [--fixtures] [--hold-out PAPERS] [--repeat N]
+        [--json OUT]
 
 Scraped text comes in two shapes, and both are scored with snippets the cleaned text must
 contain and snippets (menus, teasers, comment widgets, footers) it must not:
@@ -11,6 +12,8 @@ contain and snippets (menus, teasers, comment widgets, footers) it must not:
 - every article page of clean_expect.json flattened to text the way a copy of the whole page
   reads (one line per block element, the `<title>` first, menus, teasers and footer
   included): what a researcher gets by saving a page as text. Its snippets are the page's.
+  `--fixtures` adds the article pages written as tables in tests/test_clean_shapes.py and
+  test_clean_heldout.py (for the HTML cleaner; the text rules were not written on them).
 
 Papers in `--hold-out` (rules were not written on them) are summed apart. Pages per CPU
 second are for a report only: nothing asserts a speed.
@@ -30,10 +33,10 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from rich.console import Console
 from rich.table import Table
 
-from vnfigures.bench.clean import DEFAULT_EXPECT, REPO, Page, Score, norm, score_page
+from vnfigures.bench.clean import DEFAULT_EXPECT, FIXTURES, REPO, Page, Score, load_fixture_pages, norm, score_page
 from vnfigures.clean import clean_text
 
-DEFAULT_HOLD_OUT = "baodautu,nld,phapluatplus,hanoimoi,vietnamvn"
+DEFAULT_HOLD_OUT = "baodautu,nld,phapluatplus,hanoimoi,vietnamvn,fixture,held-out-fixture"
 TEXT_TABLE = REPO / "tests" / "test_clean_scraped.py"
 # Elements that start a new line when a page is read as text (a browser's block elements).
 _BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
@@ -155,6 +158,9 @@ def report(texts: list[Page], scores: list[Score], rate: float, hold_out: set[st
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--expect", type=Path, default=DEFAULT_EXPECT, help="expectation file (clean_expect.json format)")
+    parser.add_argument("--table", type=Path, default=TEXT_TABLE, help="test module whose BENCH_TEXTS rows are scored")
+    parser.add_argument("--fixtures", action="store_true",
+                        help="also the article pages of tests/test_clean_shapes.py and test_clean_heldout.py, as text")
     parser.add_argument("--hold-out", default=DEFAULT_HOLD_OUT, help="comma-separated papers summed apart as held out")
     parser.add_argument("--repeat", type=int, default=3, help="clean every text this many times for the rate")
     parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
@@ -163,7 +169,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not args.expect.is_file():
         console.print(f"no expectation file at {args.expect}: nothing to measure")
         return
-    texts = load_texts(args.expect, TEXT_TABLE)
+    texts = load_texts(args.expect, args.table)
+    if args.fixtures:
+        texts += [Page(f"{p.name} (page as text)", p.site, True, page_as_text(p.html), p.with_, p.without)
+                  for p in load_fixture_pages([f for f in FIXTURES if f.is_file()]) if p.article]
     scores, rate = run(texts, args.repeat)
     numbers = report(texts, scores, rate, {s for s in args.hold_out.split(",") if s}, console)
     if args.json:
