@@ -66,6 +66,9 @@ WHOLE_PAGES = [
     ("\n".join([f"{HEAD} - Báo Tỉnh Nhà", *MENU, HEAD, "MINH HẢI và 1 tác giả khác", "Sao chép liên kết",
                 "Người dân nhận nhà mới tại ấp Vĩnh Lộc, huyện Hồng Dân", *P]),
      "\n".join([HEAD, "Người dân nhận nhà mới tại ấp Vĩnh Lộc, huyện Hồng Dân", *P])),
+    # no title first: the headline above the first paragraph, under a long header
+    ("\n".join([*MENU, "Bạn chưa đăng nhập", HEAD, "MINH HẢI", *P]), "\n".join([HEAD, *P])),
+    ("\n".join([HEAD, *MENU, "Bạn chưa đăng nhập", *P]), "\n".join([HEAD, *P])),
     # related stories with their summaries after the article
     ("\n".join([HEAD, *P, RELATED[0], SUMMARY, RELATED[1], SUMMARY]), "\n".join([HEAD, *P])),
     # comment widgets and the page's menus after the article
@@ -121,3 +124,9 @@ def test_copyright_sentence_is_the_site_talking(sentence: str, widget: bool) -> 
     from vnfigures.clean.inline import inline_rules
 
     assert inline_rules().is_widget_sentence(sentence) is widget
+
+
+def test_whole_page_dateline_is_the_one_nearest_the_headline() -> None:
+    raw = "\n".join([f"{HEAD} - Báo Tỉnh Nhà", "Thứ bảy, 7/3/2026", *MENU, HEAD, "Thứ năm, 5/3/2026 08:00", *P])
+    cleaned = clean_text(raw)
+    assert (cleaned.text, cleaned.published) == ("\n".join([HEAD, *P]), "2026-03-05")

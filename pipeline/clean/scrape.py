@@ -14,7 +14,7 @@ and no long tail, so it passes unchanged.
 
 >>> body = ["Sáng 4/1, huyện trao 20 căn nhà cho hộ nghèo, mỗi căn trị giá 60 triệu đồng."] * 2
 >>> head = "Trao 20 căn nhà cho hộ nghèo"
->>> drop_page_header([f"{head} - Báo Tỉnh", "Thời sự", "Kinh tế thị trường", head, *body])[0]
+>>> drop_page_header([f"{head} - Báo Tỉnh", "Thời sự", "Kinh tế thị trường", head, *body])[0][0]
 'Trao 20 căn nhà cho hộ nghèo'
 """
 from __future__ import annotations
@@ -44,6 +44,7 @@ class ScrapeShapes(BaseModel):
     title_separators: tuple[str, ...]
     title_min_words: int
     header_paragraph_share_max: float
+    header_min_lines: int
     byline_zone_max_words: int
     teaser_title_min_words: int
     link_run_min: int
@@ -69,26 +70,58 @@ def is_paragraph(line: str) -> bool:
         inline_rules().is_widget_sentence(line) or furniture().is_furniture_line(line))
 
 
-def drop_page_header(lines: list[str]) -> list[str]:
-    """Start at the headline when the text opens with the page's title and prints the
-    headline again further down: what lies between is the page's header. The header may
-    hold only a small share of the paragraph words (a headline repeated inside the article
-    is no header end). Short lines between the headline and the first paragraph are the
-    page's too (byline, section label, "Sao chép liên kết"); a caption there is longer."""
+def drop_page_header(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Start at the headline when the page's header stands above it: what lies between is
+    menus, tags and labels. The headline is found printed again after the page's title on
+    the first line, or else as the last headline above the first paragraph when many lines
+    stand before it. The header may hold only a small share of the paragraph words (a
+    headline repeated inside the article is no header end). Short lines between the
+    headline and the first paragraph are the page's too (byline, section label, "Sao chép
+    liên kết"); a caption there is longer.
+
+    Returns the lines kept and those dropped, nearest the headline first (where the
+    article's dateline is looked for: a date at the top of the page may be today's).
+    """
     if len(lines) < 3:
-        return lines
-    keys = _title_forms(lines[0])
-    starts = [i for i, line in enumerate(lines[1:], start=1) if line in keys]
-    if not starts:
-        return lines
-    at = starts[0]
-    while at + 1 < len(lines) and lines[at + 1] in keys:  # the headline printed twice in a row
-        at += 1
-    if _paragraph_words(lines[1:at]) > shapes().header_paragraph_share_max * _paragraph_words(lines[at + 1:]):
-        return lines
+        return lines, []
+    at = _repeated_headline(lines)
+    if at is None:
+        at = _headline_above_body(lines)
+    if at is None or _paragraph_words(lines[1:at]) > shapes().header_paragraph_share_max * _paragraph_words(lines[at + 1:]):
+        return lines, []
     first = next((i for i in range(at + 1, len(lines)) if is_paragraph(lines[i])), at + 1)
-    between = [line for line in lines[at + 1:first] if len(line.split()) > shapes().byline_zone_max_words]
-    return [lines[at], *between, *lines[first:]]
+    zone = lines[at + 1:first]
+    # below a headline on the first line, the long header is the page's whole
+    between = [line for line in zone if len(line.split()) > shapes().byline_zone_max_words] if at > 0 else []
+    dropped = [line for line in zone if line not in between] + lines[at - 1::-1]
+    return [lines[at], *between, *lines[first:]], dropped
+
+
+def _repeated_headline(lines: list[str]) -> int | None:
+    """The (last, if printed twice in a row) repetition of the first line's title."""
+    keys = _title_forms(lines[0])
+    at = next((i for i, line in enumerate(lines[1:], start=1) if line in keys), None)
+    while at is not None and at + 1 < len(lines) and lines[at + 1] in keys:
+        at += 1
+    return at
+
+
+def _headline_above_body(lines: list[str]) -> int | None:
+    """The nearest headline above the first paragraph, when at least header_min_lines lines
+    stand before that paragraph (an article's own header is its headline alone)."""
+    first = next((i for i, line in enumerate(lines) if is_paragraph(line)), None)
+    if first is None or first < shapes().header_min_lines:
+        return None
+    if _is_headline(lines[0]):  # the scraper's own headline line first, then the page
+        return 0
+    return next((i for i in range(first - 1, 0, -1) if _is_headline(lines[i])), None)
+
+
+def _is_headline(line: str) -> bool:
+    rules = furniture()
+    return (len(_WORD.findall(line)) >= shapes().title_min_words and rules.is_headline(line) and not line.isupper()
+            and not rules.is_name_line(line) and not rules.is_furniture_line(line)
+            and not inline_rules().is_widget_sentence(line))
 
 
 def _title_forms(title: str) -> set[str]:

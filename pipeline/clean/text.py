@@ -51,9 +51,9 @@ def clean_text(text: str) -> Cleaned:
 def _clean_once(text: str) -> Cleaned:
     rules, glued = furniture(), inline_rules()
     lines = [unicodedata.normalize("NFC", line).strip() for line in text.splitlines()]
-    lines = drop_page_tail(drop_page_header([line for line in lines if line]))
-    lines = _drop_menus(lines, rules, glued)
-    dated = [line for line in lines[:_DATELINE_LINES] if _is_dateline(line)]
+    lines, header = drop_page_header([line for line in lines if line])
+    lines = _drop_menus(drop_page_tail(lines), rules, glued)
+    dated = [line for line in header + lines[:_DATELINE_LINES] if _is_dateline(line)]
     lines = [line for line in lines if not _is_furniture(line, rules, glued)]
     lines = _cut_tail(lines, rules)
     lines = _drop_tail_widgets(lines, glued)
