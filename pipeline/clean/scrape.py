@@ -20,7 +20,7 @@ and no long tail, so it passes unchanged.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -61,6 +61,7 @@ def shapes() -> ScrapeShapes:
     return load_data("vnfigures.clean", "scrape.yaml", ScrapeShapes)
 
 
+@lru_cache(maxsize=4096)  # the cleaning passes ask about the same lines again
 def is_paragraph(line: str) -> bool:
     """A running sentence of the article: enough words and a sentence end in it, and not the
     site talking (a footer's "Chỉ được phát hành lại thông tin ...", a comment prompt)."""
