@@ -54,6 +54,8 @@ SUMMARY = "Sáng nay, tỉnh tổ chức lễ bàn giao nhà cho các hộ nghè
 WIDGETS = ["Bình luận", "Được quan tâm nhất", "Mới nhất", "Hiện chưa có bình luận nào, hãy là người đầu tiên bình luận",
            "Facebook Mail Twitter", "Đã có lỗi xảy ra, mời bạn quay lại bài viết", "Theo dõi chúng tôi", "Về đầu trang"]
 
+LIST = ["Các giải pháp chính của huyện:", "- Hỗ trợ 50% kinh phí mua giống lúa cho hộ nghèo",
+        "- Mở thêm ba lớp dạy nghề cho lao động nông thôn", "- Xây dựng hai tuyến đê bao chống ngập cho các ấp ven sông"]
 TABLE = ["Xã | Số nhà | Kinh phí", *(f"{x} | {n} | {n * 60} triệu đồng" for x, n in (
     ("Vĩnh Lộc", 12), ("Ninh Quới", 8), ("Lộc Ninh", 5), ("Ninh Thạnh Lợi", 4), ("Vĩnh Lộc A", 3), ("Ninh Hòa", 2),
     ("Lộc Ninh", 2), ("Ninh Quới A", 1))), "Tổng | 37 | 2.220 triệu đồng"]
@@ -83,6 +85,7 @@ WHOLE_PAGES = [
     # others, a headline quoted in the body, a table of figures at the end: nothing goes
     ("\n".join([HEAD, *P, "Kết quả sau một năm", SUMMARY]), "\n".join([HEAD, *P, "Kết quả sau một năm", SUMMARY])),
     ("\n".join([HEAD, P[0], HEAD, *P[1:]]), "\n".join([HEAD, P[0], HEAD, *P[1:]])),
+    ("\n".join([HEAD, *P, *LIST]), "\n".join([HEAD, *P, *LIST])),
     ("\n".join([HEAD, *P, *TABLE]), "\n".join([HEAD, *P, *TABLE])),
 ]
 

@@ -33,6 +33,8 @@ from vnfigures.schemas import load_data
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?:\s|$)|;$")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
+# An item of the article's own list ("- Hỗ trợ ...", "2. Xây ...", "b) Miễn ...") is no teaser.
+_LIST_ITEM = re.compile(r"^(?:[-+•*–—]|\d{1,2}[.)]|[a-zđ]\))\s")
 
 
 class ScrapeShapes(BaseModel):
@@ -172,7 +174,7 @@ def drop_page_tail(lines: list[str]) -> list[str]:
 def _is_teaser_title(line: str) -> bool:
     rules = furniture()
     return (len(_WORD.findall(line)) >= shapes().teaser_title_min_words and rules.is_headline(line)
-            and not line.isupper() and not rules.is_name_line(line))
+            and not line.isupper() and not _LIST_ITEM.match(line) and not rules.is_name_line(line))
 
 
 def _teaser_pairs_start(lines: list[str], last: int) -> int | None:
