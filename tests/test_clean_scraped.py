@@ -86,6 +86,7 @@ WHOLE_PAGES = [
     ("\n".join([HEAD, *P, "Kết quả sau một năm", SUMMARY]), "\n".join([HEAD, *P, "Kết quả sau một năm", SUMMARY])),
     ("\n".join([HEAD, P[0], HEAD, *P[1:]]), "\n".join([HEAD, P[0], HEAD, *P[1:]])),
     ("\n".join([HEAD, *P, *LIST]), "\n".join([HEAD, *P, *LIST])),
+    ("\n".join([HEAD, *P, *LIST, *LIST[1:], *LIST[1:]]), "\n".join([HEAD, *P, *LIST, *LIST[1:], *LIST[1:]])),
     ("\n".join([HEAD, *P, *TABLE]), "\n".join([HEAD, *P, *TABLE])),
 ]
 

@@ -187,7 +187,9 @@ def _teaser_pairs_start(lines: list[str], last: int) -> int | None:
 
 
 def _is_page_tail(tail: list[str]) -> bool:
+    """Many short lines, most with neither a digit nor a list marker (a table or a list
+    closing the article has them in most lines)."""
     if len(tail) < shapes().tail_min_lines:
         return False
-    with_digits = sum(1 for line in tail if _DIGIT.search(line))
-    return with_digits <= shapes().tail_digit_share_max * len(tail)
+    content = sum(1 for line in tail if _DIGIT.search(line) or _LIST_ITEM.match(line))
+    return content <= shapes().tail_digit_share_max * len(tail)
