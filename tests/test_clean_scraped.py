@@ -134,3 +134,13 @@ def test_whole_page_dateline_is_the_one_nearest_the_headline() -> None:
     raw = "\n".join([f"{HEAD} - Báo Tỉnh Nhà", "Thứ bảy, 7/3/2026", *MENU, HEAD, "Thứ năm, 5/3/2026 08:00", *P])
     cleaned = clean_text(raw)
     assert (cleaned.text, cleaned.published) == ("\n".join([HEAD, *P]), "2026-03-05")
+
+
+@pytest.mark.parametrize("name", [row[0] for row in BENCH_TEXTS])
+def test_every_gold_figure_of_a_scraped_page_survives_cleaning(shared_corpus: Path, name: str) -> None:
+    import json
+
+    gold = json.loads((shared_corpus / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    text = clean_text(gold["text"]).text
+    lost = [f["text"] for f in gold["figures"] if gold["text"][max(0, f["start"] - 15):f["end"]].strip() not in text]
+    assert lost == []
