@@ -144,3 +144,21 @@ def test_every_gold_figure_of_a_scraped_page_survives_cleaning(shared_corpus: Pa
     text = clean_text(gold["text"]).text
     lost = [f["text"] for f in gold["figures"] if gold["text"][max(0, f["start"] - 15):f["end"]].strip() not in text]
     assert lost == []
+
+
+@pytest.mark.parametrize(
+    ("line", "ticker"),
+    [("SJC 150.000 152.000", True), ("USD 25.123 +0,1%", True), ("VN-Index 1.767,5 ▼ 12,3 (-0,7%)", True),
+     ("Vàng nhẫn 9999 148,5 ▲", True),
+     ("Bitcoin 70.000 USD: +5%", False), ("2.000 tỷ đồng cho 500 km đường nông thôn", False),
+     ("Giá vàng 9999 hôm nay 5/3/2024", False), ("25-30", False)],
+)
+def test_ticker_lines(line: str, ticker: bool) -> None:
+    from vnfigures.clean.scrape import is_ticker_line
+
+    assert is_ticker_line(line) is ticker
+
+
+def test_tickers_above_the_headline_go() -> None:
+    raw = "\n".join(["Vàng SJC 150.000 152.000 ▲", "VN-Index 1.767,5 ▼ 12,3 (-0,7%)", HEAD, *P])
+    assert clean_text(raw).text == "\n".join([HEAD, *P])

@@ -33,6 +33,8 @@ from vnfigures.schemas import load_data
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?:\s|$)|;$")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
+# A number in a ticker: "150.000", "+0,1%", "▼12,3", "(-0,7%)"; an arrow alone counts too.
+_NUMBER_TOKEN = re.compile(r"\(?[+\-−±▲▼↑↓]?\d[\d.,]*%?\)?|[▲▼↑↓]")
 # An item of the article's own list ("- Hỗ trợ ...", "2. Xây ...", "b) Miễn ...") is no teaser.
 _LIST_ITEM = re.compile(r"^(?:[-+•*–—]|\d{1,2}[.)]|[a-zđ]\))\s")
 
@@ -55,6 +57,8 @@ class ScrapeShapes(BaseModel):
     tail_digit_share_max: float
     widget_line_max_chars: int
     related_box_max_lines: int
+    ticker_max_words: int
+    ticker_numbers_min: int
 
 
 @cache
@@ -71,6 +75,15 @@ def is_paragraph(line: str) -> bool:
         return False
     return len(line) > shapes().widget_line_max_chars or not (
         inline_rules().is_widget_sentence(line) or furniture().is_furniture_line(line))
+
+
+def is_ticker_line(line: str) -> bool:
+    """A price or index ticker of the page's header ("SJC 150.000 152.000", "USD 25.123
+    +0,1%", "VN-Index 1.767,5 ▼ 12,3"): a short line mostly of numbers, at least two."""
+    tokens = line.split()
+    numbers = sum(1 for token in tokens if _NUMBER_TOKEN.fullmatch(token))
+    return (len(tokens) <= shapes().ticker_max_words and numbers >= shapes().ticker_numbers_min
+            and numbers > len(tokens) / 2)
 
 
 def drop_page_header(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -24,7 +24,7 @@ from vnfigures.clean.cleaned import Cleaned
 from vnfigures.clean.dates import date_forms, dateline_date
 from vnfigures.clean.inline import Inline, inline_rules, is_menu_line
 from vnfigures.clean.rules import Furniture, furniture
-from vnfigures.clean.scrape import article_resumes, drop_page_header, drop_page_tail
+from vnfigures.clean.scrape import article_resumes, drop_page_header, drop_page_tail, is_ticker_line
 
 # Header lines of at most this many words before the headline are section labels.
 _LABEL_MAX_WORDS = 3
@@ -138,12 +138,12 @@ def _clean_line(line: str, rules: Furniture) -> str:
 def _split_header(lines: list[str], rules: Furniture) -> tuple[str | None, list[str]]:
     """Take the headline off the top and drop the page header around it.
 
-    The header is the run of headline-shaped lines before the first paragraph. Site names in
-    it go; so do short labels before the headline (a section name such as "Xã hội"): the
+    The header is the run of headline-shaped lines before the first paragraph. Site names and
+    price tickers in it go; so do short labels before the headline (a section name such as "Xã hội"): the
     headline is the first header line of more than `_LABEL_MAX_WORDS` words.
     """
     first_paragraph = next((i for i, line in enumerate(lines) if not _headline_shaped(line, rules)), len(lines))
-    header = [line for line in lines[:first_paragraph] if not rules.is_site_name(line)]
+    header = [line for line in lines[:first_paragraph] if not rules.is_site_name(line) and not is_ticker_line(line)]
     body = lines[first_paragraph:]
     if not header:
         return None, body
