@@ -78,6 +78,10 @@ WHOLE_PAGES = [
     # a related-stories box inside the body goes alone; one that opens the tail ends the article
     ("\n".join([HEAD, P[0], "Tin liên quan", RELATED[0], RELATED[1], *P[1:]]), "\n".join([HEAD, *P])),
     ("\n".join([HEAD, *P, "Tin liên quan", RELATED[0], SUMMARY, RELATED[1], SUMMARY]), "\n".join([HEAD, *P])),
+    # related headlines without a label inside the body; an announced list of the article stays
+    ("\n".join([HEAD, P[0], *RELATED, *P[1:]]), "\n".join([HEAD, *P])),
+    ("\n".join([HEAD, P[0], "Ba công trình được khởi công:", *RELATED, *P[1:]]),
+     "\n".join([HEAD, P[0], "Ba công trình được khởi công:", *RELATED, *P[1:]])),
     # the footer's copyright sentence is no paragraph of the article: the related headlines before it go
     ("\n".join([HEAD, *P, *RELATED, "Việc sử dụng nội dung trên website này phải có sự đồng ý bằng văn bản của tòa soạn."]),
      "\n".join([HEAD, *P])),

@@ -166,6 +166,25 @@ def article_resumes(lines: list[str], marker: int) -> int | None:
     return None
 
 
+def drop_related_runs(lines: list[str]) -> list[str]:
+    """Drop runs of related headlines set inside the body without a label: at least
+    link_run_min teaser titles in a row with a paragraph after them. An article's own list
+    is announced (the line before ends with ':') or marked, and its headings come one at
+    a time."""
+    keep = list(lines)
+    i = 1
+    while i < len(keep):
+        j = i
+        while j < len(keep) and _is_teaser_title(keep[j]):
+            j += 1
+        if (j - i >= shapes().link_run_min and j < len(keep) and is_paragraph(keep[j])
+                and not keep[i - 1].rstrip().endswith(":")):
+            del keep[i:j]
+        else:
+            i = j + 1
+    return keep
+
+
 def drop_page_tail(lines: list[str]) -> list[str]:
     """Cut what follows the article: related headlines, (headline, summary) teasers and a
     long tail of short lines after its last paragraph. The first line (the headline) stays."""
