@@ -57,6 +57,7 @@ class ScrapeShapes(BaseModel):
     tail_digit_share_max: float
     widget_line_max_chars: int
     related_box_max_lines: int
+    box_label_max_words: int
     ticker_max_words: int
     ticker_numbers_min: int
 
@@ -194,13 +195,22 @@ def drop_page_tail(lines: list[str]) -> list[str]:
     tail = lines[last + 1:]
     related = [i for i, line in enumerate(tail) if _is_teaser_title(line)]
     if len(related) >= shapes().link_run_min:
-        return lines[: last + 1 + related[0]]
+        start = last + 1 + related[0]
+        return lines[: start - 1] if _is_box_label(lines[start - 1]) and start - 1 > last else lines[:start]
     start = _teaser_pairs_start(lines, last)
     if start is not None:
         return lines[:start]
     if _is_page_tail(tail):
         return lines[: last + 1]
     return lines
+
+
+def _is_box_label(line: str) -> bool:
+    """The label of a box of links ("Bài viết cùng chuyên mục", "Đọc thêm"): a few words,
+    no sentence, no one's name."""
+    rules = furniture()
+    return (len(line.split()) <= shapes().box_label_max_words and rules.is_headline(line)
+            and not rules.is_name_line(line) and not rules.is_signature(line))
 
 
 def _is_teaser_title(line: str) -> bool:
