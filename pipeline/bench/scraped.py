@@ -9,6 +9,8 @@ contain and snippets (menus, teasers, comment widgets, footers) it must not:
 - texts as a scraper saved them (`raw/text`, the seed): the plain-text entries of
   clean_expect.json, and the rows of `BENCH_TEXTS` in tests/test_clean_scraped.py (the four
   scraped pages of ../shared whose gold keeps the furniture);
+- the texts of `BENCH_TEXTS_HELDOUT` in tests/test_clean_scraped_heldout.py (written after
+  the rules, held out);
 - every article page of clean_expect.json flattened to text the way a copy of the whole page
   reads (one line per block element, the `<title>` first, menus, teasers and footer
   included): what a researcher gets by saving a page as text. Its snippets are the page's.
@@ -36,8 +38,9 @@ from rich.table import Table
 from vnfigures.bench.clean import DEFAULT_EXPECT, FIXTURES, REPO, Page, Score, load_fixture_pages, norm, score_page
 from vnfigures.clean import clean_text
 
-DEFAULT_HOLD_OUT = "baodautu,nld,phapluatplus,hanoimoi,vietnamvn,fixture,held-out-fixture"
+DEFAULT_HOLD_OUT = "baodautu,nld,phapluatplus,hanoimoi,vietnamvn,fixture,held-out-fixture,held-out-text"
 TEXT_TABLE = REPO / "tests" / "test_clean_scraped.py"
+HELDOUT_TABLE = REPO / "tests" / "test_clean_scraped_heldout.py"
 # Elements that start a new line when a page is read as text (a browser's block elements).
 _BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
                     "h5 h6 header hr li main nav ol p pre section table td th title tr ul".split())
@@ -103,7 +106,7 @@ def load_texts(expect: Path, table: Path | None) -> list[Page]:
     return texts
 
 
-def _table_rows(table: Path | None) -> list[tuple[str, list[str], list[str]]]:
+def _table_rows(table: Path | None, name: str = "BENCH_TEXTS") -> list[tuple]:
     if table is None or not table.is_file():
         return []
     spec = importlib.util.spec_from_file_location(f"_bench_{table.stem}", table)
@@ -111,7 +114,13 @@ def _table_rows(table: Path | None) -> list[tuple[str, list[str], list[str]]]:
         return []
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return list(module.BENCH_TEXTS)
+    return list(getattr(module, name))
+
+
+def load_heldout_texts(table: Path) -> list[Page]:
+    """The held-out texts written as a table (`BENCH_TEXTS_HELDOUT`: name, text, with, without)."""
+    return [Page(name, "held-out-text", True, raw, tuple(map(norm, with_)), tuple(map(norm, without)))
+            for name, raw, with_, without in _table_rows(table, "BENCH_TEXTS_HELDOUT")]
 
 
 def run(texts: list[Page], repeat: int) -> tuple[list[Score], float]:
@@ -170,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         console.print(f"no expectation file at {args.expect}: nothing to measure")
         return
     texts = load_texts(args.expect, args.table)
+    texts += load_heldout_texts(HELDOUT_TABLE)
     if args.fixtures:
         texts += [Page(f"{p.name} (page as text)", p.site, True, page_as_text(p.html), p.with_, p.without)
                   for p in load_fixture_pages([f for f in FIXTURES if f.is_file()]) if p.article]
