@@ -166,3 +166,9 @@ def test_ticker_lines(line: str, ticker: bool) -> None:
 def test_tickers_above_the_headline_go() -> None:
     raw = "\n".join(["Vàng SJC 150.000 152.000 ▲", "VN-Index 1.767,5 ▼ 12,3 (-0,7%)", HEAD, *P])
     assert clean_text(raw).text == "\n".join([HEAD, *P])
+
+
+@pytest.mark.parametrize(("raw", "expected"), WHOLE_PAGES)
+def test_whole_page_cleaning_is_idempotent(raw: str, expected: str) -> None:
+    once = clean_text(raw)
+    assert (clean_text(once.text).text, clean_text(once.text).title) == (once.text, once.title)
