@@ -74,8 +74,7 @@ def is_paragraph(line: str) -> bool:
     site talking (a footer's "Chỉ được phát hành lại thông tin ...", a comment prompt)."""
     if len(line.split()) < shapes().paragraph_min_words or _SENTENCE_END.search(line) is None:
         return False
-    return len(line) > shapes().widget_line_max_chars or not (
-        inline_rules().is_widget_sentence(line) or furniture().is_furniture_line(line))
+    return len(line) > shapes().widget_line_max_chars or not inline_rules().is_widget_sentence(line)
 
 
 def is_ticker_line(line: str) -> bool:
@@ -213,9 +212,10 @@ def _is_box_label(line: str) -> bool:
             and not rules.is_name_line(line) and not rules.is_signature(line))
 
 
+@lru_cache(maxsize=4096)
 def _is_teaser_title(line: str) -> bool:
-    rules = furniture()
-    return (len(_WORD.findall(line)) >= shapes().teaser_title_min_words and rules.is_headline(line)
+    rules = furniture()  # cheap tests first: most lines of an article end as sentences
+    return (rules.is_headline(line) and len(_WORD.findall(line)) >= shapes().teaser_title_min_words
             and not line.isupper() and not _LIST_ITEM.match(line) and not rules.is_name_line(line))
 
 
