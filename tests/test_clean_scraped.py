@@ -172,3 +172,9 @@ def test_tickers_above_the_headline_go() -> None:
 def test_whole_page_cleaning_is_idempotent(raw: str) -> None:
     once = clean_text(raw)
     assert (clean_text(once.text).text, clean_text(once.text).title) == (once.text, once.title)
+
+
+def test_a_date_far_below_a_first_line_headline_is_not_the_dateline() -> None:
+    body = [f"Ở xã thứ {i}, {P[0][0].lower()}{P[0][1:]}" for i in range(1, 15)]
+    raw = "\n".join([HEAD, *MENU, "Bạn chưa đăng nhập", *body, "Thứ năm, 5/3/2020 08:00"])
+    assert clean_text(raw).published is None

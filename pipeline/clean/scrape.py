@@ -35,6 +35,8 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 # A number in a ticker: "150.000", "+0,1%", "▼12,3", "(-0,7%)"; an arrow alone counts too.
 _NUMBER_TOKEN = re.compile(r"\(?[+\-−±▲▼↑↓]?\d[\d.,]*%?\)?|[▲▼↑↓]")
+# No headline is longer (teaser_title_max_words words of furniture.yaml fit well within it).
+_HEADLINE_MAX_CHARS = 300
 # An item of the article's own list ("- Hỗ trợ ...", "2. Xây ...", "b) Miễn ...") is no teaser.
 _LIST_ITEM = re.compile(r"^(?:[-+•*–—]|\d{1,2}[.)]|[a-zđ]\))\s")
 
@@ -72,9 +74,11 @@ def shapes() -> ScrapeShapes:
 def is_paragraph(line: str) -> bool:
     """A running sentence of the article: enough words and a sentence end in it, and not the
     site talking (a footer's "Chỉ được phát hành lại thông tin ...", a comment prompt)."""
+    if len(line) > shapes().widget_line_max_chars:  # a long line: words enough, and no widget
+        return _SENTENCE_END.search(line) is not None
     if len(line.split()) < shapes().paragraph_min_words or _SENTENCE_END.search(line) is None:
         return False
-    return len(line) > shapes().widget_line_max_chars or not inline_rules().is_widget_sentence(line)
+    return not inline_rules().is_widget_sentence(line)
 
 
 def is_ticker_line(line: str) -> bool:
@@ -109,7 +113,7 @@ def drop_page_header(lines: list[str]) -> tuple[list[str], list[str]]:
     zone = lines[at + 1:first]
     # below a headline on the first line, the long header is the page's whole
     between = [line for line in zone if len(line.split()) > shapes().byline_zone_max_words] if at > 0 else []
-    dropped = [line for line in zone if line not in between] + lines[at - 1::-1]
+    dropped = [line for line in zone if line not in between] + lines[:at][::-1]
     return [lines[at], *between, *lines[first:]], dropped
 
 
@@ -214,8 +218,8 @@ def _is_box_label(line: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_teaser_title(line: str) -> bool:
-    rules = furniture()  # cheap tests first: most lines of an article end as sentences
-    return (rules.is_headline(line) and len(_WORD.findall(line)) >= shapes().teaser_title_min_words
+    rules = furniture()  # cheap tests first: most lines of an article are long or end as sentences
+    return (len(line) <= _HEADLINE_MAX_CHARS and rules.is_headline(line) and len(_WORD.findall(line)) >= shapes().teaser_title_min_words
             and not line.isupper() and not _LIST_ITEM.match(line) and not rules.is_name_line(line))
 
 

@@ -166,9 +166,11 @@ def _cut_tail(lines: list[str], rules: Furniture) -> list[str]:
     comment_heading = inline_rules().comment_heading
     i = 1
     while i < len(lines):
-        if rules.is_end_marker(lines[i]) and (resumes := article_resumes(lines, i)) is not None:
+        marker = rules.is_end_marker(lines[i])
+        resumes = article_resumes(lines, i) if marker else None
+        if resumes is not None:
             lines = lines[:i] + lines[resumes:]  # a related-stories box inside the body
-        elif rules.is_end_marker(lines[i]) or comment_heading.match(lines[i]):
+        elif marker or comment_heading.match(lines[i]):
             lines = lines[:i]
             break
         i += 1
