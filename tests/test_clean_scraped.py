@@ -64,6 +64,7 @@ WHOLE_PAGES = [
     # the <title> first, the header (menus, a phone number, trending tags), the headline again
     ("\n".join([f"{HEAD} - Báo Tỉnh Nhà", *MENU, HEAD, HEAD, *P]), "\n".join([HEAD, *P])),
     ("\n".join([f"{HEAD} | Báo Tỉnh Nhà", *MENU, HEAD, *P, *RELATED]), "\n".join([HEAD, *P])),
+    ("\n".join([f"Báo Tỉnh Nhà - {HEAD}", *MENU, HEAD, *P, "Các tin đã đưa:", *RELATED]), "\n".join([HEAD, *P])),
     # bylines and share links between the headline and the first paragraph; a caption stays
     ("\n".join([f"{HEAD} - Báo Tỉnh Nhà", *MENU, HEAD, "MINH HẢI và 1 tác giả khác", "Sao chép liên kết",
                 "Người dân nhận nhà mới tại ấp Vĩnh Lộc, huyện Hồng Dân", *P]),
@@ -90,6 +91,8 @@ WHOLE_PAGES = [
     ("\n".join([HEAD, *P, "Kết quả sau một năm", SUMMARY]), "\n".join([HEAD, *P, "Kết quả sau một năm", SUMMARY])),
     ("\n".join([HEAD, P[0], HEAD, *P[1:]]), "\n".join([HEAD, P[0], HEAD, *P[1:]])),
     ("\n".join([HEAD, *P, *LIST]), "\n".join([HEAD, *P, *LIST])),
+    ("\n".join([HEAD, *P, LIST[0], *RELATED]), "\n".join([HEAD, *P, LIST[0], *RELATED])),
+    ("\n".join([HEAD, *LIST, *LIST[1:], *P]), "\n".join([HEAD, *LIST, *LIST[1:], *P])),
     ("\n".join([HEAD, *P, *LIST, *LIST[1:], *LIST[1:]]), "\n".join([HEAD, *P, *LIST, *LIST[1:], *LIST[1:]])),
     ("\n".join([HEAD, *P, *TABLE]), "\n".join([HEAD, *P, *TABLE])),
 ]

@@ -132,6 +132,8 @@ def _headline_above_body(lines: list[str]) -> int | None:
     first = next((i for i, line in enumerate(lines) if is_paragraph(line)), None)
     if first is None or first < shapes().header_min_lines:
         return None
+    if _is_content(lines[1:first]):  # a list or a table opening the article is no header
+        return None
     if _is_headline(lines[0]):  # the scraper's own headline line first, then the page
         return 0
     return next((i for i in range(first - 1, 0, -1) if _is_headline(lines[i])), None)
@@ -145,12 +147,14 @@ def _is_headline(line: str) -> bool:
 
 
 def _title_forms(title: str) -> set[str]:
-    """The title as given, and without the site's name after its last separator."""
+    """The title as given, and without the site's name after its last separator or
+    before its first one ("Báo Tỉnh Nhà - <headline>")."""
     forms = {title}
     for separator in shapes().title_separators:
         head, found, _ = title.rpartition(separator)
-        if found and len(head.split()) >= shapes().title_min_words:
-            forms.add(head.strip())
+        _, found_first, tail = title.partition(separator)
+        forms.update(part.strip() for part, sep in ((head, found), (tail, found_first))
+                     if sep and len(part.split()) >= shapes().title_min_words)
     return forms
 
 
@@ -173,8 +177,7 @@ def article_resumes(lines: list[str], marker: int) -> int | None:
 def drop_related_runs(lines: list[str]) -> list[str]:
     """Drop runs of related headlines set inside the body without a label: at least
     link_run_min teaser titles in a row with a paragraph after them. An article's own list
-    is announced (the line before ends with ':') or marked, and its headings come one at
-    a time."""
+    is announced (a line ending with ':') or marked, and its headings come one at a time."""
     keep = list(lines)
     i = 1
     while i < len(keep):
@@ -182,7 +185,7 @@ def drop_related_runs(lines: list[str]) -> list[str]:
         while j < len(keep) and _is_teaser_title(keep[j]):
             j += 1
         if (j - i >= shapes().link_run_min and j < len(keep) and is_paragraph(keep[j])
-                and not keep[i - 1].rstrip().endswith(":")):
+                and not _announces_list(keep[i - 1])):
             del keep[i:j]
         else:
             i = j + 1
@@ -197,7 +200,8 @@ def drop_page_tail(lines: list[str]) -> list[str]:
         return lines
     tail = lines[last + 1:]
     related = [i for i, line in enumerate(tail) if _is_teaser_title(line)]
-    if len(related) >= shapes().link_run_min:
+    announced = bool(related) and _announces_list(lines[last + related[0]])
+    if len(related) >= shapes().link_run_min and not announced:
         start = last + 1 + related[0]
         return lines[: start - 1] if _is_box_label(lines[start - 1]) and start - 1 > last else lines[:start]
     start = _teaser_pairs_start(lines, last)
@@ -208,12 +212,19 @@ def drop_page_tail(lines: list[str]) -> list[str]:
     return lines
 
 
+def _announces_list(line: str) -> bool:
+    """The article announcing its own list ("Các giải pháp chính của huyện:"); a box's
+    label ("Các tin đã đưa:", "Xem thêm:") is shorter."""
+    return line.rstrip().endswith(":") and len(line.split()) > shapes().box_label_max_words
+
+
 def _is_box_label(line: str) -> bool:
     """The label of a box of links ("Bài viết cùng chuyên mục", "Đọc thêm"): a few words,
     no sentence, no one's name."""
     rules = furniture()
-    return (len(line.split()) <= shapes().box_label_max_words and rules.is_headline(line)
-            and not rules.is_name_line(line) and not rules.is_signature(line))
+    label = line.rstrip(" :")  # "Các tin đã đưa:"
+    return (bool(label) and len(label.split()) <= shapes().box_label_max_words and rules.is_headline(label)
+            and not rules.is_name_line(label) and not rules.is_signature(label))
 
 
 @lru_cache(maxsize=4096)
@@ -233,9 +244,12 @@ def _teaser_pairs_start(lines: list[str], last: int) -> int | None:
 
 
 def _is_page_tail(tail: list[str]) -> bool:
-    """Many short lines, most with neither a digit nor a list marker (a table or a list
-    closing the article has them in most lines)."""
-    if len(tail) < shapes().tail_min_lines:
-        return False
-    content = sum(1 for line in tail if _DIGIT.search(line) or _LIST_ITEM.match(line))
-    return content <= shapes().tail_digit_share_max * len(tail)
+    """Many short lines, most with neither a digit nor a list marker."""
+    return len(tail) >= shapes().tail_min_lines and not _is_content(tail)
+
+
+def _is_content(lines: list[str]) -> bool:
+    """Lines of the article's own table or list: most of them carry a digit or a list
+    marker (menus, comment widgets and footers mostly do not)."""
+    content = sum(1 for line in lines if _DIGIT.search(line) or _LIST_ITEM.match(line))
+    return content > shapes().tail_digit_share_max * len(lines)
