@@ -146,7 +146,8 @@ def _is_headline(line: str) -> bool:
             and not inline_rules().is_widget_sentence(line))
 
 
-def _title_forms(title: str) -> set[str]:
+@lru_cache(maxsize=256)
+def _title_forms(title: str) -> frozenset[str]:
     """The title as given, and without the site's name after its last separator or
     before its first one ("Báo Tỉnh Nhà - <headline>")."""
     forms = {title}
@@ -155,7 +156,7 @@ def _title_forms(title: str) -> set[str]:
         _, found_first, tail = title.partition(separator)
         forms.update(part.strip() for part, sep in ((head, found), (tail, found_first))
                      if sep and len(part.split()) >= shapes().title_min_words)
-    return forms
+    return frozenset(forms)
 
 
 def _paragraph_words(lines: list[str]) -> int:
