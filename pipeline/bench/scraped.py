@@ -1,7 +1,7 @@
 """Plain-text cleaning benchmark: `clean_text` on scraped texts, per paper, held-out apart.
 
     .venv/bin/python -m vnfigures.bench.scraped [--expect FILE] [--fixtures] [--hold-out PAPERS] [--repeat N]
-        [--json OUT]
+        [--json OUT] [--against REV]
 
 Scraped text comes in two shapes, and both are scored with snippets the cleaned text must
 contain and snippets (menus, teasers, comment widgets, footers) it must not:
@@ -18,7 +18,9 @@ contain and snippets (menus, teasers, comment widgets, footers) it must not:
   test_clean_heldout.py (for the HTML cleaner; the text rules were not written on them).
 
 Papers in `--hold-out` (rules were not written on them) are summed apart. Pages per CPU
-second are for a report only: nothing asserts a speed.
+second are for a report only: nothing asserts a speed. `--against main` times main's text
+cleaner beside ours in one process (on a shared machine, separate runs differ by more than
+the change being measured).
 """
 from __future__ import annotations
 
@@ -26,8 +28,11 @@ import argparse
 import importlib.util
 import json
 import re
+import subprocess
+import sys
 import time
-from collections.abc import Sequence
+import types
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -37,6 +42,7 @@ from rich.table import Table
 
 from vnfigures.bench.clean import DEFAULT_EXPECT, FIXTURES, REPO, Page, Score, load_fixture_pages, norm, score_page
 from vnfigures.clean import clean_text
+from vnfigures.clean.scrape import forget
 
 DEFAULT_HOLD_OUT = "baodautu,nld,phapluatplus,hanoimoi,vietnamvn,fixture,held-out-fixture,held-out-text"
 TEXT_TABLE = REPO / "tests" / "test_clean_scraped.py"
@@ -124,15 +130,48 @@ def load_heldout_texts(table: Path) -> list[Page]:
 
 
 def run(texts: list[Page], repeat: int) -> tuple[list[Score], float]:
-    """Each text's score, and texts per CPU second over `repeat` passes (the first scored)."""
+    """Each text's score, and texts per CPU second over `repeat` passes (the first scored);
+    each text is cleaned as if seen for the first time (no answers kept from the last)."""
     scores: list[Score] = []
     start = time.process_time()
     for round_ in range(repeat):
         for page in texts:
+            forget()
             cleaned = clean_text(page.html).text
             if round_ == 0:
                 scores.append(score_page(page, cleaned))
     return scores, len(texts) * repeat / max(time.process_time() - start, 1e-9)
+
+
+def revision_clean_text(rev: str) -> Callable[[str], object]:
+    """`clean_text` of git revision `rev`'s text.py and inline.py, loaded beside ours (the
+    other modules and the data files are this checkout's): for timing both in one process,
+    where the load of a shared machine weighs on both alike."""
+    loaded: dict[str, types.ModuleType] = {}
+    for name in ("inline", "text"):
+        path = f"{rev}:pipeline/clean/{name}.py"
+        source = subprocess.run(["git", "-C", str(REPO), "show", path], capture_output=True, text=True, check=True).stdout
+        module = types.ModuleType("_rev_" + re.sub(r"\W", "_", rev) + f"_{name}")
+        sys.modules[module.__name__] = module  # dataclasses look their module up
+        exec(compile(source, path, "exec"), module.__dict__)  # noqa: S102 - the project's own history
+        loaded[name] = module
+    for attr in ("inline_rules", "is_menu_line"):  # text.py bound our inline.py's: rebind to the revision's
+        setattr(loaded["text"], attr, getattr(loaded["inline"], attr))
+    return loaded["text"].clean_text
+
+
+def compare_speed(texts: list[Page], rev: str, rounds: int) -> tuple[float, float]:
+    """Texts per CPU second, best of `rounds` alternating rounds: ours, then `rev`'s."""
+    theirs = revision_clean_text(rev)
+    best = {"ours": float("inf"), "theirs": float("inf")}
+    for _ in range(rounds):
+        for who, clean in (("ours", clean_text), ("theirs", theirs)):
+            start = time.process_time()
+            for page in texts:
+                forget()
+                clean(page.html)
+            best[who] = min(best[who], time.process_time() - start)
+    return len(texts) / best["ours"], len(texts) / best["theirs"]
 
 
 def _share(value: float | None) -> str:
@@ -173,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--hold-out", default=DEFAULT_HOLD_OUT, help="comma-separated papers summed apart as held out")
     parser.add_argument("--repeat", type=int, default=3, help="clean every text this many times for the rate")
     parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
+    parser.add_argument("--against", metavar="REV", help="also time the text cleaner of git revision REV (text.py, "
+                        "inline.py) beside ours in this process, on the shared raw texts and on these texts")
     args = parser.parse_args(argv)
     console = Console(width=160)
     if not args.expect.is_file():
@@ -185,6 +226,13 @@ def main(argv: Sequence[str] | None = None) -> None:
                   for p in load_fixture_pages([f for f in FIXTURES if f.is_file()]) if p.article]
     scores, rate = run(texts, args.repeat)
     numbers = report(texts, scores, rate, {s for s in args.hold_out.split(",") if s}, console)
+    if args.against:
+        raw = [Page(p.stem, "", True, p.read_text(encoding="utf-8"), (), ())
+               for p in sorted((args.expect.parent / "raw" / "text").glob("*.txt"))]
+        for name, group in (("raw/text", raw), ("these texts", texts)):
+            ours, theirs = compare_speed(group, args.against, rounds=15)
+            console.print(f"{name}: ours {ours:.1f}, {args.against} {theirs:.1f} texts/CPU s ({ours / theirs - 1:+.1%})")
+            numbers[f"speed {name}"] = {"ours": ours, args.against: theirs}
     if args.json:
         args.json.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
 

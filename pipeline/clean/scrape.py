@@ -81,6 +81,13 @@ def is_paragraph(line: str) -> bool:
     return not inline_rules().is_widget_sentence(line)
 
 
+def forget() -> None:
+    """Clear the per-line answers kept across cleaning passes, so that a benchmark times
+    every text as if it were seen for the first time."""
+    for cached in (is_paragraph, _is_teaser_title, _title_forms):
+        cached.cache_clear()
+
+
 def is_ticker_line(line: str) -> bool:
     """A price or index ticker of the page's header ("SJC 150.000 152.000", "USD 25.123
     +0,1%", "VN-Index 1.767,5 ▼ 12,3"): a short line mostly of numbers, at least two."""
