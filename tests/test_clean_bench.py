@@ -37,3 +37,19 @@ def test_bench_scores_article_and_list_pages(tmp_path: Path) -> None:
     numbers = report(pages, {"ours": (scores, rate)}, {"other"}, Console(file=io.StringIO(), width=160))
     assert numbers["ours"]["held out"]["refused"] == 1
     assert numbers["ours"]["rules written on"]["with_recall"] == 2 / 3
+
+
+def test_scraped_bench_loads_a_revision_of_the_text_cleaner() -> None:
+    import shutil
+    import subprocess
+
+    import pytest
+    from vnfigures.bench.scraped import REPO, revision_clean_text
+    from vnfigures.clean import clean_text
+
+    if shutil.which("git") is None or subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"],
+                                                     capture_output=True, check=False).returncode:
+        pytest.skip("not a git checkout")
+    raw = f"Trao nhà cho hộ nghèo\n\n{SENTENCE.format(i=3)}\nBình luận (2)\nHay quá\nTrả lời"
+    theirs = revision_clean_text("HEAD")(raw)
+    assert theirs.text == clean_text(raw).text == f"Trao nhà cho hộ nghèo\n{SENTENCE.format(i=3)}"

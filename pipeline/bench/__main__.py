@@ -3,7 +3,8 @@
 Runs the NLP-chain benchmark (underthesea's plain calls vs. ours, their ratio, the CRF floor,
 whole-pipeline throughput, peak memory) and then the batch throughput benchmark (1 vs. 2
 workers, their ratio, peak memory per worker) and the cleaning benchmark (our HTML cleaner
-beside trafilatura and readability-lxml on the pages of clean_expect.json), each on the project corpus and, when present,
+beside trafilatura and readability-lxml on the pages of clean_expect.json; the text cleaner per paper
+on scraped texts and pages saved as text), each on the project corpus and, when present,
 on `../shared/corpus`. Each runs in a fresh interpreter: Linux carries a parent's peak RSS into
 the workers it spawns, so running them in one process would inflate the memory figures.
 Each prints its own table; nothing here asserts a speed.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-BENCHMARKS = ("vnfigures.bench.nlp", "vnfigures.bench.throughput", "vnfigures.bench.clean",
+BENCHMARKS = ("vnfigures.bench.nlp", "vnfigures.bench.throughput", "vnfigures.bench.clean", "vnfigures.bench.scraped",
               "vnfigures.bench.locate")
 
 

@@ -34,6 +34,8 @@ class Inline:
 
     reader_address: re.Pattern[str]
     reader_action: re.Pattern[str]
+    site_self: re.Pattern[str]
+    reuse_words: re.Pattern[str]
     ui_words: frozenset[str]
     ui_line_max_words: int
     reader_line_max_words: int
@@ -49,6 +51,7 @@ class Inline:
         """The site talking, not the article: reader prompt, template, footer or labels."""
         return bool(
             (self.reader_address.search(text) and self.reader_action.search(text))
+            or (self.site_self.search(text) and self.reuse_words.search(text))
             or self.template_field.search(text)
             or self.footer_start.match(text)
             or self.is_ui_line(text)
@@ -103,6 +106,8 @@ def inline_rules() -> Inline:
     return Inline(
         reader_address=re.compile(rf"(?<!\w)(?:{_alternatives(data['reader_address'])})(?!\w)", flags),
         reader_action=re.compile(rf"(?<!\w)(?:{_alternatives(data['reader_action'])})(?!\w)", flags),
+        site_self=re.compile(rf"(?<!\w)(?:{_alternatives(data['site_self'])})(?!\w)", flags),
+        reuse_words=re.compile(rf"(?<!\w)(?:{_alternatives(data['reuse_words'])})(?!\w)", flags),
         ui_words=frozenset(w.casefold() for w in data["ui_words"]),
         ui_line_max_words=int(data["ui_line_max_words"]),
         reader_line_max_words=int(data["reader_line_max_words"]),

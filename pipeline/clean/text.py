@@ -24,6 +24,8 @@ from vnfigures.clean.cleaned import Cleaned
 from vnfigures.clean.dates import date_forms, dateline_date
 from vnfigures.clean.inline import Inline, inline_rules, is_menu_line
 from vnfigures.clean.rules import Furniture, furniture
+from vnfigures.clean.scrape import (article_resumes, drop_page_header, drop_page_tail, drop_related_runs,
+                                    is_ticker_line)
 
 # Header lines of at most this many words before the headline are section labels.
 _LABEL_MAX_WORDS = 3
@@ -50,8 +52,9 @@ def clean_text(text: str) -> Cleaned:
 def _clean_once(text: str) -> Cleaned:
     rules, glued = furniture(), inline_rules()
     lines = [unicodedata.normalize("NFC", line).strip() for line in text.splitlines()]
-    lines = _drop_menus([line for line in lines if line], rules, glued)
-    dated = [line for line in lines[:_DATELINE_LINES] if _is_dateline(line)]
+    lines, header = drop_page_header([line for line in lines if line])
+    lines = _drop_menus(drop_related_runs(drop_page_tail(lines)), rules, glued)
+    dated = [line for line in header + lines[:_DATELINE_LINES] if _is_dateline(line)]
     lines = [line for line in lines if not _is_furniture(line, rules, glued)]
     lines = _cut_tail(lines, rules)
     lines = _drop_tail_widgets(lines, glued)
@@ -136,12 +139,12 @@ def _clean_line(line: str, rules: Furniture) -> str:
 def _split_header(lines: list[str], rules: Furniture) -> tuple[str | None, list[str]]:
     """Take the headline off the top and drop the page header around it.
 
-    The header is the run of headline-shaped lines before the first paragraph. Site names in
-    it go; so do short labels before the headline (a section name such as "Xã hội"): the
+    The header is the run of headline-shaped lines before the first paragraph. Site names and
+    price tickers in it go; so do short labels before the headline (a section name such as "Xã hội"): the
     headline is the first header line of more than `_LABEL_MAX_WORDS` words.
     """
     first_paragraph = next((i for i, line in enumerate(lines) if not _headline_shaped(line, rules)), len(lines))
-    header = [line for line in lines[:first_paragraph] if not rules.is_site_name(line)]
+    header = [line for line in lines[:first_paragraph] if not rules.is_site_name(line) and not is_ticker_line(line)]
     body = lines[first_paragraph:]
     if not header:
         return None, body
@@ -158,12 +161,19 @@ _TRUNCATED = re.compile(r"\s+(?:\.\.\.|…)$")
 
 
 def _cut_tail(lines: list[str], rules: Furniture) -> list[str]:
-    """Drop what follows the article: after an end marker, or the byline and the teasers."""
+    """Drop what follows the article: after an end marker, or the byline and the teasers.
+    A related-stories box inside the body goes alone: the article resumes after it."""
     comment_heading = inline_rules().comment_heading
-    for i, line in enumerate(lines[1:], start=1):
-        if rules.is_end_marker(line) or comment_heading.match(line):
+    i = 1
+    while i < len(lines):
+        marker = rules.is_end_marker(lines[i])
+        resumes = article_resumes(lines, i) if marker else None
+        if resumes is not None:
+            lines = lines[:i] + lines[resumes:]  # a related-stories box inside the body
+        elif marker or comment_heading.match(lines[i]):
             lines = lines[:i]
             break
+        i += 1
     for i in range(len(lines) - 1, 0, -1):
         rest = lines[i + 1:]
         if rules.is_signature(lines[i]) and rules.is_page_end(rest):
