@@ -161,3 +161,15 @@ def _edited(start: int = 0, end: int = 0) -> str:
 def test_every_two_articles_of_a_group_are_similar(tmp_path: Path, case: str, texts: dict[str, str],
                                                    expected: dict) -> None:
     assert _group(tmp_path, texts) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ('{"id":"a","text":"x"}', "a"),            # as the run writes it
+    ('{"id": "b", "text": "x"}', "b"),         # spaced JSON
+    ('{"text":"x","id":"c"}', "c"),            # id not first
+    ('{"id":3}', None), ("not json", None),
+])
+def test_line_id(line: str, expected: str | None) -> None:
+    from vnfigures.dedup.finalize import line_id
+
+    assert line_id(line) == expected

@@ -48,7 +48,7 @@ def line_id(line: str) -> str | None:
     """The `id` of an article line without parsing the whole record (it is the first field)."""
     try:
         if line.startswith('{"id":'):
-            value, _ = _DECODER.raw_decode(line, 6)
+            value, _ = _DECODER.raw_decode(line, len(line) - len(line[6:].lstrip()))  # `{"id": "a"` too
         else:
             value = json.loads(line).get("id")
     except (ValueError, AttributeError):
