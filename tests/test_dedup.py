@@ -134,3 +134,42 @@ def test_many_copies_of_one_page_form_one_group(tmp_path: Path) -> None:
     found = _group(tmp_path, {f"u{i:04d}": page for i in range(2000)} | {"other": "Xã trao 50 suất quà cho hộ nghèo."})
     assert found["u0000"] == (None, 2000) and found["other"] == (None, 1)
     assert {found[f"u{i:04d}"] for i in range(1, 2000)} == {("u0000", 2000)}
+
+
+def _words(n: int, prefix: str = "w") -> list[str]:
+    return [f"{prefix}{i}" for i in range(n)]
+
+
+def _edited(start: int = 0, end: int = 0) -> str:
+    """A 200-word story with its first `start` and last `end` words rewritten."""
+    words = _words(200)
+    words[:start] = _words(start, "s")
+    words[len(words) - end:] = _words(end, "e")
+    return " ".join(words)
+
+
+@pytest.mark.parametrize(("case", "texts", "expected"), [
+    # a: J 0.894 with the original, b: 0.894, a-b: 0.798, so a and b are not one story
+    ("two copies like the original, not like each other", {"orig": _edited(), "a": _edited(end=11), "b": _edited(start=11)},
+     {"orig": (None, 2), "a": ("orig", 2), "b": (None, 1)}),
+    # m: 0.840 with the original and first in input order; e: 0.950 but 0.798 with m
+    ("the closer copy is kept, not the earlier one", {"orig": _edited(), "m": _edited(end=17), "e": _edited(start=5)},
+     {"orig": (None, 2), "m": (None, 1), "e": ("orig", 2)}),
+    ("copies that agree pairwise form one group", {"orig": _edited(), "a": _edited(end=3), "b": _edited(start=3)},
+     {"orig": (None, 3), "a": ("orig", 3), "b": ("orig", 3)}),
+])
+def test_every_two_articles_of_a_group_are_similar(tmp_path: Path, case: str, texts: dict[str, str],
+                                                   expected: dict) -> None:
+    assert _group(tmp_path, texts) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ('{"id":"a","text":"x"}', "a"),            # as the run writes it
+    ('{"id": "b", "text": "x"}', "b"),         # spaced JSON
+    ('{"text":"x","id":"c"}', "c"),            # id not first
+    ('{"id":3}', None), ("not json", None),
+])
+def test_line_id(line: str, expected: str | None) -> None:
+    from vnfigures.dedup.finalize import line_id
+
+    assert line_id(line) == expected

@@ -94,3 +94,15 @@ def test_rerun_in_one_process_keeps_its_signatures(source: Path, tmp_path: Path)
     _run(source, out)
     summary = _run(source, out, overwrite=True)
     assert summary.near_duplicates["signed_at_end"] == 0 and _records(out) == EXPECTED
+
+
+def test_the_first_in_input_order_leads_though_written_later(shared_corpus: Path, tmp_path: Path) -> None:
+    """A copy written by an earlier run sits first in OUT.jsonl; the original, first in the input, still leads."""
+    lines = _lines(shared_corpus)
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text(lines[4] + "\n", encoding="utf-8")  # copy-exact alone
+    _run(source, out)
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")  # dantri_35 comes first in the input
+    _run(source, out, resume=True)
+    assert json.loads(out.read_text("utf-8").splitlines()[0])["id"] == "copy-exact"
+    assert _records(out) == EXPECTED

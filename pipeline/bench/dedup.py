@@ -1,11 +1,9 @@
-"""Near-duplicate detection: what it costs a run, and how well it finds copies.
+"""Near-duplicate detection: how well it finds copies.
 
-    .venv/bin/python -m vnfigures.bench.dedup cost [--no-ner] [--repeat N] [--rounds N] [--workers 1,2]
-    .venv/bin/python -m vnfigures.bench.dedup quality [--copies N] [--seed S]
+    .venv/bin/python -m vnfigures.bench.dedup quality [--copies N] [--seeds 1,2,3]
 
-`cost` times the same worker-process runs as `vnfigures.bench.throughput`, each worker count
-with signatures (`--dedup`, the default of `vnfig run`) and without (`--no-dedup`),
-alternating, and then the end-of-run grouping over what was written. `quality` builds a
+What it costs a run is measured by `vnfigures.bench.throughput --dedup both` (each worker
+count without and with detection, side by side, grouping included). `quality` builds a
 corpus of republished copies from the shared raw texts (new titles, bylines, paragraphs
 added or removed, truncation; several edits at once) and compares the pairs the grouping
 puts together with the pairs whose exact shingle Jaccard reaches the threshold: pair
@@ -17,80 +15,21 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import tempfile
-import time
 from collections.abc import Sequence
-from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
 from rich.console import Console
 
-from vnfigures.bench.throughput import DEFAULT_SOURCES, load_records, measure
+from vnfigures.bench.throughput import DEFAULT_SOURCES
 from vnfigures.dedup.config import load_config
 from vnfigures.dedup.finalize import finalize
 from vnfigures.dedup.shingles import jaccard, shingles
-from vnfigures.runner.worker import StepsSpec
 from vnfigures.schemas import Article
 
 SHARED_TEXTS = DEFAULT_SOURCES[1]
 EDITS = ("title", "byline", "add", "remove", "truncate")
-
-
-def cost(args: argparse.Namespace, console: Console) -> dict[str, object]:
-    """Articles/s with and without signatures, per worker count, and the grouping's time."""
-    records = load_records(args.paths or [p for p in DEFAULT_SOURCES if p.is_dir()], args.repeat)
-    base = StepsSpec(ner=not args.no_ner)
-    rates: dict[tuple[int, bool], list[float]] = {}
-    cpu: dict[tuple[int, bool], list[float]] = {}
-    rss: dict[tuple[int, bool], list[float]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for _ in range(args.rounds):
-            for workers in (int(n) for n in args.workers.split(",")):
-                for dedup in (False, True):
-                    spec = replace(base, signatures=str(Path(tmp) / "out.signatures")) if dedup else base
-                    result = measure(records, workers, spec)
-                    rates.setdefault((workers, dedup), []).append(result.articles_per_second)
-                    cpu.setdefault((workers, dedup), []).append(result.cpu_ms_per_article)
-                    rss.setdefault((workers, dedup), []).append(max(result.peak_rss_mb_per_worker, default=0.0))
-        grouping = _grouping_seconds(records, Path(tmp) / "out.signatures")
-    out: dict[str, object] = {"articles": len(records), "grouping_seconds": grouping, "rates": {}, "cpu_ms": {},
-                              "peak_rss_mb": {}}
-    for key in sorted(rates):
-        label = f"{key[0]} workers, {'dedup' if key[1] else 'no dedup'}"
-        out["rates"][label], out["cpu_ms"][label], out["peak_rss_mb"][label] = rates[key], cpu[key], rss[key]  # type: ignore[index]
-    for workers in sorted({w for w, _ in rates}):
-        off, on = statistics.median(rates[workers, False]), statistics.median(rates[workers, True])
-        cpu_off, cpu_on = statistics.median(cpu[workers, False]), statistics.median(cpu[workers, True])
-        out[f"slower_percent_{workers}_workers"] = round(100 * (off / on - 1), 1)
-        out[f"cpu_percent_{workers}_workers"] = round(100 * (cpu_on / cpu_off - 1), 1)
-        console.print(f"{workers} worker(s): {off:.2f} articles/s without, {on:.2f} with signatures "
-                      f"({100 * (off / on - 1):+.1f}% time; rounds {rates[workers, False]} vs "
-                      f"{rates[workers, True]}); worker CPU {cpu_off:.0f} vs {cpu_on:.0f} ms/article "
-                      f"({100 * (cpu_on / cpu_off - 1):+.1f}%); peak RSS per worker {max(rss[workers, False])} vs "
-                      f"{max(rss[workers, True])} MB")
-    console.print(f"grouping at the end: {grouping:.2f} s for {len(records)} articles")
-    return out
-
-
-def _grouping_seconds(records: Sequence[object], folder: Path) -> float:
-    """Time `finalize` over the articles' texts (signatures from the side files of the runs)."""
-    from vnfigures.clean import clean_html, clean_text
-
-    out = folder.with_name("out.jsonl")
-    with open(out, "w", encoding="utf-8") as handle:
-        for record in records:
-            if isinstance(record, Article) and record.raw:
-                clean = clean_html if record.raw_format == "html" else clean_text
-                try:
-                    text = clean(record.raw).text
-                except Exception:  # noqa: BLE001 - a page without article is not written by a run either
-                    continue
-                handle.write(Article(id=record.id, text=text).model_dump_json() + "\n")
-    started = time.perf_counter()
-    finalize(out, folder, {}, load_config().threshold)
-    return round(time.perf_counter() - started, 3)
 
 
 def _republish(paragraphs: list[str], other: list[str], rng: random.Random) -> str:
@@ -112,15 +51,24 @@ def _republish(paragraphs: list[str], other: list[str], rng: random.Random) -> s
 
 
 def quality(args: argparse.Namespace, console: Console) -> dict[str, object]:
+    """`quality_once` for every seed of `--seeds`, and the lowest precision and recall."""
+    runs = [quality_once(args.copies, int(seed), console) for seed in args.seeds.split(",")]
+    low = {"min_pair_precision": min(r["pair_precision"] for r in runs),
+           "min_pair_recall": min(r["pair_recall"] for r in runs)}
+    console.print(low)
+    return {"seeds": runs, **low}
+
+
+def quality_once(copies: int, seed: int, console: Console) -> dict[str, float]:
     """Pair precision and recall of the grouping against exact shingle Jaccard >= threshold."""
     from vnfigures.clean import clean_text
 
-    rng = random.Random(args.seed)
+    rng = random.Random(seed)
     originals = {p.stem: clean_text(p.read_text(encoding="utf-8")).text for p in sorted(SHARED_TEXTS.glob("*.txt"))}
     originals = {k: v for k, v in originals.items() if v.strip()}
     texts = dict(originals)
     names = list(originals)
-    for n in range(args.copies):
+    for n in range(copies):
         source, donor = rng.choice(names), rng.choice(names)
         texts[f"copy{n:03d}-{source}"] = _republish(originals[source].split("\n"), originals[donor].split("\n"), rng)
     threshold = load_config().threshold
@@ -135,7 +83,7 @@ def quality(args: argparse.Namespace, console: Console) -> dict[str, object]:
     both = len(found & truth)
     links = {tuple(sorted((k, v), key=list(texts).index)) for k, v in lead.items() if k != v}
     wrong = found - truth
-    result = {"articles": len(texts), "copies": args.copies, "true_pairs": len(truth), "found_pairs": len(found),
+    result = {"seed": seed, "articles": len(texts), "copies": copies, "true_pairs": len(truth), "found_pairs": len(found),
               "pair_precision": round(both / len(found), 4) if found else 1.0,
               "pair_recall": round(both / len(truth), 4) if truth else 1.0,
               "link_precision": round(len(links & truth) / len(links), 4) if links else 1.0,
@@ -155,18 +103,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     sub = parser.add_subparsers(dest="what", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
-    c = sub.add_parser("cost", parents=[common], help="run time with and without signatures, side by side")
-    c.add_argument("paths", nargs="*", type=Path, help="inputs (default: project and shared corpus)")
-    c.add_argument("--no-ner", action="store_true", help="leave out the entity step")
-    c.add_argument("--repeat", type=int, default=2, help="process the inputs this many times")
-    c.add_argument("--rounds", type=int, default=1, help="alternate the settings this many times")
-    c.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     q = sub.add_parser("quality", parents=[common], help="pair precision/recall against exact Jaccard")
     q.add_argument("--copies", type=int, default=200, help="republished copies to make")
-    q.add_argument("--seed", type=int, default=17, help="seed of the edits")
+    q.add_argument("--seeds", default="1,2,3,4,5,17", help="comma-separated seeds of the edits")
     args = parser.parse_args(argv)
     console = Console(width=120)
-    result = cost(args, console) if args.what == "cost" else quality(args, console)
+    result = quality(args, console)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 

@@ -48,7 +48,7 @@ def line_id(line: str) -> str | None:
     """The `id` of an article line without parsing the whole record (it is the first field)."""
     try:
         if line.startswith('{"id":'):
-            value, _ = _DECODER.raw_decode(line, 6)
+            value, _ = _DECODER.raw_decode(line, len(line) - len(line[6:].lstrip()))  # `{"id": "a"` too
         else:
             value = json.loads(line).get("id")
     except (ValueError, AttributeError):
@@ -108,11 +108,11 @@ def group_rows(output: Path, folder: Path, order: Mapping[str, int], threshold: 
     hashes = _shingle_hashes(output, {rows[i] for bucket in buckets for i in bucket.tolist()}, config)
     rank = [order.get(ids[row] or "", len(order) + row) for row in rows]  # input order, else file order
 
-    def similar(i: int, j: int) -> bool:
-        return _jaccard(hashes[rows[i]], hashes[rows[j]]) >= threshold
+    def similarity(i: int, j: int) -> float:
+        return _jaccard(hashes[rows[i]], hashes[rows[j]])
 
     targets: list[tuple[str | None, int]] = [(None, 1)] * len(ids)
-    for index, (lead, size) in enumerate(leaders(len(rows), buckets, rank, similar)):
+    for index, (lead, size) in enumerate(leaders(len(rows), buckets, rank, similarity, threshold)):
         targets[rows[index]] = (None if lead == index else ids[rows[lead]], size)
     stats.articles = sum(i is not None for i in ids)
     stats.copies = sum(t[0] is not None for t in targets)
