@@ -25,6 +25,9 @@ from .places import NO_PROVINCE, UPPERCASE, PlaceMention, find_places
 #: Place levels that are places in their own right (a bare district name needs context).
 _PLACE_LEVELS = frozenset({"province", "city", "district", "ward", "below_ward", "foreign"})
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+#: Where one NER entity holds several names (`Kim Sơn, Kim Phượng`, `Quang Duy/TTXVN`).
+_SEPARATOR = re.compile(r"\s*[,;/|]\s*|\s*\(\s*|\s*\)\s*|\s+[-–]\s+(?=\S*[/]|TTXVN)")
+_WORD_RE = re.compile(r"\S+")
 
 
 class EntityWords(BaseModel):
@@ -35,6 +38,12 @@ class EntityWords(BaseModel):
     organisation_words: list[str]
     time_words: list[str]
     organisation_heads: list[str]
+    document_words: list[str]
+    person_titles: list[str]
+    role_words: list[str]
+    place_heads: list[str]
+    not_place_heads: list[str]
+    surname_organisation_words: list[str]
 
 
 @cache
@@ -72,8 +81,7 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
         if p.level in _PLACE_LEVELS:
             _add(chosen, Entity(text=p.text, start=p.start, end=p.end, label=EntityLabel.LOC))
     for e in ner:
-        fixed = _corrected(text, e)
-        if fixed is not None:
+        for fixed in _corrected(text, e):
             _add(chosen, fixed)
     return sorted(chosen, key=lambda e: e.start)
 
@@ -95,22 +103,100 @@ def _organisations(text: str, places: Sequence[PlaceMention]) -> list[Entity]:
     return out
 
 
-def _corrected(text: str, e: Entity) -> Entity | None:
-    """A NER entity with its edges trimmed and its known mistakes fixed, or None to drop it."""
-    lead = len(_EDGE.match(e.text).group(0)) if _EDGE.match(e.text) else 0
-    tail = _EDGE.search(e.text[lead:])
-    end = e.end - (len(tail.group(0)) if tail else 0)
-    start = e.start + lead
-    if end <= start:
+def _corrected(text: str, e: Entity) -> list[Entity]:
+    """A NER entity split where it lists several names, each piece trimmed of its edges and
+    corrected (see `_fixed`); pieces that are no name are dropped."""
+    out: list[Entity] = []
+    cursor = e.start
+    for gap in [*_SEPARATOR.finditer(text, e.start, e.end), None]:
+        stop = gap.start() if gap else e.end
+        fixed = _fixed(text, *_trimmed(text, cursor, stop), e.label)
+        if fixed is not None:
+            out.append(fixed)
+        cursor = gap.end() if gap else e.end
+    return out
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    lead = _EDGE.match(text, start, end)
+    start = lead.end() if lead else start
+    tail = re.search(r"[\W_]+$", text[start:end])
+    return start, end - (len(tail.group(0)) if tail else 0)
+
+
+def _fixed(text: str, start: int, end: int, label: EntityLabel) -> Entity | None:
+    """One NER name with its known mistakes fixed, or None to drop it.
+
+    WHY each rule: underthesea's places and people often begin with the words before the name
+    (`Chủ tịch`, `người dân`, `thời gian`), run into the words after it (`Bình Dương hội`), or
+    are no name at all (`năm 2017`, `Luật thuế GTGT`, `KT-XH`)."""
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+    if label is not EntityLabel.ORG:
+        words, label = _without_lead(text, words, label)
+        if label is None:
+            return None
+        words = _without_tail(text, words) if label is EntityLabel.LOC else words
+    if not words:
         return None
-    label = e.label
-    span = text[start:end]
-    if label is EntityLabel.LOC:
+    span = text[words[0][0]:words[-1][1]]
+    if label is not EntityLabel.ORG:
         if _starts_re("time_words").match(span) or not any(w[:1].isupper() for w in span.split()):
             return None  # `năm 2017`, `ngày 4/7`, `công tác thiện nguyện`
-        if _starts_re("organisation_words").match(span):
+        if all(_is_acronym(w) for w in span.split()) and (
+                label is EntityLabel.LOC or " " not in span):
+            return None  # `KT-XH`, `TTXVN`; a byline in capitals (`KỲ QUAN`) stays a person
+        if _starts_re("organisation_words").match(span) and not (
+                label is EntityLabel.PER and span.split()[0] in entity_words().surname_organisation_words):
             label = EntityLabel.ORG
-    return Entity(text=span, start=start, end=end, label=label)
+    return Entity(text=span, start=words[0][0], end=words[-1][1], label=label)
+
+
+def _is_acronym(word: str) -> bool:
+    """An acronym or code (`KT-XH`, `NĐ-CP`, `QH12`, `TTXVN`): letters, none lowercase."""
+    return any(c.isalpha() for c in word) and not any(c.islower() for c in word)
+
+
+def _without_lead(text: str, words: list[tuple[int, int]],
+                  label: EntityLabel) -> tuple[list[tuple[int, int]], EntityLabel | None]:
+    """Words before the name left out: roles and lowercase common nouns go, a word of address
+    makes the rest a person; a document word means there is no name (label None)."""
+    while words:
+        rest = text[words[0][0]:words[-1][1]]
+        if _starts_re("document_words").match(rest):
+            return [], None
+        for kind in ("person_titles", "role_words"):
+            lead = _starts_re(kind).match(rest)
+            if lead and lead.end() < len(rest):
+                words = _after(words, words[0][0] + lead.end())
+                label = EntityLabel.PER if kind == "person_titles" else label
+                break
+        else:
+            first = text[words[0][0]:words[0][1]]
+            if first[:1].isupper() or first[:1].isdigit() or (
+                    label is EntityLabel.LOC and _starts_re("place_heads").match(rest)
+                    and not _starts_re("not_place_heads").match(rest)):
+                return words, label
+            words = words[1:]
+            continue
+        if label is EntityLabel.PER:
+            return words, label
+    return words, label
+
+
+def _after(words: list[tuple[int, int]], position: int) -> list[tuple[int, int]]:
+    return [w for w in words if w[0] >= position]
+
+
+def _without_tail(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A place ends at its last capitalized word or number (`Bình Dương hội` -> `Bình Dương`)
+    and before a capitalized time word (`Cửu Long Ngày 7/2`)."""
+    for i, (a, _) in enumerate(words[1:], 1):
+        if text[a:a + 1].isupper() and _starts_re("time_words").match(text, a):
+            words = words[:i]
+            break
+    while len(words) > 1 and text[words[-1][0]:words[-1][1]][:1].islower():
+        words = words[:-1]
+    return words
 
 
 def _add(chosen: list[Entity], e: Entity) -> None:
