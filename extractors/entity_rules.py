@@ -58,6 +58,12 @@ def _starts_re(kind: str) -> re.Pattern[str]:
 
 
 @cache
+def _date_re() -> re.Pattern[str]:
+    """A time word with its number (`năm 2020`, `Ngày 7/2`, `tháng 1-2017`)."""
+    return re.compile(rf"(?:{alternation(entity_words().time_words)})\s+\d", re.IGNORECASE)
+
+
+@cache
 def _head_re() -> re.Pattern[str]:
     """An organisation head (case as written: heads are capitalized names)."""
     return re.compile(rf"(?<!\w)(?:{alternation(entity_words().organisation_heads)})(?!\w)")
@@ -158,8 +164,9 @@ def _is_acronym(word: str) -> bool:
 
 def _without_lead(text: str, words: list[tuple[int, int]],
                   label: EntityLabel) -> tuple[list[tuple[int, int]], EntityLabel | None]:
-    """Words before the name left out: roles and lowercase common nouns go, a word of address
-    makes the rest a person; a document word means there is no name (label None)."""
+    """Words before the name left out: roles, numbers and lowercase common nouns go (`3 hầm
+    Hải Vân`), a word of address makes the rest a person; a document word means there is no
+    name (label None)."""
     while words:
         rest = text[words[0][0]:words[-1][1]]
         if _starts_re("document_words").match(rest):
@@ -172,7 +179,7 @@ def _without_lead(text: str, words: list[tuple[int, int]],
                 break
         else:
             first = text[words[0][0]:words[0][1]]
-            if first[:1].isupper() or first[:1].isdigit() or (
+            if first[:1].isupper() or (
                     label is EntityLabel.LOC and _starts_re("place_heads").match(rest)
                     and not _starts_re("not_place_heads").match(rest)):
                 return words, label
@@ -189,9 +196,9 @@ def _after(words: list[tuple[int, int]], position: int) -> list[tuple[int, int]]
 
 def _without_tail(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A place ends at its last capitalized word or number (`Bình Dương hội` -> `Bình Dương`)
-    and before a capitalized time word (`Cửu Long Ngày 7/2`)."""
+    and before a date (`Cửu Long Ngày 7/2`, `Việt Nam năm 2020`; not `thôn Đầu Cầu`)."""
     for i, (a, _) in enumerate(words[1:], 1):
-        if text[a:a + 1].isupper() and _starts_re("time_words").match(text, a):
+        if _date_re().match(text, a):
             words = words[:i]
             break
     while len(words) > 1 and text[words[-1][0]:words[-1][1]][:1].islower():
