@@ -83,12 +83,15 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
     an organisation word is an organisation) and trimmed of edge punctuation."""
     places = find_places(text)
     chosen = _organisations(text, places)
+    fixed = [f for e in ner for f in _corrected(text, e)]
+    for f in fixed:  # `Nhà máy Thủy điện Sơn La`: an organisation word outranks the place in it
+        if f.label is EntityLabel.ORG and _starts_re("organisation_words").match(f.text):
+            _add(chosen, f)
     for p in places:
         if p.level in _PLACE_LEVELS:
             _add(chosen, Entity(text=p.text, start=p.start, end=p.end, label=EntityLabel.LOC))
-    for e in ner:
-        for fixed in _corrected(text, e):
-            _add(chosen, fixed)
+    for f in fixed:
+        _add(chosen, f)
     return sorted(chosen, key=lambda e: e.start)
 
 
@@ -165,8 +168,8 @@ def _is_acronym(word: str) -> bool:
 def _without_lead(text: str, words: list[tuple[int, int]],
                   label: EntityLabel) -> tuple[list[tuple[int, int]], EntityLabel | None]:
     """Words before the name left out: roles, numbers and lowercase common nouns go (`3 hầm
-    Hải Vân`), a word of address makes the rest a person; a document word means there is no
-    name (label None)."""
+    Hải Vân`), a word of address makes the rest a person; a document word, or a post before
+    what is neither a place nor an organisation, means there is no name (label None)."""
     while words:
         rest = text[words[0][0]:words[-1][1]]
         if _starts_re("document_words").match(rest):
@@ -175,7 +178,11 @@ def _without_lead(text: str, words: list[tuple[int, int]],
             lead = _starts_re(kind).match(rest)
             if lead and lead.end() < len(rest):
                 words = _after(words, words[0][0] + lead.end())
-                label = EntityLabel.PER if kind == "person_titles" else label
+                if kind == "person_titles":
+                    label = EntityLabel.PER
+                elif label is EntityLabel.LOC and not (_starts_re("place_heads").match(text, words[0][0])
+                                                       or _starts_re("organisation_words").match(text, words[0][0])):
+                    return [], None  # `Chủ tịch HoREA`: what follows a post is no place, but what is it?
                 break
         else:
             first = text[words[0][0]:words[0][1]]
