@@ -23,7 +23,7 @@ from .lexicon import alternation, nfc_tree
 from .places import NO_PROVINCE, UPPERCASE, PlaceMention, find_places
 
 #: Place levels that are places in their own right (a bare district name needs context).
-_PLACE_LEVELS = frozenset({"province", "city", "district", "ward", "below_ward", "foreign"})
+_PLACE_LEVELS = frozenset({"province", "city", "district", "ward", "below_ward", "foreign", "region"})
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 #: Where one NER entity holds several names (`Kim Sơn, Kim Phượng`, `Quang Duy/TTXVN`).
 _SEPARATOR = re.compile(r"\s*[,;/|]\s*|\s*\(\s*|\s*\)\s*|\s+[-–]\s+(?=\S*[/]|TTXVN)")
@@ -44,6 +44,9 @@ class EntityWords(BaseModel):
     place_heads: list[str]
     not_place_heads: list[str]
     surname_organisation_words: list[str]
+    one_syllable_places: list[str]
+    surnames: list[str]
+    middle_names: list[str]
 
 
 @cache
@@ -87,8 +90,8 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
     for f in fixed:  # `Nhà máy Thủy điện Sơn La`: an organisation word outranks the place in it
         if f.label is EntityLabel.ORG and _starts_re("organisation_words").match(f.text):
             _add(chosen, f)
-    for p in places:
-        if p.level in _PLACE_LEVELS:
+    for p in places:  # a name has a capital (`miền Trung`, not `các tỉnh` or `thế giới`)
+        if p.level in _PLACE_LEVELS and any(w[:1].isupper() for w in p.text.split()):
             _add(chosen, Entity(text=p.text, start=p.start, end=p.end, label=EntityLabel.LOC))
     for f in fixed:
         _add(chosen, f)
@@ -154,10 +157,22 @@ def _fixed(text: str, start: int, end: int, label: EntityLabel) -> Entity | None
         if all(_is_acronym(w) for w in span.split()) and (
                 label is EntityLabel.LOC or " " not in span):
             return None  # `KT-XH`, `TTXVN`; a byline in capitals (`KỲ QUAN`) stays a person
+        if label is EntityLabel.LOC and (_is_person_name(span.split()) or (
+                " " not in span and span not in entity_words().one_syllable_places)):
+            label = EntityLabel.PER if " " in span else None
+            if label is None:
+                return None  # `Tàu`, `Số`: one syllable is rarely a place
         if _starts_re("organisation_words").match(span) and not (
                 label is EntityLabel.PER and span.split()[0] in entity_words().surname_organisation_words):
             label = EntityLabel.ORG
     return Entity(text=span, start=words[0][0], end=words[-1][1], label=label)
+
+
+def _is_person_name(words: list[str]) -> bool:
+    """A family name, a middle name and a given name (`Trịnh Văn Quyết`, `Hồ Thị Điệp`)."""
+    known = entity_words()
+    return (len(words) >= 3 and words[0] in known.surnames and words[1] in known.middle_names
+            and all(w[:1].isupper() for w in words))
 
 
 def _is_acronym(word: str) -> bool:

@@ -61,6 +61,12 @@ def ner(text: str, *found: tuple[str, str]) -> list[Entity]:
     ("Báo Người Lao Động đưa tin", [("Báo Người Lao Động", "PER")], [("Báo Người Lao Động", "ORG")]),
     ("ông Đoàn Văn Đảnh kể", [("Đoàn Văn Đảnh", "PER")], [("Đoàn Văn Đảnh", "PER")]),  # a surname
     ("Tổng thống Donald Trump nói", [("Tổng thống Donald Trump", "LOC")], [("Donald Trump", "PER")]),
+    ("hàng lên Tàu rồi đi", [("Tàu", "LOC")], []),  # one syllable is rarely a place
+    ("xuất khẩu sang Nhật", [("Nhật", "LOC")], [("Nhật", "LOC")]),  # unless it is one
+    ("ông Trịnh Văn Quyết cho biết", [("Trịnh Văn Quyết", "LOC")], [("Trịnh Văn Quyết", "PER")]),  # a person
+    ("trên đường Phạm Văn Đồng", [("đường Phạm Văn Đồng", "LOC")], [("đường Phạm Văn Đồng", "LOC")]),  # a street
+    ("hỗ trợ đồng bào miền Trung", [], [("miền Trung", "LOC")]),  # a region from the gazetteer
+    ("các tỉnh miền núi và thế giới", [], []),  # no capital, no name
 ])
 def test_refine_entities(text: str, found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label.value) for e in refine_entities(text, ner(text, *found))] == expected
