@@ -22,8 +22,9 @@ from .gazetteer import place_words
 from .lexicon import alternation, nfc_tree
 from .places import NO_PROVINCE, UPPERCASE, PlaceMention, find_places
 
-#: Place levels that are places in their own right (a bare district name needs context).
-_PLACE_LEVELS = frozenset({"province", "city", "district", "ward", "below_ward", "foreign", "region"})
+#: Place levels that are places in their own right; a bare district name (`Thanh Bình`) is
+#: one unless the NER reads a person there.
+_PLACE_LEVELS = frozenset({"province", "city", "district", "ward", "below_ward", "foreign", "region", "national"})
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 #: Where one NER entity holds several names (`Kim Sơn, Kim Phượng`, `Quang Duy/TTXVN`).
 _SEPARATOR = re.compile(r"\s*[,;/|]\s*|\s*\(\s*|\s*\)\s*|\s+[-–]\s+(?=\S*[/]|TTXVN)")
@@ -90,8 +91,12 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
     for f in fixed:  # `Nhà máy Thủy điện Sơn La`: an organisation word outranks the place in it
         if f.label is EntityLabel.ORG and _starts_re("organisation_words").match(f.text):
             _add(chosen, f)
+    people = [f for f in fixed if f.label is EntityLabel.PER]
     for p in places:  # a name has a capital (`miền Trung`, not `các tỉnh` or `thế giới`)
-        if p.level in _PLACE_LEVELS and any(w[:1].isupper() for w in p.text.split()):
+        if not any(w[:1].isupper() for w in p.text.split()):
+            continue
+        if p.level in _PLACE_LEVELS or (p.level == "bare" and not any(
+                p.start < f.end and f.start < p.end for f in people)):
             _add(chosen, Entity(text=p.text, start=p.start, end=p.end, label=EntityLabel.LOC))
     for f in fixed:
         _add(chosen, f)

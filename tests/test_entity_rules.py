@@ -67,6 +67,9 @@ def ner(text: str, *found: tuple[str, str]) -> list[Entity]:
     ("trên đường Phạm Văn Đồng", [("đường Phạm Văn Đồng", "LOC")], [("đường Phạm Văn Đồng", "LOC")]),  # a street
     ("hỗ trợ đồng bào miền Trung", [], [("miền Trung", "LOC")]),  # a region from the gazetteer
     ("các tỉnh miền núi và thế giới", [], []),  # no capital, no name
+    ("du lịch biển Cần Giờ hút khách", [], [("Cần Giờ", "LOC")]),  # a bare district name
+    ("chị Thanh Bình bán hàng", [("Thanh Bình", "PER")], [("Thanh Bình", "PER")]),  # unless NER reads a person
+    ("hàng Việt Nam chất lượng cao", [], [("Việt Nam", "LOC")]),
 ])
 def test_refine_entities(text: str, found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label.value) for e in refine_entities(text, ner(text, *found))] == expected
