@@ -48,6 +48,7 @@ class EntityWords(BaseModel):
     one_syllable_places: list[str]
     surnames: list[str]
     middle_names: list[str]
+    person_posts: list[str]
 
 
 @cache
@@ -100,7 +101,32 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
             _add(chosen, Entity(text=p.text, start=p.start, end=p.end, label=EntityLabel.LOC))
     for f in fixed:
         _add(chosen, f)
+    for person in _people(text):  # names the NER missed after `ông`, `Thiếu tướng`...
+        _add(chosen, person)
     return sorted(chosen, key=lambda e: e.start)
+
+
+@cache
+def _person_re() -> re.Pattern[str]:
+    """A word of address or a post, then a capitalized name of one to four words."""
+    words = entity_words()
+    name = rf"[{UPPERCASE}](?:(?![{UPPERCASE}\d_])[\w'’])*(?![\w.])"  # `Vượng`, not `HoREA`, `TP.`
+    return re.compile(rf"(?<!\w)(?:(?P<title>{alternation(words.person_titles)})|{alternation(words.person_posts)})"
+                      rf"\s+(?P<name>(?-i:{name}(?:[ \t]+{name}){{0,3}}))(?!\w)", re.IGNORECASE)
+
+
+def _people(text: str) -> list[Entity]:
+    """People named right after a word of address (`anh Hùng`) or, in two words or more, a
+    post (`Bộ trưởng Tô Lâm`, not `Chủ tịch Vingroup`), unless the name is an organisation, a
+    place head, a document or a date (`Chủ tịch UBND`, `bà Huyện`)."""
+    out: list[Entity] = []
+    for m in _person_re().finditer(text):
+        name = m.group("name")
+        if (m.group("title") is None and " " not in name) or any(_starts_re(kind).match(text, m.start("name")) for kind in (
+                "organisation_words", "place_heads", "document_words", "time_words", "role_words")):
+            continue
+        out.append(Entity(text=name, start=m.start("name"), end=m.end("name"), label=EntityLabel.PER))
+    return out
 
 
 def _organisations(text: str, places: Sequence[PlaceMention]) -> list[Entity]:

@@ -70,6 +70,12 @@ def ner(text: str, *found: tuple[str, str]) -> list[Entity]:
     ("du lịch biển Cần Giờ hút khách", [], [("Cần Giờ", "LOC")]),  # a bare district name
     ("chị Thanh Bình bán hàng", [("Thanh Bình", "PER")], [("Thanh Bình", "PER")]),  # unless NER reads a person
     ("hàng Việt Nam chất lượng cao", [], [("Việt Nam", "LOC")]),
+    ("Thiếu tướng Đỗ Danh Vượng phát biểu", [], [("Đỗ Danh Vượng", "PER")]),  # a name after a rank
+    ("nhà anh Hùng bị sập", [], [("Hùng", "PER")]),  # after a word of address, one word will do
+    ("Chủ tịch Vingroup cho biết", [], []),  # after a post, one word is an organisation
+    ("ông Nguyễn Văn Nam, Chủ tịch UBND xã", [], [("Nguyễn Văn Nam", "PER"), ("UBND xã", "ORG")]),
+    ("Phó trưởng phòng Dự báo thời tiết", [], []),  # a unit after a post is no person
+    ("Chủ tịch HoREA nói", [], []),  # an acronym is no name
 ])
 def test_refine_entities(text: str, found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label.value) for e in refine_entities(text, ner(text, *found))] == expected
