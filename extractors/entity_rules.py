@@ -49,6 +49,7 @@ class EntityWords(BaseModel):
     surnames: list[str]
     middle_names: list[str]
     person_posts: list[str]
+    acronym_places: list[str]
 
 
 @cache
@@ -89,8 +90,9 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
     places = find_places(text)
     chosen = _organisations(text, places)
     fixed = [f for e in ner for f in _corrected(text, e)]
-    for f in fixed:  # `Nhà máy Thủy điện Sơn La`: an organisation word outranks the place in it
-        if f.label is EntityLabel.ORG and _starts_re("organisation_words").match(f.text):
+    for f in fixed:  # `Nhà máy Thủy điện Sơn La`: an organisation word outranks the place in it,
+        if (f.label is EntityLabel.ORG and _starts_re("organisation_words").match(f.text)) or (
+                f.label is EntityLabel.LOC and _extends_a_place(f, places)):  # and `Nam Mỹ` `Mỹ`
             _add(chosen, f)
     people = [f for f in fixed if f.label is EntityLabel.PER]
     for p in places:  # a name has a capital (`miền Trung`, not `các tỉnh` or `thế giới`)
@@ -127,6 +129,13 @@ def _people(text: str) -> list[Entity]:
             continue
         out.append(Entity(text=name, start=m.start("name"), end=m.end("name"), label=EntityLabel.PER))
     return out
+
+
+def _extends_a_place(e: Entity, places: Sequence[PlaceMention]) -> bool:
+    """A capitalized name that ends with a gazetteer place and is longer (`Nam Mỹ`, `Đông
+    Nam Á`): the compound is the place meant."""
+    return all(w[:1].isupper() for w in e.text.split()) and any(
+        p.end == e.end and e.start < p.start for p in places)
 
 
 def _organisations(text: str, places: Sequence[PlaceMention]) -> list[Entity]:
@@ -185,11 +194,12 @@ def _fixed(text: str, start: int, end: int, label: EntityLabel) -> Entity | None
     if label is not EntityLabel.ORG:
         if _starts_re("time_words").match(span) or not any(w[:1].isupper() for w in span.split()):
             return None  # `năm 2017`, `ngày 4/7`, `công tác thiện nguyện`
-        if all(_is_acronym(w) for w in span.split()) and (
+        if span not in entity_words().acronym_places and all(_is_acronym(w) for w in span.split()) and (
                 label is EntityLabel.LOC or " " not in span):
             return None  # `KT-XH`, `TTXVN`; a byline in capitals (`KỲ QUAN`) stays a person
         if label is EntityLabel.LOC and (_is_person_name(span.split()) or (
-                " " not in span and span not in entity_words().one_syllable_places)):
+                " " not in span and span not in entity_words().one_syllable_places
+                and span not in entity_words().acronym_places)):
             label = EntityLabel.PER if " " in span else None
             if label is None:
                 return None  # `Tàu`, `Số`: one syllable is rarely a place
@@ -232,10 +242,11 @@ def _without_lead(text: str, words: list[tuple[int, int]],
                 break
         else:
             first = text[words[0][0]:words[0][1]]
+            head = _starts_re("place_heads").match(rest)
             if first[:1].isupper() or (
-                    label is EntityLabel.LOC and _starts_re("place_heads").match(rest)
-                    and not _starts_re("not_place_heads").match(rest)):
-                return words, label
+                    label is EntityLabel.LOC and head and not _starts_re("not_place_heads").match(rest)
+                    and re.match(rf"\s+[{UPPERCASE}\d]", rest[head.end():])):
+                return words, label  # `huyện Hồng Dân`, `khối 5`; not `vùng biển gần Argentina`
             words = words[1:]
             continue
         if label is EntityLabel.PER:

@@ -76,6 +76,9 @@ def ner(text: str, *found: tuple[str, str]) -> list[Entity]:
     ("ông Nguyễn Văn Nam, Chủ tịch UBND xã", [], [("Nguyễn Văn Nam", "PER"), ("UBND xã", "ORG")]),
     ("Phó trưởng phòng Dự báo thời tiết", [], []),  # a unit after a post is no person
     ("Chủ tịch HoREA nói", [], []),  # an acronym is no name
+    ("tàu cá ở vùng biển gần Indonesia", [("vùng biển gần Indonesia", "LOC")], [("Indonesia", "LOC")]),
+    ("xuất khẩu sang Bắc Mỹ tăng", [("Bắc Mỹ", "LOC")], [("Bắc Mỹ", "LOC")]),  # a compound, not `Mỹ`
+    ("lao động VN ở nước ngoài", [("VN", "LOC")], [("VN", "LOC")]),  # an acronym that is a place
 ])
 def test_refine_entities(text: str, found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label.value) for e in refine_entities(text, ner(text, *found))] == expected
