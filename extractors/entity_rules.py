@@ -71,8 +71,9 @@ def _date_re() -> re.Pattern[str]:
 
 @cache
 def _head_re() -> re.Pattern[str]:
-    """An organisation head (case as written: heads are capitalized names)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(entity_words().organisation_heads)})(?!\w)")
+    """An organisation head (case as written: heads are capitalized names), not inside a
+    document code (`215/BC-UBND`)."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(entity_words().organisation_heads)})(?![\w-])")
 
 
 @cache

@@ -79,6 +79,7 @@ def ner(text: str, *found: tuple[str, str]) -> list[Entity]:
     ("tàu cá ở vùng biển gần Indonesia", [("vùng biển gần Indonesia", "LOC")], [("Indonesia", "LOC")]),
     ("xuất khẩu sang Bắc Mỹ tăng", [("Bắc Mỹ", "LOC")], [("Bắc Mỹ", "LOC")]),  # a compound, not `Mỹ`
     ("lao động VN ở nước ngoài", [("VN", "LOC")], [("VN", "LOC")]),  # an acronym that is a place
+    ("theo báo cáo số 215/BC-UBND ngày 16/9", [], []),  # a document code is no organisation
 ])
 def test_refine_entities(text: str, found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label.value) for e in refine_entities(text, ner(text, *found))] == expected
