@@ -96,8 +96,9 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
                 f.label is EntityLabel.LOC and _extends_a_place(f, places)):  # and `Nam Mỹ` `Mỹ`
             _add(chosen, f)
     people = [f for f in fixed if f.label is EntityLabel.PER]
-    for p in places:  # a name has a capital (`miền Trung`, not `các tỉnh` or `thế giới`)
-        if not any(w[:1].isupper() for w in p.text.split()):
+    for p in places:  # a name has a capital (`miền Trung`, not `các tỉnh`, `Các tỉnh` or `thế giới`)
+        words = p.text.split()
+        if not any(w[:1].isupper() for w in words[1:] or words):
             continue
         if p.level in _PLACE_LEVELS or (p.level == "bare" and not any(
                 p.start < f.end and f.start < p.end for f in people)):
@@ -163,11 +164,25 @@ def _corrected(text: str, e: Entity) -> list[Entity]:
     cursor = e.start
     for gap in [*_SEPARATOR.finditer(text, e.start, e.end), None]:
         stop = gap.start() if gap else e.end
-        fixed = _fixed(text, *_trimmed(text, cursor, stop), e.label)
-        if fixed is not None:
-            out.append(fixed)
+        for start, end, label in _place_then_person(text, *_trimmed(text, cursor, stop), e.label):
+            fixed = _fixed(text, start, end, label)
+            if fixed is not None:
+                out.append(fixed)
         cursor = gap.end() if gap else e.end
     return out
+
+
+def _place_then_person(text: str, start: int, end: int,
+                       label: EntityLabel) -> list[tuple[int, int, EntityLabel]]:
+    """A place run into a byline or a name (`Hà Nội Trần Thị Phương Hoa`) cut where the full
+    name begins; anything else as it is."""
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+    if label is EntityLabel.LOC:
+        for i in range(1, len(words) - 2):
+            named = any(text[a:a + 1].isupper() for a, _ in words[:i])  # not `đường Phạm Văn Đồng`
+            if named and _is_person_name([text[a:b] for a, b in words[i:]]):
+                return [(start, words[i - 1][1], label), (words[i][0], end, EntityLabel.PER)]
+    return [(start, end, label)]
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -80,6 +80,9 @@ def ner(text: str, *found: tuple[str, str]) -> list[Entity]:
     ("xuất khẩu sang Bắc Mỹ tăng", [("Bắc Mỹ", "LOC")], [("Bắc Mỹ", "LOC")]),  # a compound, not `Mỹ`
     ("lao động VN ở nước ngoài", [("VN", "LOC")], [("VN", "LOC")]),  # an acronym that is a place
     ("theo báo cáo số 215/BC-UBND ngày 16/9", [], []),  # a document code is no organisation
+    ("Các tỉnh, thành phố đã hỗ trợ", [], []),  # a phrase of the gazetteer, capitalized, is no name
+    ("Ảnh: Hà Nội Trần Thị Phương Hoa", [("Hà Nội Trần Thị Phương Hoa", "LOC")],
+     [("Hà Nội", "LOC"), ("Trần Thị Phương Hoa", "PER")]),  # a place run into a byline
 ])
 def test_refine_entities(text: str, found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label.value) for e in refine_entities(text, ner(text, *found))] == expected
