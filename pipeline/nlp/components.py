@@ -165,16 +165,18 @@ def _aligned(doc: Doc, text: str, entities: list[Entity]) -> tuple[list[Entity],
     sometimes joins a word across a missing sentence stop or a role (`mạnh Huyện`, `Trưởng
     thôn`), and the name `Huyện Tháp Mười` must not become `mạnh Huyện Tháp Mười`. At its end a
     name goes on into its last word when that is an organisation's (`Tổng cục Dự trữ Nhà
-    nước`) or capitalized (`xã Thanh Quan`), not into a verb (`Bình Định ước`). An entity whose
-    span would overlap the one before has no `doc.ents` span."""
+    nước`) or capitalized (`xã Thanh Quan`), not into a verb (`Bình Định ước`), nor into the
+    next entity. An entity whose span would overlap the one before has no `doc.ents` span."""
     records: list[Entity] = []
     spans: list[Span] = []
-    for e in entities:
+    for i, e in enumerate(entities):
         span = doc.char_span(e.start, e.end, label=e.label.value, alignment_mode="expand")
         if span is None:
             continue
         start = e.start if any(c.isspace() for c in text[span.start_char:e.start]) else span.start_char
+        start = max(start, records[-1].end) if records else start
         end = span.end_char if _goes_on(text[e.end:span.end_char], e.label) else e.end
+        end = min(end, entities[i + 1].start) if i + 1 < len(entities) else end  # never into the next
         records.append(Entity(text=text[start:end], start=start, end=end, label=e.label))
         if not (spans and span.start < spans[-1].end):
             spans.append(span)
