@@ -22,9 +22,13 @@ from .gazetteer import place_words
 from .lexicon import alternation, nfc_tree
 from .places import NO_PROVINCE, UPPERCASE, PlaceMention, find_places
 
-#: Place levels that are places in their own right (a bare district name needs context).
-_PLACE_LEVELS = frozenset({"province", "city", "district", "ward", "below_ward", "foreign"})
+#: Place levels that are places in their own right; a bare district name (`Thanh Bình`) is
+#: one unless the NER reads a person there.
+_PLACE_LEVELS = frozenset({"province", "city", "district", "ward", "below_ward", "foreign", "region", "national"})
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+#: Where one NER entity holds several names (`Kim Sơn, Kim Phượng`, `Quang Duy/TTXVN`).
+_SEPARATOR = re.compile(r"\s*[,;/|]\s*|\s*\(\s*|\s*\)\s*|\s+[-–]\s+(?=\S*[/]|TTXVN)")
+_WORD_RE = re.compile(r"\S+")
 
 
 class EntityWords(BaseModel):
@@ -35,6 +39,17 @@ class EntityWords(BaseModel):
     organisation_words: list[str]
     time_words: list[str]
     organisation_heads: list[str]
+    document_words: list[str]
+    person_titles: list[str]
+    role_words: list[str]
+    place_heads: list[str]
+    not_place_heads: list[str]
+    surname_organisation_words: list[str]
+    one_syllable_places: list[str]
+    surnames: list[str]
+    middle_names: list[str]
+    person_posts: list[str]
+    acronym_places: list[str]
 
 
 @cache
@@ -49,9 +64,16 @@ def _starts_re(kind: str) -> re.Pattern[str]:
 
 
 @cache
+def _date_re() -> re.Pattern[str]:
+    """A time word with its number (`năm 2020`, `Ngày 7/2`, `tháng 1-2017`)."""
+    return re.compile(rf"(?:{alternation(entity_words().time_words)})\s+\d", re.IGNORECASE)
+
+
+@cache
 def _head_re() -> re.Pattern[str]:
-    """An organisation head (case as written: heads are capitalized names)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(entity_words().organisation_heads)})(?!\w)")
+    """An organisation head (case as written: heads are capitalized names), not inside a
+    document code (`215/BC-UBND`)."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(entity_words().organisation_heads)})(?![\w-])")
 
 
 @cache
@@ -68,14 +90,54 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
     an organisation word is an organisation) and trimmed of edge punctuation."""
     places = find_places(text)
     chosen = _organisations(text, places)
-    for p in places:
-        if p.level in _PLACE_LEVELS:
+    fixed = [f for e in ner for f in _corrected(text, e)]
+    for f in fixed:  # `Nhà máy Thủy điện Sơn La`: an organisation word outranks the place in it,
+        if (f.label is EntityLabel.ORG and _starts_re("organisation_words").match(f.text)) or (
+                f.label is EntityLabel.LOC and _extends_a_place(f, places)):  # and `Nam Mỹ` `Mỹ`
+            _add(chosen, f)
+    people = [f for f in fixed if f.label is EntityLabel.PER]
+    for p in places:  # a name has a capital (`miền Trung`, not `các tỉnh`, `Các tỉnh` or `thế giới`)
+        words = p.text.split()
+        if not any(w[:1].isupper() for w in words[1:] or words):
+            continue
+        if p.level in _PLACE_LEVELS or (p.level == "bare" and not any(
+                p.start < f.end and f.start < p.end for f in people)):
             _add(chosen, Entity(text=p.text, start=p.start, end=p.end, label=EntityLabel.LOC))
-    for e in ner:
-        fixed = _corrected(text, e)
-        if fixed is not None:
-            _add(chosen, fixed)
+    for f in fixed:
+        _add(chosen, f)
+    for person in _people(text):  # names the NER missed after `ông`, `Thiếu tướng`...
+        _add(chosen, person)
     return sorted(chosen, key=lambda e: e.start)
+
+
+@cache
+def _person_re() -> re.Pattern[str]:
+    """A word of address or a post, then a capitalized name of one to four words."""
+    words = entity_words()
+    name = rf"[{UPPERCASE}](?:(?![{UPPERCASE}\d_])[\w'’])*(?![\w.])"  # `Vượng`, not `HoREA`, `TP.`
+    return re.compile(rf"(?<!\w)(?:(?P<title>{alternation(words.person_titles)})|{alternation(words.person_posts)})"
+                      rf"\s+(?P<name>(?-i:{name}(?:[ \t]+{name}){{0,3}}))(?!\w)", re.IGNORECASE)
+
+
+def _people(text: str) -> list[Entity]:
+    """People named right after a word of address (`anh Hùng`) or, in two words or more, a
+    post (`Bộ trưởng Tô Lâm`, not `Chủ tịch Vingroup`), unless the name is an organisation, a
+    place head, a document or a date (`Chủ tịch UBND`, `bà Huyện`)."""
+    out: list[Entity] = []
+    for m in _person_re().finditer(text):
+        name = m.group("name")
+        if (m.group("title") is None and " " not in name) or any(_starts_re(kind).match(text, m.start("name")) for kind in (
+                "organisation_words", "place_heads", "document_words", "time_words", "role_words")):
+            continue
+        out.append(Entity(text=name, start=m.start("name"), end=m.end("name"), label=EntityLabel.PER))
+    return out
+
+
+def _extends_a_place(e: Entity, places: Sequence[PlaceMention]) -> bool:
+    """A capitalized name that ends with a gazetteer place and is longer (`Nam Mỹ`, `Đông
+    Nam Á`): the compound is the place meant."""
+    return all(w[:1].isupper() for w in e.text.split()) and any(
+        p.end == e.end and e.start < p.start for p in places)
 
 
 def _organisations(text: str, places: Sequence[PlaceMention]) -> list[Entity]:
@@ -95,22 +157,133 @@ def _organisations(text: str, places: Sequence[PlaceMention]) -> list[Entity]:
     return out
 
 
-def _corrected(text: str, e: Entity) -> Entity | None:
-    """A NER entity with its edges trimmed and its known mistakes fixed, or None to drop it."""
-    lead = len(_EDGE.match(e.text).group(0)) if _EDGE.match(e.text) else 0
-    tail = _EDGE.search(e.text[lead:])
-    end = e.end - (len(tail.group(0)) if tail else 0)
-    start = e.start + lead
-    if end <= start:
-        return None
-    label = e.label
-    span = text[start:end]
+def _corrected(text: str, e: Entity) -> list[Entity]:
+    """A NER entity split where it lists several names, each piece trimmed of its edges and
+    corrected (see `_fixed`); pieces that are no name are dropped."""
+    out: list[Entity] = []
+    cursor = e.start
+    for gap in [*_SEPARATOR.finditer(text, e.start, e.end), None]:
+        stop = gap.start() if gap else e.end
+        for start, end, label in _place_then_person(text, *_trimmed(text, cursor, stop), e.label):
+            fixed = _fixed(text, start, end, label)
+            if fixed is not None:
+                out.append(fixed)
+        cursor = gap.end() if gap else e.end
+    return out
+
+
+def _place_then_person(text: str, start: int, end: int,
+                       label: EntityLabel) -> list[tuple[int, int, EntityLabel]]:
+    """A place run into a byline or a name (`Hà Nội Trần Thị Phương Hoa`) cut where the full
+    name begins; anything else as it is."""
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
     if label is EntityLabel.LOC:
+        for i in range(1, len(words) - 2):
+            named = any(text[a:a + 1].isupper() for a, _ in words[:i])  # not `đường Phạm Văn Đồng`
+            if named and _is_person_name([text[a:b] for a, b in words[i:]]):
+                return [(start, words[i - 1][1], label), (words[i][0], end, EntityLabel.PER)]
+    return [(start, end, label)]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    lead = _EDGE.match(text, start, end)
+    start = lead.end() if lead else start
+    tail = re.search(r"[\W_]+$", text[start:end])
+    return start, end - (len(tail.group(0)) if tail else 0)
+
+
+def _fixed(text: str, start: int, end: int, label: EntityLabel) -> Entity | None:
+    """One NER name with its known mistakes fixed, or None to drop it.
+
+    WHY each rule: underthesea's places and people often begin with the words before the name
+    (`Chủ tịch`, `người dân`, `thời gian`), run into the words after it (`Bình Dương hội`), or
+    are no name at all (`năm 2017`, `Luật thuế GTGT`, `KT-XH`)."""
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+    if label is not EntityLabel.ORG:
+        words, label = _without_lead(text, words, label)
+        if label is None:
+            return None
+        words = _without_tail(text, words) if label is EntityLabel.LOC else words
+    if not words:
+        return None
+    span = text[words[0][0]:words[-1][1]]
+    if label is not EntityLabel.ORG:
         if _starts_re("time_words").match(span) or not any(w[:1].isupper() for w in span.split()):
             return None  # `năm 2017`, `ngày 4/7`, `công tác thiện nguyện`
-        if _starts_re("organisation_words").match(span):
+        if span not in entity_words().acronym_places and all(_is_acronym(w) for w in span.split()) and (
+                label is EntityLabel.LOC or " " not in span):
+            return None  # `KT-XH`, `TTXVN`; a byline in capitals (`KỲ QUAN`) stays a person
+        if label is EntityLabel.LOC and (_is_person_name(span.split()) or (
+                " " not in span and span not in entity_words().one_syllable_places
+                and span not in entity_words().acronym_places)):
+            label = EntityLabel.PER if " " in span else None
+            if label is None:
+                return None  # `Tàu`, `Số`: one syllable is rarely a place
+        if _starts_re("organisation_words").match(span) and not (
+                label is EntityLabel.PER and span.split()[0] in entity_words().surname_organisation_words):
             label = EntityLabel.ORG
-    return Entity(text=span, start=start, end=end, label=label)
+    return Entity(text=span, start=words[0][0], end=words[-1][1], label=label)
+
+
+def _is_person_name(words: list[str]) -> bool:
+    """A family name, a middle name and a given name (`Trịnh Văn Quyết`, `Hồ Thị Điệp`)."""
+    known = entity_words()
+    return (len(words) >= 3 and words[0] in known.surnames and words[1] in known.middle_names
+            and all(w[:1].isupper() for w in words))
+
+
+def _is_acronym(word: str) -> bool:
+    """An acronym or code (`KT-XH`, `NĐ-CP`, `QH12`, `TTXVN`): letters, none lowercase."""
+    return any(c.isalpha() for c in word) and not any(c.islower() for c in word)
+
+
+def _without_lead(text: str, words: list[tuple[int, int]],
+                  label: EntityLabel) -> tuple[list[tuple[int, int]], EntityLabel | None]:
+    """Words before the name left out: roles, numbers and lowercase common nouns go (`3 hầm
+    Hải Vân`), a word of address makes the rest a person; a document word, or a post before
+    what is neither a place nor an organisation, means there is no name (label None)."""
+    while words:
+        rest = text[words[0][0]:words[-1][1]]
+        if _starts_re("document_words").match(rest):
+            return [], None
+        for kind in ("person_titles", "role_words"):
+            lead = _starts_re(kind).match(rest)
+            if lead and lead.end() < len(rest):
+                words = _after(words, words[0][0] + lead.end())
+                if kind == "person_titles":
+                    label = EntityLabel.PER
+                elif label is EntityLabel.LOC and not (_starts_re("place_heads").match(text, words[0][0])
+                                                       or _starts_re("organisation_words").match(text, words[0][0])):
+                    return [], None  # `Chủ tịch HoREA`: what follows a post is no place, but what is it?
+                break
+        else:
+            first = text[words[0][0]:words[0][1]]
+            head = _starts_re("place_heads").match(rest)
+            if first[:1].isupper() or (
+                    label is EntityLabel.LOC and head and not _starts_re("not_place_heads").match(rest)
+                    and re.match(rf"\s+[{UPPERCASE}\d]", rest[head.end():])):
+                return words, label  # `huyện Hồng Dân`, `khối 5`; not `vùng biển gần Argentina`
+            words = words[1:]
+            continue
+        if label is EntityLabel.PER:
+            return words, label
+    return words, label
+
+
+def _after(words: list[tuple[int, int]], position: int) -> list[tuple[int, int]]:
+    return [w for w in words if w[0] >= position]
+
+
+def _without_tail(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A place ends at its last capitalized word or number (`Bình Dương hội` -> `Bình Dương`)
+    and before a date (`Cửu Long Ngày 7/2`, `Việt Nam năm 2020`; not `thôn Đầu Cầu`)."""
+    for i, (a, _) in enumerate(words[1:], 1):
+        if _date_re().match(text, a):
+            words = words[:i]
+            break
+    while len(words) > 1 and text[words[-1][0]:words[-1][1]][:1].islower():
+        words = words[:-1]
+    return words
 
 
 def _add(chosen: list[Entity], e: Entity) -> None:

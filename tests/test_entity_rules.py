@@ -35,6 +35,54 @@ def ner(text: str, *found: tuple[str, str]) -> list[Entity]:
      [("Chính phủ", "ORG"), ("Trương Hòa Bình", "PER"), ("Khánh Hòa", "LOC")]),
     ("mưa lũ làm hư hỏng 36 căn nhà tại xã Hiệp Tùng, H.Năm Căn", [("hư hỏng 36", "LOC")],
      [("xã Hiệp Tùng", "LOC"), ("H.Năm Căn", "LOC")]),
+    ("Lũ quét qua Kim Sơn, Kim Phượng, Bộc Nhiêu.", [("Kim Sơn, Kim Phượng, Bộc Nhiêu", "LOC")],
+     [("Kim Sơn", "LOC"), ("Kim Phượng", "LOC"), ("Bộc Nhiêu", "LOC")]),  # a list is split
+    ("Ảnh: Quang Duy/TTXVN", [("Quang Duy/TTXVN", "LOC")], [("Quang Duy", "LOC")]),  # acronym piece dropped
+    ("áp dụng Luật thuế GTGT từ nay", [("Luật thuế GTGT", "LOC")], []),  # a law is no place
+    ("theo Quyết định số 1275 ngày 17/10", [("Quyết định số 1275", "LOC")], []),
+    ("phát triển KT-XH của địa phương", [("KT-XH", "LOC")], []),  # acronyms are no place
+    ("Chủ tịch HoREA cho biết", [("Chủ tịch HoREA", "LOC")], []),  # after a post: no place
+    ("Trưởng thôn Phong Hậu cho biết", [("Trưởng thôn Phong Hậu", "LOC")], [("thôn Phong Hậu", "LOC")]),
+    ("GĐ Sở NNPTNT cho biết", [("GĐ Sở NNPTNT", "LOC")], [("Sở NNPTNT", "ORG")]),
+    ("đã tiếp ngài Kim Chang Kuk tại", [("ngài Kim Chang Kuk", "LOC")], [("Kim Chang Kuk", "PER")]),
+    ("cứu ngư dân Trần Khắc Thạch", [("ngư dân Trần Khắc Thạch", "PER")], [("Trần Khắc Thạch", "PER")]),
+    ("giúp người dân miền Trung", [("người dân miền Trung", "LOC")], [("miền Trung", "LOC")]),
+    ("trong thời gian Phước Long mưa", [("thời gian Phước Long", "LOC")], [("Phước Long", "LOC")]),
+    ("cầu nối xã hội Eco Home", [("xã hội Eco Home", "LOC")], [("Eco Home", "LOC")]),
+    ("xuất khẩu gạo Bình Dương hội đủ", [("Bình Dương hội", "LOC")], [("Bình Dương", "LOC")]),
+    ("mưa lớn ở Cửu Long Ngày 7/2", [("Cửu Long Ngày 7/2", "LOC")], [("Cửu Long", "LOC")]),
+    ("kinh tế Việt Nam năm 2020 tăng", [("Việt Nam năm 2020", "LOC")], [("Việt Nam", "LOC")]),
+    ("mở thông 3 hầm Hải Vân", [("3 hầm Hải Vân", "LOC")], [("Hải Vân", "LOC")]),
+    ("mức 1,5 độ C", [("1,5 độ C", "LOC")], []),
+    ("lãnh đạo Nhà máy Thủy điện Sơn La", [("Nhà máy Thủy điện Sơn La", "LOC")],
+     [("Nhà máy Thủy điện Sơn La", "ORG")]),  # organisation word
+    ("theo báo cáo của NHSCXH", [("NHSCXH", "PER")], []),  # an acronym is no person
+    ("Ảnh: KỲ QUAN", [("KỲ QUAN", "PER")], [("KỲ QUAN", "PER")]),  # a byline in capitals is
+    ("Báo Người Lao Động đưa tin", [("Báo Người Lao Động", "PER")], [("Báo Người Lao Động", "ORG")]),
+    ("ông Đoàn Văn Đảnh kể", [("Đoàn Văn Đảnh", "PER")], [("Đoàn Văn Đảnh", "PER")]),  # a surname
+    ("Tổng thống Donald Trump nói", [("Tổng thống Donald Trump", "LOC")], [("Donald Trump", "PER")]),
+    ("hàng lên Tàu rồi đi", [("Tàu", "LOC")], []),  # one syllable is rarely a place
+    ("xuất khẩu sang Nhật", [("Nhật", "LOC")], [("Nhật", "LOC")]),  # unless it is one
+    ("ông Trịnh Văn Quyết cho biết", [("Trịnh Văn Quyết", "LOC")], [("Trịnh Văn Quyết", "PER")]),  # a person
+    ("trên đường Phạm Văn Đồng", [("đường Phạm Văn Đồng", "LOC")], [("đường Phạm Văn Đồng", "LOC")]),  # a street
+    ("hỗ trợ đồng bào miền Trung", [], [("miền Trung", "LOC")]),  # a region from the gazetteer
+    ("các tỉnh miền núi và thế giới", [], []),  # no capital, no name
+    ("du lịch biển Cần Giờ hút khách", [], [("Cần Giờ", "LOC")]),  # a bare district name
+    ("chị Thanh Bình bán hàng", [("Thanh Bình", "PER")], [("Thanh Bình", "PER")]),  # unless NER reads a person
+    ("hàng Việt Nam chất lượng cao", [], [("Việt Nam", "LOC")]),
+    ("Thiếu tướng Đỗ Danh Vượng phát biểu", [], [("Đỗ Danh Vượng", "PER")]),  # a name after a rank
+    ("nhà anh Hùng bị sập", [], [("Hùng", "PER")]),  # after a word of address, one word will do
+    ("Chủ tịch Vingroup cho biết", [], []),  # after a post, one word is an organisation
+    ("ông Nguyễn Văn Nam, Chủ tịch UBND xã", [], [("Nguyễn Văn Nam", "PER"), ("UBND xã", "ORG")]),
+    ("Phó trưởng phòng Dự báo thời tiết", [], []),  # a unit after a post is no person
+    ("Chủ tịch HoREA nói", [], []),  # an acronym is no name
+    ("tàu cá ở vùng biển gần Indonesia", [("vùng biển gần Indonesia", "LOC")], [("Indonesia", "LOC")]),
+    ("xuất khẩu sang Bắc Mỹ tăng", [("Bắc Mỹ", "LOC")], [("Bắc Mỹ", "LOC")]),  # a compound, not `Mỹ`
+    ("lao động VN ở nước ngoài", [("VN", "LOC")], [("VN", "LOC")]),  # an acronym that is a place
+    ("theo báo cáo số 215/BC-UBND ngày 16/9", [], []),  # a document code is no organisation
+    ("Các tỉnh, thành phố đã hỗ trợ", [], []),  # a phrase of the gazetteer, capitalized, is no name
+    ("Ảnh: Hà Nội Trần Thị Phương Hoa", [("Hà Nội Trần Thị Phương Hoa", "LOC")],
+     [("Hà Nội", "LOC"), ("Trần Thị Phương Hoa", "PER")]),  # a place run into a byline
 ])
 def test_refine_entities(text: str, found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label.value) for e in refine_entities(text, ner(text, *found))] == expected

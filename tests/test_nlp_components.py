@@ -143,3 +143,16 @@ def test_language_survives_pickle_and_disk(tmp_path) -> None:
     for other in (pickle.loads(pickle.dumps(nlp)), spacy.load(tmp_path / "nlp")):
         assert other.pipe_names == nlp.pipe_names
         assert other.make_doc("Ông Putin.\n\nHà Nội").text == "Ông Putin.\n\nHà Nội"
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    # underthesea joins `mạnh Huyện` into one word: the record keeps the name, doc.ents the token
+    ("Lợi nhuận trồng lúa giảm mạnh Huyện Tháp Mười là vùng lúa lớn.", ("Huyện Tháp Mười", "LOC")),
+    ("Đoàn công tác của Hội Chữ thập đỏ tỉnh Nghệ An thăm xã Diễn Hải.", ("xã Diễn Hải", "LOC")),
+])
+def test_ner_records_keep_their_name_and_never_overlap(fake_extractor: FakeExtractor, text: str,
+                                                       entity: tuple[str, str]) -> None:
+    entities = fake_extractor.nlp()(text)._.entities
+    assert entity in [(e.text, e.label.value) for e in entities]
+    assert all(text[e.start:e.end] == e.text for e in entities)
+    assert all(a.end <= b.start for a, b in zip(entities, entities[1:]))

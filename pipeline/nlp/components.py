@@ -22,7 +22,7 @@ from vnfigures.extractors.entity_rules import refine_entities
 from vnfigures.extractors.figures import extract_figures
 from vnfigures.nlp.analysis import ner_tags, pos_tags
 from vnfigures.nlp.tokenizer import WORDS_KEY
-from vnfigures.schemas import Entity, Figure
+from vnfigures.schemas import Entity, EntityLabel, Figure
 
 FIGURES_FACTORY = "vnfigures_figures_v1"
 NER_FACTORY = "vnfigures_ner_v1"
@@ -151,23 +151,41 @@ class NerComponent:
             ents.extend(Span(doc, indices[a], indices[b - 1] + 1, label=label)
                         for label, a, b in iob_spans(tags))
         if not self.exact:
-            entities, ents = _aligned(doc, refine_entities(text, entities))
+            entities, ents = _aligned(doc, text, refine_entities(text, entities))
         doc.ents = ents
         doc._.entities = entities
         return doc
 
 
-def _aligned(doc: Doc, entities: list[Entity]) -> tuple[list[Entity], list[Span]]:
-    """Entities widened to whole tokens, so `doc.ents` and `doc._.entities` say the same."""
+def _aligned(doc: Doc, text: str, entities: list[Entity]) -> tuple[list[Entity], list[Span]]:
+    """Entities widened to the words their tokens hold, and as `doc.ents` spans.
+
+    `doc.ents` holds whole tokens, so each entity's span is widened to its tokens. The record
+    takes that widening at its start only within one syllable (`Tp.|Hồ Chí Minh`): underthesea
+    sometimes joins a word across a missing sentence stop or a role (`mạnh Huyện`, `Trưởng
+    thôn`), and the name `Huyện Tháp Mười` must not become `mạnh Huyện Tháp Mười`. At its end a
+    name goes on into its last word when that is an organisation's (`Tổng cục Dự trữ Nhà
+    nước`) or capitalized (`xã Thanh Quan`), not into a verb (`Bình Định ước`), nor into the
+    next entity. An entity whose span would overlap the one before has no `doc.ents` span."""
     records: list[Entity] = []
     spans: list[Span] = []
-    for e in entities:
+    for i, e in enumerate(entities):
         span = doc.char_span(e.start, e.end, label=e.label.value, alignment_mode="expand")
-        if span is None or (spans and span.start < spans[-1].end):
+        if span is None:
             continue
-        spans.append(span)
-        records.append(Entity(text=span.text, start=span.start_char, end=span.end_char, label=e.label))
+        start = e.start if any(c.isspace() for c in text[span.start_char:e.start]) else span.start_char
+        start = max(start, records[-1].end) if records else start
+        end = span.end_char if _goes_on(text[e.end:span.end_char], e.label) else e.end
+        end = min(end, entities[i + 1].start) if i + 1 < len(entities) else end  # never into the next
+        records.append(Entity(text=text[start:end], start=start, end=end, label=e.label))
+        if not (spans and span.start < spans[-1].end):
+            spans.append(span)
     return records, spans
+
+
+def _goes_on(rest: str, label: EntityLabel) -> bool:
+    """Whether a name runs on into `rest`, the end of its last token."""
+    return not rest[:1].isspace() or label is EntityLabel.ORG or rest.lstrip()[:1].isupper()
 
 
 @Language.factory(FIGURES_FACTORY,
