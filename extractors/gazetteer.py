@@ -50,6 +50,7 @@ class PlaceWords(BaseModel):
     reference_gap: list[str]
     unit_only_aliases: list[str]
     residence_words: list[str]
+    group_joiners: list[str]
     nationality_words: list[str]
     numbered_units: list[str]
     unit_compounds: list[str]

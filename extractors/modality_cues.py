@@ -40,6 +40,8 @@ class ModalityCues(_Strict):
     facts_adjacent: list[str] = []
     earlier_year_leads: list[str] = []
     cues_adjacent: list[str]
+    cues_adjacent_not_after: list[str] = []
+    cues_adjacent_compounds: list[str] = []
     question_cues: list[str] = []
     revision_cues: list[str] = []
 

@@ -81,8 +81,9 @@ def earlier_year_clause(text: str, cue_start: int, start: int) -> bool:
 
 
 @cache
-def _fact_after_re() -> re.Pattern[str]:
-    cue = alternation(modality_cues().facts_after) or chr(0xFFFF)
+def _cue_after_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of `words` within the three words after a figure, no punctuation between."""
+    cue = alternation(list(words)) or chr(0xFFFF)
     return re.compile(rf"[ \t]+(?:[^\W\d_]+[ \t]+){{0,2}}?({cue})(?!\w)", re.IGNORECASE)
 
 
@@ -92,13 +93,7 @@ def fact_after(text: str, end: int) -> bool:
     >>> fact_after("trong đó 120 hộ đã đăng ký", 15), fact_after("120 hộ, đã", 6)
     (True, False)
     """
-    return bool(_fact_after_re().match(text, end))
-
-
-@cache
-def _after_target_re() -> re.Pattern[str]:
-    cue = alternation(modality_cues().cues_after)
-    return re.compile(rf"[ \t]+(?:[^\W\d_]+[ \t]+){{0,2}}?({cue})(?!\w)", re.IGNORECASE)
+    return bool(_cue_after_re(tuple(modality_cues().facts_after)).match(text, end))
 
 
 def target_after(text: str, end: int) -> bool:
@@ -107,14 +102,17 @@ def target_after(text: str, end: int) -> bool:
     >>> target_after("khoảng 700 nhà sẽ được xây", 14), target_after("700 nhà, sẽ", 7)
     (True, False)
     """
-    return bool(_after_target_re().match(text, end))
+    return bool(_cue_after_re(tuple(modality_cues().cues_after)).match(text, end))
 
 
 @cache
 def _adjacent_target_re(words: int) -> re.Pattern[str]:
-    cue = alternation(modality_cues().cues_adjacent)
+    table = modality_cues()
+    cue = alternation(table.cues_adjacent)
+    not_after = "".join(f"(?<!{re.escape(word)} )" for word in table.cues_adjacent_not_after)
+    compounds = alternation(table.cues_adjacent_compounds) or chr(0xFFFF)
     gap = rf"(?:[^\W\d_]+[ \t]+){{0,{words}}}"
-    return re.compile(rf"(?:^|[^\w])(?<!chỉ )(?<!Chỉ )({cue})(?![ \t]+(?:thiết|cù|mẫn)(?!\w))[ \t]+{gap}$",
+    return re.compile(rf"(?:^|[^\w]){not_after}({cue})(?![ \t]+(?:{compounds})(?!\w))[ \t]+{gap}$",
                       re.IGNORECASE)
 
 

@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from .gazetteer import place_words
-from .lexicon import cue_before_re, windows
+from .lexicon import alternation, cue_before_re, windows
 from .places import NO_PROVINCE, PlaceMention
 
 #: The levels of a group made of foreign names only.
 FOREIGN = frozenset({"foreign"})
 
-#: Text between two place mentions that makes them one group (`xã A, huyện B`, `A (B)`).
-_GROUP_GAP = re.compile(r"(?:[\s,()\-–]|và|hoặc|thuộc|đến|tới|các|những)*")
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup
         gap = text[groups[-1][-1].end:m.start] if groups else ""
         if groups and gap.isspace():
             groups[-1][-1] = m  # `Mặt trận Tổ quốc Việt Nam tỉnh An Giang`: the narrower one names it
-        elif groups and _GROUP_GAP.fullmatch(gap):
+        elif groups and _group_gap_re().fullmatch(gap):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -66,6 +64,12 @@ def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGrou
             continue
         out.append(g)
     return out
+
+
+@cache
+def _group_gap_re() -> re.Pattern[str]:
+    """Text between two place mentions that makes them one group (`xã A, huyện B`, `A (B)`)."""
+    return re.compile(rf"(?:[\s,()\-–]|{alternation(place_words().group_joiners)})*")
 
 
 @cache

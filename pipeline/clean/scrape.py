@@ -35,8 +35,6 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 # A number in a ticker: "150.000", "+0,1%", "▼12,3", "(-0,7%)"; an arrow alone counts too.
 _NUMBER_TOKEN = re.compile(r"\(?[+\-−±▲▼↑↓]?\d[\d.,]*%?\)?|[▲▼↑↓]")
-# No headline is longer (teaser_title_max_words words of furniture.yaml fit well within it).
-_HEADLINE_MAX_CHARS = 300
 # An item of the article's own list ("- Hỗ trợ ...", "2. Xây ...", "b) Miễn ...") is no teaser.
 _LIST_ITEM = re.compile(r"^(?:[-+•*–—]|\d{1,2}[.)]|[a-zđ]\))\s")
 
@@ -53,6 +51,7 @@ class ScrapeShapes(BaseModel):
     header_min_lines: int
     byline_zone_max_words: int
     teaser_title_min_words: int
+    headline_max_chars: int
     link_run_min: int
     teaser_pairs_min: int
     tail_min_lines: int
@@ -238,7 +237,7 @@ def _is_box_label(line: str) -> bool:
 @lru_cache(maxsize=4096)
 def _is_teaser_title(line: str) -> bool:
     rules = furniture()  # cheap tests first: most lines of an article are long or end as sentences
-    return (len(line) <= _HEADLINE_MAX_CHARS and rules.is_headline(line) and len(_WORD.findall(line)) >= shapes().teaser_title_min_words
+    return (len(line) <= shapes().headline_max_chars and rules.is_headline(line) and len(_WORD.findall(line)) >= shapes().teaser_title_min_words
             and not line.isupper() and not _LIST_ITEM.match(line) and not rules.is_name_line(line))
 
 
