@@ -4,12 +4,14 @@ Three streaming passes over OUT.jsonl, none holding texts: (1) ids, and the sign
 line (from the side files; signed here only when a side file lost it); (2) the shingle sets of
 the candidate rows only, as sorted 64-bit hashes; (3) when any record changes, a rewrite into
 a temporary file renamed over OUT.jsonl (`os.replace`: a reader sees the old file or the new
-one, never half), and the changed articles written again to the `--db` target.
+one, never half), and the changed articles written again to the `--db` target (from a
+fourth pass: only their positions are kept).
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
@@ -21,12 +23,15 @@ from vnfigures.schemas import Article
 
 from .config import DedupConfig, load_config
 from .group import band_params, candidate_buckets, leaders
-from .shingles import shingles, text_signature
+from .shingles import shingle_values, text_signature, value_jaccard
 from .store import read_signatures
 
 #: How a record with no near-duplicate ends (the fields' defaults), as its JSON line spells it.
 _UNIQUE = '"duplicate_of":null,"duplicates":1'
 _DECODER = json.JSONDecoder()
+#: The two fields as a record's JSON spells them, any spacing. Only the record's own fields
+#: match: inside a string value every quote is escaped.
+_FIELDS = re.compile(r'"duplicate_of"\s*:\s*(null|"(?:[^"\\]|\\.)*")\s*,\s*"duplicates"\s*:\s*(\d+)')
 
 
 @dataclass
@@ -85,17 +90,8 @@ def _signatures(output: Path, folder: Path, config: DedupConfig, stats: DedupSta
 
 
 def _shingle_hashes(output: Path, wanted: set[int], config: DedupConfig) -> dict[int, np.ndarray]:
-    """Pass 2: the sorted, unique 64-bit hashes of the shingles of each wanted line."""
-    found: dict[int, np.ndarray] = {}
-    for row, line in enumerate(_lines(output)):
-        if row in wanted:
-            found[row] = np.unique(np.fromiter((hash(s) for s in shingles(_text(line), config)), dtype=np.int64))
-    return found
-
-
-def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    common = np.intersect1d(a, b, assume_unique=True).size
-    return common / (a.size + b.size - common)
+    """Pass 2: the sorted, unique 64-bit values of the shingles of each wanted line."""
+    return {row: shingle_values(_text(line), config) for row, line in enumerate(_lines(output)) if row in wanted}
 
 
 def group_rows(output: Path, folder: Path, order: Mapping[str, int], threshold: float,
@@ -109,7 +105,7 @@ def group_rows(output: Path, folder: Path, order: Mapping[str, int], threshold: 
     rank = [order.get(ids[row] or "", len(order) + row) for row in rows]  # input order, else file order
 
     def similarity(i: int, j: int) -> float:
-        return _jaccard(hashes[rows[i]], hashes[rows[j]])
+        return value_jaccard(hashes[rows[i]], hashes[rows[j]])
 
     targets: list[tuple[str | None, int]] = [(None, 1)] * len(ids)
     for index, (lead, size) in enumerate(leaders(len(rows), buckets, rank, similarity, threshold)):
@@ -120,30 +116,56 @@ def group_rows(output: Path, folder: Path, order: Mapping[str, int], threshold: 
     return ids, targets, stats
 
 
-def _changed_line(line: str, target: tuple[str | None, int]) -> Article | None:
-    """The article with its new fields when `line` does not already say `target`."""
+def _fields_json(target: tuple[str | None, int]) -> str:
+    return f'"duplicate_of":{json.dumps(target[0], ensure_ascii=False)},"duplicates":{target[1]}'
+
+
+def _changed_line(line: str, target: tuple[str | None, int]) -> str | None:
+    """`line` saying `target`, or None when it says so already (or is not a record).
+
+    WHY the fields are replaced in the text: parsing and dumping a whole record with its
+    figures, for every copy, was a third of the grouping's time. A record without the two
+    fields (or where they cannot be found once) goes through the model instead.
+    """
     if target == (None, 1) and _UNIQUE in line:
         return None
+    found = list(_FIELDS.finditer(line)) if line.endswith("}") else []
+    if len(found) == 1:
+        match = found[0]
+        if (json.loads(match[1]), int(match[2])) == target:
+            return None
+        return line[:match.start()] + _fields_json(target) + line[match.end():]
     try:
         article = Article.model_validate_json(line)
     except ValueError:
         return None  # not a record (a torn line of a killed run, redone by --resume): kept as is
     if (article.duplicate_of, article.duplicates) == target:
         return None
-    return article.model_copy(update={"duplicate_of": target[0], "duplicates": target[1]})
+    return article.model_copy(update={"duplicate_of": target[0], "duplicates": target[1]}).model_dump_json()
+
+
+def _record(line: str) -> Article | None:
+    try:
+        return Article.model_validate_json(line)
+    except ValueError:
+        return None  # a line the model refuses has no database row to update either
 
 
 def apply(output: Path, targets: list[tuple[str | None, int]], db: str | None) -> int:
-    """Pass 3: rewrite OUT.jsonl (atomically) and the `--db` rows of every changed record."""
-    changed: list[Article] = []
+    """Pass 3: rewrite OUT.jsonl (atomically), then the `--db` rows of every changed record.
+
+    Only the changed rows' positions are kept, never their records: the database rows are
+    written from a fourth pass over the new file.
+    """
+    changed: set[int] = set()
     temp = output.with_name(output.name + ".dedup-tmp")
     try:
         with open(temp, "w", encoding="utf-8") as out:
             for row, line in enumerate(_lines(output)):
-                article = _changed_line(line, targets[row]) if line.strip() else None
-                out.write((line if article is None else article.model_dump_json()) + "\n")
-                if article is not None:
-                    changed.append(article)
+                new = _changed_line(line, targets[row]) if line.strip() else None
+                out.write((line if new is None else new) + "\n")
+                if new is not None:
+                    changed.add(row)
         if changed:
             os.replace(temp, output)
     finally:
@@ -152,8 +174,10 @@ def apply(output: Path, targets: list[tuple[str | None, int]], db: str | None) -
         from vnfigures.export import open_sink
 
         with open_sink(db) as sink:
-            for article in changed:
-                sink.write(article)
+            for row, line in enumerate(_lines(output)):
+                article = _record(line) if row in changed else None
+                if article is not None:
+                    sink.write(article)
     return len(changed)
 
 
