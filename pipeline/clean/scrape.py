@@ -58,6 +58,8 @@ class ScrapeShapes(BaseModel):
     tail_digit_share_max: float
     widget_line_max_chars: int
     related_box_max_lines: int
+    list_min_lines: int
+    article_run_min_words: int
     box_label_max_words: int
     ticker_max_words: int
     ticker_numbers_min: int
@@ -78,6 +80,26 @@ def is_paragraph(line: str) -> bool:
     if len(line.split()) < shapes().paragraph_min_words or _SENTENCE_END.search(line) is None:
         return False
     return not inline_rules().is_widget_sentence(line)
+
+
+def list_page_message(lines: list[str]) -> str | None:
+    """Why `lines` (a whole text, blank lines left out) hold no article, or None when they may.
+
+    A section list or homepage pasted as text is many short lines (headlines, menus, at most
+    a summary sentence under each) and no run of article sentences: consecutive paragraph
+    lines holding at least `article_run_min_words` words. A short text is never refused.
+    """
+    if len(lines) < shapes().list_min_lines:
+        return None
+    best = run = 0
+    for line in lines:
+        run = run + len(line.split()) if is_paragraph(line) else 0
+        best = max(best, run)
+    if best >= shapes().article_run_min_words:
+        return None
+    return (f"no article found in the text: no run of article sentences ({len(lines)} lines, the longest "
+            f"run of sentences {best} words); it looks like a section list or homepage pasted as text: "
+            "pass the text of a single article")
 
 
 def forget() -> None:

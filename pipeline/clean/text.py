@@ -25,7 +25,8 @@ from vnfigures.clean.dates import date_forms, dateline_date
 from vnfigures.clean.inline import Inline, inline_rules, is_menu_line
 from vnfigures.clean.rules import Furniture, furniture
 from vnfigures.clean.scrape import (article_resumes, drop_page_header, drop_page_tail, drop_related_runs,
-                                    is_ticker_line)
+                                    is_ticker_line, list_page_message)
+from vnfigures.errors import NoArticleFound
 
 # Header lines of at most this many words before the headline are section labels.
 _LABEL_MAX_WORDS = 3
@@ -38,8 +39,12 @@ def clean_text(text: str) -> Cleaned:
 
     One pass can uncover more furniture (two bylines in a row, a credit before a byline),
     so passes repeat until the text stops changing: that is what makes the step idempotent.
-    Every pass only removes text, so this ends.
+    Every pass only removes text, so this ends. A section list pasted as text (many lines, no
+    run of article sentences) raises `NoArticleFound`, as an HTML list page does.
     """
+    message = list_page_message([line.strip() for line in text.splitlines() if line.strip()])
+    if message is not None:
+        raise NoArticleFound(message)
     cleaned = _clean_once(text)
     published = cleaned.published  # the datelines are gone after the first pass
     while True:
