@@ -153,6 +153,13 @@ FORMS = [
     ("quãng đường đi làm từ 3 km nay tăng lên 13 km",
      [F("other", "3", "item", text="3 km"), F("other", "13", "item")]),
     ("tỷ lệ hộ nghèo từ 5% năm 2019 giảm xuống còn 3%", [F("percent", "5", "percent"), F("percent", "3", "percent")]),
+    # a rate's `/năm` is no number five taking the first figure's place in the change (dantri_8)
+    ("lãi suất giảm từ 4,25%/năm xuống 4%/năm",
+     [F("percent", "4.25", "percent", text="4,25%/năm"), F("percent", "4", "percent")]),
+    ("giá giảm từ 20.000 đồng/năm xuống 15.000 đồng/năm", [F("money", "20000", "VND"), F("money", "15000", "VND")]),
+    # a change whose new state is a range: the old state is one exact figure (§7)
+    ("kỳ hạn 1 tháng giảm mạnh từ 4,15% xuống còn 3,4-3,5%/năm",
+     [F("percent", "4.15", "percent", text="4,15%"), F("percent", "3.4", "percent", "range", "3.5")]),
     ("mức hỗ trợ từ 2 triệu đồng, tăng lên 3 triệu đồng",
      [F("money", "2000000", "VND", "at_least"), F("money", "3000000", "VND")]),
     # `từ` governed by a verb of origin is no bound (vnexpress_201)
