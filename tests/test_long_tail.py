@@ -109,6 +109,14 @@ FORMS = [
     ("một nghìn không trăm linh năm hộ", [F("households", "1005", "household")]),
     ("thu nhập hơn trăm ngàn/ngày", [F("money", "100000", "VND", "more_than", per="ngày")]),
     ("thu nhập vài trăm ngàn/ngày", []),
+    # a scale word alone after a qualifier is one of it, like `hơn trăm`; `chục` never is (§7)
+    ("dự án hơn nghìn tỷ đồng bị bỏ hoang", [F("money", "1000000000000", "VND", "more_than")]),
+    ("có gần triệu người tham gia", [F("people", "1000000", "person", "nearly")]),
+    ("Hơn ngàn người dự lễ", [F("people", "1000", "person", "more_than")]),
+    ("gần tỷ đồng bị mất", [F("money", "1000000000", "VND", "nearly")]),
+    ("hàng triệu người xem", []),
+    ("gần chục triệu đồng", []),
+    ("chị là triệu phú", []),
     # zero-padded counts; codes stay codes
     ("bắt giữ 01 đối tượng", [F("people", "1", "person")]),
     ("hỗ trợ 05 hộ dân", [F("households", "5", "household")]),
@@ -191,6 +199,12 @@ FORMS = [
      [F("infrastructure", "2", "item", text="Hai dãy nhà"), F("area", "0.4", "hectare", "more_than")]),
     ("Hà NộiBa người bị thương", [F("people", "3", "person")]),
     ("thôn Hai Căn có 5 hộ", [F("households", "5", "household")]),
+    # exam scores are no figures (§2); sites counted as `điểm` are
+    ("thí sinh đạt 27 điểm xét tuyển", []),
+    ("em đạt 8,5 điểm môn Toán", []),
+    ("sạt lở tại 26 điểm", [F("other", "26", "item")]),
+    # COVID cases and contacts are people (§7 `1 trường hợp`)
+    ("phường có 12 F0 và 30 F1", [F("people", "12", "person"), F("people", "30", "person")]),
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),
