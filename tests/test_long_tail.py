@@ -86,6 +86,12 @@ FORMS = [
     ("vé €20 mỗi người", [F("money", "20", "EUR", per="người")]),
     ("phí £3/tháng", [F("money", "3", "GBP", per="tháng")]),
     ("thu về US$5 triệu", [F("money", "5000000", "USD")]),
+    # an ISO code before the number is a sign, unless a unit follows the number
+    ("công ty nhận USD 5 triệu đầu tư", [F("money", "5000000", "USD", text="USD 5 triệu")]),
+    ("vay EUR 20 triệu", [F("money", "20000000", "EUR")]),
+    ("tỷ giá USD 23.000 đồng", [F("money", "23000", "VND", text="23.000 đồng")]),
+    ("giá bán USD ở mức 24.500 đồng/USD", [F("money", "24500", "VND", per="USD")]),
+    ("xuất khẩu đạt 3 tỷ USD 6 tháng đầu năm", [F("money", "3000000000", "USD")]),
     ("đầu tư 3 tỷ won", [F("money", "3000000000", "KRW")]),
     ("lương 5 triệu yên", [F("money", "5000000", "JPY")]),
     ("giá 1,2 triệu yen", [F("money", "1200000", "JPY")]),
