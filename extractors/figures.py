@@ -126,7 +126,7 @@ def _drafts(ctx: ArticleContext, rejected: list[Rejection]) -> list[Draft]:
             ones.append(m)
         else:
             rejected.append(found)
-    readings = _tallied_ones(ctx, readings, ones, rejected)
+    readings = _outside_units(_tallied_ones(ctx, readings, ones, rejected), rejected)
     i = 0
     while i < len(readings):
         nxt = readings[i + 1] if i + 1 < len(readings) else None
@@ -137,6 +137,19 @@ def _drafts(ctx: ArticleContext, rejected: list[Rejection]) -> list[Draft]:
         drafts.extend(made)
         i += 2 if consumed else 1
     return drafts
+
+
+def _outside_units(readings: list[Candidate], rejected: list[Rejection]) -> list[Candidate]:
+    """Drop a reading that starts inside the previous one's unit: the `năm` of `4,25%/năm`
+    (its denominator, §7) read as the number five would otherwise take the place of the
+    reading before it in a join (`từ 4,25%/năm xuống 4%/năm` is two exact figures)."""
+    out: list[Candidate] = []
+    for r in readings:
+        if out and r.mention.start < out[-1].end:
+            rejected.append(Rejection(r.mention.start, r.end, Reason.overlap))
+            continue
+        out.append(r)
+    return out
 
 
 def _no_overlap(drafts: list[Draft], rejected: list[Rejection]) -> list[Draft]:

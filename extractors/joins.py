@@ -107,9 +107,12 @@ def join(ctx: ArticleContext, a: Candidate, b: Candidate | None) -> tuple[list[D
         if joined:
             return [replace(joined, start=between) if between is not None else joined], True
     has_b = b is not None and b.kind is not None
-    if has_b and b is not None and (separator_re("step_separators", spaced=True).fullmatch(gap)
-                                    or _opened_step(ctx, a, gap)):
+    stepped = b is not None and (separator_re("step_separators", spaced=True).fullmatch(gap) is not None
+                                 or _opened_step(ctx, a, gap))
+    if has_b and b is not None and stepped:
         return _step(a, b), True
+    if stepped and a.kind is not None:  # `từ 4,15% xuống còn 3,4-3,5%`: the second is a range of its own
+        return [replace(_draft(a), qualifier=Qualifier.exact, modality=Modality.actual, step_first=True)], False
     if a.kind is not None:
         return [_draft(a)], False
     listed = b is not None and a.mention.form == "digits" and (

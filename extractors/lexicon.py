@@ -46,6 +46,7 @@ class NumberWords(_Strict):
     joiners: list[str]
     zero_words: list[str]
     hundred_alone_after: list[str]
+    alone_words: list[str]
     noun_after: dict[str, list[str]]
     half_words: list[str]
     scales: dict[str, int]

@@ -225,11 +225,13 @@ def _sign_re() -> re.Pattern[str]:
 
 
 def _signed_money(ctx: ArticleContext, m: NumberMention) -> Candidate | None:
-    """`$5`, `€20`, `US$1,5 tỷ`: a currency sign before the number makes it money in that
+    """`$5`, `€20`, `US$1,5 tỷ`, `USD 5 triệu`: a currency sign before the number makes it money in that
     currency, its scale words included (`$1,5 tỷ` is USD, not VND); the span starts at the sign."""
     sign = _sign_re().search(ctx.text, max(0, m.start - windows().currency_sign), m.start)
     if sign is None or m.form != "digits":
         return None
+    if sign.group(1).isalpha() and _unit_in_context(ctx, m) is not None:
+        return None  # `tỷ giá USD 23.000 đồng`: the code names what is priced, the unit after decides
     code = unit_table().currency_signs[sign.group(1).lower()]
     per, end = _per_at(ctx.text, m.end)
     signed = replace(m, start=sign.start(1), raw=ctx.text[sign.start(1):m.end])

@@ -63,7 +63,7 @@ def _words(text: str) -> list[_Word]:
 
 def _words_value(words: list[str], hundred_alone: bool = False) -> Decimal | None:
     """Value of a run of number words, or None when the run is not a well-formed number;
-    `hundred_alone`: a leading `trăm` is one hundred (`hơn trăm ngàn`)."""
+    `hundred_alone`: a leading `trăm` or scale word is one of it (`hơn trăm ngàn`)."""
     nw = number_words()
     if hundred_alone:
         words = [next(iter(w for w, d in nw.digits.items() if d.value == 1)), *words]
@@ -146,7 +146,7 @@ def word_runs(text: str, rejected: list[Rejection] | None = None) -> list[Number
             i += 1
             continue
         run = words[i:j]
-        alone = _hundred_alone(text, run[0])
+        alone = _hundred_alone(text, run)
         for k in range(len(run), 0, -1):  # the longest well-formed prefix: `hai | năm`
             if run[k - 1].group().lower() in nw.joiners or _words_value(
                     [m.group() for m in run[:k]], alone) is None:
@@ -173,11 +173,16 @@ def _hundred_alone_re() -> re.Pattern[str]:
     return cue_before_re(number_words().hundred_alone_after, r"[ \t]+")
 
 
-def _hundred_alone(text: str, first: _Word) -> bool:
-    """A run opening with `trăm` after `hơn`, `gần`…: one hundred (`hơn trăm ngàn/ngày`)."""
-    return (first.group().lower() in number_words().hundred_words
-            and bool(_hundred_alone_re().search(text, max(0, first.start() - windows().hundred_alone),
-                                                first.start())))
+def _hundred_alone(text: str, run: list[_Word]) -> bool:
+    """A run opening with `trăm` (or a scale word) after `hơn`, `gần`…, or followed by a half
+    word: one of it (`hơn trăm ngàn/ngày`, `hơn nghìn tỷ đồng`, `triệu rưỡi`)."""
+    nw = number_words()
+    first = run[0]
+    if first.group().lower() not in nw.alone_words:
+        return False
+    if len(run) > 1 and run[1].group().lower() in nw.half_words:
+        return True
+    return bool(_hundred_alone_re().search(text, max(0, first.start() - windows().hundred_alone), first.start()))
 
 
 @cache

@@ -86,6 +86,12 @@ FORMS = [
     ("vé €20 mỗi người", [F("money", "20", "EUR", per="người")]),
     ("phí £3/tháng", [F("money", "3", "GBP", per="tháng")]),
     ("thu về US$5 triệu", [F("money", "5000000", "USD")]),
+    # an ISO code before the number is a sign, unless a unit follows the number
+    ("công ty nhận USD 5 triệu đầu tư", [F("money", "5000000", "USD", text="USD 5 triệu")]),
+    ("vay EUR 20 triệu", [F("money", "20000000", "EUR")]),
+    ("tỷ giá USD 23.000 đồng", [F("money", "23000", "VND", text="23.000 đồng")]),
+    ("giá bán USD ở mức 24.500 đồng/USD", [F("money", "24500", "VND", per="USD")]),
+    ("xuất khẩu đạt 3 tỷ USD 6 tháng đầu năm", [F("money", "3000000000", "USD")]),
     ("đầu tư 3 tỷ won", [F("money", "3000000000", "KRW")]),
     ("lương 5 triệu yên", [F("money", "5000000", "JPY")]),
     ("giá 1,2 triệu yen", [F("money", "1200000", "JPY")]),
@@ -109,6 +115,14 @@ FORMS = [
     ("một nghìn không trăm linh năm hộ", [F("households", "1005", "household")]),
     ("thu nhập hơn trăm ngàn/ngày", [F("money", "100000", "VND", "more_than", per="ngày")]),
     ("thu nhập vài trăm ngàn/ngày", []),
+    # a scale word alone after a qualifier is one of it, like `hơn trăm`; `chục` never is (§7)
+    ("dự án hơn nghìn tỷ đồng bị bỏ hoang", [F("money", "1000000000000", "VND", "more_than")]),
+    ("có gần triệu người tham gia", [F("people", "1000000", "person", "nearly")]),
+    ("Hơn ngàn người dự lễ", [F("people", "1000", "person", "more_than")]),
+    ("gần tỷ đồng bị mất", [F("money", "1000000000", "VND", "nearly")]),
+    ("hàng triệu người xem", []),
+    ("gần chục triệu đồng", []),
+    ("chị là triệu phú", []),
     # zero-padded counts; codes stay codes
     ("bắt giữ 01 đối tượng", [F("people", "1", "person")]),
     ("hỗ trợ 05 hộ dân", [F("households", "5", "household")]),
@@ -153,6 +167,13 @@ FORMS = [
     ("quãng đường đi làm từ 3 km nay tăng lên 13 km",
      [F("other", "3", "item", text="3 km"), F("other", "13", "item")]),
     ("tỷ lệ hộ nghèo từ 5% năm 2019 giảm xuống còn 3%", [F("percent", "5", "percent"), F("percent", "3", "percent")]),
+    # a rate's `/năm` is no number five taking the first figure's place in the change (dantri_8)
+    ("lãi suất giảm từ 4,25%/năm xuống 4%/năm",
+     [F("percent", "4.25", "percent", text="4,25%/năm"), F("percent", "4", "percent")]),
+    ("giá giảm từ 20.000 đồng/năm xuống 15.000 đồng/năm", [F("money", "20000", "VND"), F("money", "15000", "VND")]),
+    # a change whose new state is a range: the old state is one exact figure (§7)
+    ("kỳ hạn 1 tháng giảm mạnh từ 4,15% xuống còn 3,4-3,5%/năm",
+     [F("percent", "4.15", "percent", text="4,15%"), F("percent", "3.4", "percent", "range", "3.5")]),
     ("mức hỗ trợ từ 2 triệu đồng, tăng lên 3 triệu đồng",
      [F("money", "2000000", "VND", "at_least"), F("money", "3000000", "VND")]),
     # `từ` governed by a verb of origin is no bound (vnexpress_201)
@@ -184,6 +205,12 @@ FORMS = [
      [F("infrastructure", "2", "item", text="Hai dãy nhà"), F("area", "0.4", "hectare", "more_than")]),
     ("Hà NộiBa người bị thương", [F("people", "3", "person")]),
     ("thôn Hai Căn có 5 hộ", [F("households", "5", "household")]),
+    # exam scores are no figures (§2); sites counted as `điểm` are
+    ("thí sinh đạt 27 điểm xét tuyển", []),
+    ("em đạt 8,5 điểm môn Toán", []),
+    ("sạt lở tại 26 điểm", [F("other", "26", "item")]),
+    # COVID cases and contacts are people (§7 `1 trường hợp`)
+    ("phường có 12 F0 và 30 F1", [F("people", "12", "person"), F("people", "30", "person")]),
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),
