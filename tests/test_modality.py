@@ -158,6 +158,20 @@ PLANS_AND_RULES = [
     ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
     # a venue's seats are its capacity, a fact (§7)
     ("#11", "Sân vận động có sức chứa 40.000 chỗ ngồi.", "A"),
+    # a time already elapsed since a start dates a past: what follows is a fact (dantri_22)
+    ("dantri_22", "Tuy nhiên, sau khi đưa vào sử dụng khoảng 18 tháng, số ca bệnh được chỉ định phẫu thuật quá ít "
+     "(32 ca, trong đó có 10 ca miễn phí), chi phí trung bình 85 triệu đồng mỗi ca.", "AAA"),
+    ("#11", "Khi đưa vào sử dụng, nhà máy xử lý 500 tấn rác mỗi ngày.", "T"),
+    # under a rule, `đăng ký` is a condition of the provision, no pledge (dantri_24)
+    ("dantri_24", "Đáng chú ý, theo điều 32 của Nghị định này, các hình thức gọi điện thoại quảng cáo đến người "
+     "sử dụng khi chưa được sự đồng ý một cách rõ ràng; gửi tin nhắn đăng ký quảng cáo khi người sử dụng đã từ "
+     "chối hoặc không trả lời nhận tin nhắn đăng ký quảng cáo sẽ bị phạt tiền từ 5 đến 10 triệu đồng.", "A"),
+    ("#11", "Xã vận động 200 hộ đăng ký thoát nghèo năm 2025.", "A"),
+    ("#11", "Năm nay, huyện đăng ký 50 hộ thoát nghèo.", "T"),
+    # a requirement is a plan: what must be moved is its output (baomoi_42)
+    ("baomoi_42", "Bên cạnh đó, với yêu cầu phải di dời gần 4.800 hộ dân ở những nơi có nguy cơ thiên tai cao và "
+     "cư dân bị ảnh hưởng do biến đổi khí hậu vùng ven sông, ven biển, UBND tỉnh Cà Mau cho biết, sẽ cần thêm "
+     "nguồn đầu tư khoảng 1.400 tỷ đồng.", "TT"),
 ]
 
 
