@@ -101,8 +101,23 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         region = region_of(text, start, end, a)
         first = not any(region[0] <= s.start for s in out)
         opening = first and opens_region(text, region, a, b)
+        if not opening and _reference(masked, start, a, cue):
+            continue
         out.append(Scope(a, b, scope_end(text, start, end, a, b, opens=opening), modality, cue, opening))
     return out
+
+
+def _reference(text: str, start: int, cue_start: int, cue: str) -> bool:
+    """A plan noun after `theo` inside a clause names the plan followed as a reference (`đi
+    theo cam kết (1 người Mỹ, …)`, `hoàn thành 86,67% theo kế hoạch`): it governs nothing. One
+    that opens its sentence or clause (`Theo kế hoạch, …`, `…, theo kế hoạch còn 4 cầu`) is a cue."""
+    return cue.lower() in _noun_cues() and bool(_reference_re().search(text, start, cue_start))
+
+
+@cache
+def _reference_re() -> re.Pattern[str]:
+    words = alternation(modality_cues().reference_heads) or chr(0xFFFF)
+    return re.compile(rf"[^\s,;:(“\"–-]\s+(?:{words})\s+$", re.IGNORECASE)
 
 
 def _under_rule(text: str, start: int, cue_start: int, word: str) -> bool:

@@ -22,6 +22,7 @@ class ModalityCues(_Strict):
     not_cues: list[str] = []
     name_heads: list[str]
     noun_cues: list[str] = []
+    reference_heads: list[str] = []
     credit_words: list[str] = []
     clause_breaks: list[str] = []
     opening_leads: list[str] = []

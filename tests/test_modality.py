@@ -62,6 +62,12 @@ NO_LEAK = [
     ("#11", "Huyện đã hoàn thành mục tiêu đưa tỷ lệ hộ nghèo xuống còn 3,1%.", "A"),
     ("#11", "Huyện phấn đấu hoàn thành mục tiêu đưa tỷ lệ hộ nghèo xuống còn 3,1%.", "T"),
     ("#11", "Đến nay, huyện mới đạt 40% kế hoạch.", "A"),
+    # a plan noun after `theo` inside a clause is a reference, no plan of the sentence (dantri_13);
+    # `theo kế hoạch` opening the sentence or a clause is a cue
+    ("dantri_13", "Tuy nhiên khi hạ cánh xuống sân bay Tân Sơn Nhất, chỉ có 3 hành khách đồng ý đi theo cam kết "
+     "(1 người Mỹ, 1 người Hàn Quốc, 1 người Việt Nam) những người còn lại có dấu hiệu lôi kéo nhau.", "AAAA"),
+    ("#11", "Năm 2023, tỉnh đã xây 500 căn nhà theo kế hoạch, vượt 20 căn.", "AA"),
+    ("#11", "Năm 2025, theo kế hoạch, tỉnh xây 9 cầu.", "T"),
 ]
 
 # Plans' outputs, proposals, conditions and possibilities are targets; rules in force, habits,
