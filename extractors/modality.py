@@ -135,6 +135,14 @@ def innermost(found: list[Scope], pos: int) -> Scope | None:
     return max(covering, key=lambda s: s.start) if covering else None
 
 
+def _anchor(text: str, start: int, end: int, found: list[Scope]) -> int:
+    """Where the figure's scopes are looked up: its start, or after a cue that its qualifier took
+    into its span (`Giá bán dự kiến khoảng 15 triệu đồng/m2`), which still governs it."""
+    digit = re.search(r"\d", text[start:end])
+    head_end = start + digit.start() if digit else start
+    return max([start, *(s.cue_end for s in found if start <= s.start and s.cue_end <= head_end)])
+
+
 def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
     """The sentence has no cue of its own and the previous sentence of its paragraph ends in
     the sentence scope of a carried cue (`Dự báo ... . Tổng lượng mưa cả đợt 200-300 mm`)."""
@@ -158,7 +166,8 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     if preset is None and at_place(text, start, end):
         return Modality.actual
     sentence = ctx.fine_sentence(start)
-    scope = innermost(scopes(text, *sentence, rate=rate), start)
+    found = scopes(text, *sentence, rate=rate)
+    scope = innermost(found, _anchor(text, start, end, found))
     target = (scope.modality is Modality.target if scope else carried(ctx, sentence))
     if target and scope and local_fact(text, scope.start, scope.cue_end, start, end):
         target = False  # `dự kiến có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký`

@@ -35,6 +35,7 @@ class ModalityCues(_Strict):
     habit_cues: list[str] = []
     place_prepositions: list[str] = []
     place_units: list[str] = []
+    place_relatives: list[str] = []
     cues_after: list[str]
     facts_after: list[str] = []
     fact_after_leads: list[str] = []

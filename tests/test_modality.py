@@ -68,6 +68,13 @@ NO_LEAK = [
      "(1 người Mỹ, 1 người Hàn Quốc, 1 người Việt Nam) những người còn lại có dấu hiệu lôi kéo nhau.", "AAAA"),
     ("#11", "Năm 2023, tỉnh đã xây 500 căn nhà theo kế hoạch, vượt 20 căn.", "AA"),
     ("#11", "Năm 2025, theo kế hoạch, tỉnh xây 9 cầu.", "T"),
+    # a relative clause right after a count of places describes them, not the plan's output (#11)
+    ("#11", "Đề án được triển khai tại 12 xã có tổng diện tích 5.000 ha, hỗ trợ 500 hộ.", "AAT"),
+    ("#11", "Dự án sẽ triển khai tại 8 xã với 3.000 hộ nghèo, hỗ trợ 1.200 hộ.", "AAT"),
+    ("#11", "Tỉnh sẽ hỗ trợ cho 12 xã có 300 hộ.", "TT"),
+    # a cue the qualifier took into the figure's span still governs it (#11)
+    ("#11", "Giá bán dự kiến khoảng 15 triệu đồng/m2.", "T"),
+    ("#11", "Nguồn vốn dự kiến khoảng 1.000 tỷ đồng.", "T"),
 ]
 
 # Plans' outputs, proposals, conditions and possibilities are targets; rules in force, habits,
