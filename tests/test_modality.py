@@ -75,6 +75,10 @@ NO_LEAK = [
     # a cue the qualifier took into the figure's span still governs it (#11)
     ("#11", "Giá bán dự kiến khoảng 15 triệu đồng/m2.", "T"),
     ("#11", "Nguồn vốn dự kiến khoảng 1.000 tỷ đồng.", "T"),
+    # `tính ra` states a computed fact, a price in force after an ability (dantri_4, dantri_2)
+    ("dantri_4", "Giá chỉ với 10.000 - 20.000 đồng, người tiêu dùng có thể mua được một kg dưa hấu, tính ra một "
+     "quả dưa giá chỉ có giá từ 40.000 - 100.000 đồng tùy trọng lượng.", "ATA"),
+    ("dantri_2", "Tính ra, FLC có thể thu về ít nhất là 230 tỷ đồng.", "T"),
 ]
 
 # Plans' outputs, proposals, conditions and possibilities are targets; rules in force, habits,
