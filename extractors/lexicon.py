@@ -226,6 +226,7 @@ class Windows(_Strict):
     comparative: int = Field(gt=0)
     comparison_after: int = Field(gt=0)
     place_before: int = Field(gt=0)
+    place_relative: int = Field(gt=0)
     need_before: int = Field(gt=0)
     fact_before: int = Field(gt=0)
 

@@ -101,8 +101,23 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         region = region_of(text, start, end, a)
         first = not any(region[0] <= s.start for s in out)
         opening = first and opens_region(text, region, a, b)
+        if not opening and _reference(masked, start, a, cue):
+            continue
         out.append(Scope(a, b, scope_end(text, start, end, a, b, opens=opening), modality, cue, opening))
     return out
+
+
+def _reference(text: str, start: int, cue_start: int, cue: str) -> bool:
+    """A plan noun after `theo` inside a clause names the plan followed as a reference (`đi
+    theo cam kết (1 người Mỹ, …)`, `hoàn thành 86,67% theo kế hoạch`): it governs nothing. One
+    that opens its sentence or clause (`Theo kế hoạch, …`, `…, theo kế hoạch còn 4 cầu`) is a cue."""
+    return cue.lower() in _noun_cues() and bool(_reference_re().search(text, start, cue_start))
+
+
+@cache
+def _reference_re() -> re.Pattern[str]:
+    words = alternation(modality_cues().reference_heads) or chr(0xFFFF)
+    return re.compile(rf"[^\s,;:(“\"–-]\s+(?:{words})\s+$", re.IGNORECASE)
 
 
 def _under_rule(text: str, start: int, cue_start: int, word: str) -> bool:
@@ -118,6 +133,14 @@ def innermost(found: list[Scope], pos: int) -> Scope | None:
     """The scope of the nearest cue before `pos` that reaches it."""
     covering = [s for s in found if s.cue_end <= pos < s.end]
     return max(covering, key=lambda s: s.start) if covering else None
+
+
+def _anchor(text: str, start: int, end: int, found: list[Scope]) -> int:
+    """Where the figure's scopes are looked up: its start, or after a cue that its qualifier took
+    into its span (`Giá bán dự kiến khoảng 15 triệu đồng/m2`), which still governs it."""
+    digit = re.search(r"\d", text[start:end])
+    head_end = start + digit.start() if digit else start
+    return max([start, *(s.cue_end for s in found if start <= s.start and s.cue_end <= head_end)])
 
 
 def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
@@ -143,7 +166,8 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     if preset is None and at_place(text, start, end):
         return Modality.actual
     sentence = ctx.fine_sentence(start)
-    scope = innermost(scopes(text, *sentence, rate=rate), start)
+    found = scopes(text, *sentence, rate=rate)
+    scope = innermost(found, _anchor(text, start, end, found))
     target = (scope.modality is Modality.target if scope else carried(ctx, sentence))
     if target and scope and local_fact(text, scope.start, scope.cue_end, start, end):
         target = False  # `dự kiến có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký`

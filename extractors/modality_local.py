@@ -23,7 +23,20 @@ def local_fact(text: str, cue_start: int, cue_end: int, start: int, end: int) ->
     opening its clause."""
     return bool((_fact_clause_re().search(text, cue_end, start) and fact_after(text, end))
                 or _fact_before_re().search(text, max(0, start - windows().fact_before), start)
+                or _place_relative_re().search(text, max(0, start - windows().place_relative), start)
                 or earlier_year_clause(text, cue_start, start))
+
+
+@cache
+def _place_relative_re() -> re.Pattern[str]:
+    """A relative clause right after a count of places (`tại 12 xã có tổng diện tích 5.000 ha`):
+    it describes the places where the plan happens, not its output."""
+    c = modality_cues()
+    prep = alternation(c.place_prepositions) or chr(0xFFFF)
+    unit = alternation(c.place_units) or chr(0xFFFF)
+    rel = alternation(c.place_relatives) or chr(0xFFFF)
+    return re.compile(rf"(?<!\w)(?:{prep})[ \t]+\d[\d.,]*[ \t]*(?:{unit})[ \t]+(?:{rel})[ \t]+"
+                      rf"(?:[^\W\d_]+[ \t]+){{0,4}}$", re.IGNORECASE)
 
 
 @cache

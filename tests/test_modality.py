@@ -62,6 +62,23 @@ NO_LEAK = [
     ("#11", "Huyện đã hoàn thành mục tiêu đưa tỷ lệ hộ nghèo xuống còn 3,1%.", "A"),
     ("#11", "Huyện phấn đấu hoàn thành mục tiêu đưa tỷ lệ hộ nghèo xuống còn 3,1%.", "T"),
     ("#11", "Đến nay, huyện mới đạt 40% kế hoạch.", "A"),
+    # a plan noun after `theo` inside a clause is a reference, no plan of the sentence (dantri_13);
+    # `theo kế hoạch` opening the sentence or a clause is a cue
+    ("dantri_13", "Tuy nhiên khi hạ cánh xuống sân bay Tân Sơn Nhất, chỉ có 3 hành khách đồng ý đi theo cam kết "
+     "(1 người Mỹ, 1 người Hàn Quốc, 1 người Việt Nam) những người còn lại có dấu hiệu lôi kéo nhau.", "AAAA"),
+    ("#11", "Năm 2023, tỉnh đã xây 500 căn nhà theo kế hoạch, vượt 20 căn.", "AA"),
+    ("#11", "Năm 2025, theo kế hoạch, tỉnh xây 9 cầu.", "T"),
+    # a relative clause right after a count of places describes them, not the plan's output (#11)
+    ("#11", "Đề án được triển khai tại 12 xã có tổng diện tích 5.000 ha, hỗ trợ 500 hộ.", "AAT"),
+    ("#11", "Dự án sẽ triển khai tại 8 xã với 3.000 hộ nghèo, hỗ trợ 1.200 hộ.", "AAT"),
+    ("#11", "Tỉnh sẽ hỗ trợ cho 12 xã có 300 hộ.", "TT"),
+    # a cue the qualifier took into the figure's span still governs it (#11)
+    ("#11", "Giá bán dự kiến khoảng 15 triệu đồng/m2.", "T"),
+    ("#11", "Nguồn vốn dự kiến khoảng 1.000 tỷ đồng.", "T"),
+    # `tính ra` states a computed fact, a price in force after an ability (dantri_4, dantri_2)
+    ("dantri_4", "Giá chỉ với 10.000 - 20.000 đồng, người tiêu dùng có thể mua được một kg dưa hấu, tính ra một "
+     "quả dưa giá chỉ có giá từ 40.000 - 100.000 đồng tùy trọng lượng.", "ATA"),
+    ("dantri_2", "Tính ra, FLC có thể thu về ít nhất là 230 tỷ đồng.", "T"),
 ]
 
 # Plans' outputs, proposals, conditions and possibilities are targets; rules in force, habits,
@@ -158,6 +175,20 @@ PLANS_AND_RULES = [
     ("#11", "Mỗi hộ tham gia sẽ được hỗ trợ 5 triệu đồng, số hộ đã đăng ký là 200.", "AA"),
     # a venue's seats are its capacity, a fact (§7)
     ("#11", "Sân vận động có sức chứa 40.000 chỗ ngồi.", "A"),
+    # a time already elapsed since a start dates a past: what follows is a fact (dantri_22)
+    ("dantri_22", "Tuy nhiên, sau khi đưa vào sử dụng khoảng 18 tháng, số ca bệnh được chỉ định phẫu thuật quá ít "
+     "(32 ca, trong đó có 10 ca miễn phí), chi phí trung bình 85 triệu đồng mỗi ca.", "AAA"),
+    ("#11", "Khi đưa vào sử dụng, nhà máy xử lý 500 tấn rác mỗi ngày.", "T"),
+    # under a rule, `đăng ký` is a condition of the provision, no pledge (dantri_24)
+    ("dantri_24", "Đáng chú ý, theo điều 32 của Nghị định này, các hình thức gọi điện thoại quảng cáo đến người "
+     "sử dụng khi chưa được sự đồng ý một cách rõ ràng; gửi tin nhắn đăng ký quảng cáo khi người sử dụng đã từ "
+     "chối hoặc không trả lời nhận tin nhắn đăng ký quảng cáo sẽ bị phạt tiền từ 5 đến 10 triệu đồng.", "A"),
+    ("#11", "Xã vận động 200 hộ đăng ký thoát nghèo năm 2025.", "A"),
+    ("#11", "Năm nay, huyện đăng ký 50 hộ thoát nghèo.", "T"),
+    # a requirement is a plan: what must be moved is its output (baomoi_42)
+    ("baomoi_42", "Bên cạnh đó, với yêu cầu phải di dời gần 4.800 hộ dân ở những nơi có nguy cơ thiên tai cao và "
+     "cư dân bị ảnh hưởng do biến đổi khí hậu vùng ven sông, ven biển, UBND tỉnh Cà Mau cho biết, sẽ cần thêm "
+     "nguồn đầu tư khoảng 1.400 tỷ đồng.", "TT"),
 ]
 
 
