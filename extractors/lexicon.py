@@ -222,6 +222,7 @@ class Windows(_Strict):
     standing_before: int = Field(gt=0)
     year_head: int = Field(gt=0)
     residence_before: int = Field(gt=0)
+    firm_before: int = Field(gt=0)
     qualifier_before: int = Field(gt=0)
     comparative: int = Field(gt=0)
     comparison_after: int = Field(gt=0)

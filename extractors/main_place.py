@@ -76,7 +76,8 @@ def _dominant(groups: Sequence[PlaceGroup]) -> str | None:
 
 def _dateline(lay: Layout, groups: Sequence[PlaceGroup]) -> PlaceGroup | None:
     """A place opening the lead or the first body paragraph before a dash (`Bạc Liêu - ...`,
-    `TP HCM – ...`), optionally after the paper's tag (`(Dân trí) -`).
+    `TP HCM – ...`) or glued to its first word (`Hà NộiNhận ...`), optionally after the
+    paper's tag (`(Dân trí) -`).
 
     The dash may have been read as a gap inside a group (`TP HCM – Các tỉnh`), so the words
     before it are looked up again on their own.
@@ -84,11 +85,26 @@ def _dateline(lay: Layout, groups: Sequence[PlaceGroup]) -> PlaceGroup | None:
     for start, end in lay.paragraphs[1:3]:
         opening = _DATELINE.match(lay.text, start)
         begin = opening.end() if opening else start
-        dash = _DASH.search(lay.text, begin, min(end, begin + _DATELINE_CHARS))
-        if dash is None:
-            continue
-        head = [g for g in group_places(lay.text, find_places(lay.text[:dash.start()]))
-                if g.start == begin and g.end == dash.start()]
-        if head and head[0].resolved:
-            return head[0]
+        limit = min(end, begin + _DATELINE_CHARS)
+        dash = _DASH.search(lay.text, begin, limit)
+        for stop in (_glued_end(lay.text, begin, limit), dash.start() if dash else None):
+            place = _place_ending(lay.text, begin, stop) if stop is not None else None
+            if place is not None:
+                return place
     return None
+
+
+def _glued_end(text: str, begin: int, limit: int) -> int | None:
+    """Where a dateline glued to the lead's first word ends (`Hà NộiNhận thông báo`, `TP
+    HCMHai dãy nhà`: the page set the place in its own box, and the scrape lost the space):
+    the first capital after a letter, followed by a lowercase letter."""
+    for i in range(begin + 1, limit - 1):
+        if text[i].isupper() and text[i - 1].isalpha() and text[i + 1].islower():
+            return i
+    return None
+
+
+def _place_ending(text: str, begin: int, stop: int) -> PlaceGroup | None:
+    """The resolved place that spans exactly `text[begin:stop]`, if there is one."""
+    head = [g for g in group_places(text, find_places(text[:stop])) if g.start == begin and g.end == stop]
+    return head[0] if head and head[0].resolved else None

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from .gazetteer import place_words
-from .lexicon import alternation, cue_before_re, windows
-from .places import NO_PROVINCE, PlaceMention
+from .lexicon import alternation, cue_before_re, windows, word_re
+from .places import NO_PROVINCE, UPPERCASE, PlaceMention
 
 #: The levels of a group made of foreign names only.
 FOREIGN = frozenset({"foreign"})
@@ -62,8 +62,32 @@ def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGrou
         before = text[max(0, g.start - windows().residence_before):g.start]
         if _residence_re().search(before) or (g.levels == FOREIGN and _nationality_re().search(before)):
             continue
+        if g.levels == REGION and _in_a_name(text, g):
+            continue
         out.append(g)
     return out
+
+
+#: The levels of a group that is a region alone (`miền Tây`, `Tây Nguyên`).
+REGION = frozenset({"region"})
+#: A capitalized word that is not the first of its sentence, right before a place.
+_BRAND_BEFORE = re.compile(rf"(?<![.!?:\n]\s)(?<!^)\b[{UPPERCASE}][\w&'’-]*\s+$")
+
+
+def _in_a_name(text: str, g: PlaceGroup) -> bool:
+    """A region that ends a firm's or station's name (`Công ty thép Tây Nguyên`, `Sunhouse
+    Miền Nam`, `Bến xe miền Tây`): a firm word a few words before it, with no punctuation
+    between, or a brand's capitalized name right before it."""
+    before = text[max(0, g.start - windows().firm_before):g.start]
+    firm = _firm_re().search(before)
+    if firm is not None and not re.search(r"[,.;:()]", before[firm.end():]):
+        return True
+    return _BRAND_BEFORE.search(text[max(0, g.start - 30):g.start]) is not None
+
+
+@cache
+def _firm_re() -> re.Pattern[str]:
+    return word_re(place_words().firm_words)
 
 
 @cache

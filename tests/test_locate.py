@@ -110,6 +110,10 @@ def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | No
     ("Thông tin về việc giá lợn giống trong dự án giảm nghèo tại Điện Biên cao bất thường\nNgày 26/5, UBND tỉnh "
      "Điện Biên đã có văn bản trả lời về nội dung trong Dự án giảm nghèo các tỉnh miền núi phía Bắc.", None,
      "Điện Biên"),
+    # a dateline the scrape glued to the lead's first word (the page set it in its own box)
+    ("Giá thuê nhà tăng\nĐà NẵngNhiều hộ thuê nhà phải trả thêm 1 triệu đồng mỗi tháng.", None, "Đà Nẵng"),
+    ("Cháy kho hàng\nTP HCMBa dãy nhà xưởng bị thiêu rụi trong đêm.", None, "Hồ Chí Minh"),
+    ("Tai nạn trên cao tốc\nThừa Thiên - HuếHai xe khách va chạm trên cao tốc.", None, "Huế"),
 ])
 def test_main_province(text: str, source: str | None, province: str | None) -> None:
     assert locate(article(text, [], source=source)).province == province
@@ -119,6 +123,21 @@ def test_foreign_name_of_an_earlier_sentence_is_an_attribute() -> None:
     text = ("Hà Nam: Đàn lợn uống nước cầm hơi\nNgười chăn nuôi ở huyện Bình Lục lo lắng.\nAnh Nhượng nuôi giống "
             "lợn Hàn Quốc. Tính chung cả đàn lợn chắc lỗ hơn 400 triệu đồng, anh Nhượng rầu rĩ.")
     assert locate(article(text, ["hơn 400 triệu đồng"])).figures[0].province == "Ninh Bình"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # a region that ends a firm's or a station's name says nothing of where the figure holds
+    ("Cháy kho hàng\nTP HCM - Lửa lan sang xưởng của Công ty thép Tây Nguyên (5.000 m2).", "5.000 m2"),
+    ("Cháy kho hàng\nTP HCM - Khói bốc lên tại hai nhà kho Sunhouse Miền Nam trên đường số 1.", "hai nhà kho"),
+    ("Cháy kho hàng\nTP HCM - Khu công nghiệp cách Bến xe miền Tây hơn 6 km.", "hơn 6 km"),
+])
+def test_region_in_a_name_leaves_the_main_place(text: str, span: str) -> None:
+    assert locate(article(text, [span])).figures[0].province == "Hồ Chí Minh"
+
+
+def test_a_region_that_holds_the_figure_still_does() -> None:
+    text = "Giá lúa tăng\nTP HCM - Mưa lớn ở miền Tây làm 300 hộ mất mùa."
+    assert locate(article(text, ["300 hộ"])).figures[0].province is None
 
 
 @pytest.mark.parametrize(("text", "span", "province"), [
