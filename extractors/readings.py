@@ -14,6 +14,7 @@ from functools import cache
 from vnfigures.schemas import CANONICAL_UNITS, Kind
 
 from .context import ArticleContext
+from .currency import currency_before
 from .labels import (LabelBefore, class_label_before, function_words, indefinite_before, is_idiom, label_before,
                      name_before)
 from .lexicon import alternation, cue_before_re, cues, number_words, separator_re, unit_table, windows
@@ -227,44 +228,11 @@ def _unit_in_context(ctx: ArticleContext, m: NumberMention) -> UnitMatch | None:
     return unit
 
 
-@cache
-def _sign_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|(?<=[^\w]))({alternation(list(unit_table().currency_signs))})[ \t]?$",
-                      re.IGNORECASE)
-
-
-@cache
-def _code_re() -> re.Pattern[str]:
-    """An ISO code in capitals right before the number (`USD 5 triệu`, `AED 500`)."""
-    codes = sorted(set(unit_table().currencies.values()))
-    return re.compile(rf"(?<![^\W_])({alternation(codes)})[ \t]$")
-
-
-@cache
-def _amount_before_re() -> re.Pattern[str]:
-    """A number or scale word ending where a code starts: the code is that amount's unit
-    (`đạt 30 tỷ USD 9 tháng đầu năm`), not the next one's sign."""
-    return re.compile(rf"(?:\d|(?<![^\W\d_])(?:{alternation(list(number_words().scales))}))[ \t]*$", re.IGNORECASE)
-
-
-def _currency_before(text: str, start: int) -> tuple[int, str] | None:
-    """Where a currency sign or ISO code before `start` begins, and its code."""
-    lower = max(0, start - windows().currency_sign)
-    sign = _sign_re().search(text, lower, start)
-    if sign is not None:
-        return sign.start(1), unit_table().currency_signs[sign.group(1).lower()]
-    code = _code_re().search(text, lower, start)
-    if code is None or _amount_before_re().search(text, max(0, code.start(1) - windows().currency_sign),
-                                                  code.start(1)):
-        return None
-    return code.start(1), code.group(1)
-
-
 def _signed_money(ctx: ArticleContext, m: NumberMention) -> Candidate | None:
     """`$5`, `€20`, `US$1,5 tỷ`, `USD 5 triệu`: a currency sign or code before the number makes
     it money in that currency, its scale words included (`$1,5 tỷ` is USD, not VND); the span
     starts at the sign."""
-    found = _currency_before(ctx.text, m.start) if m.form == "digits" else None
+    found = currency_before(ctx.text, m.start) if m.form == "digits" else None
     if found is None:
         return None
     sign_start, code = found
