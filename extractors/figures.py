@@ -27,6 +27,7 @@ from .qualifiers import approx_governed, is_difference, qualifier_after, qualifi
 from .readings import Candidate, interpret
 from .rejections import Reason, Rejection
 from .surroundings import one_in_tally
+from .units import unit_at
 
 __all__ = ["extract_figures", "extract_with_rejections"]
 
@@ -53,17 +54,28 @@ def _qualify(ctx: ArticleContext, d: Draft, prev_end: int) -> Figure:
             if (qual is Qualifier.at_most and d.kind in _SPEC_KINDS
                     and text[start:d.start].lower().startswith("tối đa")):
                 qual = Qualifier.exact  # `tốc độ tối đa 60km/h` names a specification (§7)
+            elif _size_grade(text, start, d):
+                qual, start = Qualifier.exact, d.start  # `tôm cỡ 30 con/kg`: a grade of size
         elif approx_governed(text, max(sent, prev_end), d.start):
             qual = Qualifier.approx
         else:
             qual = Qualifier.exact
-    elif qual is Qualifier.range and before:
+    elif qual is Qualifier.range and before and not _size_grade(text, before[1], d):
         start = before[1]  # `khoảng 170.000 - 200.000`, `từ 10 đến 15`: the span starts at the cue
     modality = decide_modality(ctx, start, end, d.modality, rate=d.per is not None,
                                money=d.kind is Kind.money, step_first=d.step_first)
     return Figure(text=text[start:end], start=start, end=end, kind=d.kind, value=d.value,
                   value_max=d.value_max if qual is Qualifier.range else None, unit=d.unit,
                   qualifier=qual, subject=d.subject, modality=modality, per=d.per)
+
+
+def _size_grade(text: str, cue_start: int, d: Draft) -> bool:
+    """A size word (`cỡ`) opening a count per unit of weight (`cỡ 30 con/kg`) names the grade:
+    no qualifier, and the span starts at the number."""
+    per = unit_at(d.per, 0) if d.per else None
+    return (d.kind is Kind.other and per is not None and per.kind is Kind.mass
+            and any(re.match(rf"{re.escape(w)}(?!\w)", text[cue_start:d.start], re.IGNORECASE)
+                    for w in cues().size_grades))
 
 
 #: a related-story link set inside the body, `[Mưa lũ Điện Biên: 2 người chết ...]` (§7)

@@ -139,6 +139,7 @@ class Cues(_Strict):
     qualifiers_after: dict[str, list[str]]
     qualifier_signs: dict[str, str] = {}
     comparatives: list[str] = []
+    size_grades: list[str] = []
     comparison_after: list[str] = []
     approx_governing: list[str]
     approx_governing_not: list[str]

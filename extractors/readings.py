@@ -14,6 +14,7 @@ from functools import cache
 from vnfigures.schemas import CANONICAL_UNITS, Kind
 
 from .context import ArticleContext
+from .currency import currency_before
 from .labels import (LabelBefore, class_label_before, function_words, indefinite_before, is_idiom, label_before,
                      name_before)
 from .lexicon import alternation, cue_before_re, cues, number_words, separator_re, unit_table, windows
@@ -25,9 +26,10 @@ from .units import UnitMatch, blocked_after, unit_at, with_factor
 
 _NOUN_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'-]*)")
 _YEAR = (Decimal(1945), Decimal(2099))
-#: a spelled number ending in `triệu` or `tỷ` with no unit is money like `82 tỉ` (§7) when its
-#: clause names money (`thiệt hại ba tỷ`, not `dân số hai triệu`)
-_SPELLED_MONEY_SCALE = Decimal(1_000_000)
+#: a spelled number ending in a scale word (`nghìn`, `triệu`, `tỷ`) with no unit is money like
+#: `82 tỉ` (§7) when its clause names money (`thiệt hại ba tỷ`, `tiền công khoảng ba trăm ngàn`,
+#: not `dân số hai triệu`)
+_SPELLED_MONEY_SCALE = Decimal(1_000)
 #: an all-capitals abbreviation naming what is counted (`500 CNVCLĐ`, `30 DN`, `5 HTX`)
 _ABBREVIATION = re.compile(r"[A-ZĐ]{2,7}")
 
@@ -182,12 +184,20 @@ def _year_cue_re() -> re.Pattern[str]:
     return cue_before_re(number_words().year_before, r"[ \t]+")
 
 
+#: what a year follows when it closes a span or dates a quarter: `2021-2025 tỉnh hỗ trợ`,
+#: `quý I/2024 doanh nghiệp nộp`
+_SPAN_OR_QUARTER = re.compile(r"(?:(?<![\d.,])(?:19|20)\d\d|(?<![^\W\d_])[IVX]{1,4})[ \t]*[-–/][ \t]*$")
+
+
 def _year_before_noun(text: str, m: NumberMention) -> bool:
-    """`đến 2025 xã có …`: a four-digit year (no thousands dot) after a time word counts
-    nothing, even with a counted noun after it."""
-    return (m.form == "digits" and m.scale == 1 and re.fullmatch(r"\d{4}", m.raw) is not None
-            and _YEAR[0] <= m.value <= _YEAR[1]
-            and bool(_year_cue_re().search(text, max(0, m.start - windows().year_cue), m.start)))
+    """`đến 2025 xã có …`, `giai đoạn 2021-2025 tỉnh …`: a four-digit year (no thousands dot)
+    after a time word, a span's first year or a quarter counts nothing, even with a counted
+    noun after it."""
+    if not (m.form == "digits" and m.scale == 1 and re.fullmatch(r"\d{4}", m.raw) is not None
+            and _YEAR[0] <= m.value <= _YEAR[1]):
+        return False
+    before = max(0, m.start - windows().year_cue)
+    return bool(_year_cue_re().search(text, before, m.start) or _SPAN_OR_QUARTER.search(text[before:m.start]))
 
 
 @cache
@@ -218,25 +228,20 @@ def _unit_in_context(ctx: ArticleContext, m: NumberMention) -> UnitMatch | None:
     return unit
 
 
-@cache
-def _sign_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|(?<=[^\w]))({alternation(list(unit_table().currency_signs))})[ \t]?$",
-                      re.IGNORECASE)
-
-
 def _signed_money(ctx: ArticleContext, m: NumberMention) -> Candidate | None:
-    """`$5`, `€20`, `US$1,5 tỷ`, `USD 5 triệu`: a currency sign before the number makes it money in that
-    currency, its scale words included (`$1,5 tỷ` is USD, not VND); the span starts at the sign."""
-    sign = _sign_re().search(ctx.text, max(0, m.start - windows().currency_sign), m.start)
-    if sign is None or m.form != "digits":
+    """`$5`, `€20`, `US$1,5 tỷ`, `USD 5 triệu`: a currency sign or code before the number makes
+    it money in that currency, its scale words included (`$1,5 tỷ` is USD, not VND); the span
+    starts at the sign."""
+    found = currency_before(ctx.text, m.start) if m.form == "digits" else None
+    if found is None:
         return None
-    if sign.group(1).isalpha() and _unit_in_context(ctx, m) is not None:
+    sign_start, code = found
+    if ctx.text[sign_start:m.start].strip().isalpha() and _unit_in_context(ctx, m) is not None:
         return None  # `tỷ giá USD 23.000 đồng`: the code names what is priced, the unit after decides
-    code = unit_table().currency_signs[sign.group(1).lower()]
     per, end = _per_at(ctx.text, m.end)
-    signed = replace(m, start=sign.start(1), raw=ctx.text[sign.start(1):m.end])
+    signed = replace(m, start=sign_start, raw=ctx.text[sign_start:m.end])
     return Candidate(signed, None, Kind.money, code, m.value, end if per else m.end,
-                   money_subject(ctx, sign.start(1), m.end), per)
+                   money_subject(ctx, sign_start, m.end), per)
 
 
 def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:

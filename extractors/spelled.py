@@ -63,7 +63,10 @@ def _words(text: str) -> list[_Word]:
 
 def _words_value(words: list[str], hundred_alone: bool = False) -> Decimal | None:
     """Value of a run of number words, or None when the run is not a well-formed number;
-    `hundred_alone`: a leading `trăm` or scale word is one of it (`hơn trăm ngàn`)."""
+    `hundred_alone`: a leading `trăm` or scale word is one of it (`hơn trăm ngàn`, `gần triệu`). A digit ending the run
+    right after `trăm` or a scale word fills the next place down, as speech shortens it:
+    `một trăm hai` = 120, `hai nghìn ba` = 2.300, `một tỷ hai` = 1,2 tỷ (`linh` keeps the units:
+    `một trăm linh hai` = 102)."""
     nw = number_words()
     if hundred_alone:
         words = [next(iter(w for w, d in nw.digits.items() if d.value == 1)), *words]
@@ -114,6 +117,9 @@ def _words_value(words: list[str], hundred_alone: bool = False) -> Decimal | Non
             small, last, place = Decimal(0), Decimal(0), scale
         else:
             return None
+    if len(words) > 1 and words[-1].lower() in nw.digits and (
+            words[-2].lower() in nw.hundred_words or words[-2].lower() in nw.scales):
+        small += last * (place / 10 - 1)  # `một trăm hai`, `một tỷ hai`: the next place down
     return total + small
 
 

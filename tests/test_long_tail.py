@@ -56,11 +56,25 @@ KINDS = [
     ("Hai dãy nhà cao hai tầng đã sập đổ sau vụ cháy", [F("infrastructure", "2", "item"), F("other", "2", "item")]),
     ("chở ông Phan Đình Quý 46 tuổi, vợ và hai con ông Quý", [F("people", "2", "person")]),
     ("mỗi hộ nuôi 2 con bò", [F("other", "2", "item")]),
+    # shelters, dormitories, places of worship, gateways and playgrounds are works (§7), `TBA`
+    # abbreviates a substation; a ministry's departments are offices (`other`), not rooms
+    ("Xây dựng 3 nhà tránh lũ cho người dân", [F("infrastructure", "3", "item")]),
+    ("Xây dựng 2 ký túc xá cho sinh viên", [F("infrastructure", "2", "item")]),
+    ("Đưa vào sử dụng 2 tòa nhà ký túc xá", [F("infrastructure", "2", "item", text="2 tòa nhà ký túc xá")]),
+    ("Khánh thành 3 nhà thờ họ và 2 ngôi chùa", [F("infrastructure", "3", "item"), F("infrastructure", "2", "item")]),
+    ("Xây mới 3 cổng chào và 2 sân chơi", [F("infrastructure", "3", "item"), F("infrastructure", "2", "item")]),
+    ("Ngành điện đóng điện 4 TBA", [F("infrastructure", "4", "item")]),
+    ("Sở có 6 phòng chuyên môn", [F("other", "6", "item")]),
+    ("Hai hãng hàng không đã mở đường bay", [F("other", "2", "item", text="Hai hãng hàng không")]),
+    ("Có 7 siêu thị và 3 trung tâm thương mại", [F("other", "7", "item"), F("other", "3", "item")]),
     # visits count the people their clause names, else times
     ("lượng khách du lịch đạt 2,67 triệu lượt, doanh thu tăng", [F("people", "2670000", "person")]),
     ("xe qua lại hầm 2 lượt", [F("other", "2", "item")]),
     # counts per weight, weights per head
     ("cá giống cỡ 15-20 con/kg", [F("other", "15", "item", "range", "20", per="kg")]),
+    ("Tôm cỡ 30 con/kg giá 200.000 đồng/kg",
+     [F("other", "30", "item", per="kg"), F("money", "200000", "VND", per="kg")]),
+    ("Bò nặng 300-400kg/con", [F("mass", "0.3", "tonne", "range", "0.4", per="con")]),
     ("heo con nặng 1,5 kg/con", [F("mass", "0.0015", "tonne", per="con")]),
     # gold weights (§7)
     ("Mua 1 chỉ vàng vào sáng sớm", [F("mass", "0.00000375", "tonne")]),
@@ -100,6 +114,14 @@ FORMS = [
     ("giá 20€ một vé", [F("money", "20", "EUR")]),
     ("20 triệu nhân dân tệ", [F("money", "20000000", "CNY")]),
     ("khoảng 5 EUR", [F("money", "5", "EUR", "approx")]),
+    # an ISO code in capitals before the number, unless it is the unit of an amount before it
+    ("Khoản tài trợ USD 5 triệu", [F("money", "5000000", "USD", text="USD 5 triệu")]),
+    ("Phí AED 500 mỗi người", [F("money", "500", "AED", per="người")]),
+    ("Doanh thu đạt EUR 20 triệu", [F("money", "20000000", "EUR")]),
+    ("Xuất khẩu đạt 30 tỷ USD 9 tháng đầu năm", [F("money", "30000000000", "USD", text="30 tỷ USD")]),
+    ("Giá 20 USD 5 chiếc", [F("money", "20", "USD"), F("other", "5", "item")]),
+    ("Lương tối thiểu 2 triệu won Hàn Quốc", [F("money", "2000000", "KRW", "at_least")]),
+    ("Thưởng 100.000 dirham UAE", [F("money", "100000", "AED")]),
     # ranges and pairs
     ("giữa 10 và 20 tấn", [F("mass", "10", "tonne", "range", "20", text="giữa 10 và 20 tấn")]),
     ("2 trong số 5 người", [F("people", "2", "person"), F("people", "5", "person")]),
@@ -123,8 +145,19 @@ FORMS = [
     ("hàng triệu người xem", []),
     ("gần chục triệu đồng", []),
     ("chị là triệu phú", []),
+    # a thousands amount in words is money when its clause names money (§7 `82 tỉ`)
+    ("Tiền công mỗi ngày khoảng ba trăm ngàn", [F("money", "300000", "VND", "approx")]),
+    ("Anh nuôi hai trăm ngàn con gà", [F("other", "200000", "item")]),
+    # a digit after `trăm` or a scale word fills the next place down, as speech shortens it
+    ("Căn nhà được rao giá một tỷ hai", [F("money", "1200000000", "VND")]),
+    ("Mỗi tháng tiền lương ba triệu hai", [F("money", "3200000", "VND")]),
+    ("Có một trăm hai hộ tham gia", [F("households", "120", "household")]),
+    ("Có một trăm linh hai hộ tham gia", [F("households", "102", "household")]),
     # zero-padded counts; codes stay codes
     ("bắt giữ 01 đối tượng", [F("people", "1", "person")]),
+    ("Tạm giữ 01 xe ô tô và 02 điện thoại", [F("other", "1", "item"), F("other", "2", "item")]),
+    ("Thu giữ 02 xe mô tô", [F("other", "2", "item")]),
+    ("Tổ 05 có 30 hộ", [F("households", "30", "household")]),
     ("hỗ trợ 05 hộ dân", [F("households", "5", "household")]),
     ("nhận 05 tấn gạo", [F("mass", "5", "tonne")]),
     ("trong 05 năm", []),
@@ -142,6 +175,12 @@ FORMS = [
     # a year or a number before a word it does not count; idioms; approx words (§7)
     ("cho hay đầu năm con chị đã đóng bảo hiểm y tế", []),
     ("Đến 2025 xã có 3 trường đạt chuẩn", [F("other", "3", "item")]),
+    ("Giai đoạn 2021-2025 tỉnh hỗ trợ 500 hộ", [F("households", "500", "household")]),
+    ("Quý I/2024 doanh nghiệp nộp thuế 200 tỷ đồng", [F("money", "200000000000", "VND")]),
+    ("Tết 2024 công nhân được thưởng 5 triệu đồng", [F("money", "5000000", "VND")]),
+    # `là năm` is the noun year (tuoitre_204), the lone count of a list is five
+    ("cũng là năm tỉnh Thanh Hóa có nhiều nhà giáo được phong tặng nhất", []),
+    ("Năm tỉnh Bắc Trung Bộ đều bị ảnh hưởng", [F("other", "5", "item")]),
     ("cuối tháng 10-2024 Phòng Giáo dục và Đào tạo đã mời", []),
     ("làm việc 3 ca, 4 kíp", []),
     ("các gói thầu như gói thầu 5.10 Nhà ga hành khách", []),
