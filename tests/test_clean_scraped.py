@@ -76,6 +76,11 @@ WHOLE_PAGES = [
     ("\n".join([HEAD, *P, RELATED[0], SUMMARY, RELATED[1], SUMMARY]), "\n".join([HEAD, *P])),
     # comment widgets and the page's menus after the article
     ("\n".join([HEAD, *P, *WIDGETS]), "\n".join([HEAD, *P])),
+    # one "next story" (headline, one-sentence summary) right above the cut tail goes too;
+    # the article's own closing section (a longer paragraph under its heading) stays
+    ("\n".join([HEAD, *P, RELATED[0], SUMMARY, *WIDGETS]), "\n".join([HEAD, *P])),
+    ("\n".join([HEAD, *P, RELATED[0], f"{SUMMARY} {SUMMARY}", *WIDGETS]),
+     "\n".join([HEAD, *P, RELATED[0], f"{SUMMARY} {SUMMARY}"])),
     # a related-stories box inside the body goes alone; one that opens the tail ends the article
     ("\n".join([HEAD, P[0], "Tin liên quan", RELATED[0], RELATED[1], *P[1:]]), "\n".join([HEAD, *P])),
     ("\n".join([HEAD, *P, "Tin liên quan", RELATED[0], SUMMARY, RELATED[1], SUMMARY]), "\n".join([HEAD, *P])),

@@ -54,6 +54,8 @@ class ScrapeShapes(BaseModel):
     headline_max_chars: int
     link_run_min: int
     teaser_pairs_min: int
+    lone_teaser_max_sentences: int
+    lone_teaser_max_words: int
     tail_min_lines: int
     tail_digit_share_max: float
     widget_line_max_chars: int
@@ -232,13 +234,26 @@ def drop_page_tail(lines: list[str]) -> list[str]:
     announced = bool(related) and _announces_list(lines[last + related[0]])
     if len(related) >= shapes().link_run_min and not announced:
         start = last + 1 + related[0]
-        return lines[: start - 1] if _is_box_label(lines[start - 1]) and start - 1 > last else lines[:start]
+        return _drop_lone_teaser(lines[: start - 1] if _is_box_label(lines[start - 1]) and start - 1 > last else lines[:start])
     start = _teaser_pairs_start(lines, last)
     if start is not None:
         return lines[:start]
     if _is_page_tail(tail):
-        return lines[: last + 1]
+        return _drop_lone_teaser(lines[: last + 1])
     return lines
+
+
+def _drop_lone_teaser(lines: list[str]) -> list[str]:
+    """Drop one (headline, one-sentence summary) pair left right above a page tail just cut:
+    the "next story" teaser pages print between the article and their tail. An article's own
+    closing section under a heading has a longer last paragraph, or more than one."""
+    if len(lines) < 4 or not _is_teaser_title(lines[-2]) or not is_paragraph(lines[-1]):
+        return lines
+    summary = lines[-1]
+    sentences = len(_SENTENCE_END.findall(summary))
+    if sentences > shapes().lone_teaser_max_sentences or len(summary.split()) > shapes().lone_teaser_max_words:
+        return lines
+    return lines[:-2] if is_paragraph(lines[-3]) else lines
 
 
 def _announces_list(line: str) -> bool:
