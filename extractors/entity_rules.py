@@ -50,8 +50,6 @@ class EntityWords(BaseModel):
     middle_names: list[str]
     person_posts: list[str]
     acronym_places: list[str]
-    unnumbered_place_heads: list[str]
-    post_endings: list[str]
 
 
 @cache
@@ -92,7 +90,7 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
     an organisation word is an organisation) and trimmed of edge punctuation."""
     places = find_places(text)
     chosen = _organisations(text, places)
-    fixed = [_surname_then_place(f, places) for e in ner for f in _corrected(text, e)]
+    fixed = [f for e in ner for f in _corrected(text, e)]
     for f in fixed:  # `Nhà máy Thủy điện Sơn La`: an organisation word outranks the place in it,
         if (f.label is EntityLabel.ORG and _starts_re("organisation_words").match(f.text)) or (
                 f.label is EntityLabel.LOC and _extends_a_place(f, places)):  # and `Nam Mỹ` `Mỹ`
@@ -133,18 +131,6 @@ def _people(text: str) -> list[Entity]:
             continue
         out.append(Entity(text=name, start=m.start("name"), end=m.end("name"), label=EntityLabel.PER))
     return out
-
-
-def _surname_then_place(e: Entity, places: Sequence[PlaceMention]) -> Entity:
-    """A NER place of three capitalized words or more that opens with a family name, and is
-    no gazetteer place as a whole, is a person (`Nguyễn Trường Giang`, `Lê Hòa Bình`: given
-    names are often place names); `Hồ Chí Minh` and `Hồ Thị Kỷ` are places as a whole."""
-    words = e.text.split()
-    if (e.label is not EntityLabel.LOC or len(words) < 3 or words[0] not in entity_words().surnames
-            or not all(w[:1].isupper() for w in words)
-            or any(p.start == e.start and p.end == e.end for p in places)):
-        return e
-    return e.model_copy(update={"label": EntityLabel.PER})
 
 
 def _extends_a_place(e: Entity, places: Sequence[PlaceMention]) -> bool:
@@ -214,7 +200,6 @@ def _fixed(text: str, start: int, end: int, label: EntityLabel) -> Entity | None
     are no name at all (`năm 2017`, `Luật thuế GTGT`, `KT-XH`)."""
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
     if label is not EntityLabel.ORG:
-        words, label = _after_a_post(text, words, label)
         words, label = _without_lead(text, words, label)
         if label is None:
             return None
@@ -261,11 +246,11 @@ def _without_lead(text: str, words: list[tuple[int, int]],
         rest = text[words[0][0]:words[-1][1]]
         if _starts_re("document_words").match(rest):
             return [], None
-        for kind in ("person_titles", "role_words", "person_posts"):
+        for kind in ("person_titles", "role_words"):
             lead = _starts_re(kind).match(rest)
             if lead and lead.end() < len(rest):
-                words, label = _after_a_post(text, _after(words, words[0][0] + lead.end()), label)
-                if kind == "person_titles" or (kind == "person_posts" and _names_a_person(text, words)):
+                words = _after(words, words[0][0] + lead.end())
+                if kind == "person_titles":
                     label = EntityLabel.PER
                 elif label is EntityLabel.LOC and not (_starts_re("place_heads").match(text, words[0][0])
                                                        or _starts_re("organisation_words").match(text, words[0][0])):
@@ -276,43 +261,13 @@ def _without_lead(text: str, words: list[tuple[int, int]],
             head = _starts_re("place_heads").match(rest)
             if first[:1].isupper() or (
                     label is EntityLabel.LOC and head and not _starts_re("not_place_heads").match(rest)
-                    and re.match(rf"\s+[{UPPERCASE}]" if _starts_re("unnumbered_place_heads").fullmatch(head.group(0))
-                                 else rf"\s+[{UPPERCASE}\d]", rest[head.end():])):
+                    and re.match(rf"\s+[{UPPERCASE}\d]", rest[head.end():])):
                 return words, label  # `huyện Hồng Dân`, `khối 5`; not `vùng biển gần Argentina`
             words = words[1:]
             continue
         if label is EntityLabel.PER:
             return words, label
     return words, label
-
-
-def _after_a_post(text: str, words: list[tuple[int, int]],
-                  label: EntityLabel) -> tuple[list[tuple[int, int]], EntityLabel]:
-    """A first word that finishes the post written before the entity (`Chủ tịch` + `nước Trần
-    Văn A`) belongs to the post: left out, and a name after it is a person."""
-    if len(words) < 2 or text[words[0][0]:words[0][1]].lower() not in entity_words().post_endings:
-        return words, label
-    before = text[max(0, words[0][0] - 40):words[0][1]]
-    if not _post_end_re().search(before):
-        return words, label
-    words = words[1:]
-    return words, EntityLabel.PER if _names_a_person(text, words) else label
-
-
-@cache
-def _post_end_re() -> re.Pattern[str]:
-    """A person post that ends with a post ending, at the end of the text before an entity."""
-    posts = [p for p in entity_words().person_posts if p.split()[-1] in entity_words().post_endings]
-    return re.compile(rf"(?<!\w)(?:{alternation(posts)})$", re.IGNORECASE)
-
-
-def _names_a_person(text: str, words: list[tuple[int, int]]) -> bool:
-    """After a post (`Thiếu tướng`), two capitalized words or more that begin no organisation,
-    place, document or date are a person's name (`Đỗ Văn Hùng`), as `_people` reads them."""
-    if len(words) < 2 or not all(text[a:a + 1].isupper() for a, _ in words):
-        return False
-    return not any(_starts_re(kind).match(text, words[0][0]) for kind in (
-        "organisation_words", "place_heads", "document_words", "time_words"))
 
 
 def _after(words: list[tuple[int, int]], position: int) -> list[tuple[int, int]]:
