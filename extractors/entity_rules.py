@@ -39,6 +39,7 @@ class EntityWords(BaseModel):
     organisation_words: list[str]
     time_words: list[str]
     organisation_heads: list[str]
+    placed_organisation_heads: list[str]
     document_words: list[str]
     person_titles: list[str]
     role_words: list[str]
@@ -73,7 +74,9 @@ def _date_re() -> re.Pattern[str]:
 def _head_re() -> re.Pattern[str]:
     """An organisation head (case as written: heads are capitalized names), not inside a
     document code (`215/BC-UBND`)."""
-    return re.compile(rf"(?<![\w-])(?:{alternation(entity_words().organisation_heads)})(?![\w-])")
+    words = entity_words()
+    heads = words.organisation_heads + words.placed_organisation_heads
+    return re.compile(rf"(?<![\w-])(?:{alternation(heads)})(?![\w-])")
 
 
 @cache
@@ -141,7 +144,8 @@ def _extends_a_place(e: Entity, places: Sequence[PlaceMention]) -> bool:
 
 
 def _organisations(text: str, places: Sequence[PlaceMention]) -> list[Entity]:
-    """`head` + the place right after it, if any (`Công an tỉnh Cà Mau`, `Công an tỉnh`)."""
+    """`head` + the place right after it, if any (`Công an tỉnh Cà Mau`, `Công an tỉnh`); an
+    acronym head only with its place (`BĐBP Điện Biên`, not `BĐBP`)."""
     by_start = {p.start: p for p in places if p.level not in NO_PROVINCE or p.level == "national"}
     out: list[Entity] = []
     for m in _head_re().finditer(text):
@@ -150,6 +154,8 @@ def _organisations(text: str, places: Sequence[PlaceMention]) -> list[Entity]:
         place = by_start.get(end + (nxt.end() if nxt else 0))
         if place is not None and (place.level != "national" or text[place.start:place.end] == "Việt Nam"):
             end = place.end
+        elif m.group() in entity_words().placed_organisation_heads:
+            continue
         else:
             unit = _bare_unit_re().match(text, end)
             end = unit.end() if unit else end  # `Công an tỉnh`: the province the article is about
@@ -200,6 +206,7 @@ def _fixed(text: str, start: int, end: int, label: EntityLabel) -> Entity | None
     are no name at all (`năm 2017`, `Luật thuế GTGT`, `KT-XH`)."""
     words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
     if label is not EntityLabel.ORG:
+        words, label = _post_across(text, words, label)
         words, label = _without_lead(text, words, label)
         if label is None:
             return None
@@ -226,10 +233,18 @@ def _fixed(text: str, start: int, end: int, label: EntityLabel) -> Entity | None
 
 
 def _is_person_name(words: list[str]) -> bool:
-    """A family name, a middle name and a given name (`Trịnh Văn Quyết`, `Hồ Thị Điệp`)."""
+    """A family name, a middle name and a given name (`Trịnh Văn Quyết`, `Hồ Thị Điệp`), or
+    a family name and two capitalized words that the gazetteer does not know as a place
+    (`Nguyễn Trường Giang`; not `Hồ Chí Minh`). WHY: Vietnamese full names are three
+    syllables or more behind a closed list of family names; a place name of three syllables
+    starting with one is rare and, when administrative, in the gazetteer."""
     known = entity_words()
-    return (len(words) >= 3 and words[0] in known.surnames and words[1] in known.middle_names
-            and all(w[:1].isupper() for w in words))
+    if len(words) < 3 or words[0] not in known.surnames or not all(w[:1].isupper() for w in words):
+        return False
+    if words[1] in known.middle_names:
+        return True
+    name = " ".join(words)
+    return len(words) == 3 and not any(p.start == 0 for p in find_places(name))
 
 
 def _is_acronym(word: str) -> bool:
@@ -246,14 +261,16 @@ def _without_lead(text: str, words: list[tuple[int, int]],
         rest = text[words[0][0]:words[-1][1]]
         if _starts_re("document_words").match(rest):
             return [], None
-        for kind in ("person_titles", "role_words"):
+        for kind in ("person_titles", "person_posts", "role_words"):
             lead = _starts_re(kind).match(rest)
             if lead and lead.end() < len(rest):
-                words = _after(words, words[0][0] + lead.end())
-                if kind == "person_titles":
+                after = _after(words, words[0][0] + lead.end())
+                if kind == "person_posts" and not _is_posted_name(text, after):
+                    continue  # `Chủ tịch UBND`: judged as a role below
+                words = after
+                if kind != "role_words":
                     label = EntityLabel.PER
-                elif label is EntityLabel.LOC and not (_starts_re("place_heads").match(text, words[0][0])
-                                                       or _starts_re("organisation_words").match(text, words[0][0])):
+                elif label is EntityLabel.LOC and not _names_a_place_or_body(text, words[0][0]):
                     return [], None  # `Chủ tịch HoREA`: what follows a post is no place, but what is it?
                 break
         else:
@@ -268,6 +285,36 @@ def _without_lead(text: str, words: list[tuple[int, int]],
         if label is EntityLabel.PER:
             return words, label
     return words, label
+
+
+def _post_across(text: str, words: list[tuple[int, int]],
+                 label: EntityLabel) -> tuple[list[tuple[int, int]], EntityLabel]:
+    """A post that begins before the NER span and ends inside it (`Chủ tịch` + `nước Trần
+    Đại Quang`): the words of the post go and a name after it is a person. WHY: the NER
+    often starts a span inside a post of several words, leaving `nước` to look like a place."""
+    if not words:
+        return words, label
+    before = [m.start() for m in _WORD_RE.finditer(text, max(0, words[0][0] - 40), words[0][0])][-3:]
+    for position in before:
+        post = _starts_re("person_posts").match(text, position)
+        if post and words[0][0] < post.end() < words[-1][1]:
+            after = _after(words, post.end())
+            if _is_posted_name(text, after):
+                return after, EntityLabel.PER
+    return words, label
+
+
+def _names_a_place_or_body(text: str, position: int) -> bool:
+    return bool(_starts_re("place_heads").match(text, position) or _starts_re("organisation_words").match(text, position))
+
+
+def _is_posted_name(text: str, words: list[tuple[int, int]]) -> bool:
+    """What follows a rank or post is a person's name: two to four capitalized words that
+    are neither a place head nor an organisation (`Thượng tướng Tô Lâm`, `Chủ tịch nước
+    Trần Đại Quang`; not `Chủ tịch UBND`, `Thiếu tướng Nguyễn` alone)."""
+    names = [text[a:b] for a, b in words]
+    return (2 <= len(names) <= 4 and all(w[:1].isupper() for w in names)
+            and not _names_a_place_or_body(text, words[0][0]))
 
 
 def _after(words: list[tuple[int, int]], position: int) -> list[tuple[int, int]]:
