@@ -51,6 +51,7 @@ class EntityWords(BaseModel):
     middle_names: list[str]
     person_posts: list[str]
     acronym_places: list[str]
+    world_regions: list[str]
 
 
 @cache
@@ -94,11 +95,13 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
     places = find_places(text)
     chosen = _organisations(text, places)
     fixed = [f for e in ner for f in _corrected(text, e)]
+    people = [f for f in fixed if f.label is EntityLabel.PER]
+    for region in _regions(text, people):
+        _add(chosen, region)
     for f in fixed:  # `Nhà máy Thủy điện Sơn La`: an organisation word outranks the place in it,
         if (f.label is EntityLabel.ORG and _starts_re("organisation_words").match(f.text)) or (
                 f.label is EntityLabel.LOC and _extends_a_place(f, places)):  # and `Nam Mỹ` `Mỹ`
             _add(chosen, f)
-    people = [f for f in fixed if f.label is EntityLabel.PER]
     for p in places:  # a name has a capital (`miền Trung`, not `các tỉnh`, `Các tỉnh` or `thế giới`)
         words = p.text.split()
         if not any(w[:1].isupper() for w in words[1:] or words):
@@ -111,6 +114,25 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
     for person in _people(text):  # names the NER missed after `ông`, `Thiếu tướng`...
         _add(chosen, person)
     return sorted(chosen, key=lambda e: e.start)
+
+
+@cache
+def _region_re() -> re.Pattern[str]:
+    """A world region, as written (capitalized: `Nam Mỹ`, not `nam mỹ`)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(entity_words().world_regions)})(?!\w)")
+
+
+def _regions(text: str, people: Sequence[Entity]) -> list[Entity]:
+    """World regions (`Nam Mỹ`), unless the NER reads a person there (`ông Nam Mỹ`) or a
+    capitalized word runs into the region (`Hà Nam Mỹ`: a province, then `Mỹ`)."""
+    out: list[Entity] = []
+    for m in _region_re().finditer(text):
+        before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 30):m.start()])
+        if (before and before.group(1)[:1].isupper()) or any(
+                m.start() < p.end and p.start < m.end() for p in people):
+            continue
+        out.append(Entity(text=m.group(), start=m.start(), end=m.end(), label=EntityLabel.LOC))
+    return out
 
 
 @cache

@@ -98,6 +98,9 @@ def ner(text: str, *found: tuple[str, str]) -> list[Entity]:
      [("Nguyễn Trường Giang", "PER")]),  # a family name + two words, no gazetteer place
     ("về thăm Hồ Chí Minh", [("Hồ Chí Minh", "LOC")], [("Hồ Chí Minh", "LOC")]),  # unless it is one
     ("tại đường Nguyễn Văn Linh", [("đường Nguyễn Văn Linh", "LOC")], [("đường Nguyễn Văn Linh", "LOC")]),
+    ("các nước Nam Mỹ như Brazil", [], [("Nam Mỹ", "LOC"), ("Brazil", "LOC")]),  # a region, not `Mỹ`
+    ("Nam Mỹ là thị trường lớn", [], [("Nam Mỹ", "LOC")]),
+    ("Ông Nam Mỹ nói", [("Nam Mỹ", "PER")], [("Nam Mỹ", "PER")]),  # unless the NER reads a person
 ])
 def test_refine_entities(text: str, found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label.value) for e in refine_entities(text, ner(text, *found))] == expected
