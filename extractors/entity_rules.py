@@ -6,7 +6,7 @@ a date or a number such as `năm 2014`, one in four an organisation) and it find
 organisations. Administrative names are a closed list (the gazetteer), and organisations
 have regular heads (`Ủy ban nhân dân tỉnh X`, `Sở Y tế`, `Hội Liên hiệp Phụ nữ`), so both are
 found by rule; what NER still offers is kept only when it does not contradict them.
-Vocabulary lives in data/entities.yaml.
+Vocabulary lives in data/entities.yaml (entity_words); people in entity_people.
 """
 from __future__ import annotations
 
@@ -14,12 +14,13 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
+from vnfigures.schemas import Entity, EntityLabel
 
-from vnfigures.schemas import Entity, EntityLabel, read_data
-
+from .entity_people import (is_person_name, is_posted_name, names_a_place_or_body, people_after_titles, post_across,
+                            words_after)
+from .entity_words import WORD_RE, entity_words, starts_re
 from .gazetteer import place_words
-from .lexicon import alternation, nfc_tree
+from .lexicon import alternation
 from .places import NO_PROVINCE, UPPERCASE, PlaceMention, find_places
 
 #: Place levels that are places in their own right; a bare district name (`Thanh Bình`) is
@@ -28,41 +29,6 @@ _PLACE_LEVELS = frozenset({"province", "city", "district", "ward", "below_ward",
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 #: Where one NER entity holds several names (`Kim Sơn, Kim Phượng`, `Quang Duy/TTXVN`).
 _SEPARATOR = re.compile(r"\s*[,;/|]\s*|\s*\(\s*|\s*\)\s*|\s+[-–]\s+(?=\S*[/]|TTXVN)")
-_WORD_RE = re.compile(r"\S+")
-
-
-class EntityWords(BaseModel):
-    """extractors/data/entities.yaml."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    organisation_words: list[str]
-    time_words: list[str]
-    organisation_heads: list[str]
-    placed_organisation_heads: list[str]
-    document_words: list[str]
-    person_titles: list[str]
-    role_words: list[str]
-    place_heads: list[str]
-    not_place_heads: list[str]
-    surname_organisation_words: list[str]
-    one_syllable_places: list[str]
-    surnames: list[str]
-    middle_names: list[str]
-    person_posts: list[str]
-    acronym_places: list[str]
-    world_regions: list[str]
-
-
-@cache
-def entity_words() -> EntityWords:
-    return EntityWords.model_validate(nfc_tree(read_data("vnfigures.extractors", "data/entities.yaml")))
-
-
-@cache
-def _starts_re(kind: str) -> re.Pattern[str]:
-    words = getattr(entity_words(), kind)
-    return re.compile(rf"(?:{alternation(words)})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -99,7 +65,7 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
     for region in _regions(text, people):
         _add(chosen, region)
     for f in fixed:  # `Nhà máy Thủy điện Sơn La`: an organisation word outranks the place in it,
-        if (f.label is EntityLabel.ORG and _starts_re("organisation_words").match(f.text)) or (
+        if (f.label is EntityLabel.ORG and starts_re("organisation_words").match(f.text)) or (
                 f.label is EntityLabel.LOC and _extends_a_place(f, places)):  # and `Nam Mỹ` `Mỹ`
             _add(chosen, f)
     for p in places:  # a name has a capital (`miền Trung`, not `các tỉnh`, `Các tỉnh` or `thế giới`)
@@ -111,7 +77,7 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
             _add(chosen, Entity(text=p.text, start=p.start, end=p.end, label=EntityLabel.LOC))
     for f in fixed:
         _add(chosen, f)
-    for person in _people(text):  # names the NER missed after `ông`, `Thiếu tướng`...
+    for person in people_after_titles(text):  # names the NER missed after `ông`, `Thiếu tướng`...
         _add(chosen, person)
     return sorted(chosen, key=lambda e: e.start)
 
@@ -132,29 +98,6 @@ def _regions(text: str, people: Sequence[Entity]) -> list[Entity]:
                 m.start() < p.end and p.start < m.end() for p in people):
             continue
         out.append(Entity(text=m.group(), start=m.start(), end=m.end(), label=EntityLabel.LOC))
-    return out
-
-
-@cache
-def _person_re() -> re.Pattern[str]:
-    """A word of address or a post, then a capitalized name of one to four words."""
-    words = entity_words()
-    name = rf"[{UPPERCASE}](?:(?![{UPPERCASE}\d_])[\w'’])*(?![\w.])"  # `Vượng`, not `HoREA`, `TP.`
-    return re.compile(rf"(?<!\w)(?:(?P<title>{alternation(words.person_titles)})|{alternation(words.person_posts)})"
-                      rf"\s+(?P<name>(?-i:{name}(?:[ \t]+{name}){{0,3}}))(?!\w)", re.IGNORECASE)
-
-
-def _people(text: str) -> list[Entity]:
-    """People named right after a word of address (`anh Hùng`) or, in two words or more, a
-    post (`Bộ trưởng Tô Lâm`, not `Chủ tịch Vingroup`), unless the name is an organisation, a
-    place head, a document or a date (`Chủ tịch UBND`, `bà Huyện`)."""
-    out: list[Entity] = []
-    for m in _person_re().finditer(text):
-        name = m.group("name")
-        if (m.group("title") is None and " " not in name) or any(_starts_re(kind).match(text, m.start("name")) for kind in (
-                "organisation_words", "place_heads", "document_words", "time_words", "role_words")):
-            continue
-        out.append(Entity(text=name, start=m.start("name"), end=m.end("name"), label=EntityLabel.PER))
     return out
 
 
@@ -204,11 +147,11 @@ def _place_then_person(text: str, start: int, end: int,
                        label: EntityLabel) -> list[tuple[int, int, EntityLabel]]:
     """A place run into a byline or a name (`Hà Nội Trần Thị Phương Hoa`) cut where the full
     name begins; anything else as it is."""
-    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+    words = [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
     if label is EntityLabel.LOC:
         for i in range(1, len(words) - 2):
             named = any(text[a:a + 1].isupper() for a, _ in words[:i])  # not `đường Phạm Văn Đồng`
-            if named and _is_person_name([text[a:b] for a, b in words[i:]]):
+            if named and is_person_name([text[a:b] for a, b in words[i:]]):
                 return [(start, words[i - 1][1], label), (words[i][0], end, EntityLabel.PER)]
     return [(start, end, label)]
 
@@ -226,9 +169,9 @@ def _fixed(text: str, start: int, end: int, label: EntityLabel) -> Entity | None
     WHY each rule: underthesea's places and people often begin with the words before the name
     (`Chủ tịch`, `người dân`, `thời gian`), run into the words after it (`Bình Dương hội`), or
     are no name at all (`năm 2017`, `Luật thuế GTGT`, `KT-XH`)."""
-    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+    words = [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
     if label is not EntityLabel.ORG:
-        words, label = _post_across(text, words, label)
+        words, label = post_across(text, words, label)
         words, label = _without_lead(text, words, label)
         if label is None:
             return None
@@ -237,36 +180,21 @@ def _fixed(text: str, start: int, end: int, label: EntityLabel) -> Entity | None
         return None
     span = text[words[0][0]:words[-1][1]]
     if label is not EntityLabel.ORG:
-        if _starts_re("time_words").match(span) or not any(w[:1].isupper() for w in span.split()):
+        if starts_re("time_words").match(span) or not any(w[:1].isupper() for w in span.split()):
             return None  # `năm 2017`, `ngày 4/7`, `công tác thiện nguyện`
         if span not in entity_words().acronym_places and all(_is_acronym(w) for w in span.split()) and (
                 label is EntityLabel.LOC or " " not in span):
             return None  # `KT-XH`, `TTXVN`; a byline in capitals (`KỲ QUAN`) stays a person
-        if label is EntityLabel.LOC and (_is_person_name(span.split()) or (
+        if label is EntityLabel.LOC and (is_person_name(span.split()) or (
                 " " not in span and span not in entity_words().one_syllable_places
                 and span not in entity_words().acronym_places)):
             label = EntityLabel.PER if " " in span else None
             if label is None:
                 return None  # `Tàu`, `Số`: one syllable is rarely a place
-        if _starts_re("organisation_words").match(span) and not (
+        if starts_re("organisation_words").match(span) and not (
                 label is EntityLabel.PER and span.split()[0] in entity_words().surname_organisation_words):
             label = EntityLabel.ORG
     return Entity(text=span, start=words[0][0], end=words[-1][1], label=label)
-
-
-def _is_person_name(words: list[str]) -> bool:
-    """A family name, a middle name and a given name (`Trịnh Văn Quyết`, `Hồ Thị Điệp`), or
-    a family name and two capitalized words that the gazetteer does not know as a place
-    (`Nguyễn Trường Giang`; not `Hồ Chí Minh`). WHY: Vietnamese full names are three
-    syllables or more behind a closed list of family names; a place name of three syllables
-    starting with one is rare and, when administrative, in the gazetteer."""
-    known = entity_words()
-    if len(words) < 3 or words[0] not in known.surnames or not all(w[:1].isupper() for w in words):
-        return False
-    if words[1] in known.middle_names:
-        return True
-    name = " ".join(words)
-    return len(words) == 3 and not any(p.start == 0 for p in find_places(name))
 
 
 def _is_acronym(word: str) -> bool:
@@ -281,25 +209,25 @@ def _without_lead(text: str, words: list[tuple[int, int]],
     what is neither a place nor an organisation, means there is no name (label None)."""
     while words:
         rest = text[words[0][0]:words[-1][1]]
-        if _starts_re("document_words").match(rest):
+        if starts_re("document_words").match(rest):
             return [], None
         for kind in ("person_titles", "person_posts", "role_words"):
-            lead = _starts_re(kind).match(rest)
+            lead = starts_re(kind).match(rest)
             if lead and lead.end() < len(rest):
-                after = _after(words, words[0][0] + lead.end())
-                if kind == "person_posts" and not _is_posted_name(text, after):
+                after = words_after(words, words[0][0] + lead.end())
+                if kind == "person_posts" and not is_posted_name(text, after):
                     continue  # `Chủ tịch UBND`: judged as a role below
                 words = after
                 if kind != "role_words":
                     label = EntityLabel.PER
-                elif label is EntityLabel.LOC and not _names_a_place_or_body(text, words[0][0]):
+                elif label is EntityLabel.LOC and not names_a_place_or_body(text, words[0][0]):
                     return [], None  # `Chủ tịch HoREA`: what follows a post is no place, but what is it?
                 break
         else:
             first = text[words[0][0]:words[0][1]]
-            head = _starts_re("place_heads").match(rest)
+            head = starts_re("place_heads").match(rest)
             if first[:1].isupper() or (
-                    label is EntityLabel.LOC and head and not _starts_re("not_place_heads").match(rest)
+                    label is EntityLabel.LOC and head and not starts_re("not_place_heads").match(rest)
                     and re.match(rf"\s+[{UPPERCASE}\d]", rest[head.end():])):
                 return words, label  # `huyện Hồng Dân`, `khối 5`; not `vùng biển gần Argentina`
             words = words[1:]
@@ -307,40 +235,6 @@ def _without_lead(text: str, words: list[tuple[int, int]],
         if label is EntityLabel.PER:
             return words, label
     return words, label
-
-
-def _post_across(text: str, words: list[tuple[int, int]],
-                 label: EntityLabel) -> tuple[list[tuple[int, int]], EntityLabel]:
-    """A post that begins before the NER span and ends inside it (`Chủ tịch` + `nước Trần
-    Đại Quang`): the words of the post go and a name after it is a person. WHY: the NER
-    often starts a span inside a post of several words, leaving `nước` to look like a place."""
-    if not words:
-        return words, label
-    before = [m.start() for m in _WORD_RE.finditer(text, max(0, words[0][0] - 40), words[0][0])][-3:]
-    for position in before:
-        post = _starts_re("person_posts").match(text, position)
-        if post and words[0][0] < post.end() < words[-1][1]:
-            after = _after(words, post.end())
-            if _is_posted_name(text, after):
-                return after, EntityLabel.PER
-    return words, label
-
-
-def _names_a_place_or_body(text: str, position: int) -> bool:
-    return bool(_starts_re("place_heads").match(text, position) or _starts_re("organisation_words").match(text, position))
-
-
-def _is_posted_name(text: str, words: list[tuple[int, int]]) -> bool:
-    """What follows a rank or post is a person's name: two to four capitalized words that
-    are neither a place head nor an organisation (`Thượng tướng Tô Lâm`, `Chủ tịch nước
-    Trần Đại Quang`; not `Chủ tịch UBND`, `Thiếu tướng Nguyễn` alone)."""
-    names = [text[a:b] for a, b in words]
-    return (2 <= len(names) <= 4 and all(w[:1].isupper() for w in names)
-            and not _names_a_place_or_body(text, words[0][0]))
-
-
-def _after(words: list[tuple[int, int]], position: int) -> list[tuple[int, int]]:
-    return [w for w in words if w[0] >= position]
 
 
 def _without_tail(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
