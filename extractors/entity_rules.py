@@ -102,10 +102,10 @@ def _regions(text: str, people: Sequence[Entity]) -> list[Entity]:
 
 
 def _extends_a_place(e: Entity, places: Sequence[PlaceMention]) -> bool:
-    """A capitalized name that ends with a gazetteer place and is longer (`Nam Mỹ`, `Đông
-    Nam Á`): the compound is the place meant."""
-    return all(w[:1].isupper() for w in e.text.split()) and any(
-        p.end == e.end and e.start < p.start for p in places)
+    """A capitalized name, or a state's form and name, that ends with a gazetteer place and
+    is longer (`Nam Mỹ`, `Cộng hòa Pháp`): the compound is the place meant."""
+    named = all(w[:1].isupper() for w in e.text.split()) or starts_re("state_forms").match(e.text)
+    return bool(named) and any(p.end == e.end and e.start < p.start for p in places)
 
 
 def _organisations(text: str, places: Sequence[PlaceMention]) -> list[Entity]:
@@ -204,13 +204,17 @@ def _is_acronym(word: str) -> bool:
 
 def _without_lead(text: str, words: list[tuple[int, int]],
                   label: EntityLabel) -> tuple[list[tuple[int, int]], EntityLabel | None]:
-    """Words before the name left out: roles, numbers and lowercase common nouns go (`3 hầm
-    Hải Vân`), a word of address makes the rest a person; a document word, or a post before
+    """Words before the name left out: roles, occasions, numbers and lowercase common nouns go
+    (`3 hầm Hải Vân`, `Quốc khánh Lào`), a word of address makes the rest a person; a document word, or a post before
     what is neither a place nor an organisation, means there is no name (label None)."""
     while words:
         rest = text[words[0][0]:words[-1][1]]
         if starts_re("document_words").match(rest):
             return [], None
+        occasion = starts_re("occasion_words").match(rest)
+        if occasion and occasion.end() < len(rest):
+            words = words_after(words, words[0][0] + occasion.end())
+            continue  # `Quốc khánh Vương quốc Thái Lan`: the place is what follows
         for kind in ("person_titles", "person_posts", "role_words"):
             lead = starts_re(kind).match(rest)
             if lead and lead.end() < len(rest):

@@ -25,6 +25,7 @@ class EntityWords(BaseModel):
     organisation_heads: list[str]
     placed_organisation_heads: list[str]
     document_words: list[str]
+    occasion_words: list[str]
     person_titles: list[str]
     role_words: list[str]
     place_heads: list[str]
@@ -35,6 +36,7 @@ class EntityWords(BaseModel):
     middle_names: list[str]
     person_posts: list[str]
     acronym_places: list[str]
+    state_forms: list[str]
     world_regions: list[str]
 
 

@@ -101,6 +101,11 @@ def ner(text: str, *found: tuple[str, str]) -> list[Entity]:
     ("các nước Nam Mỹ như Brazil", [], [("Nam Mỹ", "LOC"), ("Brazil", "LOC")]),  # a region, not `Mỹ`
     ("Nam Mỹ là thị trường lớn", [], [("Nam Mỹ", "LOC")]),
     ("Ông Nam Mỹ nói", [("Nam Mỹ", "PER")], [("Nam Mỹ", "PER")]),  # unless the NER reads a person
+    ("chúc mừng Quốc khánh Cộng hòa Pháp", [("Quốc khánh Cộng hòa Pháp", "LOC")],
+     [("Cộng hòa Pháp", "LOC")]),  # an occasion leaves the place; a state's form stays in it
+    ("dự lễ kỷ niệm Quốc khánh Lào", [("Quốc khánh Lào", "LOC")], [("Lào", "LOC")]),
+    ("nhân dịp Quốc khánh", [("Quốc khánh", "LOC")], []),  # an occasion alone is no place
+    ("thăm Liên bang Nga", [("Liên bang Nga", "LOC")], [("Liên bang Nga", "LOC")]),
 ])
 def test_refine_entities(text: str, found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label.value) for e in refine_entities(text, ner(text, *found))] == expected
