@@ -40,19 +40,20 @@ def people_after_titles(text: str) -> list[Entity]:
     return out
 
 
-def is_person_name(words: list[str]) -> bool:
+def is_person_name(words: list[str], *, whole: bool = True) -> bool:
     """A family name, a middle name and a given name (`Trịnh Văn Quyết`, `Hồ Thị Điệp`), or
     a family name and two capitalized words that the gazetteer does not know as a place
     (`Nguyễn Trường Giang`; not `Hồ Chí Minh`). WHY: Vietnamese full names are three
     syllables or more behind a closed list of family names; a place name of three syllables
-    starting with one is rare and, when administrative, in the gazetteer."""
+    starting with one is rare and, when administrative, in the gazetteer. Only the first
+    kind when not `whole`: the words end a place's span (a street: `Đại lộ Trần Hưng Đạo`)."""
     known = entity_words()
     if len(words) < 3 or words[0] not in known.surnames or not all(w[:1].isupper() for w in words):
         return False
     if words[1] in known.middle_names:
         return True
     name = " ".join(words)
-    return len(words) == 3 and not any(p.start == 0 for p in find_places(name))
+    return whole and len(words) == 3 and not any(p.start == 0 for p in find_places(name))
 
 
 def post_across(text: str, words: list[tuple[int, int]],
@@ -79,9 +80,9 @@ def names_a_place_or_body(text: str, position: int) -> bool:
 def is_posted_name(text: str, words: list[tuple[int, int]]) -> bool:
     """What follows a rank or post is a person's name: two to four capitalized words that
     are neither a place head nor an organisation (`Thượng tướng Tô Lâm`, `Chủ tịch nước
-    Trần Đại Quang`; not `Chủ tịch UBND`, `Thiếu tướng Nguyễn` alone)."""
+    Trần Đại Quang`; not `Chủ tịch UBND`, `Chủ tịch HĐQT HTX`, `Thiếu tướng Nguyễn` alone)."""
     names = [text[a:b] for a, b in words]
-    return (2 <= len(names) <= 4 and all(w[:1].isupper() for w in names)
+    return (2 <= len(names) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in names)
             and not names_a_place_or_body(text, words[0][0]))
 
 

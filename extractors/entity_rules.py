@@ -151,7 +151,8 @@ def _place_then_person(text: str, start: int, end: int,
     if label is EntityLabel.LOC:
         for i in range(1, len(words) - 2):
             named = any(text[a:a + 1].isupper() for a, _ in words[:i])  # not `đường Phạm Văn Đồng`
-            if named and is_person_name([text[a:b] for a, b in words[i:]]):
+            if named and is_person_name([text[a:b] for a, b in words[i:]],
+                                  whole=not starts_re("place_heads").match(text, start)):
                 return [(start, words[i - 1][1], label), (words[i][0], end, EntityLabel.PER)]
     return [(start, end, label)]
 

@@ -106,6 +106,9 @@ def ner(text: str, *found: tuple[str, str]) -> list[Entity]:
     ("dự lễ kỷ niệm Quốc khánh Lào", [("Quốc khánh Lào", "LOC")], [("Lào", "LOC")]),
     ("nhân dịp Quốc khánh", [("Quốc khánh", "LOC")], []),  # an occasion alone is no place
     ("thăm Liên bang Nga", [("Liên bang Nga", "LOC")], [("Liên bang Nga", "LOC")]),
+    ("trên Đại lộ Trần Hưng Đạo", [("Đại lộ Trần Hưng Đạo", "LOC")],
+     [("Đại lộ Trần Hưng Đạo", "LOC")]),  # a street named after a person is not cut
+    ("Chủ tịch HĐQT HTX cho biết", [("Chủ tịch HĐQT HTX", "LOC")], []),  # acronyms after a post are no name
 ])
 def test_refine_entities(text: str, found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label.value) for e in refine_entities(text, ner(text, *found))] == expected
