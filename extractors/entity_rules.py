@@ -6,7 +6,7 @@ a date or a number such as `năm 2014`, one in four an organisation) and it find
 organisations. Administrative names are a closed list (the gazetteer), and organisations
 have regular heads (`Ủy ban nhân dân tỉnh X`, `Sở Y tế`, `Hội Liên hiệp Phụ nữ`), so both are
 found by rule; what NER still offers is kept only when it does not contradict them.
-Vocabulary lives in data/entities.yaml.
+Vocabulary lives in data/entities.yaml (entity_words); people in entity_people.
 """
 from __future__ import annotations
 
@@ -14,12 +14,13 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
+from vnfigures.schemas import Entity, EntityLabel
 
-from vnfigures.schemas import Entity, EntityLabel, read_data
-
+from .entity_people import (is_person_name, is_posted_name, names_a_place_or_body, people_after_titles, post_across,
+                            words_after)
+from .entity_words import WORD_RE, entity_words, starts_re
 from .gazetteer import place_words
-from .lexicon import alternation, nfc_tree
+from .lexicon import alternation
 from .places import NO_PROVINCE, UPPERCASE, PlaceMention, find_places
 
 #: Place levels that are places in their own right; a bare district name (`Thanh Bình`) is
@@ -28,39 +29,6 @@ _PLACE_LEVELS = frozenset({"province", "city", "district", "ward", "below_ward",
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 #: Where one NER entity holds several names (`Kim Sơn, Kim Phượng`, `Quang Duy/TTXVN`).
 _SEPARATOR = re.compile(r"\s*[,;/|]\s*|\s*\(\s*|\s*\)\s*|\s+[-–]\s+(?=\S*[/]|TTXVN)")
-_WORD_RE = re.compile(r"\S+")
-
-
-class EntityWords(BaseModel):
-    """extractors/data/entities.yaml."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    organisation_words: list[str]
-    time_words: list[str]
-    organisation_heads: list[str]
-    document_words: list[str]
-    person_titles: list[str]
-    role_words: list[str]
-    place_heads: list[str]
-    not_place_heads: list[str]
-    surname_organisation_words: list[str]
-    one_syllable_places: list[str]
-    surnames: list[str]
-    middle_names: list[str]
-    person_posts: list[str]
-    acronym_places: list[str]
-
-
-@cache
-def entity_words() -> EntityWords:
-    return EntityWords.model_validate(nfc_tree(read_data("vnfigures.extractors", "data/entities.yaml")))
-
-
-@cache
-def _starts_re(kind: str) -> re.Pattern[str]:
-    words = getattr(entity_words(), kind)
-    return re.compile(rf"(?:{alternation(words)})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -73,7 +41,9 @@ def _date_re() -> re.Pattern[str]:
 def _head_re() -> re.Pattern[str]:
     """An organisation head (case as written: heads are capitalized names), not inside a
     document code (`215/BC-UBND`)."""
-    return re.compile(rf"(?<![\w-])(?:{alternation(entity_words().organisation_heads)})(?![\w-])")
+    words = entity_words()
+    heads = words.organisation_heads + words.placed_organisation_heads
+    return re.compile(rf"(?<![\w-])(?:{alternation(heads)})(?![\w-])")
 
 
 @cache
@@ -91,11 +61,13 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
     places = find_places(text)
     chosen = _organisations(text, places)
     fixed = [f for e in ner for f in _corrected(text, e)]
+    people = [f for f in fixed if f.label is EntityLabel.PER]
+    for region in _regions(text, people):
+        _add(chosen, region)
     for f in fixed:  # `Nhà máy Thủy điện Sơn La`: an organisation word outranks the place in it,
-        if (f.label is EntityLabel.ORG and _starts_re("organisation_words").match(f.text)) or (
+        if (f.label is EntityLabel.ORG and starts_re("organisation_words").match(f.text)) or (
                 f.label is EntityLabel.LOC and _extends_a_place(f, places)):  # and `Nam Mỹ` `Mỹ`
             _add(chosen, f)
-    people = [f for f in fixed if f.label is EntityLabel.PER]
     for p in places:  # a name has a capital (`miền Trung`, not `các tỉnh`, `Các tỉnh` or `thế giới`)
         words = p.text.split()
         if not any(w[:1].isupper() for w in words[1:] or words):
@@ -105,43 +77,40 @@ def refine_entities(text: str, ner: Sequence[Entity]) -> list[Entity]:
             _add(chosen, Entity(text=p.text, start=p.start, end=p.end, label=EntityLabel.LOC))
     for f in fixed:
         _add(chosen, f)
-    for person in _people(text):  # names the NER missed after `ông`, `Thiếu tướng`...
+    for person in people_after_titles(text):  # names the NER missed after `ông`, `Thiếu tướng`...
         _add(chosen, person)
     return sorted(chosen, key=lambda e: e.start)
 
 
 @cache
-def _person_re() -> re.Pattern[str]:
-    """A word of address or a post, then a capitalized name of one to four words."""
-    words = entity_words()
-    name = rf"[{UPPERCASE}](?:(?![{UPPERCASE}\d_])[\w'’])*(?![\w.])"  # `Vượng`, not `HoREA`, `TP.`
-    return re.compile(rf"(?<!\w)(?:(?P<title>{alternation(words.person_titles)})|{alternation(words.person_posts)})"
-                      rf"\s+(?P<name>(?-i:{name}(?:[ \t]+{name}){{0,3}}))(?!\w)", re.IGNORECASE)
+def _region_re() -> re.Pattern[str]:
+    """A world region, as written (capitalized: `Nam Mỹ`, not `nam mỹ`)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(entity_words().world_regions)})(?!\w)")
 
 
-def _people(text: str) -> list[Entity]:
-    """People named right after a word of address (`anh Hùng`) or, in two words or more, a
-    post (`Bộ trưởng Tô Lâm`, not `Chủ tịch Vingroup`), unless the name is an organisation, a
-    place head, a document or a date (`Chủ tịch UBND`, `bà Huyện`)."""
+def _regions(text: str, people: Sequence[Entity]) -> list[Entity]:
+    """World regions (`Nam Mỹ`), unless the NER reads a person there (`ông Nam Mỹ`) or a
+    capitalized word runs into the region (`Hà Nam Mỹ`: a province, then `Mỹ`)."""
     out: list[Entity] = []
-    for m in _person_re().finditer(text):
-        name = m.group("name")
-        if (m.group("title") is None and " " not in name) or any(_starts_re(kind).match(text, m.start("name")) for kind in (
-                "organisation_words", "place_heads", "document_words", "time_words", "role_words")):
+    for m in _region_re().finditer(text):
+        before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 30):m.start()])
+        if (before and before.group(1)[:1].isupper()) or any(
+                m.start() < p.end and p.start < m.end() for p in people):
             continue
-        out.append(Entity(text=name, start=m.start("name"), end=m.end("name"), label=EntityLabel.PER))
+        out.append(Entity(text=m.group(), start=m.start(), end=m.end(), label=EntityLabel.LOC))
     return out
 
 
 def _extends_a_place(e: Entity, places: Sequence[PlaceMention]) -> bool:
-    """A capitalized name that ends with a gazetteer place and is longer (`Nam Mỹ`, `Đông
-    Nam Á`): the compound is the place meant."""
-    return all(w[:1].isupper() for w in e.text.split()) and any(
-        p.end == e.end and e.start < p.start for p in places)
+    """A capitalized name, or a state's form and name, that ends with a gazetteer place and
+    is longer (`Nam Mỹ`, `Cộng hòa Pháp`): the compound is the place meant."""
+    named = all(w[:1].isupper() for w in e.text.split()) or starts_re("state_forms").match(e.text)
+    return bool(named) and any(p.end == e.end and e.start < p.start for p in places)
 
 
 def _organisations(text: str, places: Sequence[PlaceMention]) -> list[Entity]:
-    """`head` + the place right after it, if any (`Công an tỉnh Cà Mau`, `Công an tỉnh`)."""
+    """`head` + the place right after it, if any (`Công an tỉnh Cà Mau`, `Công an tỉnh`); an
+    acronym head only with its place (`BĐBP Điện Biên`, not `BĐBP`)."""
     by_start = {p.start: p for p in places if p.level not in NO_PROVINCE or p.level == "national"}
     out: list[Entity] = []
     for m in _head_re().finditer(text):
@@ -150,6 +119,8 @@ def _organisations(text: str, places: Sequence[PlaceMention]) -> list[Entity]:
         place = by_start.get(end + (nxt.end() if nxt else 0))
         if place is not None and (place.level != "national" or text[place.start:place.end] == "Việt Nam"):
             end = place.end
+        elif m.group() in entity_words().placed_organisation_heads:
+            continue
         else:
             unit = _bare_unit_re().match(text, end)
             end = unit.end() if unit else end  # `Công an tỉnh`: the province the article is about
@@ -176,11 +147,12 @@ def _place_then_person(text: str, start: int, end: int,
                        label: EntityLabel) -> list[tuple[int, int, EntityLabel]]:
     """A place run into a byline or a name (`Hà Nội Trần Thị Phương Hoa`) cut where the full
     name begins; anything else as it is."""
-    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+    words = [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
     if label is EntityLabel.LOC:
         for i in range(1, len(words) - 2):
             named = any(text[a:a + 1].isupper() for a, _ in words[:i])  # not `đường Phạm Văn Đồng`
-            if named and _is_person_name([text[a:b] for a, b in words[i:]]):
+            if named and is_person_name([text[a:b] for a, b in words[i:]],
+                                  whole=not starts_re("place_heads").match(text, start)):
                 return [(start, words[i - 1][1], label), (words[i][0], end, EntityLabel.PER)]
     return [(start, end, label)]
 
@@ -198,8 +170,9 @@ def _fixed(text: str, start: int, end: int, label: EntityLabel) -> Entity | None
     WHY each rule: underthesea's places and people often begin with the words before the name
     (`Chủ tịch`, `người dân`, `thời gian`), run into the words after it (`Bình Dương hội`), or
     are no name at all (`năm 2017`, `Luật thuế GTGT`, `KT-XH`)."""
-    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+    words = [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
     if label is not EntityLabel.ORG:
+        words, label = post_across(text, words, label)
         words, label = _without_lead(text, words, label)
         if label is None:
             return None
@@ -208,28 +181,21 @@ def _fixed(text: str, start: int, end: int, label: EntityLabel) -> Entity | None
         return None
     span = text[words[0][0]:words[-1][1]]
     if label is not EntityLabel.ORG:
-        if _starts_re("time_words").match(span) or not any(w[:1].isupper() for w in span.split()):
+        if starts_re("time_words").match(span) or not any(w[:1].isupper() for w in span.split()):
             return None  # `năm 2017`, `ngày 4/7`, `công tác thiện nguyện`
         if span not in entity_words().acronym_places and all(_is_acronym(w) for w in span.split()) and (
                 label is EntityLabel.LOC or " " not in span):
             return None  # `KT-XH`, `TTXVN`; a byline in capitals (`KỲ QUAN`) stays a person
-        if label is EntityLabel.LOC and (_is_person_name(span.split()) or (
+        if label is EntityLabel.LOC and (is_person_name(span.split()) or (
                 " " not in span and span not in entity_words().one_syllable_places
                 and span not in entity_words().acronym_places)):
             label = EntityLabel.PER if " " in span else None
             if label is None:
                 return None  # `Tàu`, `Số`: one syllable is rarely a place
-        if _starts_re("organisation_words").match(span) and not (
+        if starts_re("organisation_words").match(span) and not (
                 label is EntityLabel.PER and span.split()[0] in entity_words().surname_organisation_words):
             label = EntityLabel.ORG
     return Entity(text=span, start=words[0][0], end=words[-1][1], label=label)
-
-
-def _is_person_name(words: list[str]) -> bool:
-    """A family name, a middle name and a given name (`Trịnh Văn Quyết`, `Hồ Thị Điệp`)."""
-    known = entity_words()
-    return (len(words) >= 3 and words[0] in known.surnames and words[1] in known.middle_names
-            and all(w[:1].isupper() for w in words))
 
 
 def _is_acronym(word: str) -> bool:
@@ -239,28 +205,34 @@ def _is_acronym(word: str) -> bool:
 
 def _without_lead(text: str, words: list[tuple[int, int]],
                   label: EntityLabel) -> tuple[list[tuple[int, int]], EntityLabel | None]:
-    """Words before the name left out: roles, numbers and lowercase common nouns go (`3 hầm
-    Hải Vân`), a word of address makes the rest a person; a document word, or a post before
+    """Words before the name left out: roles, occasions, numbers and lowercase common nouns go
+    (`3 hầm Hải Vân`, `Quốc khánh Lào`), a word of address makes the rest a person; a document word, or a post before
     what is neither a place nor an organisation, means there is no name (label None)."""
     while words:
         rest = text[words[0][0]:words[-1][1]]
-        if _starts_re("document_words").match(rest):
+        if starts_re("document_words").match(rest):
             return [], None
-        for kind in ("person_titles", "role_words"):
-            lead = _starts_re(kind).match(rest)
+        occasion = starts_re("occasion_words").match(rest)
+        if occasion and occasion.end() < len(rest):
+            words = words_after(words, words[0][0] + occasion.end())
+            continue  # `Quốc khánh Vương quốc Thái Lan`: the place is what follows
+        for kind in ("person_titles", "person_posts", "role_words"):
+            lead = starts_re(kind).match(rest)
             if lead and lead.end() < len(rest):
-                words = _after(words, words[0][0] + lead.end())
-                if kind == "person_titles":
+                after = words_after(words, words[0][0] + lead.end())
+                if kind == "person_posts" and not is_posted_name(text, after):
+                    continue  # `Chủ tịch UBND`: judged as a role below
+                words = after
+                if kind != "role_words":
                     label = EntityLabel.PER
-                elif label is EntityLabel.LOC and not (_starts_re("place_heads").match(text, words[0][0])
-                                                       or _starts_re("organisation_words").match(text, words[0][0])):
+                elif label is EntityLabel.LOC and not names_a_place_or_body(text, words[0][0]):
                     return [], None  # `Chủ tịch HoREA`: what follows a post is no place, but what is it?
                 break
         else:
             first = text[words[0][0]:words[0][1]]
-            head = _starts_re("place_heads").match(rest)
+            head = starts_re("place_heads").match(rest)
             if first[:1].isupper() or (
-                    label is EntityLabel.LOC and head and not _starts_re("not_place_heads").match(rest)
+                    label is EntityLabel.LOC and head and not starts_re("not_place_heads").match(rest)
                     and re.match(rf"\s+[{UPPERCASE}\d]", rest[head.end():])):
                 return words, label  # `huyện Hồng Dân`, `khối 5`; not `vùng biển gần Argentina`
             words = words[1:]
@@ -268,10 +240,6 @@ def _without_lead(text: str, words: list[tuple[int, int]],
         if label is EntityLabel.PER:
             return words, label
     return words, label
-
-
-def _after(words: list[tuple[int, int]], position: int) -> list[tuple[int, int]]:
-    return [w for w in words if w[0] >= position]
 
 
 def _without_tail(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -83,6 +83,32 @@ def ner(text: str, *found: tuple[str, str]) -> list[Entity]:
     ("Các tỉnh, thành phố đã hỗ trợ", [], []),  # a phrase of the gazetteer, capitalized, is no name
     ("Ảnh: Hà Nội Trần Thị Phương Hoa", [("Hà Nội Trần Thị Phương Hoa", "LOC")],
      [("Hà Nội", "LOC"), ("Trần Thị Phương Hoa", "PER")]),  # a place run into a byline
+    ("Thượng tướng Lê Quý Vương làm việc", [("Thượng tướng Lê Quý Vương", "LOC")],
+     [("Lê Quý Vương", "PER")]),  # a name after a rank is a person, not a place
+    ("Chủ tịch nước Lương Cường tiếp", [("Chủ tịch nước Lương Cường", "LOC")], [("Lương Cường", "PER")]),
+    ("Chủ tịch nước Trần Đại Quang tiếp", [("nước Trần Đại Quang", "LOC")],
+     [("Trần Đại Quang", "PER")]),  # a post begun before the span: `nước` is no place head here
+    ("Chủ tịch UBND tỉnh Cà Mau nói", [("Chủ tịch UBND tỉnh Cà Mau", "LOC")],
+     [("UBND tỉnh Cà Mau", "ORG")]),  # a body after a post stays a body
+    ("Chính ủy BĐBP tỉnh phát biểu", [("Chính ủy BĐBP", "LOC")], []),  # a post, then an acronym
+    ("BĐBP Cà Mau đã cứu 5 ngư dân", [("Cà Mau", "LOC")], [("BĐBP Cà Mau", "ORG")]),  # acronym head + place
+    ("LĐLĐ tỉnh Bạc Liêu trao quà", [], [("LĐLĐ tỉnh Bạc Liêu", "ORG")]),
+    ("Theo BHXH, số người tham gia tăng", [], []),  # an acronym head alone is no entity
+    ("em Nguyễn Trường Giang đoạt giải", [("Nguyễn Trường Giang", "LOC")],
+     [("Nguyễn Trường Giang", "PER")]),  # a family name + two words, no gazetteer place
+    ("về thăm Hồ Chí Minh", [("Hồ Chí Minh", "LOC")], [("Hồ Chí Minh", "LOC")]),  # unless it is one
+    ("tại đường Nguyễn Văn Linh", [("đường Nguyễn Văn Linh", "LOC")], [("đường Nguyễn Văn Linh", "LOC")]),
+    ("các nước Nam Mỹ như Brazil", [], [("Nam Mỹ", "LOC"), ("Brazil", "LOC")]),  # a region, not `Mỹ`
+    ("Nam Mỹ là thị trường lớn", [], [("Nam Mỹ", "LOC")]),
+    ("Ông Nam Mỹ nói", [("Nam Mỹ", "PER")], [("Nam Mỹ", "PER")]),  # unless the NER reads a person
+    ("chúc mừng Quốc khánh Cộng hòa Pháp", [("Quốc khánh Cộng hòa Pháp", "LOC")],
+     [("Cộng hòa Pháp", "LOC")]),  # an occasion leaves the place; a state's form stays in it
+    ("dự lễ kỷ niệm Quốc khánh Lào", [("Quốc khánh Lào", "LOC")], [("Lào", "LOC")]),
+    ("nhân dịp Quốc khánh", [("Quốc khánh", "LOC")], []),  # an occasion alone is no place
+    ("thăm Liên bang Nga", [("Liên bang Nga", "LOC")], [("Liên bang Nga", "LOC")]),
+    ("trên Đại lộ Trần Hưng Đạo", [("Đại lộ Trần Hưng Đạo", "LOC")],
+     [("Đại lộ Trần Hưng Đạo", "LOC")]),  # a street named after a person is not cut
+    ("Chủ tịch HĐQT HTX cho biết", [("Chủ tịch HĐQT HTX", "LOC")], []),  # acronyms after a post are no name
 ])
 def test_refine_entities(text: str, found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label.value) for e in refine_entities(text, ner(text, *found))] == expected
