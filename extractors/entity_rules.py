@@ -233,7 +233,8 @@ def _without_lead(text: str, words: list[tuple[int, int]],
             head = starts_re("place_heads").match(rest)
             if first[:1].isupper() or (
                     label is EntityLabel.LOC and head and not starts_re("not_place_heads").match(rest)
-                    and re.match(rf"\s+[{UPPERCASE}\d]", rest[head.end():])):
+                    and re.match(rf"\s+[{UPPERCASE}]" if starts_re("unnumbered_place_heads").fullmatch(head.group(0))
+                                 else rf"\s+[{UPPERCASE}\d]", rest[head.end():])):
                 return words, label  # `huyện Hồng Dân`, `khối 5`; not `vùng biển gần Argentina`
             words = words[1:]
             continue

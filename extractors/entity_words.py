@@ -38,6 +38,7 @@ class EntityWords(BaseModel):
     acronym_places: list[str]
     state_forms: list[str]
     world_regions: list[str]
+    unnumbered_place_heads: list[str]
 
 
 @cache

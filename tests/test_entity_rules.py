@@ -109,6 +109,12 @@ def ner(text: str, *found: tuple[str, str]) -> list[Entity]:
     ("trên Đại lộ Trần Hưng Đạo", [("Đại lộ Trần Hưng Đạo", "LOC")],
      [("Đại lộ Trần Hưng Đạo", "LOC")]),  # a street named after a person is not cut
     ("Chủ tịch HĐQT HTX cho biết", [("Chủ tịch HĐQT HTX", "LOC")], []),  # acronyms after a post are no name
+    ("sửa đường tỉnh 825 đoạn qua Cầu Tàu", [("tỉnh 825 đoạn qua Cầu Tàu", "LOC")],
+     [("Cầu Tàu", "LOC")]),  # `tỉnh` takes no number: a road, not a province
+    ("Anh Phan Long Hồ kể lại", [("Phan Long Hồ", "LOC")],
+     [("Phan Long Hồ", "PER")]),  # a family name, then a given name that is a place
+    ("người lao động ở Hồ Chí Minh", [("Hồ Chí Minh", "LOC")],
+     [("Hồ Chí Minh", "LOC")]),  # a place named after a person, in the gazetteer as a whole
 ])
 def test_refine_entities(text: str, found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.label.value) for e in refine_entities(text, ner(text, *found))] == expected
