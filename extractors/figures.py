@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from pydantic import ValidationError
 
@@ -20,7 +21,7 @@ from vnfigures.schemas import Figure, Kind, Qualifier
 
 from .context import ArticleContext, nfc_with_offsets
 from .joins import Draft, dimension_drafts, fraction_drafts, join, multiple_drafts
-from .lexicon import cues
+from .lexicon import alternation, cues
 from .modality import decide as decide_modality
 from .numbers import NumberMention, scan_numbers
 from .qualifiers import approx_governed, is_difference, qualifier_after, qualifier_before
@@ -74,8 +75,12 @@ def _size_grade(text: str, cue_start: int, d: Draft) -> bool:
     no qualifier, and the span starts at the number."""
     per = unit_at(d.per, 0) if d.per else None
     return (d.kind is Kind.other and per is not None and per.kind is Kind.mass
-            and any(re.match(rf"{re.escape(w)}(?!\w)", text[cue_start:d.start], re.IGNORECASE)
-                    for w in cues().size_grades))
+            and _size_grade_re().match(text, cue_start, d.start) is not None)
+
+
+@cache
+def _size_grade_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(cues().size_grades)})(?!\w)", re.IGNORECASE)
 
 
 #: a related-story link set inside the body, `[Mưa lũ Điện Biên: 2 người chết ...]` (§7)

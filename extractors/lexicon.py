@@ -139,7 +139,7 @@ class Cues(_Strict):
     qualifiers_after: dict[str, list[str]]
     qualifier_signs: dict[str, str] = {}
     comparatives: list[str] = []
-    size_grades: list[str] = []
+    size_grades: list[str]
     comparison_after: list[str] = []
     approx_governing: list[str]
     approx_governing_not: list[str]
@@ -224,6 +224,7 @@ class Windows(_Strict):
     year_head: int = Field(gt=0)
     residence_before: int = Field(gt=0)
     firm_before: int = Field(gt=0)
+    brand_before: int = Field(gt=0)
     qualifier_before: int = Field(gt=0)
     comparative: int = Field(gt=0)
     comparison_after: int = Field(gt=0)

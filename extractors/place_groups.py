@@ -72,6 +72,8 @@ def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGrou
 REGION = frozenset({"region"})
 #: A capitalized word that is not the first of its sentence, right before a place.
 _BRAND_BEFORE = re.compile(rf"(?<![.!?:\n]\s)(?<!^)\b[{UPPERCASE}][\w&'’-]*\s+$")
+#: Punctuation that ends a name: a firm word before it names something else.
+_NAME_BREAK = re.compile(r"[,.;:()]")
 
 
 def _in_a_name(text: str, g: PlaceGroup) -> bool:
@@ -80,9 +82,11 @@ def _in_a_name(text: str, g: PlaceGroup) -> bool:
     between, or a brand's capitalized name right before it."""
     before = text[max(0, g.start - windows().firm_before):g.start]
     firm = _firm_re().search(before)
-    if firm is not None and not re.search(r"[,.;:()]", before[firm.end():]):
+    if firm is not None and not _NAME_BREAK.search(before, firm.end()):
         return True
-    return _BRAND_BEFORE.search(text[max(0, g.start - 30):g.start]) is not None
+    # searched in the whole text up to the place, so `^` and the look-behinds see the real
+    # start of the sentence, not the edge of a slice
+    return _BRAND_BEFORE.search(text, max(0, g.start - windows().brand_before), g.start) is not None
 
 
 @cache
