@@ -54,14 +54,19 @@ def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup
 
 
 def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGroup]:
-    """The groups that may locate a figure: not where a person lives (`anh A, trú tại xã B`),
-    since the people of an event hold at the event's place (§8), nor a nationality (`1 người Mỹ`,
-    `nhà đầu tư Thái Lan`): the people and things of a country are not abroad."""
+    """The groups that may locate a figure: not where a person lives (`anh A, trú tại xã B`) or
+    comes from (`người Sài Gòn`), since the people of an event hold at the event's place (§8);
+    not where a vehicle is registered (`xe tải biển Tiền Giang`); nor a nationality (`1 người
+    Mỹ`, `nhà đầu tư Thái Lan`): the people and things of a country are not abroad."""
     out = []
     for g in groups:
         before = text[max(0, g.start - windows().residence_before):g.start]
-        if _residence_re().search(before) or (g.levels == FOREIGN and _nationality_re().search(before)):
+        if _residence_re().search(before) or _plate_re().search(before):
             continue
+        if g.levels == FOREIGN and _nationality_re().search(before):
+            continue  # `1 người Mỹ`: a nationality
+        if not g.levels & NO_PROVINCE - REGION and _origin_re().search(before):
+            continue  # `nhiều người Sài Gòn`: people from a part of the country
         if g.levels == REGION and _in_a_name(text, g):
             continue
         out.append(g)
@@ -103,6 +108,20 @@ def _group_gap_re() -> re.Pattern[str]:
 @cache
 def _residence_re() -> re.Pattern[str]:
     return cue_before_re(place_words().residence_words, r"\s+")
+
+
+@cache
+def _plate_re() -> re.Pattern[str]:
+    """`biển số`/`BKS` right before a place, or `biển` after a vehicle word (`xe tải biển`)."""
+    words = place_words()
+    vehicles = alternation(words.plate_vehicles)
+    plate = rf"(?:{alternation(words.registration_words)}|(?:{vehicles})\s+biển)"
+    return re.compile(rf"(?:^|[^\w]){plate}\s+$", re.IGNORECASE)
+
+
+@cache
+def _origin_re() -> re.Pattern[str]:
+    return cue_before_re(place_words().origin_words, r"\s+")
 
 
 @cache

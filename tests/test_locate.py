@@ -135,6 +135,14 @@ def test_region_in_a_name_leaves_the_main_place(text: str, span: str) -> None:
     assert locate(article(text, [span])).figures[0].province == "Hồ Chí Minh"
 
 
+@pytest.mark.parametrize(("text", "span", "province"), [
+    ("Bão số 4\nGió mạnh ở vùng biển Quảng Trị, sóng cao 3 m.", "3 m", "Quảng Trị"),
+    ("Lũ ở miền Trung\nNgười dân Hà Tĩnh có 300 hộ bị ngập.", "300 hộ", "Hà Tĩnh"),
+])
+def test_the_sea_and_the_people_of_a_place_still_locate(text: str, span: str, province: str) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
+
+
 def test_a_region_that_holds_the_figure_still_does() -> None:
     text = "Giá lúa tăng\nTP HCM - Mưa lớn ở miền Tây làm 300 hộ mất mùa."
     assert locate(article(text, ["300 hộ"])).figures[0].province is None
@@ -150,6 +158,16 @@ def test_a_region_that_holds_the_figure_still_does() -> None:
     ("Cháy xưởng gỗ\nRạng sáng 10/11, một vụ cháy lớn xảy ra tại xưởng gỗ ở huyện Trảng Bom (Đồng Nai).\n"
      "Chủ xưởng là ông Nguyễn Văn B, trú tại huyện Đức Hòa (Long An) thiệt hại 200 triệu đồng.", "200 triệu đồng",
      "Đồng Nai"),
+    # the people of a custom are from a place, not counted there
+    ("Cá lóc về chợ\nTP HCM - Cá lóc nướng là vật phẩm cúng của nhiều người Sài Gòn và các tỉnh Nam Bộ, "
+     "giá 40.000 đồng một kg.", "40.000 đồng một kg", "Hồ Chí Minh"),
+    # a plate says where a vehicle is registered (`biển`, `biển số`, `BKS` after a vehicle)
+    ("Tai nạn trên cao tốc\nKhi qua xã Phong Thu, huyện Phong Điền, ôtô va vào xe container biển TP HCM, "
+     "nằm cách hộ lan chừng 7 m.", "chừng 7 m", "Huế"),
+    ("Tai nạn trên cao tốc\nTại huyện Trảng Bom, tỉnh Đồng Nai, xe tải biển số Tiền Giang tông 2 xe máy.",
+     "2 xe máy", "Đồng Nai"),
+    ("Tai nạn trên cao tốc\nTại huyện Trảng Bom, tỉnh Đồng Nai, ôtô BKS Long An tông 2 xe máy.",
+     "2 xe máy", "Đồng Nai"),
 ])
 def test_where_people_live_or_come_from_locates_nothing(text: str, span: str, province: str) -> None:
     assert locate(article(text, [span])).figures[0].province == province
