@@ -14,16 +14,19 @@ __all__ = ["currency_before"]
 
 
 @cache
+def _signs() -> dict[str, str]:
+    return unit_table().currency_signs
+
+
+@cache
 def _sign_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|(?<=[^\w]))({alternation(list(unit_table().currency_signs))})[ \t]?$",
-                      re.IGNORECASE)
+    return re.compile(rf"(?:^|(?<=[^\w]))({alternation(list(_signs()))})[ \t]?$", re.IGNORECASE)
 
 
 @cache
 def _code_re() -> re.Pattern[str]:
     """An ISO code in capitals right before the number (`USD 5 triệu`, `AED 500`)."""
-    codes = sorted(set(unit_table().currencies.values()))
-    return re.compile(rf"(?<![^\W_])({alternation(codes)})[ \t]$")
+    return re.compile(rf"(?<![^\W_])({alternation(unit_table().currency_codes)})[ \t]$")
 
 
 @cache
@@ -43,10 +46,10 @@ def currency_before(text: str, start: int) -> tuple[int, str] | None:
     """
     lower = max(0, start - windows().currency_sign)
     sign = _sign_re().search(text, lower, start)
-    if sign is not None and not sign.group(1).isalpha():
-        return sign.start(1), unit_table().currency_signs[sign.group(1).lower()]
-    code = sign if sign is not None else _code_re().search(text, lower, start)
+    if sign is not None:
+        return sign.start(1), _signs()[sign.group(1).lower()]
+    code = _code_re().search(text, lower, start)
     if code is None or _amount_before_re().search(text, max(0, code.start(1) - windows().currency_sign),
                                                   code.start(1)):
         return None  # a written code (`USD`, `EUR`) is the unit of an amount right before it
-    return code.start(1), unit_table().currency_signs.get(code.group(1).lower(), code.group(1))
+    return code.start(1), code.group(1)

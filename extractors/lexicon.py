@@ -120,16 +120,26 @@ class UnitTable(_Strict):
 
     units: list[UnitEntry]
     currencies: dict[str, str]
-    currency_signs: dict[str, str]
     subject_drop: list[str]
 
-    @field_validator("currencies", "currency_signs")
+    @field_validator("currencies")
     @classmethod
     def _known_codes(cls, currencies: dict[str, str]) -> dict[str, str]:
+        """Checked against the schema's codes; each code is also a surface of itself."""
         unknown = {code for code in currencies.values() if code not in CURRENCIES}
         if unknown:
             raise ValueError(f"currency codes not in vnfigures.schemas.CURRENCIES: {sorted(unknown)}")
-        return {nfc(k): v for k, v in currencies.items()}
+        return {code.lower(): code for code in currencies.values()} | {nfc(k): v for k, v in currencies.items()}
+
+    @property
+    def currency_signs(self) -> dict[str, str]:
+        """The surfaces that are signs, not words (`$`, `€`, `US$`): written before a number too."""
+        return {k: v for k, v in self.currencies.items() if not k.isalpha()}
+
+    @property
+    def currency_codes(self) -> list[str]:
+        """The ISO codes the table knows, as written in capitals (`USD 5 triệu`)."""
+        return sorted(set(self.currencies.values()))
 
 
 class Cues(_Strict):
