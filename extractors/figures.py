@@ -27,7 +27,7 @@ from .numbers import NumberMention, scan_numbers
 from .qualifiers import approx_governed, is_difference, qualifier_after, qualifier_before
 from .readings import Candidate, interpret
 from .rejections import Reason, Rejection
-from .surroundings import one_in_tally
+from .surroundings import minus_start, one_in_tally
 from .units import unit_at
 
 __all__ = ["extract_figures", "extract_with_rejections"]
@@ -40,6 +40,7 @@ _SPEC_KINDS = (Kind.other,)
 def _qualify(ctx: ArticleContext, d: Draft, prev_end: int) -> Figure:
     """Fix qualifier and modality from the cue words around the draft; build the Figure."""
     text, sent = ctx.text, ctx.sentence_start(d.start)
+    d = _signed(text, d)
     start, end, qual = d.start, d.end, d.qualifier
     before = qualifier_before(text, d.start, sent)
     if qual is None:
@@ -68,6 +69,13 @@ def _qualify(ctx: ArticleContext, d: Draft, prev_end: int) -> Figure:
     return Figure(text=text[start:end], start=start, end=end, kind=d.kind, value=d.value,
                   value_max=d.value_max if qual is Qualifier.range else None, unit=d.unit,
                   qualifier=qual, subject=d.subject, modality=modality, per=d.per)
+
+
+def _signed(text: str, d: Draft) -> Draft:
+    """A minus before the number (`âm 20 tỷ đồng`, `tăng trưởng -2%`) makes the value negative
+    and starts the span; a range keeps its ends as read (`từ 25 -35cm` has no minus)."""
+    sign = None if d.value_max is not None else minus_start(text, d.start)
+    return d if sign is None else replace(d, start=sign, value=-d.value)
 
 
 def _size_grade(text: str, cue_start: int, d: Draft) -> bool:

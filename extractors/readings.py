@@ -20,7 +20,7 @@ from .labels import (LabelBefore, class_label_before, function_words, indefinite
 from .lexicon import alternation, cue_before_re, cues, number_words, separator_re, unit_table, windows
 from .numbers import NumberMention
 from .rejections import Reason, Rejection
-from .surroundings import (as_building, clause_noun_kind, money_subject, needed_word_near, negative, non_dwelling_owner,
+from .surroundings import (as_building, clause_noun_kind, money_subject, needed_word_near, non_dwelling_owner,
                            one_counts, paid_months)
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
@@ -130,8 +130,6 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
         return Reason.label
     if is_idiom(text, m.start):
         return Reason.idiom
-    if negative(text, m.start):
-        return Reason.negative
     if m.form == "words" and indefinite_before(text, m.start):
         return Reason.indefinite
     if m.form == "fraction":

@@ -28,7 +28,6 @@ class Reason(StrEnum):
     not_counted_after = "not_counted_after"  #: a duration, age, time or score word follows (`3 ngày`)
     year = "year"  #: a bare year (`2024`), or a spelled number before one (`năm 2017`)
     no_counted_noun = "no_counted_noun"  #: a bare number that no unit, noun or partner makes a figure
-    negative = "negative"  #: a minus sign or `âm` before it: the record holds no negative values
     invalid = "invalid"  #: digits that read as no number, or a figure the record refuses
     overlap = "overlap"  #: inside the span of another figure
     story_link = "story_link"  #: inside a related-story link set in the body (§7)

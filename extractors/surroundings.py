@@ -17,7 +17,7 @@ from vnfigures.schemas import Kind
 
 from .lexicon import alternation, cue_before_re, cues, unit_table, windows, word_re
 
-__all__ = ["as_building", "clause_noun_kind", "money_subject", "needed_word_near", "negative", "non_dwelling_owner",
+__all__ = ["as_building", "clause_noun_kind", "money_subject", "needed_word_near", "minus_start", "non_dwelling_owner",
            "one_counts", "one_in_tally", "paid_months"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
@@ -136,18 +136,22 @@ def non_dwelling_owner(text: str, pos: int) -> bool:
 def _negative_re() -> re.Pattern[str]:
     c = cues()
     signs = "".join(re.escape(x) for x in c.negative_signs)
-    return re.compile(rf"(?:(?:^|[^\w])(?:{alternation(c.negative_before)})[ \t]+|(?:^|[ \t(\[])(?<![\d.,][ \t])[{signs}])$",
+    return re.compile(rf"(?:(?:^|[^\w])({alternation(c.negative_before)})[ \t]+|(?:^|[ \t(\[])(?<![\d.,][ \t])([{signs}]))$",
                       re.IGNORECASE)
 
 
-def negative(text: str, pos: int) -> bool:
-    """A minus before the number at `pos` (`âm 2,5%`, `giảm −5%`), not the dash of a range
-    (`25 -35cm`).
+def minus_start(text: str, pos: int) -> int | None:
+    """Where the minus before the number at `pos` starts (`âm 2,5%`, `giảm −5%`, `(-3%)`), or
+    None; the dash of a range (`25 -35cm`) is no minus.
 
-    >>> negative("tăng trưởng âm 2,5%", 15), negative("từ 25 -35cm", 7), negative("(-3%)", 2)
-    (True, False, True)
+    >>> t = "tăng trưởng âm 2,5%, từ 25 -35cm, (-3%)"
+    >>> minus_start(t, t.index("2,5")), minus_start(t, t.index("35")), minus_start(t, t.index("3%"))
+    (12, None, 35)
     """
-    return bool(_negative_re().search(text, max(0, pos - windows().negative_sign), pos))
+    m = _negative_re().search(text, max(0, pos - windows().negative_sign), pos)
+    if m is None:
+        return None
+    return m.start(1) if m.group(1) else m.start(2)
 
 
 @cache

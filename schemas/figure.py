@@ -20,10 +20,11 @@ def _decimal_to_json(value: Decimal) -> int | float | str:
     return float(value)
 
 
-#: An exact, non-negative decimal quantity that serializes as a JSON number.
+#: An exact decimal quantity that serializes as a JSON number. Negative only when the text
+#: writes a minus (`âm 20 tỷ đồng`, `tăng trưởng -2%`).
 ExactNumber = Annotated[
     Decimal,
-    Field(ge=0, allow_inf_nan=False),
+    Field(allow_inf_nan=False),
     PlainSerializer(_decimal_to_json, when_used="json"),
 ]
 

@@ -1,6 +1,6 @@
 """Property: a stored value reads back as the very same Decimal, or is refused — never rounded.
 
-Checked at the column level (one in-memory SQLite table, one Arrow array) over many values,
+Negative values (a written minus) included. Checked at the column level (one in-memory SQLite table, one Arrow array) over many values,
 since the article-level tests can only afford a handful.
 """
 from __future__ import annotations
@@ -20,9 +20,9 @@ from vnfigures.export.tables import ExactDecimal
 
 from test_export_samples import pg_url  # noqa: F401 - fixture
 
-values = st.decimals(min_value=0, max_value=10**20, allow_nan=False, allow_infinity=False, places=None)
+values = st.decimals(min_value=-10**20, max_value=10**20, allow_nan=False, allow_infinity=False, places=None)
 figure_like = st.builds(lambda whole, frac, places: Decimal(whole) + Decimal(frac).scaleb(-places),
-                        st.integers(0, 10**15), st.integers(0, 999), st.integers(0, 6))
+                        st.integers(-10**15, 10**15), st.integers(0, 999), st.integers(0, 6))
 
 _table = sa.Table("t", sa.MetaData(), sa.Column("v", ExactDecimal))
 

@@ -26,7 +26,6 @@ def _shift(fig: dict) -> None:
 MALFORMED: list[tuple[str, Callable[[dict], object], str, str]] = [
     ("unit of another kind", lambda g: g["figures"][0].update(unit="people"), "figures.0", "not a canonical unit"),
     ("unknown kind", lambda g: g["figures"][1].update(kind="household"), "figures.1.kind", "Input should be"),
-    ("negative value", lambda g: g["figures"][1].update(value=-3), "figures.1.value", "greater than or equal"),
     ("value not a number", lambda g: g["figures"][1].update(value="abc"), "figures.1.value", "decimal"),
     ("no text", lambda g: g.pop("text"), "text", "required"),
     ("offsets shifted", lambda g: _shift(g["figures"][2]), "figures", "figures[2] 'trên 625 triệu đồng'"),

@@ -193,10 +193,15 @@ FORMS = [
     ("Giá thuê là 7,5 triệu đồng, thấp hơn 3 triệu so với căn đang ở",
      [F("money", "7500000", "VND"), F("money", "3000000", "VND", text="3 triệu")]),
     ("giá thấp hơn 3 triệu đồng", [F("money", "3000000", "VND", "less_than")]),
-    # a minus is no figure the record can hold; a dash after a number is a range
-    ("tăng trưởng âm 2,5%", []),
-    ("GDP giảm (-3%)", []),
+    # a minus or `âm` makes the value negative, the span starting at it; a dash after a number
+    # is a range, a hyphen at a line's start a bullet
+    ("tăng trưởng âm 2,5%", [F("percent", "-2.5", "percent", text="âm 2,5%")]),
+    ("GDP giảm (-3%)", [F("percent", "-3", "percent", text="-3%")]),
+    ("tăng trưởng quý 2 đạt -2,5%", [F("percent", "-2.5", "percent", text="-2,5%")]),
+    ("lợi nhuận âm 20 tỷ đồng", [F("money", "-20000000000", "VND", text="âm 20 tỷ đồng")]),
+    ("số dư tài khoản: −3 triệu đồng", [F("money", "-3000000", "VND", text="−3 triệu đồng")]),
     ("ngập sâu từ 25 -35cm", [F("other", "25", "item", "range", "35")]),
+    ("Danh sách:\n-5 hộ nghèo được hỗ trợ", [F("households", "5", "household", text="5 hộ nghèo")]),
     # product lines are no land (`mẫu` is also a unit of area)
     ("ra mắt 2 mẫu smartphone", [F("other", "2", "item")]),
     # a voltage names the class of a line or station (§7 `trạm 110kV`); lengths stay figures

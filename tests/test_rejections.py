@@ -41,7 +41,6 @@ REASONS = [
     ("đến 2023 đã hoàn thành", "2023", "year"),
     ("yêu cầu hệ số 1.5, cao nhất là 2.8 (", "2.8", "no_counted_noun"),
     ("hai phần ba số hộ", "ba", "overlap"),
-    ("tăng trưởng âm 2,5%", "2,5", "negative"),
     ("[Mưa lũ Điện Biên: 2 người chết và mất tích] Tin khác", "2", "story_link"),
 ]
 

@@ -14,7 +14,7 @@ GOOD = dict(text="trên 625 triệu đồng", start=0, end=19, kind="money", val
             unit="VND", qualifier="more_than", subject="tiền hỗ trợ", modality="actual")
 
 INVALID = [
-    ("negative value", {"value": Decimal("-1")}),
+    ("value not finite", {"value": Decimal("NaN")}),
     ("unit of another kind", {"unit": "tonne"}),
     ("unknown currency", {"unit": "XYZ"}),
     ("unknown kind", {"kind": "cars"}),
