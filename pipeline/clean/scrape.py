@@ -62,6 +62,7 @@ class ScrapeShapes(BaseModel):
     related_box_max_lines: int
     list_min_lines: int
     article_run_min_words: int
+    list_question_max_words: int
     box_label_max_words: int
     ticker_max_words: int
     ticker_numbers_min: int
@@ -95,13 +96,20 @@ def list_page_message(lines: list[str]) -> str | None:
         return None
     best = run = 0
     for line in lines:
-        run = run + len(line.split()) if is_paragraph(line) else 0
+        run = run + len(line.split()) if is_paragraph(line) and not _headline_question(line) else 0
         best = max(best, run)
     if best >= shapes().article_run_min_words:
         return None
     return (f"no article found in the text: no run of article sentences ({len(lines)} lines, the longest "
             f"run of sentences {best} words); it looks like a section list or homepage pasted as text: "
             "pass the text of a single article")
+
+
+def _headline_question(line: str) -> bool:
+    """A short question or exclamation (`1 triệu USD mua được bao nhiêu vàng?`): on a list page
+    a headline between two summaries, so it does not join them into a run of sentences. In an
+    article such a line stands between answers long enough to make a run alone."""
+    return line.rstrip()[-1:] in "?!" and len(line.split()) <= shapes().list_question_max_words
 
 
 def forget() -> None:
