@@ -299,3 +299,29 @@ def test_score_dir_in_a_notebook(gold_dir: Path) -> None:
     assert (result.scores.overall("value").tp, result.scores.overall("value").fn) == (3, 2)
     assert [(e["article"], e["error"], e["text"]) for e in result.errors()] == [
         ("a", "FN", "115 hộ nghèo"), ("b", "FN", "300 phần quà")]
+
+
+def test_eval_raw_runs_the_pipeline_on_raw_pages(app, gold_dir: Path, tmp_path: Path) -> None:
+    """`--raw`: each gold article's raw page, furniture included, read as `vnfig run` reads it;
+    a gold article without a page is unpredicted, and says why."""
+    pages = tmp_path / "raw"
+    pages.mkdir()
+    (pages / "a.txt").write_text("Trang chủ\nThời sự\n\nHỗ trợ hộ nghèo\n\n" + A_TEXT + "\n\nBình luận\n",
+                                 encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold_dir), "--raw", str(pages), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["value"]["per_kind"]["households"]["tp"] == 1
+    assert report["value"]["per_kind"]["money"]["tp"] == 1
+    assert list(report["prediction_failures"]) == ["b"]
+    assert "no raw page b" in report["prediction_failures"]["b"]
+
+
+@pytest.mark.parametrize("extra", [["--pred", "PRED"], ["--lopo"], ["--write-baseline", "BASE"]])
+def test_eval_raw_refuses_what_it_cannot_do(app, gold_dir: Path, tmp_path: Path, extra: list[str]) -> None:
+    args = [str(_pred_file(tmp_path, 0)) if a == "PRED" else str(tmp_path / "b.json") if a == "BASE" else a
+            for a in extra]
+    result = runner.invoke(app, ["eval", str(gold_dir), "--raw", str(tmp_path), *args])
+    assert result.exit_code == 2
+    assert "--raw" in result.output
+    assert not (tmp_path / "b.json").exists()

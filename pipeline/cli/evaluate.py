@@ -25,6 +25,10 @@ def eval_command(
     pred: Optional[Path] = typer.Option(
         None, "--pred", exists=True, dir_okay=False,
         help="Score these predictions (JSONL of Article records, matched by id) instead of running the pipeline."),
+    raw: Optional[Path] = typer.Option(
+        None, "--raw", exists=True, file_okay=False,
+        help="Run the pipeline on each gold article's raw page in this folder (<id>.txt or .html), as "
+             "`vnfig run` reads it (its own furniture and date), instead of on the gold text."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON for machines."),
     errors: bool = typer.Option(
         False, "--errors", help="List every false positive and false negative with its sentence (also in --json)."),
@@ -44,7 +48,11 @@ def eval_command(
     if lopo and pred is not None:
         typer.echo("--leave-one-paper-out refits the pipeline; it cannot refit saved --pred predictions", err=True)
         raise typer.Exit(2)
-    evaluation = score_dir(gold_dir, pred=pred, ner=ner)
+    if raw is not None and (pred is not None or lopo or baseline is not None):
+        typer.echo("--raw runs the pipeline on raw pages; it does not go with --pred, --leave-one-paper-out "
+                   "or --write-baseline (the gate scores the gold texts)", err=True)
+        raise typer.Exit(2)
+    evaluation = score_dir(gold_dir, pred=pred, raw=raw, ner=ner)
     if as_json:
         report = evaluation.to_dict()
         if errors:

@@ -79,6 +79,33 @@ def pipeline_predictor(ner: bool = False) -> Predictor:
     return predict
 
 
+#: The extensions a raw page of a gold article may have, tried in this order.
+RAW_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def raw_predictor(raw_dir: str | Path, ner: bool = False) -> Predictor:
+    """Run the whole pipeline on each gold article's raw page (`<raw_dir>/<id>.txt` or `.html`),
+    as `vnfig run` reads it: page furniture, the page's own date and nothing from the gold file.
+
+    This is how a new user meets the pipeline: the cleaner decides what the article is, and
+    relative years need the date the page itself prints. An article without a raw page fails
+    and counts as unpredicted.
+    """
+    from vnfigures.read.inputs import read_file
+    from vnfigures.steps import default_steps, run_steps
+
+    steps, root = default_steps(ner=ner), Path(raw_dir)
+
+    def predict(gold: GoldArticle) -> Prediction:
+        path = next((p for p in (root / f"{gold.id}{s}" for s in RAW_SUFFIXES) if p.is_file()), None)
+        if path is None:
+            raise FileNotFoundError(f"no raw page {gold.id}{{{','.join(RAW_SUFFIXES)}}} in {root}")
+        article = run_steps(read_file(path, gold.id), steps)
+        return ArticleFigures(gold.id, article.text, article.figures, article.entities if ner else None)
+
+    return predict
+
+
 def as_scored(gold: GoldArticle, prediction: Prediction) -> ArticleFigures:
     """The predicted side of scoring; bare figures are taken to index the gold text."""
     if isinstance(prediction, ArticleFigures):
@@ -139,12 +166,14 @@ def score_dir(
     predict: Predictor | None = None,
     *,
     pred: str | Path | None = None,
+    raw: str | Path | None = None,
     ner: bool = False,
 ) -> Evaluation:
     """Evaluate against every gold file in `gold_dir`.
 
     Predictions come from `pred` (a JSONL file of Article records) when given, else from
-    `predict(gold_article)` (default: the whole pipeline on the gold text, NER off).
+    `predict(gold_article)` (default: the whole pipeline on the gold text, NER off; with `raw`,
+    on the raw pages of that folder, see `raw_predictor`).
     """
     gold = load_gold_dir(gold_dir)
     if pred is not None:
@@ -152,7 +181,9 @@ def score_dir(
         result = evaluate(gold, predictions)
         result.pred_problems = problems
         return result
-    predictions, failures = predict_all(gold.articles, predict or pipeline_predictor(ner=ner))
+    if predict is None:
+        predict = raw_predictor(raw, ner=ner) if raw is not None else pipeline_predictor(ner=ner)
+    predictions, failures = predict_all(gold.articles, predict)
     result = evaluate(gold, predictions)
     result.failures = failures
     return result
