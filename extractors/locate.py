@@ -33,6 +33,8 @@ _FRAME_WORDS = 4
 #: A paragraph's first clause of at most this many words is a connective (`Theo đó,`).
 _CONNECTIVE_WORDS = 2
 
+_DIGIT = re.compile(r"\d")
+
 #: The figure's own scopes (clause, sentence) come first in `_scopes`; the wider ones follow.
 _OWN_SCOPES = 2
 
@@ -148,9 +150,17 @@ def framing_period(years: Sequence[YearMention], lay: Layout, title_end: int,
     own = [y for y in years if y.end <= head_end and not y.comparison]
     first = lay.sentence(title_end + 1) if title_end < head_end else (0, 0)
     for y in own:
-        if y.end <= title_end or _frames(lay, y) or (y.dated and first[0] <= y.start < first[1]):
+        in_title = y.end <= title_end and not _figure_before(lay, y)
+        if in_title or _frames(lay, y) or (y.dated and first[0] <= y.start < first[1]):
             return y.year, y.year_max
     return None, None
+
+
+def _figure_before(lay: Layout, year: YearMention) -> bool:
+    """Whether a number stands before `year` in its clause (`657.000 tỷ đồng đầu tư công năm
+    2024`): the year is that figure's, not the period the whole article reports on."""
+    lo = lay.clause(year.start)[0]
+    return _DIGIT.search(lay.text, lo, year.start) is not None
 
 
 def _frames(lay: Layout, year: YearMention) -> bool:

@@ -37,6 +37,7 @@ class YearWords(BaseModel):
     vague_spans: list[str]
     date_heads: list[str]
     today_words: list[str]
+    month_words: list[str]
     comparison: list[str]
     effect_words: list[str]
     birth_words: list[str]
@@ -86,12 +87,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "head": re.compile(rf"{left}(?P<y1>{_YEAR}){right}", flags),
         # Checked only right before a year the patterns above found (fast: no scan of the text).
         "head_before": re.compile(rf"(?<!\w)(?:{heads}|{lunar})\s+(?:năm\s+)?$", flags),
-        "relative": re.compile(rf"(?<!\w)(?P<rel>(?<![-/.])(?:\d+|{alternation(w.vague_counts)})\s+)?"
+        # `tháng 8 năm ngoái`: a month before a relative year is no count of years
+        "relative": re.compile(rf"(?<!\w)(?P<rel>(?<![-/.])(?<!tháng )(?:\d+|{alternation(w.vague_counts)})\s+)?"
                                rf"(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
         "vague": re.compile(rf"(?<!\w)(?:{alternation(w.vague_spans)})(?!\w)", flags),
         "yearless": re.compile(rf"(?:{alternation(w.date_heads)})\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
         "today": re.compile(rf"(?<!\w)(?:{alternation(w.today_words)})(?!\w)", flags),
+        "yearless_month": re.compile(rf"(?<!\w)(?:{alternation(w.month_words)})\s+(?:1[0-2]|0?[1-9])(?![\d.,]?\d)"
+                                     rf"(?!\s*[-/]\s*\d)(?!\s+(?:năm|âm lịch)(?!\w))", flags),
         "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison + w.effect_words + w.birth_words)})(?!\w)",
                                  flags),
     }
@@ -123,7 +127,8 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
     taken: list[tuple[int, int]] = []
     pats = _patterns()
     text = lowered(text)
-    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "yearless", "today"):
+    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "yearless", "today",
+                 "yearless_month"):
         for m in pats[name].finditer(text):
             start = _head_start(text, m.start()) if name in ("span", "head") else m.start()
             if (name == "head" and start == m.start()) or any(start < e and s < m.end() for s, e in taken):
@@ -170,6 +175,9 @@ def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention 
         return YearMention(m.start(), m.end(), None)
     if name in ("yearless", "today"):
         return YearMention(m.start(), m.end(), published, dated=True)
+    if name == "yearless_month":  # the publication year, but a month dates no event the lead reports,
+        # and without that year it says too little to stand in the way of a year the title names
+        return None if published is None else YearMention(m.start(), m.end(), published)
     y1 = int(m.group("y1"))
     if name == "until_now":
         return YearMention(m.start(), m.end(), y1, published if published and published > y1 else None)

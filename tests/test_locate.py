@@ -65,6 +65,18 @@ def test_locate(text: str, spans: list[str], published: str | None, expected: li
     assert [(f.place, f.province, f.year, f.year_max) for f in located.figures] == expected
 
 
+@pytest.mark.parametrize(("text", "span", "year"), [
+    # §8: the title frames the article when it names its period ...
+    ("Năm 2017: Tăng vốn tín dụng chính sách\nNguồn vốn cho vay hộ nghèo tăng thêm 5.100 tỷ đồng.",
+     "5.100 tỷ đồng", 2017),
+    # ... not when its year is that of a figure in it (`657.000 tỷ đồng đầu tư công năm 2024`)
+    ("657.000 tỷ đồng đầu tư công năm 2024\nCả nước hiện có 34 dự án lớn trọng điểm ngành giao thông.",
+     "34 dự án lớn", None),
+])
+def test_the_title_frames_only_its_period(text: str, span: str, year: int | None) -> None:
+    assert locate(article(text, [span])).figures[0].year == year
+
+
 def test_a_day_in_the_lead_dates_the_event() -> None:
     text = ("Mưa lũ, sạt lở đất đã làm 6 người chết, mất tích và bị thương\nTheo báo cáo nhanh của Văn phòng thường "
             "trực Ban Chỉ đạo Trung ương về Phòng chống thiên tai, mưa lũ và sạt lở đất xảy ra từ ngày 7-7 đến nay "

@@ -36,6 +36,19 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
     ("Đêm qua và hôm nay (19/9), ở khu vực từ Hà Tĩnh đến Quảng Trị có mưa to", None,
      [(None, None, False, "Đêm qua"), (None, None, False, "hôm nay")]),
     ("nếu dịp lễ 20-10 năm ngoái giá khoảng 450.000 đồng", 2026, [(2025, None, False, "năm ngoái")]),
+    # a month before a relative year is no count of years; a month alone is the publication year
+    ("Tháng 8 năm ngoái đến đợt gia hạn hợp đồng mới, chủ nhà tăng thêm một triệu đồng", 2023,
+     [(2022, None, False, "năm ngoái")]),
+    ("tiền thuê căn hộ tăng thêm 2 triệu đồng từ tháng 8, vợ chồng chị choáng váng", 2023,
+     [(2023, None, False, "tháng 8")]),
+    ("vào tháng 8 năm 2022 giá thuê tăng", 2023, [(2022, None, False, "năm 2022")]),
+    ("trong tháng 10 âm lịch", 2023, []),
+    ("sau 3 tháng triển khai đạt 352 tỷ đồng", 2017, []),
+    # the start, middle or end of this year, this month or week
+    ("Đầu năm, vợ chồng anh chuyển từ phòng trọ 30 m2 lên chung cư", 2023, [(2023, None, False, "Đầu năm")]),
+    ("phấn đấu đến cuối năm giải ngân 95%", 2024, [(2024, None, False, "cuối năm")]),
+    ("Đầu tháng này, chủ nhà lại báo giá thuê tăng hai triệu", 2023, [(2023, None, False, "tháng này")]),
+    ("Tuần qua, giá lúa tăng 200 đồng/kg", 2024, [(2024, None, False, "Tuần qua")]),
     # comparison bases and dates of effect are never a figure's own year
     ("tăng 26 tỷ đồng so với năm 2015", None, [(2015, None, True, "năm 2015")]),
     ("Về đỉnh lũ năm 2024 được nhận định ở mức cao hơn năm 2023 khoảng 0,1 - 0,4m", None,
