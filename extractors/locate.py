@@ -97,28 +97,35 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
 
 
 def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
-                framing: tuple[int | None, int | None]) -> tuple[int | None, int | None]:
+                framing: tuple[int | None, int | None],
+                title_period: tuple[int | None, int | None] = (None, None)) -> tuple[int | None, int | None]:
     """(year, year_max) of one figure: its clause, its sentence, the phrase that opens its
-    paragraph (`Năm 2024, ...`), the heading above it, else the period the title or lead names."""
+    paragraph (`Năm 2024, ...`), the heading above it, else the period the title or lead names.
+    A figure reported as current (`hiện có`) holds for the period the title names, else none."""
     own = [y for y in years if not y.comparison]
     standing = is_standing(lay.text, fig.start)
     for lo, hi in (lay.clause(fig.start), lay.sentence(fig.start)):
         found = _ordered(own, lo, hi, fig)
         if found:
-            return found[0].year, found[0].year_max
+            return _year_of(found[0], title_period)
         if standing:
             return None, None  # a size or capacity holds for no period unless its clause says so
     opener = _opener(lay, lay.paragraph(fig.start)[0], years)
     if opener[1] <= fig.start:
         found = [y for y in own if opener[0] <= y.start < opener[1] and not y.dated and _frames(lay, y)]
         if found:
-            return found[0].year, found[0].year_max
+            return _year_of(found[0], title_period)
     heading = _heading_above(lay, fig)
     if heading is not None:
         found = [y for y in own if heading[0] <= y.start < heading[1]]
         if found:
-            return found[0].year, found[0].year_max
+            return _year_of(found[0], title_period)
     return framing
+
+
+def _year_of(year: YearMention, title_period: tuple[int | None, int | None]) -> tuple[int | None, int | None]:
+    """The (year, year_max) a mention gives a figure: `hiện có` gives the title's period."""
+    return title_period if year.current else (year.year, year.year_max)
 
 
 def _opener(lay: Layout, start: int, years: Sequence[YearMention]) -> tuple[int, int]:
@@ -207,13 +214,14 @@ def locate(article: Article) -> Article:
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(text)
     title_end = lay.paragraphs[0][1] if lay.paragraphs else 0
     framing = framing_period(years, lay, title_end, head_end)
+    title_period = framing_period(years, lay, title_end, title_end)
     lead = (0, head_end)
     figures = []
     for fig in article.figures:
         place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main)
         if fig.value > 1 and _counts_provinces(fig):
             province = None  # `4 tỉnh miền Trung`: the figure spans its provinces
-        year, year_max = locate_year(years, lay, fig, framing)
+        year, year_max = locate_year(years, lay, fig, framing, title_period)
         figures.append(fig.model_copy(update={"place": place, "province": province, "year": year,
                                               "year_max": year_max}))
     return article.model_copy(update={"figures": figures, "province": main})

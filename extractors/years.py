@@ -35,6 +35,8 @@ class YearWords(BaseModel):
     relative: dict[str, int]
     vague_counts: list[str]
     vague_spans: list[str]
+    current_words: list[str]
+    current_not_after: list[str]
     date_heads: list[str]
     today_words: list[str]
     month_words: list[str]
@@ -51,7 +53,8 @@ class YearMention:
     `comparison` marks a year that is never a figure's own: the base of a comparison (`so với
     năm 2023`), a rule's date of effect (`có hiệu lực từ 1-11-2023`) or a person's birth year
     (`sinh năm 1990`). `dated` marks a date
-    written without its year (`ngày 7/11`), whose year is the publication year. `year` is None
+    written without its year (`ngày 7/11`), whose year is the publication year. `current` marks
+    `hiện nay`/`hiện có`: the figure is as of now, the period a title names or else no year. `year` is None
     for a relative year or a yearless date when the publication year is unknown: the text gives
     the figure a year that cannot be told, so nothing wider may stand in for it (§8).
     """
@@ -62,6 +65,7 @@ class YearMention:
     year_max: int | None = None
     comparison: bool = False
     dated: bool = False
+    current: bool = False
 
 
 @cache
@@ -91,6 +95,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "relative": re.compile(rf"(?<!\w)(?P<rel>(?<![-/.])(?<!tháng )(?:\d+|{alternation(w.vague_counts)})\s+)?"
                                rf"(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
         "vague": re.compile(rf"(?<!\w)(?:{alternation(w.vague_spans)})(?!\w)", flags),
+        "current": re.compile(rf"(?<!\w){_not_after(w)}(?:{alternation(w.current_words)})(?!\w)", flags),
         "yearless": re.compile(rf"(?:{alternation(w.date_heads)})\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
         "today": re.compile(rf"(?<!\w)(?:{alternation(w.today_words)})(?!\w)", flags),
@@ -127,7 +132,7 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
     taken: list[tuple[int, int]] = []
     pats = _patterns()
     text = lowered(text)
-    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "yearless", "today",
+    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "current", "yearless", "today",
                  "yearless_month"):
         for m in pats[name].finditer(text):
             start = _head_start(text, m.start()) if name in ("span", "head") else m.start()
@@ -158,6 +163,12 @@ def _lowercase(words: YearWords) -> YearWords:
     return YearWords.model_validate(lower)
 
 
+def _not_after(words: YearWords) -> str:
+    """Look-behinds refusing the syllables before `hiện` that make a word of it (`thực hiện`):
+    one each, since a look-behind has a fixed width."""
+    return "".join(rf"(?<!{re.escape(w)} )" for w in words.current_not_after)
+
+
 def _head_start(text: str, start: int) -> int:
     """Where the head word before a year begins (`năm học 2023-2024`), else `start`."""
     m = _patterns()["head_before"].search(text, max(0, start - windows().year_head), start)
@@ -171,6 +182,8 @@ def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention 
             return YearMention(m.start(), m.end(), None)  # `Bốn năm nay` is vague; `9 tháng đầu năm` is not
         offset = year_words().relative[_rel_key(m.group("word"))]
         return YearMention(m.start(), m.end(), None if published is None else published + offset)
+    if name == "current":
+        return YearMention(m.start(), m.end(), None, current=True)
     if name == "vague":
         return YearMention(m.start(), m.end(), None)
     if name in ("yearless", "today"):
@@ -202,5 +215,5 @@ def _mark_comparison(text: str, m: YearMention, bases: list[int]) -> YearMention
     """A year within a comparison's phrase (after `so với`, before the next comma) is its base."""
     for end in bases:
         if end <= m.start and m.start - end <= 30 and not re.search(r"[,;.]", text[end:m.start]):
-            return YearMention(m.start, m.end, m.year, m.year_max, comparison=True, dated=m.dated)
+            return YearMention(m.start, m.end, m.year, m.year_max, comparison=True, dated=m.dated, current=m.current)
     return m

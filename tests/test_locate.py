@@ -72,9 +72,15 @@ def test_locate(text: str, spans: list[str], published: str | None, expected: li
     # ... not when its year is that of a figure in it (`657.000 tỷ đồng đầu tư công năm 2024`)
     ("657.000 tỷ đồng đầu tư công năm 2024\nCả nước hiện có 34 dự án lớn trọng điểm ngành giao thông.",
      "34 dự án lớn", None),
+    # a figure reported as current holds for the period the title names ...
+    ("Smartphone giảm giá mạnh trong đầu tháng 10/2020\nHiện tại, sản phẩm đang có mức giảm giá 2 triệu đồng.",
+     "2 triệu đồng", 2020),
+    # ... and for no year when only the lead dates an event (§8: a standing or current fact)
+    ("Tai nạn trên cao tốc\nTrưa 18/2, xe tải tông ôtô. Đây là một trong 5 tuyến cao tốc hiện có hai làn xe.",
+     "hai làn xe", None),
 ])
 def test_the_title_frames_only_its_period(text: str, span: str, year: int | None) -> None:
-    assert locate(article(text, [span])).figures[0].year == year
+    assert locate(article(text, [span], "2024-02-18")).figures[0].year == year
 
 
 def test_a_day_in_the_lead_dates_the_event() -> None:
