@@ -101,7 +101,7 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
                 title_period: tuple[int | None, int | None] = (None, None)) -> tuple[int | None, int | None]:
     """(year, year_max) of one figure: its clause, its sentence, the phrase that opens its
     paragraph (`Năm 2024, ...`), the heading above it, else the period the title or lead names.
-    A figure reported as current (`hiện có`) holds for the period the title names, else none."""
+    A figure reported as a standing state (`hiện có`) holds for the period the title names, else none."""
     own = [y for y in years if not y.comparison]
     standing = is_standing(lay.text, fig.start)
     for lo, hi in (lay.clause(fig.start), lay.sentence(fig.start)):

@@ -54,7 +54,7 @@ class YearMention:
     năm 2023`), a rule's date of effect (`có hiệu lực từ 1-11-2023`) or a person's birth year
     (`sinh năm 1990`). `dated` marks a date
     written without its year (`ngày 7/11`), whose year is the publication year. `current` marks
-    `hiện nay`/`hiện có`: the figure is as of now, the period a title names or else no year. `year` is None
+    `hiện có`/`hiện còn`: the figure is a standing state, the period a title names or else no year. `year` is None
     for a relative year or a yearless date when the publication year is unknown: the text gives
     the figure a year that cannot be told, so nothing wider may stand in for it (§8).
     """

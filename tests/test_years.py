@@ -49,9 +49,9 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
     ("phấn đấu đến cuối năm giải ngân 95%", 2024, [(2024, None, False, "cuối năm")]),
     ("Đầu tháng này, chủ nhà lại báo giá thuê tăng hai triệu", 2023, [(2023, None, False, "tháng này")]),
     ("Tuần qua, giá lúa tăng 200 đồng/kg", 2024, [(2024, None, False, "Tuần qua")]),
-    # `hiện` + có/nay/tại: reported as current, no year (§8); not inside a word (`thực hiện`)
+    # `hiện` + có/còn/đang: reported as a standing state, no year (§8); not inside a word (`thực hiện`)
     ("cả nước hiện có 34 dự án lớn", 2024, [(None, None, False, "hiện có")]),
-    ("Hiện nay, huyện có 50 căn nhà", 2024, [(None, None, False, "Hiện nay")]),
+    ("Huyện hiện còn 50 hộ nghèo", 2024, [(None, None, False, "hiện còn")]),
     ("xã đã thực hiện có hiệu quả 20 mô hình", 2024, []),
     ("công an phát hiện có 3 người", 2024, []),
     # comparison bases and dates of effect are never a figure's own year
