@@ -4,7 +4,8 @@ WHY its own module: ANNOTATION.md §8 finds a figure's place and year in widenin
 its clause, its sentence, the paragraph or heading that frames it, the title and lead — so
 the locate step needs those ranges for every offset, cheaply and without re-tokenizing.
 A clause ends at `;`, `:`, a bracket or a comma followed by a space (never the decimal
-comma of `2,5`); a sentence at `.`, `!`, `?` or `…` followed by a space.
+comma of `2,5`); a sentence at `.`, `!`, `?` or `…` followed by a space, or glued to the next
+sentence's capitalized first word.
 """
 from __future__ import annotations
 
@@ -12,7 +13,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
+#: A sentence ends at `.`, `!`, `?` or `…` followed by a space, or glued to the next sentence's
+#: first word when a scrape lost the space or the line break (`ngày thường."Năm ngoái`, `bán
+#: lại.Những thùng`): a lower-case letter or digit before, a capitalized word after, which an
+#: abbreviation (`TP.HCM`) or a decimal point never has.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+|(?<=[a-zà-ỹđ\d][.!?])[\"”’)]*(?=[\"“]?[A-ZÀ-ỸĐ][a-zà-ỹđ])")
 _CLAUSE_END = re.compile(r"[;:()]|,(?=\s)|\s[-–]\s")
 #: A heading: a short line that does not end like a sentence.
 _HEADING_MAX = 90

@@ -1,0 +1,31 @@
+"""Sentences and clauses of a text (extractors/layout.py): the scopes §8 widens through."""
+from __future__ import annotations
+
+import pytest
+
+from vnfigures.extractors.layout import layout
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Mưa lớn. Lũ dâng cao.", ["Mưa lớn. ", "Lũ dâng cao."]),
+    # a scrape that lost the space or the line break between two sentences
+    ('tăng 3-4 lần ngày thường", anh Tâm nói.Theo các tiểu thương, giá tăng.',
+     ['tăng 3-4 lần ngày thường", anh Tâm nói.', "Theo các tiểu thương, giá tăng."]),
+    ('so với ngày thường."Năm ngoái tôi chỉ nhập 70 tấn.', ['so với ngày thường."', "Năm ngoái tôi chỉ nhập 70 tấn."]),
+    # abbreviations, decimal points and initials are no sentence end
+    ("TP.HCM có 5.000 hộ nghèo.", ["TP.HCM có 5.000 hộ nghèo."]),
+    ("Giá 2.5 triệu đồng/kg.", ["Giá 2.5 triệu đồng/kg."]),
+    ("Đội trưởng là ông A.Nguyễn Văn B.", ["Đội trưởng là ông A.Nguyễn Văn B."]),
+])
+def test_sentences(text: str, sentences: list[str]) -> None:
+    lay = layout(text)
+    assert [text[a:b] for a, b in lay.sentences] == sentences
+
+
+@pytest.mark.parametrize(("text", "clauses"), [
+    ("Năm 2024, tỉnh trao 50 căn nhà; huyện trao 20 căn.", ["Năm 2024,", " tỉnh trao 50 căn nhà;", " huyện trao 20 căn."]),
+    ("Lãi suất 2,5%/năm.", ["Lãi suất 2,5%/năm."]),
+])
+def test_clauses(text: str, clauses: list[str]) -> None:
+    lay = layout(text)
+    assert [text[a:b] for a, b in lay.clauses] == clauses
