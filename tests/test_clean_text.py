@@ -182,6 +182,13 @@ SYNTHETIC = [
      "Kết quả\nHuyện làm được nhiều việc.\nKẾT QUẢ CỤ THỂ\nGạo\n262 tấn gạo cho hộ nghèo.", "Kết quả"),
     ("Kết quả\n\nHuyện làm được nhiều việc.\nKẾT QUẢ CỤ THỂ\n- 26 cây cầu\n- 262 tấn gạo",
      "Kết quả\nHuyện làm được nhiều việc.\nKẾT QUẢ CỤ THỂ\n- 26 cây cầu\n- 262 tấn gạo", "Kết quả"),
+    # the source and share box after the last paragraph, with a web address in it, goes
+    ("Cổ phiếu tăng\n\nChỉ số VN-Index tăng 12 điểm trong phiên giao dịch sáng nay nhờ nhóm ngân hàng.\nDương Ngọc\nNhịp sống thị trường\n"
+     "Theo Nhịp sống thị trường Copy link\nLink bài gốc Lấy link! https://markettimes.vn/bai-viet-109319.html",
+     "Cổ phiếu tăng\nChỉ số VN-Index tăng 12 điểm trong phiên giao dịch sáng nay nhờ nhóm ngân hàng.", "Cổ phiếu tăng"),
+    # an address inside the article's last sentence is the article's
+    ("Đăng ký học bổng\n\nHồ sơ xin học bổng của sinh viên nghèo nộp tại https://hocbong.vn trước ngày 5/3.\nAn Chi",
+     "Đăng ký học bổng\nHồ sơ xin học bổng của sinh viên nghèo nộp tại https://hocbong.vn trước ngày 5/3.\nAn Chi", "Đăng ký học bổng"),
     # a section label before the headline goes
     ("Xã hội\nTrao 20 căn nhà cho hộ nghèo\nBáo Cà Mau\nSáng nay huyện trao 20 căn nhà.",
      "Trao 20 căn nhà cho hộ nghèo\nSáng nay huyện trao 20 căn nhà.", "Trao 20 căn nhà cho hộ nghèo"),

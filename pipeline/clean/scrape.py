@@ -33,6 +33,7 @@ from vnfigures.schemas import load_data
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?:\s|$)|;$")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
+_WEB_ADDRESS = re.compile(r"(?<![\w@])(?:https?://|www\.)\S+", re.IGNORECASE)
 # A number in a ticker: "150.000", "+0,1%", "▼12,3", "(-0,7%)"; an arrow alone counts too.
 _NUMBER_TOKEN = re.compile(r"\(?[+\-−±▲▼↑↓]?\d[\d.,]*%?\)?|[▲▼↑↓]")
 # An item of the article's own list ("- Hỗ trợ ...", "2. Xây ...", "b) Miễn ...") is no teaser.
@@ -58,6 +59,7 @@ class ScrapeShapes(BaseModel):
     lone_teaser_max_words: int
     tail_min_lines: int
     tail_digit_share_max: float
+    link_tail_max_lines: int
     widget_line_max_chars: int
     related_box_max_lines: int
     list_min_lines: int
@@ -246,9 +248,15 @@ def drop_page_tail(lines: list[str]) -> list[str]:
     start = _teaser_pairs_start(lines, last)
     if start is not None:
         return lines[:start]
-    if _is_page_tail(tail):
+    if _is_page_tail(tail) or _is_link_tail(tail):
         return _drop_lone_teaser(lines[: last + 1])
     return lines
+
+
+def _is_link_tail(tail: list[str]) -> bool:
+    """A few short lines after the last paragraph with a web address among them: the page's
+    source and share box ("Theo Nhịp sống thị trường Copy link", "Link bài gốc https://…")."""
+    return len(tail) <= shapes().link_tail_max_lines and any(_WEB_ADDRESS.search(line) for line in tail)
 
 
 def _drop_lone_teaser(lines: list[str]) -> list[str]:
