@@ -13,8 +13,8 @@ from functools import cache
 from vnfigures.schemas import Entity, EntityLabel
 
 from .entity_words import WORD_RE, entity_words, starts_re
-from .lexicon import alternation
-from .places import UPPERCASE, find_places
+from .lexicon import UPPERCASE, alternation
+from .places import find_places
 
 
 @cache

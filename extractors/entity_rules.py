@@ -20,8 +20,8 @@ from .entity_people import (is_person_name, is_posted_name, names_a_place_or_bod
                             words_after)
 from .entity_words import WORD_RE, entity_words, starts_re
 from .gazetteer import place_words
-from .lexicon import alternation
-from .places import NO_PROVINCE, UPPERCASE, PlaceMention, find_places
+from .lexicon import UPPERCASE, alternation
+from .places import NO_PROVINCE, PlaceMention, find_places
 
 #: Place levels that are places in their own right; a bare district name (`Thanh Bình`) is
 #: one unless the NER reads a person there.

@@ -13,11 +13,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .lexicon import LOWERCASE, UPPERCASE
+
 #: A sentence ends at `.`, `!`, `?` or `…` followed by a space, or glued to the next sentence's
 #: first word when a scrape lost the space or the line break (`ngày thường."Năm ngoái`, `bán
 #: lại.Những thùng`): a lower-case letter or digit before, a capitalized word after, which an
 #: abbreviation (`TP.HCM`) or a decimal point never has.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+|(?<=[a-zà-ỹđ\d][.!?])[\"”’)]*(?=[\"“]?[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+|(?<=[{LOWERCASE}\d][.!?])[\"”’)]*(?=[\"“]?[{UPPERCASE}][{LOWERCASE}])")
 _CLAUSE_END = re.compile(r"[;:()]|,(?=\s)|\s[-–]\s")
 #: A heading: a short line that does not end like a sentence.
 _HEADING_MAX = 90

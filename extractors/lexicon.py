@@ -16,6 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from vnfigures.schemas import CURRENCIES, Kind, read_data, unit_allowed
 
+#: Regex class bodies for upper- and lower-case letters, Vietnamese ones included (`Đ`, `Ấ`,
+#: `ư`): `A-Z`-style ranges cannot say it, since the accented capitals and small letters
+#: alternate in Unicode's Latin Extended Additional block.
+UPPERCASE = "A-Z" + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
+LOWERCASE = "a-z" + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).islower())
+
 
 def _read_yaml(name: str) -> Any:
     """Read one data file of `extractors/data/` (validated by its model in the loaders below)."""

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from .gazetteer import place_words
-from .lexicon import alternation, cue_before_re, windows, word_re
-from .places import NO_PROVINCE, UPPERCASE, PlaceMention
+from .lexicon import UPPERCASE, alternation, cue_before_re, windows, word_re
+from .places import NO_PROVINCE, PlaceMention
 
 #: The levels of a group made of foreign names only.
 FOREIGN = frozenset({"foreign"})

@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from .gazetteer import gazetteer, name_key, place_words
-from .lexicon import alternation, cue_before_re, windows
+from .lexicon import UPPERCASE, alternation, cue_before_re, windows
 from .years import lowered
 
-UPPERCASE = "A-Z" + "".join(chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper())
 _WORD = rf"[{UPPERCASE}][\w'’]*(?:\.[{UPPERCASE}][\w]*)*"
 #: Blanks within a line: a name never runs on into the next paragraph (`An Giang\nNgày 9-5`).
 _BLANK = r"[^\S\n]"

@@ -189,6 +189,16 @@ SYNTHETIC = [
     # an address inside the article's last sentence is the article's
     ("Đăng ký học bổng\n\nHồ sơ xin học bổng của sinh viên nghèo nộp tại https://hocbong.vn trước ngày 5/3.\nAn Chi",
      "Đăng ký học bổng\nHồ sơ xin học bổng của sinh viên nghèo nộp tại https://hocbong.vn trước ngày 5/3.\nAn Chi", "Đăng ký học bổng"),
+    # teasers whose headline lost its break before the summary (a mobile page's text), two or more
+    ("Trao bò giống\n\nHuyện Đức Thọ đã trao 120 con bò giống cho các hộ nghèo tại 12 xã trên địa bàn.\nMinh Ngọc\n"
+     "Hà Tĩnh hỗ trợ 500 hộ nghèo làm nhà mớiTỉnh vừa phân bổ 25 tỷ đồng để hỗ trợ 500 hộ nghèo xây nhà.\n"
+     "Nghệ An trao 300 suất học bổng cho học sinhQuỹ khuyến học tỉnh trao 300 suất học bổng cho học sinh.",
+     "Trao bò giống\nHuyện Đức Thọ đã trao 120 con bò giống cho các hộ nghèo tại 12 xã trên địa bàn.\nMinh Ngọc",
+     "Trao bò giống"),
+    # one glued line is the article's (a dateline glued to its lead)
+    ("Cháy kho hàng\n\nTP HCMHai dãy nhà rộng hơn 4.000 m2 chứa đồ gia dụng đã bị thiêu rụi sau vụ hỏa hoạn.",
+     "Cháy kho hàng\nTP HCMHai dãy nhà rộng hơn 4.000 m2 chứa đồ gia dụng đã bị thiêu rụi sau vụ hỏa hoạn.",
+     "Cháy kho hàng"),
     # a section label before the headline goes
     ("Xã hội\nTrao 20 căn nhà cho hộ nghèo\nBáo Cà Mau\nSáng nay huyện trao 20 căn nhà.",
      "Trao 20 căn nhà cho hộ nghèo\nSáng nay huyện trao 20 căn nhà.", "Trao 20 căn nhà cho hộ nghèo"),

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict
 
 from vnfigures.clean.inline import inline_rules
 from vnfigures.clean.rules import furniture
+from vnfigures.extractors.lexicon import LOWERCASE, UPPERCASE
 from vnfigures.schemas import load_data
 
 # A sentence ends with a full stop (or a list item with ";" at the end of the line); a
@@ -33,6 +34,8 @@ from vnfigures.schemas import load_data
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?:\s|$)|;$")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
+#: A lower-case letter glued to a capitalized word: a line break a page's text lost.
+_GLUED = re.compile(rf"[{LOWERCASE}](?=[{UPPERCASE}][{LOWERCASE}])")
 _WEB_ADDRESS = re.compile(r"(?<![\w@])(?:https?://|www\.)\S+", re.IGNORECASE)
 # A number in a ticker: "150.000", "+0,1%", "▼12,3", "(-0,7%)"; an arrow alone counts too.
 _NUMBER_TOKEN = re.compile(r"\(?[+\-−±▲▼↑↓]?\d[\d.,]*%?\)?|[▲▼↑↓]")
@@ -239,6 +242,9 @@ def drop_page_tail(lines: list[str]) -> list[str]:
     last = next((i for i in range(len(lines) - 1, 0, -1) if is_paragraph(lines[i])), None)
     if last is None:
         return lines
+    glued = _glued_teasers_start(lines, last)
+    if glued is not None:
+        return lines[:glued]
     tail = lines[last + 1:]
     related = [i for i, line in enumerate(tail) if _is_teaser_title(line)]
     announced = bool(related) and _announces_list(lines[last + related[0]])
@@ -257,6 +263,22 @@ def _is_link_tail(tail: list[str]) -> bool:
     """A few short lines after the last paragraph with a web address among them: the page's
     source and share box ("Theo Nhịp sống thị trường Copy link", "Link bài gốc https://…")."""
     return len(tail) <= shapes().link_tail_max_lines and any(_WEB_ADDRESS.search(line) for line in tail)
+
+
+def _glued_teasers_start(lines: list[str], last: int) -> int | None:
+    """Where teasers that end the article begin when each lost the break between its headline
+    and its summary ("Hà Tĩnh hỗ trợ 500 hộ nghèo làm nhà mớiTỉnh vừa phân bổ 25 tỷ đồng …"),
+    as a mobile page's text gives them: at least teaser_pairs_min such lines in a row, the
+    last of them the last paragraph. One glued line is no sign (a dateline glued to the lead)."""
+    k = last
+    while k >= 1 and _is_glued_teaser(lines[k]):
+        k -= 1
+    return k + 1 if last - k >= shapes().teaser_pairs_min else None
+
+
+def _is_glued_teaser(line: str) -> bool:
+    m = _GLUED.search(line, 0, shapes().headline_max_chars)
+    return m is not None and _is_teaser_title(line[:m.start() + 1]) and is_paragraph(line[m.start() + 1:])
 
 
 def _drop_lone_teaser(lines: list[str]) -> list[str]:
