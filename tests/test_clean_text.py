@@ -199,6 +199,19 @@ SYNTHETIC = [
     ("Cháy kho hàng\n\nTP HCMHai dãy nhà rộng hơn 4.000 m2 chứa đồ gia dụng đã bị thiêu rụi sau vụ hỏa hoạn.",
      "Cháy kho hàng\nTP HCMHai dãy nhà rộng hơn 4.000 m2 chứa đồ gia dụng đã bị thiêu rụi sau vụ hỏa hoạn.",
      "Cháy kho hàng"),
+    # an advertisement of short lines with a number to call, set between two paragraphs, goes ...
+    ("Trao bò giống\n\nHuyện Đức Thọ đã trao 120 con bò giống cho các hộ nghèo tại 12 xã trên địa bàn.\n"
+     "ƯU ĐÃI ĐẶC BIỆT THÁNG 3\nGiảm 30% học phí\nGọi ngay 1900 1234\n"
+     "Các hộ nhận bò cam kết chăm sóc tốt và hoàn trả một con bê sau ba năm cho hội nông dân.",
+     "Trao bò giống\nHuyện Đức Thọ đã trao 120 con bò giống cho các hộ nghèo tại 12 xã trên địa bàn.\n"
+     "Các hộ nhận bò cam kết chăm sóc tốt và hoàn trả một con bê sau ba năm cho hội nông dân.", "Trao bò giống"),
+    # ... the article's own table of short rows stays
+    ("Trao bò giống\n\nHuyện Đức Thọ đã trao 120 con bò giống cho các hộ nghèo tại 12 xã trên địa bàn.\n"
+     "Xã Tùng Ảnh\n25 con\nXã Đức Lạng\n18 con\n"
+     "Các hộ nhận bò cam kết chăm sóc tốt và hoàn trả một con bê sau ba năm cho hội nông dân.",
+     "Trao bò giống\nHuyện Đức Thọ đã trao 120 con bò giống cho các hộ nghèo tại 12 xã trên địa bàn.\n"
+     "Xã Tùng Ảnh\n25 con\nXã Đức Lạng\n18 con\n"
+     "Các hộ nhận bò cam kết chăm sóc tốt và hoàn trả một con bê sau ba năm cho hội nông dân.", "Trao bò giống"),
     # a section label before the headline goes
     ("Xã hội\nTrao 20 căn nhà cho hộ nghèo\nBáo Cà Mau\nSáng nay huyện trao 20 căn nhà.",
      "Trao 20 căn nhà cho hộ nghèo\nSáng nay huyện trao 20 căn nhà.", "Trao 20 căn nhà cho hộ nghèo"),

@@ -63,6 +63,9 @@ class ScrapeShapes(BaseModel):
     tail_min_lines: int
     tail_digit_share_max: float
     link_tail_max_lines: int
+    promo_min_lines: int
+    promo_max_line_words: int
+    phone_number: str
     widget_line_max_chars: int
     related_box_max_lines: int
     list_min_lines: int
@@ -216,6 +219,34 @@ def article_resumes(lines: list[str], marker: int) -> int | None:
         if is_paragraph(lines[j]):
             return j if is_paragraph(lines[j + 1]) else None
     return None
+
+
+def drop_promo_runs(lines: list[str]) -> list[str]:
+    """Drop an advertisement set between two paragraphs: at least promo_min_lines short lines
+    in a row with no sentence among them, one of them a phone number to call ("ƯU ĐÃI ĐẶC
+    BIỆT", "Giảm 30% học phí", "Gọi ngay 1900 1234"). An article's own table of short rows
+    names no phone number."""
+    keep, i = list(lines), 1
+    while i < len(keep):
+        j = i
+        while j < len(keep) and _is_promo_line(keep[j]):
+            j += 1
+        run = keep[i:j]
+        if (len(run) >= shapes().promo_min_lines and j < len(keep) and is_paragraph(keep[i - 1])
+                and any(_phone_re().search(line) for line in run)):
+            del keep[i:j]
+        else:
+            i = j + 1
+    return keep
+
+
+def _is_promo_line(line: str) -> bool:
+    return len(line.split()) <= shapes().promo_max_line_words and _SENTENCE_END.search(line) is None
+
+
+@lru_cache(maxsize=1)
+def _phone_re() -> re.Pattern[str]:
+    return re.compile(shapes().phone_number)
 
 
 def drop_related_runs(lines: list[str]) -> list[str]:

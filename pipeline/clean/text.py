@@ -24,7 +24,7 @@ from vnfigures.clean.cleaned import Cleaned
 from vnfigures.clean.dates import date_forms, dateline_date
 from vnfigures.clean.inline import Inline, inline_rules, is_menu_line
 from vnfigures.clean.rules import Furniture, furniture
-from vnfigures.clean.scrape import (article_resumes, drop_page_header, drop_page_tail, drop_related_runs,
+from vnfigures.clean.scrape import (article_resumes, drop_page_header, drop_page_tail, drop_promo_runs, drop_related_runs,
                                     is_ticker_line, list_page_message)
 from vnfigures.errors import NoArticleFound
 
@@ -58,7 +58,7 @@ def _clean_once(text: str) -> Cleaned:
     rules, glued = furniture(), inline_rules()
     lines = [unicodedata.normalize("NFC", line).strip() for line in text.splitlines()]
     lines, header = drop_page_header([line for line in lines if line])
-    lines = _drop_menus(drop_related_runs(drop_page_tail(lines)), rules, glued)
+    lines = _drop_menus(drop_promo_runs(drop_related_runs(drop_page_tail(lines))), rules, glued)
     dated = [line for line in header + lines[:_DATELINE_LINES] if _is_dateline(line)]
     lines = [line for line in lines if not _is_furniture(line, rules, glued)]
     lines = _cut_tail(lines, rules)
