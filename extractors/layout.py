@@ -20,7 +20,9 @@ from .lexicon import LOWERCASE, UPPERCASE
 #: lại.Những thùng`): a lower-case letter or digit before, a capitalized word after, which an
 #: abbreviation (`TP.HCM`) or a decimal point never has.
 _SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+|(?<=[{LOWERCASE}\d][.!?])[\"”’)]*(?=[\"“]?[{UPPERCASE}][{LOWERCASE}])")
-_CLAUSE_END = re.compile(r"[;:()]|,(?=\s)|\s[-–]\s")
+#: A clause ends at `;`, `:`, a bracket, a comma before a space, or a spaced dash that joins no
+#: two numbers (`Bắc - Nam` parts; `2017 - 2020` and `38.000 - 41.000` stay one span).
+_CLAUSE_END = re.compile(r"[;:()]|,(?=\s)|(?<!\d)\s[-–]\s|\s[-–]\s(?!\d)")
 #: A heading: a short line that does not end like a sentence.
 _HEADING_MAX = 90
 

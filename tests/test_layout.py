@@ -25,6 +25,9 @@ def test_sentences(text: str, sentences: list[str]) -> None:
 @pytest.mark.parametrize(("text", "clauses"), [
     ("Năm 2024, tỉnh trao 50 căn nhà; huyện trao 20 căn.", ["Năm 2024,", " tỉnh trao 50 căn nhà;", " huyện trao 20 căn."]),
     ("Lãi suất 2,5%/năm.", ["Lãi suất 2,5%/năm."]),
+    # a spaced dash between two numbers joins a span; between words it parts clauses
+    ("hoàn thành 9 dự án giai đoạn 2017 - 2020 và cao tốc Bắc - Nam.",
+     ["hoàn thành 9 dự án giai đoạn 2017 - 2020 và cao tốc Bắc - ", "Nam."]),
 ])
 def test_clauses(text: str, clauses: list[str]) -> None:
     lay = layout(text)
