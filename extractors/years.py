@@ -35,6 +35,7 @@ class YearWords(BaseModel):
     relative: dict[str, int]
     vague_counts: list[str]
     vague_spans: list[str]
+    standing_far: list[str]
     current_words: list[str]
     current_not_after: list[str]
     date_heads: list[str]
@@ -108,9 +109,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 @cache
 def _standing_re() -> re.Pattern[str]:
-    """A size or capacity word, then at most a qualifier, ending right before a figure."""
+    """A size or capacity word, then at most a qualifier, ending right before a figure; or a
+    distance word and the place it is measured from."""
     words = _lowercase(year_words())
-    return re.compile(rf"(?<!\w)(?:{alternation(words.standing_words)})(?:\s+\w+)?\s+$")
+    near = rf"(?:{alternation(words.standing_words)})(?:\s+\w+)?"
+    far = rf"(?:{alternation(words.standing_far)})(?:\s+[^\s,;.]+){{0,{windows().standing_far_words}}}"
+    return re.compile(rf"(?<!\w)(?:{near}|{far})\s+$")
 
 
 def is_standing(text: str, start: int) -> bool:

@@ -96,6 +96,8 @@ def test_a_day_in_the_lead_dates_the_event() -> None:
     # §8: a standing fact has no year even when its sentence dates another event
     ("Cao tốc\nTuyến cao tốc khánh thành ngày 31/12/2022, dài 98,3 km.", "98,3 km", None),
     ("Vết nứt\nNăm 2023 vết nứt thứ hai rộng 40cm.", "40cm", 2023),  # its own clause names the year
+    # a distance from a place (`cách quốc lộ 1A khoảng 3 km`) is standing too
+    ("Cháy kho\nTrưa 27/8, kho cháy. Nơi đây cách quốc lộ 1A khoảng 3 km.", "khoảng 3 km", None),
     ("Lũ\nNăm 2023, lũ làm 115 hộ dân phải di dời.", "115 hộ dân", 2023),
     ("Tổng kết năm 2023\nThời gian qua, tỉnh đã hỗ trợ 115 hộ nghèo.", "115 hộ nghèo", None),  # vague span
     ("Giảm nghèo\nTỉnh báo cáo kết quả.\nKết quả năm 2022\nTỉnh đã hỗ trợ 115 hộ nghèo.", "115 hộ nghèo",
