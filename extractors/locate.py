@@ -33,6 +33,7 @@ _FRAME_WORDS = 4
 #: A paragraph's first clause of at most this many words is a connective (`Theo đó,`).
 _CONNECTIVE_WORDS = 2
 
+#: A digit: a number before a title's year makes the year that figure's (`_figure_before`).
 _DIGIT = re.compile(r"\d")
 
 #: The figure's own scopes (clause, sentence) come first in `_scopes`; the wider ones follow.

@@ -26,17 +26,13 @@ from pydantic import BaseModel, ConfigDict
 
 from vnfigures.clean.inline import inline_rules
 from vnfigures.clean.rules import furniture
-from vnfigures.extractors.lexicon import LOWERCASE, UPPERCASE
 from vnfigures.schemas import load_data
 
 # A sentence ends with a full stop (or a list item with ";" at the end of the line); a
 # colon after a label ("Trụ sở: 16 Lê Hồng Phong") ends none.
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?:\s|$)|;$")
+SENTENCE_END = re.compile(r"[.!?…][\"”’)]*(?:\s|$)|;$")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
-#: A lower-case letter glued to a capitalized word: a line break a page's text lost.
-_GLUED = re.compile(rf"[{LOWERCASE}](?=[{UPPERCASE}][{LOWERCASE}])")
-_WEB_ADDRESS = re.compile(r"(?<![\w@])(?:https?://|www\.)\S+", re.IGNORECASE)
 # A number in a ticker: "150.000", "+0,1%", "▼12,3", "(-0,7%)"; an arrow alone counts too.
 _NUMBER_TOKEN = re.compile(r"\(?[+\-−±▲▼↑↓]?\d[\d.,]*%?\)?|[▲▼↑↓]")
 # An item of the article's own list ("- Hỗ trợ ...", "2. Xây ...", "b) Miễn ...") is no teaser.
@@ -87,8 +83,8 @@ def is_paragraph(line: str) -> bool:
     """A running sentence of the article: enough words and a sentence end in it, and not the
     site talking (a footer's "Chỉ được phát hành lại thông tin ...", a comment prompt)."""
     if len(line) > shapes().widget_line_max_chars:  # a long line: words enough, and no widget
-        return _SENTENCE_END.search(line) is not None
-    if len(line.split()) < shapes().paragraph_min_words or _SENTENCE_END.search(line) is None:
+        return SENTENCE_END.search(line) is not None
+    if len(line.split()) < shapes().paragraph_min_words or SENTENCE_END.search(line) is None:
         return False
     return not inline_rules().is_widget_sentence(line)
 
@@ -123,7 +119,7 @@ def _headline_question(line: str) -> bool:
 def forget() -> None:
     """Clear the per-line answers kept across cleaning passes, so that a benchmark times
     every text as if it were seen for the first time."""
-    for cached in (is_paragraph, _is_teaser_title, _title_forms):
+    for cached in (is_paragraph, is_teaser_title, _title_forms):
         cached.cache_clear()
 
 
@@ -178,7 +174,7 @@ def _headline_above_body(lines: list[str]) -> int | None:
     first = next((i for i, line in enumerate(lines) if is_paragraph(line)), None)
     if first is None or first < shapes().header_min_lines:
         return None
-    if _is_content(lines[1:first]):  # a list or a table opening the article is no header
+    if is_content(lines[1:first]):  # a list or a table opening the article is no header
         return None
     if _is_headline(lines[0]):  # the scraper's own headline line first, then the page
         return 0
@@ -209,159 +205,14 @@ def _paragraph_words(lines: list[str]) -> int:
     return sum(len(line.split()) for line in lines if is_paragraph(line))
 
 
-def article_resumes(lines: list[str], marker: int) -> int | None:
-    """Where the article goes on after a related-stories box ("Tin liên quan" and a few
-    linked headlines) set inside it, or None when the box opens the page's tail: the body
-    resumes with two paragraphs in a row (teasers after the article alternate headline and
-    summary)."""
-    limit = min(len(lines) - 1, marker + 1 + shapes().related_box_max_lines)
-    for j in range(marker + 1, limit):
-        if is_paragraph(lines[j]):
-            return j if is_paragraph(lines[j + 1]) else None
-    return None
-
-
-def drop_promo_runs(lines: list[str]) -> list[str]:
-    """Drop an advertisement set between two paragraphs: at least promo_min_lines short lines
-    in a row with no sentence among them, one of them a phone number to call ("ƯU ĐÃI ĐẶC
-    BIỆT", "Giảm 30% học phí", "Gọi ngay 1900 1234"). An article's own table of short rows
-    names no phone number."""
-    keep, i = list(lines), 1
-    while i < len(keep):
-        j = i
-        while j < len(keep) and _is_promo_line(keep[j]):
-            j += 1
-        run = keep[i:j]
-        if (len(run) >= shapes().promo_min_lines and j < len(keep) and is_paragraph(keep[i - 1])
-                and any(_phone_re().search(line) for line in run)):
-            del keep[i:j]
-        else:
-            i = j + 1
-    return keep
-
-
-def _is_promo_line(line: str) -> bool:
-    return len(line.split()) <= shapes().promo_max_line_words and _SENTENCE_END.search(line) is None
-
-
-@lru_cache(maxsize=1)
-def _phone_re() -> re.Pattern[str]:
-    return re.compile(shapes().phone_number)
-
-
-def drop_related_runs(lines: list[str]) -> list[str]:
-    """Drop runs of related headlines set inside the body without a label: at least
-    link_run_min teaser titles in a row with a paragraph after them. An article's own list
-    is announced (a line ending with ':') or marked, and its headings come one at a time."""
-    keep = list(lines)
-    i = 1
-    while i < len(keep):
-        j = i
-        while j < len(keep) and _is_teaser_title(keep[j]):
-            j += 1
-        if (j - i >= shapes().link_run_min and j < len(keep) and is_paragraph(keep[j])
-                and not _announces_list(keep[i - 1])):
-            del keep[i:j]
-        else:
-            i = j + 1
-    return keep
-
-
-def drop_page_tail(lines: list[str]) -> list[str]:
-    """Cut what follows the article: related headlines, (headline, summary) teasers and a
-    long tail of short lines after its last paragraph. The first line (the headline) stays."""
-    last = next((i for i in range(len(lines) - 1, 0, -1) if is_paragraph(lines[i])), None)
-    if last is None:
-        return lines
-    glued = _glued_teasers_start(lines, last)
-    if glued is not None:
-        return lines[:glued]
-    tail = lines[last + 1:]
-    related = [i for i, line in enumerate(tail) if _is_teaser_title(line)]
-    announced = bool(related) and _announces_list(lines[last + related[0]])
-    if len(related) >= shapes().link_run_min and not announced:
-        start = last + 1 + related[0]
-        return _drop_lone_teaser(lines[: start - 1] if _is_box_label(lines[start - 1]) and start - 1 > last else lines[:start])
-    start = _teaser_pairs_start(lines, last)
-    if start is not None:
-        return lines[:start]
-    if _is_page_tail(tail) or _is_link_tail(tail):
-        return _drop_lone_teaser(lines[: last + 1])
-    return lines
-
-
-def _is_link_tail(tail: list[str]) -> bool:
-    """A few short lines after the last paragraph with a web address among them: the page's
-    source and share box ("Theo Nhịp sống thị trường Copy link", "Link bài gốc https://…")."""
-    return len(tail) <= shapes().link_tail_max_lines and any(_WEB_ADDRESS.search(line) for line in tail)
-
-
-def _glued_teasers_start(lines: list[str], last: int) -> int | None:
-    """Where teasers that end the article begin when each lost the break between its headline
-    and its summary ("Hà Tĩnh hỗ trợ 500 hộ nghèo làm nhà mớiTỉnh vừa phân bổ 25 tỷ đồng …"),
-    as a mobile page's text gives them: at least teaser_pairs_min such lines in a row, the
-    last of them the last paragraph. One glued line is no sign (a dateline glued to the lead)."""
-    k = last
-    while k >= 1 and _is_glued_teaser(lines[k]):
-        k -= 1
-    return k + 1 if last - k >= shapes().teaser_pairs_min else None
-
-
-def _is_glued_teaser(line: str) -> bool:
-    m = _GLUED.search(line, 0, shapes().headline_max_chars)
-    return m is not None and _is_teaser_title(line[:m.start() + 1]) and is_paragraph(line[m.start() + 1:])
-
-
-def _drop_lone_teaser(lines: list[str]) -> list[str]:
-    """Drop one (headline, one-sentence summary) pair left right above a page tail just cut:
-    the "next story" teaser pages print between the article and their tail. An article's own
-    closing section under a heading has a longer last paragraph, or more than one."""
-    if len(lines) < 4 or not _is_teaser_title(lines[-2]) or not is_paragraph(lines[-1]):
-        return lines
-    summary = lines[-1]
-    sentences = len(_SENTENCE_END.findall(summary))
-    if sentences > shapes().lone_teaser_max_sentences or len(summary.split()) > shapes().lone_teaser_max_words:
-        return lines
-    return lines[:-2] if is_paragraph(lines[-3]) else lines
-
-
-def _announces_list(line: str) -> bool:
-    """The article announcing its own list ("Các giải pháp chính của huyện:"); a box's
-    label ("Các tin đã đưa:", "Xem thêm:") is shorter."""
-    return line.rstrip().endswith(":") and len(line.split()) > shapes().box_label_max_words
-
-
-def _is_box_label(line: str) -> bool:
-    """The label of a box of links ("Bài viết cùng chuyên mục", "Đọc thêm"): a few words,
-    no sentence, no one's name."""
-    rules = furniture()
-    label = line.rstrip(" :")  # "Các tin đã đưa:"
-    return (bool(label) and len(label.split()) <= shapes().box_label_max_words and rules.is_headline(label)
-            and not rules.is_name_line(label) and not rules.is_signature(label))
-
-
 @lru_cache(maxsize=4096)
-def _is_teaser_title(line: str) -> bool:
+def is_teaser_title(line: str) -> bool:
     rules = furniture()  # cheap tests first: most lines of an article are long or end as sentences
     return (len(line) <= shapes().headline_max_chars and rules.is_headline(line) and len(_WORD.findall(line)) >= shapes().teaser_title_min_words
             and not line.isupper() and not _LIST_ITEM.match(line) and not rules.is_name_line(line))
 
 
-def _teaser_pairs_start(lines: list[str], last: int) -> int | None:
-    """Where (headline, one-paragraph summary) pairs that end the article begin, if there
-    are enough of them; an article's own section has more than one paragraph."""
-    pairs, k = 0, last
-    while k >= 2 and _is_teaser_title(lines[k - 1]) and is_paragraph(lines[k]):
-        pairs, k = pairs + 1, k - 2
-    return k + 1 if pairs >= shapes().teaser_pairs_min else None
-
-
-def _is_page_tail(tail: list[str]) -> bool:
-    """Many short lines, most with neither a digit nor a list marker."""
-    return len(tail) >= shapes().tail_min_lines and not _is_content(tail)
-
-
-def _is_content(lines: list[str]) -> bool:
+def is_content(lines: list[str]) -> bool:
     """Lines of the article's own table or list: most of them carry a digit or a list
     marker (menus, comment widgets and footers mostly do not)."""
     content = sum(1 for line in lines if _DIGIT.search(line) or _LIST_ITEM.match(line))

@@ -24,8 +24,8 @@ from vnfigures.clean.cleaned import Cleaned
 from vnfigures.clean.dates import date_forms, dateline_date
 from vnfigures.clean.inline import Inline, inline_rules, is_menu_line
 from vnfigures.clean.rules import Furniture, furniture
-from vnfigures.clean.scrape import (article_resumes, drop_page_header, drop_page_tail, drop_promo_runs, drop_related_runs,
-                                    is_ticker_line, list_page_message)
+from vnfigures.clean.scrape import drop_page_header, is_ticker_line, list_page_message
+from vnfigures.clean.scrape_runs import article_resumes, drop_page_tail, drop_promo_runs, drop_related_runs
 from vnfigures.errors import NoArticleFound
 
 # Header lines of at most this many words before the headline are section labels.
