@@ -146,7 +146,9 @@ def run(texts: list[Page], repeat: int) -> tuple[list[Score], float]:
 def revision_clean_text(rev: str) -> Callable[[str], object]:
     """`clean_text` of git revision `rev`'s text.py and inline.py, loaded beside ours (the
     other modules and the data files are this checkout's): for timing both in one process,
-    where the load of a shared machine weighs on both alike."""
+    where the load of a shared machine weighs on both alike. The revision's text.py imports
+    this checkout's other modules, so it needs their names (from commit "scrape_runs.py" on:
+    time older revisions from their own checkout)."""
     loaded: dict[str, types.ModuleType] = {}
     for name in ("inline", "text"):
         path = f"{rev}:pipeline/clean/{name}.py"
