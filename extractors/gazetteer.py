@@ -61,6 +61,7 @@ class PlaceWords(BaseModel):
     counted_provinces: list[str]
     person_words: list[str]
     thing_words: list[str]
+    route_words: list[str]
     firm_words: list[str]
 
 

@@ -238,6 +238,7 @@ class Windows(_Strict):
     national_reference: int = Field(gt=0)
     standing_before: int = Field(gt=0)
     year_head: int = Field(gt=0)
+    route_before: int = Field(gt=0)
     standing_far_words: int = Field(gt=0)
     residence_before: int = Field(gt=0)
     firm_before: int = Field(gt=0)

@@ -77,6 +77,15 @@ def _thing_re() -> re.Pattern[str]:
 
 
 @cache
+def _route_re() -> re.Pattern[str]:
+    """A road or project word, a capitalized name and a dash, ending right before a name."""
+    words = place_words()
+    name = rf"(?-i:[{UPPERCASE}]\w*(?:[ \t]+[{UPPERCASE}]\w*){{0,3}})"
+    return re.compile(rf"(?:^|[^\w])(?:{alternation(words.thing_words + words.route_words)})\s+{name}\s*[-–]\s*$",
+                      re.IGNORECASE)
+
+
+@cache
 def _unit_re() -> re.Pattern[str]:
     """A unit word ending right before a name (`huyện `, `TP.`, `Tp `); the word is group 1."""
     return cue_before_re(list(_unit_words()), rf"{_BLANK}*", group=True)
@@ -220,6 +229,8 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
             return _match_name(text, start, run, unit, window + before.start(1))
     if _thing_re().search(_before(text, start + offset, windows().thing_before)):
         return None  # `đường Hà Nội`, `Xa lộ Hà Nội`: a street named after the city
+    if _route_re().search(_before(text, start + offset, windows().route_before)):
+        return None  # `dự án Mỹ Thuận - Cần Thơ`: the second end of a route's name
     return _match_name(text, start + offset, run[offset:], None)
 
 

@@ -40,6 +40,10 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     ("Cụ thể, phiên bản Galaxy Note20 hiện đang được giảm giá 2 triệu đồng", []),
     ("có 84/90 học sinh dự thi đoạt giải (đạt tỉ lệ 93%; tỉ lệ cao nhất cả nước", []),
     ("Tắc đường trên Xa lộ Hà Nội và cầu Long Biên, giá ở chợ Bến Thành tăng", []),
+    # a route named by its two ends: both are its name
+    ("hoàn thành dự án Mỹ Thuận - Cần Thơ theo đúng kế hoạch", []),
+    ("giao cao tốc Hà Nội - Hải Phòng tại nút giao", []),
+    ("huyện Phong Điền - Huế có mưa", [("huyện Phong Điền", "district", None), ("Huế", "province", "Huế")]),
     ("tại xã An Lão, huyện Bình Lục, tỉnh Hà Nam - khu vực được mệnh danh là thủ phủ nuôi lợn lớn nhất ở miền Bắc",
      [("xã An Lão", "ward", None), ("huyện Bình Lục", "district", "Ninh Bình"),
       ("tỉnh Hà Nam", "province", "Ninh Bình")]),  # a ranking's reference, even after `ở`
