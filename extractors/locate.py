@@ -159,7 +159,7 @@ def framing_period(years: Sequence[YearMention], lay: Layout, title_end: int,
     first = lay.sentence(title_end + 1) if title_end < head_end else (0, 0)
     for y in own:
         in_title = y.end <= title_end and not _figure_before(lay, y)
-        if in_title or _frames(lay, y) or (y.dated and first[0] <= y.start < first[1]):
+        if in_title or _frames(lay, y) or ((y.dated or y.this_year) and first[0] <= y.start < first[1]):
             return y.year, y.year_max
     return None, None
 

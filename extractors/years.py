@@ -55,7 +55,8 @@ class YearMention:
     năm 2023`), a rule's date of effect (`có hiệu lực từ 1-11-2023`) or a person's birth year
     (`sinh năm 1990`). `dated` marks a date
     written without its year (`ngày 7/11`), whose year is the publication year. `current` marks
-    `hiện có`/`hiện còn`: the figure is a standing state, the period a title names or else no year. `year` is None
+    `hiện có`/`hiện còn`: the figure is a standing state, the period a title names or else no year.
+    `this_year` marks the publication year said as such (`năm nay`, `từ đầu năm`). `year` is None
     for a relative year or a yearless date when the publication year is unknown: the text gives
     the figure a year that cannot be told, so nothing wider may stand in for it (§8).
     """
@@ -67,6 +68,7 @@ class YearMention:
     comparison: bool = False
     dated: bool = False
     current: bool = False
+    this_year: bool = False
 
 
 @cache
@@ -185,7 +187,8 @@ def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention 
         if m.group("rel") and "tháng" not in m.group("word").lower():
             return YearMention(m.start(), m.end(), None)  # `Bốn năm nay` is vague; `9 tháng đầu năm` is not
         offset = year_words().relative[_rel_key(m.group("word"))]
-        return YearMention(m.start(), m.end(), None if published is None else published + offset)
+        return YearMention(m.start(), m.end(), None if published is None else published + offset,
+                           this_year=offset == 0)
     if name == "current":
         return YearMention(m.start(), m.end(), None, current=True)
     if name == "vague":
@@ -219,5 +222,6 @@ def _mark_comparison(text: str, m: YearMention, bases: list[int]) -> YearMention
     """A year within a comparison's phrase (after `so với`, before the next comma) is its base."""
     for end in bases:
         if end <= m.start and m.start - end <= 30 and not re.search(r"[,;.]", text[end:m.start]):
-            return YearMention(m.start, m.end, m.year, m.year_max, comparison=True, dated=m.dated, current=m.current)
+            return YearMention(m.start, m.end, m.year, m.year_max, comparison=True, dated=m.dated, current=m.current,
+                               this_year=m.this_year)
     return m
