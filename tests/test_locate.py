@@ -65,6 +65,12 @@ def test_locate(text: str, spans: list[str], published: str | None, expected: li
     assert [(f.place, f.province, f.year, f.year_max) for f in located.figures] == expected
 
 
+def test_this_year_in_the_leads_first_sentence_dates_the_event() -> None:
+    text = ("Giá hoa tăng mạnh\nHoa nhập khẩu khan hiếm, tăng giá trong dịp lễ 8-3 năm nay.\n"
+            "Theo cửa hàng hoa, một bó hoa hồng dao động từ 400.000 đồng đến 1 triệu đồng.")
+    assert locate(article(text, ["từ 400.000 đồng đến 1 triệu đồng"], "2026-03-07")).figures[0].year == 2026
+
+
 @pytest.mark.parametrize(("text", "span", "year"), [
     # §8: the title frames the article when it names its period ...
     ("Năm 2017: Tăng vốn tín dụng chính sách\nNguồn vốn cho vay hộ nghèo tăng thêm 5.100 tỷ đồng.",
@@ -79,12 +85,6 @@ def test_locate(text: str, spans: list[str], published: str | None, expected: li
     ("Tai nạn trên cao tốc\nTrưa 18/2, xe tải tông ôtô. Đây là một trong 5 tuyến cao tốc hiện có hai làn xe.",
      "hai làn xe", None),
 ])
-def test_this_year_in_the_leads_first_sentence_dates_the_event() -> None:
-    text = ("Giá hoa tăng mạnh\nHoa nhập khẩu khan hiếm, tăng giá trong dịp lễ 8-3 năm nay.\n"
-            "Theo cửa hàng hoa, một bó hoa hồng dao động từ 400.000 đồng đến 1 triệu đồng.")
-    assert locate(article(text, ["từ 400.000 đồng đến 1 triệu đồng"], "2026-03-07")).figures[0].year == 2026
-
-
 def test_the_title_frames_only_its_period(text: str, span: str, year: int | None) -> None:
     assert locate(article(text, [span], "2024-02-18")).figures[0].year == year
 
