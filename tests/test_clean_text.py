@@ -160,6 +160,11 @@ def test_seed_furniture_is_gone(project_corpus: Path, gone: str) -> None:
 
 TEASER_SUMMARY = "Sáng 7/11, hội phụ nữ tỉnh tổ chức sự kiện truyền thông với nhiều hoạt động hữu ích."
 
+GLUED_PAGE = ("Cẩm Bình thu hoạch hơn 450 ha lúa hè thu - Báo Nông Thôn\nTrang chủNông nghiệpNông thôn mới\n"
+              "Cẩm Bình thu hoạch hơn 450 ha lúa hè thuThứ Tư, 14/09/2016 09:12Vụ hè thu năm nay, nông dân xã Cẩm "
+              "Bình được mùa, năng suất ước đạt 5,8 tấn mỗi ha.\nNhững ngày này, nông dân xã Cẩm Bình đang tất bật thu "
+              "hoạch lúa vụ hè thu trên diện tích hơn 450 ha.")
+
 SYNTHETIC = [
     # (scraped text, expected clean text, expected title)
     (("Chủ nhật, 5-1-25 07:00:00\n\nTrao 20 căn nhà cho hộ nghèo\n\nBáo Hậu Giang\n\n"
@@ -212,10 +217,20 @@ SYNTHETIC = [
      "Trao bò giống\nHuyện Đức Thọ đã trao 120 con bò giống cho các hộ nghèo tại 12 xã trên địa bàn.\n"
      "Xã Tùng Ảnh\n25 con\nXã Đức Lạng\n18 con\n"
      "Các hộ nhận bò cam kết chăm sóc tốt và hoàn trả một con bê sau ba năm cho hội nông dân.", "Trao bò giống"),
+    # the title's repetition, its dateline and the lead glued in one line (a page's text that lost
+    # its breaks): the menus above go, the dateline dates the page and leaves the lead
+    (GLUED_PAGE,
+     "Cẩm Bình thu hoạch hơn 450 ha lúa hè thu\nVụ hè thu năm nay, nông dân xã Cẩm Bình được mùa, năng suất "
+     "ước đạt 5,8 tấn mỗi ha.\nNhững ngày này, nông dân xã Cẩm Bình đang tất bật thu hoạch lúa vụ hè thu trên "
+     "diện tích hơn 450 ha.", "Cẩm Bình thu hoạch hơn 450 ha lúa hè thu"),
     # a section label before the headline goes
     ("Xã hội\nTrao 20 căn nhà cho hộ nghèo\nBáo Cà Mau\nSáng nay huyện trao 20 căn nhà.",
      "Trao 20 căn nhà cho hộ nghèo\nSáng nay huyện trao 20 căn nhà.", "Trao 20 căn nhà cho hộ nghèo"),
 ]
+
+
+def test_a_glued_dateline_dates_the_page() -> None:
+    assert clean_text(GLUED_PAGE).published == "2016-09-14"
 
 
 @pytest.mark.parametrize(("raw", "expected", "title"), SYNTHETIC)

@@ -16,6 +16,7 @@ from functools import cache
 
 from vnfigures.clean.dates import date_forms
 from vnfigures.clean.rules import furniture, furniture_data
+from vnfigures.extractors.lexicon import UPPERCASE
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[^\W\d_]|\d|\{)")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -114,7 +115,8 @@ def inline_rules() -> Inline:
         template_field=re.compile(data["template_field"]),
         footer_start=re.compile(rf"^\s*(?:{_alternatives(footer)})(?!\w)", flags),
         notice_label=re.compile(rf"^(?:{_alternatives(data['notice_labels'])})\s+", flags),
-        leading_dateline=re.compile(rf"^\s*{dateline}\s*[,|:\-–]?\s+(?=[^\W\d_])", flags),
+        # a dateline before the lead, after a space or glued to its capital (`09:12Vụ hè thu`)
+        leading_dateline=re.compile(rf"^\s*{dateline}(?:\s*[,|:\-–]?\s+(?=[^\W\d_])|(?-i:(?=[{UPPERCASE}])))", flags),
         menu_min_lines=int(data["menu_min_lines"]),
         menu_max_words=int(data["menu_max_words"]),
         comment_heading=re.compile(data["comment_heading"], flags),

@@ -146,6 +146,7 @@ def drop_page_header(lines: list[str]) -> tuple[list[str], list[str]]:
     """
     if len(lines) < 3:
         return lines, []
+    lines = _unglue_headline(lines)
     at = _repeated_headline(lines)
     if at is None:
         at = _headline_above_body(lines)
@@ -157,6 +158,19 @@ def drop_page_header(lines: list[str]) -> tuple[list[str], list[str]]:
     between = [line for line in zone if len(line.split()) > shapes().byline_zone_max_words] if at > 0 else []
     dropped = [line for line in zone if line not in between] + lines[:at][::-1]
     return [lines[at], *between, *lines[first:]], dropped
+
+
+def _unglue_headline(lines: list[str]) -> list[str]:
+    """Split the title's repetition off the line it is glued to ("…lúa hè thuThứ Tư,
+    14/09/2016 09:12Vụ hè thu năm nay…"): a page's text that lost the breaks between the
+    headline, its dateline and the lead."""
+    keys = sorted(_title_forms(lines[0]), key=len, reverse=True)
+    for i, line in enumerate(lines[1:], start=1):
+        key = next((k for k in keys if line.startswith(k) and line[len(k):len(k) + 1].isupper()
+                    or line.startswith(k) and line[len(k):len(k) + 1].isdigit()), None)
+        if key is not None and line != key:
+            return [*lines[:i], key, line[len(key):], *lines[i + 1:]]
+    return lines
 
 
 def _repeated_headline(lines: list[str]) -> int | None:
