@@ -51,7 +51,9 @@ def drop_promo_runs(lines: list[str]) -> list[str]:
 
 
 def _is_promo_line(line: str) -> bool:
-    return len(line.split()) <= shapes().promo_max_line_words and SENTENCE_END.search(line) is None
+    """A short line with no sentence (most lines are paragraphs: that answer is cached)."""
+    return (not is_paragraph(line) and len(line.split()) <= shapes().promo_max_line_words
+            and SENTENCE_END.search(line) is None)
 
 
 @lru_cache(maxsize=1)
