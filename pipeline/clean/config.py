@@ -73,6 +73,7 @@ class HtmlRules(BaseModel):
     caption_max_chars: int = Field(gt=0)
     interrupt_max_chars: int = Field(gt=0)
     interrupts_max: int = Field(ge=0)
+    link_flow_levels: int = Field(gt=0)
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
