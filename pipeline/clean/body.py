@@ -8,7 +8,8 @@ best one is the body, and:
 
 - siblings that hold runs of their own, with nothing but ad slots (short or empty boxes),
   pictures or subheadings between, are merged with it: a body split in two around an ad
-  slot, or a long article in sections, is read whole;
+  slot, or a long article in sections, is read whole; a short box of links set between two
+  such siblings ("Có thể bạn quan tâm" and two headlines) is passed over and left out;
 - the body's tail from the first linked headline after its last run (teasers of other
   stories in the same container) is cut, and so is its head up to the last linked headline
   before its first run (a breadcrumb, a "read also" link);
