@@ -11,7 +11,8 @@ pages refused, and pages per CPU second. Ours runs twice: with the site hints of
 without them, as on a site nobody has described. Pages of the held-out sites (rules were not
 written on them) are summed apart. `--fixtures` adds the page shapes written as tables in the
 checkout's tests (2012 tables, mobile `<br>` text, ad-split bodies, ...; those of
-test_clean_heldout.py were written after the rules and count as held out). trafilatura and readability-lxml are optional
+test_clean_heldout.py were written after the rules and count as held out) and the whole pages
+of tests/data/clean_pages/ (an entry's `"site"` overrides the site read from the file name). trafilatura and readability-lxml are optional
 (`pip install 'vnfigures[bench]'`): a missing one is reported and skipped. Nothing asserts a
 speed: the numbers are for a report.
 """
@@ -35,8 +36,11 @@ from vnfigures.errors import NoArticleFound
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_EXPECT = REPO.parent / "shared" / "corpus" / "clean_expect.json"
-DEFAULT_HOLD_OUT = "baodautu,phapluatplus,nld,held-out-fixture"
+DEFAULT_HOLD_OUT = "baodautu,phapluatplus,nld,held-out-fixture,held-out"
 FIXTURES = (REPO / "tests" / "test_clean_shapes.py", REPO / "tests" / "test_clean_heldout.py")
+#: Hand-written whole pages with expectations (entries marked `"site": "held-out"` were not
+#: looked at while the rules were written).
+FIXTURE_PAGES = REPO / "tests" / "data" / "clean_pages"
 
 #: An extractor maps a page's HTML to its article text, or None when it finds no article.
 Extractor = Callable[[str], "str | None"]
@@ -93,7 +97,8 @@ def load_pages(expect_files: Sequence[Path]) -> list[Page]:
             page = path.parent / entry["file"]
             if page.suffix != ".html" or not page.is_file():
                 continue
-            pages.append(Page(page.stem, page.stem.rsplit("_", 1)[0], entry["kind"] == "article",
+            site = entry.get("site") or page.stem.rsplit("_", 1)[0]
+            pages.append(Page(page.stem, site, entry["kind"] == "article",
                               page.read_text(encoding="utf-8", errors="replace"),
                               tuple(map(norm, entry["with"])), tuple(map(norm, entry["without"]))))
     return pages
@@ -229,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help=f"expectation file(s) in the format of clean_expect.json (default {DEFAULT_EXPECT})")
     parser.add_argument("--fixtures", action="store_true",
                         help="also run on the page shapes written as tables in tests/test_clean_shapes.py and "
-                             "test_clean_heldout.py (a checkout's tests/ folder)")
+                             "test_clean_heldout.py and on the pages of tests/data/clean_pages/ (a checkout's tests/)")
     parser.add_argument("--hold-out", default=DEFAULT_HOLD_OUT,
                         help="comma-separated sites (file name before '_') summed apart as held out")
     parser.add_argument("--repeat", type=int, default=3, help="clean every page this many times for the rate")
@@ -245,6 +250,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     pages = load_pages(expect)
     if args.fixtures:
         pages += load_fixture_pages([p for p in FIXTURES if p.is_file()])
+        pages += load_pages(sorted(FIXTURE_PAGES.glob("*/expect.json")))
     hold_out = {s for s in args.hold_out.split(",") if s}
     console.print(f"{len(pages)} pages ({sum(p.article for p in pages)} articles) from {', '.join(map(str, expect))}; "
                   f"held out: {', '.join(sorted(hold_out)) or 'none'}")

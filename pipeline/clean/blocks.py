@@ -148,7 +148,7 @@ def container_runs(container: Tag, rules: HtmlRules, index: Index) -> Runs:
 
     def inline(node: Tag, in_link: bool) -> None:
         if node.name == "a" and not "".join(pieces).strip() and index.headlines[id(node)]:
-            leading[0] = True
+            leading[0] = not _flows_on(node, rules)
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, _SKIPPED):
@@ -185,7 +185,7 @@ def container_runs(container: Tag, rules: HtmlRules, index: Index) -> Runs:
     return _runs(units, rules)
 
 
-def _leading_link(tag: Tag, index: Index) -> bool:
+def _leading_link(tag: Tag, index: Index, rules: HtmlRules) -> bool:
     """The block's text opens inside a linked headline (`<p><a>Headline</a> - summary</p>`)."""
     first = next((node for node in tag.descendants if isinstance(node, NavigableString)
                   and not isinstance(node, _SKIPPED) and node.strip()), None)
@@ -195,7 +195,26 @@ def _leading_link(tag: Tag, index: Index) -> bool:
         if node is tag:
             return False
         if node.name == "a":
-            return bool(index.headlines.get(id(node)))
+            return bool(index.headlines.get(id(node))) and not _flows_on(node, rules)
+    return False
+
+
+def _flows_on(anchor: Tag, rules: HtmlRules) -> bool:
+    """The sentence runs on after the link in lower case ("<a>Bộ Tài chính</a> cho biết ..."):
+    a name linked inside article text, not a story's headline, which stands alone (followed by
+    a break, a dash, a date or a new sentence)."""
+    node: Tag | None = anchor
+    for _ in range(rules.link_flow_levels):
+        if node is None:
+            return False
+        for sibling in node.next_siblings:
+            if isinstance(sibling, Tag) and sibling.name in rules.block_tags:
+                return False
+            text = sibling.get_text() if isinstance(sibling, Tag) else str(sibling)
+            if isinstance(sibling, _SKIPPED) or not text.strip():
+                continue
+            return text.lstrip()[:1].islower()
+        node = node.parent if node.parent is not None and node.parent.name not in rules.block_tags else None
     return False
 
 
@@ -207,7 +226,7 @@ def _block_unit(child: Tag, position: int, rules: HtmlRules, index: Index) -> Un
     if child.name in rules.paragraph_tags or _single_paragraph(child, index):
         text = squash(child.get_text())
         unit = classify(text, round(index.links[key] * len(text) / max(index.chars[key], 1)), rules)
-        unit.leading_link = index.headlines[key] > 0 and _leading_link(child, index)
+        unit.leading_link = index.headlines[key] > 0 and _leading_link(child, index, rules)
     else:
         unit = Unit(child=position, chars=index.chars[key], link_chars=index.links[key])
         linked = index.links[key] >= rules.breaker_link_share * index.chars[key] >= rules.headline_link_chars

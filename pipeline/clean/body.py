@@ -8,7 +8,8 @@ best one is the body, and:
 
 - siblings that hold runs of their own, with nothing but ad slots (short or empty boxes),
   pictures or subheadings between, are merged with it: a body split in two around an ad
-  slot, or a long article in sections, is read whole;
+  slot, or a long article in sections, is read whole; a short box of links set between two
+  such siblings ("Có thể bạn quan tâm" and two headlines) is passed over and left out;
 - the body's tail from the first linked headline after its last run (teasers of other
   stories in the same container) is cut, and so is its head up to the last linked headline
   before its first run (a breadcrumb, a "read also" link);
@@ -113,10 +114,11 @@ def _merge_siblings(best: Tag, scan: Scan, rules: HtmlRules) -> list[Tag]:
 
 def _continuation(siblings: Iterable[PageElement], scan: Scan, rules: HtmlRules) -> tuple[list[Tag], bool]:
     """Siblings that hold runs of their own, with the ad slots, pictures and subheadings
-    between them; and whether the walk reached the end of the parent without meeting other
+    between them (short link boxes between them are passed over and left out); and whether the walk reached the end of the parent without meeting other
     content (what stands after the last run is left out)."""
     merged: list[Tag] = []
     pending: list[Tag] = []
+    interrupts = 0
     for sibling in siblings:
         if isinstance(sibling, NavigableString):
             if len(squash(str(sibling))) > rules.ad_slot_max_chars:
@@ -129,6 +131,8 @@ def _continuation(siblings: Iterable[PageElement], scan: Scan, rules: HtmlRules)
             pending = []
         elif _ad_slot(sibling, scan, rules) or _picture_or_heading(sibling, scan, rules):
             pending.append(sibling)
+        elif interrupts < rules.interrupts_max and _link_box(sibling, scan, rules):
+            interrupts += 1  # left out of the parts: only what follows it may join
         else:
             return merged, False
     return merged, True
@@ -139,6 +143,15 @@ def _ad_slot(tag: Tag, scan: Scan, rules: HtmlRules) -> bool:
     if scan.index.chars[id(tag)] <= rules.ad_slot_max_chars:
         return True
     return rules.is_junk(tag_words(tag, rules)) and not tag.find("p")
+
+
+def _link_box(tag: Tag, scan: Scan, rules: HtmlRules) -> bool:
+    """A short box of links ("Có thể bạn quan tâm" and two headlines) set into the article:
+    mostly linked text, or holding a linked headline, and no run of its own."""
+    chars = scan.index.chars[id(tag)]
+    if chars > rules.interrupt_max_chars or scan.score_inside(tag):
+        return False
+    return bool(scan.index.headlines[id(tag)]) or scan.index.links[id(tag)] >= rules.breaker_link_share * chars
 
 
 def _picture_or_heading(tag: Tag, scan: Scan, rules: HtmlRules) -> bool:

@@ -71,6 +71,9 @@ class HtmlRules(BaseModel):
     merge_min_chars: int = Field(gt=0)
     ad_slot_max_chars: int = Field(ge=0)
     caption_max_chars: int = Field(gt=0)
+    interrupt_max_chars: int = Field(gt=0)
+    interrupts_max: int = Field(ge=0)
+    link_flow_levels: int = Field(gt=0)
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")

@@ -16,6 +16,7 @@ from vnfigures.clean.config import HtmlRules
 from vnfigures.clean.page import squash, tags_in, text_blocks
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’)]*$")
+_WORD = re.compile(r"\w+")  # a dash or a bullet between words is no word
 _BOXES = frozenset({"div", "section", "aside", "span", "center"})
 _CONTENT_BOXES = ["table", "ul", "ol", "dl", "p", "blockquote", "figure"]
 
@@ -45,6 +46,6 @@ def _promo_box(box: Tag, rules: HtmlRules) -> bool:
     lines = text_blocks(box, rules)
     if len(lines) < rules.promo_min_lines:
         return False
-    if any(len(line.split()) > rules.promo_max_line_words or _SENTENCE_END.search(line) for line in lines):
+    if any(len(_WORD.findall(line)) > rules.promo_max_line_words or _SENTENCE_END.search(line) for line in lines):
         return False
     return box.find(["a", "img"]) is not None or any(line.isupper() for line in lines)
