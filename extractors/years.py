@@ -138,7 +138,7 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
     taken: list[tuple[int, int]] = []
     pats = _patterns()
     text = lowered(text)
-    for name in ("until_now", "span", "date", "month", "head", "relative", "vague", "current", "yearless", "today",
+    for name in ("until_now", "span", "date", "month", "head", "vague", "relative", "current", "yearless", "today",
                  "yearless_month"):
         for m in pats[name].finditer(text):
             start = _head_start(text, m.start()) if name in ("span", "head") else m.start()

@@ -54,6 +54,9 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
     ("Huyện hiện còn 50 hộ nghèo", 2024, [(None, None, False, "hiện còn")]),
     ("xã đã thực hiện có hiệu quả 20 mô hình", 2024, []),
     ("công an phát hiện có 3 người", 2024, []),
+    # a habit (`hàng năm`) is vague even when `năm trước` could be read inside it
+    ("hàng năm trước ngày vía Thần Tài, lượng cá lóc nhập về đây trên 300 tấn", 2024,
+     [(None, None, False, "hàng năm")]),
     # comparison bases and dates of effect are never a figure's own year
     ("tăng 26 tỷ đồng so với năm 2015", None, [(2015, None, True, "năm 2015")]),
     ("Về đỉnh lũ năm 2024 được nhận định ở mức cao hơn năm 2023 khoảng 0,1 - 0,4m", None,
