@@ -35,6 +35,7 @@ class YearWords(BaseModel):
     relative: dict[str, int]
     vague_counts: list[str]
     vague_spans: list[str]
+    counted_spans: list[str]
     standing_far: list[str]
     current_words: list[str]
     current_not_after: list[str]
@@ -97,7 +98,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # `tháng 8 năm ngoái`: a month before a relative year is no count of years
         "relative": re.compile(rf"(?<!\w)(?P<rel>(?<![-/.])(?<!tháng )(?:\d+|{alternation(w.vague_counts)})\s+)?"
                                rf"(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
-        "vague": re.compile(rf"(?<!\w)(?:{alternation(w.vague_spans)})(?!\w)", flags),
+        "vague": re.compile(rf"(?<!\w)(?:{alternation(w.vague_spans)}|(?:\d+|{alternation(w.vague_counts)})\s+"
+                            rf"(?:{alternation(w.counted_spans)}))(?!\w)", flags),
         "current": re.compile(rf"(?<!\w){_not_after(w)}(?:{alternation(w.current_words)})(?!\w)", flags),
         "yearless": re.compile(rf"(?:{alternation(w.date_heads)})\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),

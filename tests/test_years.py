@@ -54,6 +54,9 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
     ("Huyện hiện còn 50 hộ nghèo", 2024, [(None, None, False, "hiện còn")]),
     ("xã đã thực hiện có hiệu quả 20 mô hình", 2024, []),
     ("công an phát hiện có 3 người", 2024, []),
+    # a count of years back from now is a vague span (§8 `5 năm qua`)
+    ("5 năm qua, Quỹ đền ơn đáp nghĩa đã vận động được 12 tỷ đồng", 2024, [(None, None, False, "5 năm qua")]),
+    ("giá thuê ổn định suốt hai năm qua", 2023, [(None, None, False, "hai năm qua")]),
     # a habit (`hàng năm`) is vague even when `năm trước` could be read inside it
     ("hàng năm trước ngày vía Thần Tài, lượng cá lóc nhập về đây trên 300 tấn", 2024,
      [(None, None, False, "hàng năm")]),
