@@ -17,6 +17,7 @@ best one is the body, and:
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
@@ -27,6 +28,7 @@ from vnfigures.errors import NoArticleFound
 
 _ROOTS = ("html", "body", "[document]")
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_DIGITS = re.compile(r"\d+")
 
 
 class Scan:
@@ -102,8 +104,8 @@ def _merge_siblings(best: Tag, scan: Scan, rules: HtmlRules) -> list[Tag]:
     parts = [best]
     node = best
     for _ in range(rules.merge_levels):
-        before, open_before = _continuation(node.previous_siblings, scan, rules)
-        after, open_after = _continuation(node.next_siblings, scan, rules)
+        before, open_before = _continuation(node, node.previous_siblings, scan, rules)
+        after, open_after = _continuation(node, node.next_siblings, scan, rules)
         parts = before[::-1] + parts + after
         parent = node.parent
         if not (open_before and open_after) or parent is None or parent.name in _ROOTS:
@@ -112,9 +114,11 @@ def _merge_siblings(best: Tag, scan: Scan, rules: HtmlRules) -> list[Tag]:
     return parts
 
 
-def _continuation(siblings: Iterable[PageElement], scan: Scan, rules: HtmlRules) -> tuple[list[Tag], bool]:
+def _continuation(node: Tag, siblings: Iterable[PageElement], scan: Scan,
+                  rules: HtmlRules) -> tuple[list[Tag], bool]:
     """Siblings that hold runs of their own, with the ad slots, pictures and subheadings
-    between them (short link boxes between them are passed over and left out); and whether the walk reached the end of the parent without meeting other
+    between them (a short link box is passed over and left out when the sibling after it is of
+    the same kind as `node`: a comment thread after "Tin liên quan" is not); and whether the walk reached the end of the parent without meeting other
     content (what stands after the last run is left out)."""
     merged: list[Tag] = []
     pending: list[Tag] = []
@@ -127,6 +131,8 @@ def _continuation(siblings: Iterable[PageElement], scan: Scan, rules: HtmlRules)
         if not isinstance(sibling, Tag):
             continue
         if scan.score_inside(sibling) >= rules.merge_min_chars and not inside_box(sibling, rules):
+            if interrupts and _kind(sibling) != _kind(node):
+                return merged, False
             merged += [*pending, sibling]
             pending = []
         elif _ad_slot(sibling, scan, rules) or _picture_or_heading(sibling, scan, rules):
@@ -143,6 +149,12 @@ def _ad_slot(tag: Tag, scan: Scan, rules: HtmlRules) -> bool:
     if scan.index.chars[id(tag)] <= rules.ad_slot_max_chars:
         return True
     return rules.is_junk(tag_words(tag, rules)) and not tag.find("p")
+
+
+def _kind(tag: Tag) -> tuple[str, frozenset[str]]:
+    """A template's wrapper: its tag and class names without digits (`section.s1`, `section.s2`
+    are one kind): the parts of a body a box cuts apart are written with the same wrapper."""
+    return tag.name, frozenset(_DIGITS.sub("", c) for c in tag.get("class") or ())
 
 
 def _link_box(tag: Tag, scan: Scan, rules: HtmlRules) -> bool:
