@@ -27,8 +27,8 @@ from .context import ArticleContext
 from .lexicon import alternation
 from .modality_local import (at_place, hypothetical_question, local_fact, revises_plan, target_after,
                              target_right_before)
-from .modality_cues import (carry, fact_re, habit_re, habit_weak, modality_cues, not_cue_re, opening_only, rule_re,
-                            rule_weak, target_re, weak)
+from .modality_cues import (carry, fact_re, habit_re, habit_weak, modality_cues, not_cue_re, opening_only,
+                            provision_re, rule_condition, rule_re, rule_weak, target_re, weak)
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
             continue
         if word in opening_only() and re.search(r"\w", masked[start:m.start()]):
             continue  # `2 trường hợp tử vong` counts cases; only an opening `Trường hợp …,` sets a condition
-        if _under_rule(masked, start, m.start(), word):
+        if _under_rule(masked, start, end, m, word):
             continue
         found.append((m.start(), m.end(), Modality.target, word))
     out: list[Scope] = []
@@ -120,13 +120,45 @@ def _reference_re() -> re.Pattern[str]:
     return re.compile(rf"[^\s,;:(“\"–-]\s+(?:{words})\s+$", re.IGNORECASE)
 
 
-def _under_rule(text: str, start: int, cue_start: int, word: str) -> bool:
-    """A rule cue earlier in the sentence, or a habit cue earlier in the cue's own clause: the
-    cue `word` then states a rule in force or a habit, not a plan (§7)."""
-    if word in rule_weak() and rule_re().search(text, start, cue_start):
+def _under_rule(text: str, start: int, end: int, cue: re.Match[str], word: str) -> bool:
+    """A rule cue earlier in the sentence, a condition stated in a rule's terms, or a habit cue
+    earlier in the cue's own clause or in the sentence's opening phrase: the cue `word` then
+    states a rule in force or a habit, not a plan (§7)."""
+    if word in rule_weak() and rule_re().search(text, start, cue.start()):
         return True
-    clause = max(start, text.rfind(",", start, cue_start) + 1, text.rfind(";", start, cue_start) + 1)
-    return word in habit_weak() and bool(habit_re().search(text, clause, cue_start))
+    if word in rule_condition() and _provision_in_condition(text, cue.end(), end):
+        return True
+    return word in habit_weak() and _habit_before(text, start, cue.start())
+
+
+def _provision_in_condition(text: str, cue_end: int, end: int) -> bool:
+    """The condition opened at cue_end names a rule's provision in its own clause, up to its
+    comma or `thì` (`Trường hợp cá nhân trực tiếp khai thuế ... thì cá nhân được lựa chọn khai
+    thuế hai lần`): the rule's case, no hypothesis. A rule named after the condition (`Nếu được
+    thông qua, luật mới sẽ …`) does not count."""
+    stop = _condition_end_re().search(text, cue_end, end)
+    return bool(provision_re().search(text, cue_end, stop.start() if stop else end))
+
+
+@cache
+def _condition_end_re() -> re.Pattern[str]:
+    return re.compile(r"[,;:]|(?<!\w)thì(?!\w)", re.IGNORECASE)
+
+
+def _habit_before(text: str, start: int, cue_start: int) -> bool:
+    """A habit cue in the cue's own clause (`mỗi sào sẽ cho khoảng 2 tạ`), or in the opening
+    phrase of the sentence when the cue stands in the clause right after it (`Hằng năm, huyện
+    sẽ tổ chức 2 đợt tiêm phòng`, `Mỗi năm, cây sẽ cho khoảng 2 tạ quả`)."""
+    breaks = [m.start() for m in _clause_mark_re().finditer(text, start, cue_start)]
+    clause = breaks[-1] + 1 if breaks else start
+    if habit_re().search(text, clause, cue_start):
+        return True
+    return len(breaks) == 1 and text[breaks[0]] == "," and bool(habit_re().search(text, start, breaks[0]))
+
+
+@cache
+def _clause_mark_re() -> re.Pattern[str]:
+    return re.compile(r"[,;]")
 
 
 def innermost(found: list[Scope], pos: int) -> Scope | None:

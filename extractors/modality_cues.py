@@ -32,6 +32,8 @@ class ModalityCues(_Strict):
     rule_weak_cues: list[str] = []
     habit_weak_cues: list[str] = []
     rule_cues: list[str] = []
+    rule_condition_cues: list[str] = []
+    provision_cues: list[str] = []
     habit_cues: list[str] = []
     place_prepositions: list[str] = []
     place_units: list[str] = []
@@ -123,6 +125,18 @@ def habit_weak() -> frozenset[str]:
 @cache
 def rule_re() -> re.Pattern[str]:
     return words_re(modality_cues().rule_cues)
+
+
+@cache
+def rule_condition() -> frozenset[str]:
+    return frozenset(w.lower() for w in modality_cues().rule_condition_cues)
+
+
+@cache
+def provision_re() -> re.Pattern[str]:
+    """A rule cue or a word of a rule's provision (`khai thuế`), for a condition's own clause."""
+    c = modality_cues()
+    return words_re([*c.rule_cues, *c.provision_cues])
 
 
 @cache

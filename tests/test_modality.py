@@ -184,6 +184,25 @@ PLANS_AND_RULES = [
      "sử dụng khi chưa được sự đồng ý một cách rõ ràng; gửi tin nhắn đăng ký quảng cáo khi người sử dụng đã từ "
      "chối hoặc không trả lời nhận tin nhắn đăng ký quảng cáo sẽ bị phạt tiền từ 5 đến 10 triệu đồng.", "A"),
     ("#11", "Xã vận động 200 hộ đăng ký thoát nghèo năm 2025.", "A"),
+    # a penalty named as such is a rule's provision, a case the rule provides for too (dantri_24, dantri_13);
+    # a case already named (`trường hợp này`) is neither, a proposal to raise a penalty stays a target
+    ("dantri_24", "Kể từ ngày hôm nay (1/10), các hành vi gửi tin nhắn rác và gọi điện quảng cáo sai sự thật sẽ "
+     "bị phạt nặng, với mức phạt tối đa có thể lên đến 100 triệu đồng.", "A"),
+    ("dantri_13", "Đối với cách ly trả phí khuyến khích 1 người 1 phòng, đối với những trường hợp có quan hệ được "
+     "chứng minh có mối quan hệ huyết thống và cam kết được ở chung một phòng thì sẽ xem xét giải quyết, tối đa "
+     "2 người 1 phòng.", "AAAA"),
+    ("#11", "Đối với trường hợp này, tỉnh cam kết hỗ trợ 50 triệu đồng.", "T"),
+    ("#11", "Bộ Tài chính đề xuất nâng mức phạt lên 10 triệu đồng.", "T"),
+    # a condition stated in a rule's terms in its own clause is the rule's case (nld_1); a rule named
+    # after the condition leaves it a hypothesis (#11)
+    ("nld_1", "Trường hợp cá nhân trực tiếp khai thuế đối với hoạt động cho thuê bất động sản thì cá nhân được "
+     "lựa chọn khai thuế hai lần trong năm tính thuế hoặc khai thuế một lần theo năm tính thuế.", "A"),
+    ("#11", "Nếu vi phạm quy định, doanh nghiệp sẽ bị phạt 50 triệu đồng.", "A"),
+    ("#11", "Nếu được thông qua, luật mới sẽ nâng mức phạt lên 10 triệu đồng.", "T"),
+    # a habit in the sentence's opening phrase governs the clause right after it, not past a further comma
+    ("#11", "Hằng năm, huyện sẽ tổ chức 2 đợt tiêm phòng cho đàn gia súc.", "A"),
+    ("#11", "Mỗi năm, cây sẽ cho khoảng 2 tạ quả.", "A"),
+    ("#11", "Hằng năm, huyện hỗ trợ 100 hộ, năm nay sẽ hỗ trợ thêm 50 hộ.", "AT"),
     ("#11", "Năm nay, huyện đăng ký 50 hộ thoát nghèo.", "T"),
     # a requirement is a plan: what must be moved is its output (baomoi_42)
     ("baomoi_42", "Bên cạnh đó, với yêu cầu phải di dời gần 4.800 hộ dân ở những nơi có nguy cơ thiên tai cao và "
