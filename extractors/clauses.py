@@ -75,13 +75,15 @@ def opens_region(text: str, region: tuple[int, int], cue_start: int, cue_end: in
     return bool(colon and colon.group() == ":")
 
 
-def scope_end(text: str, start: int, end: int, cue_start: int, cue_end: int, *, opens: bool) -> int:
+def scope_end(text: str, start: int, end: int, cue_start: int, cue_end: int, *, opens: bool,
+              breaks: bool = True) -> int:
     """Where the scope of a cue at cue_start..cue_end ends, in the sentence start..end.
 
-    Every cue stops at a clause break word (`nhưng`, `nên`) and at the end of its region; one
-    that does not open the region stops at the first `;` too.
+    Every cue stops at the end of its region, and at a clause break word (`nhưng`, `nên`) unless
+    `breaks` is off (a forecast opening its sentence: `Dự báo đêm nay có mưa, nhưng lượng mưa chỉ
+    20-50mm` is forecast to its end); one that does not open the region stops at the first `;` too.
     """
     region_start, region_end = region_of(text, start, end, cue_start)
-    stops = [m.start() for m in (clause_break_re().search(text, cue_end, region_end),
+    stops = [m.start() for m in (clause_break_re().search(text, cue_end, region_end) if breaks else None,
                                  None if opens else _CLAUSE_END.search(text, cue_end, region_end)) if m]
     return min([region_end, *stops])

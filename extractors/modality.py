@@ -103,7 +103,9 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         opening = first and opens_region(text, region, a, b)
         if not opening and _reference(masked, start, a, cue):
             continue
-        out.append(Scope(a, b, scope_end(text, start, end, a, b, opens=opening), modality, cue, opening))
+        breaks = not (opening and cue.lower() in carry())
+        out.append(Scope(a, b, scope_end(text, start, end, a, b, opens=opening, breaks=breaks), modality, cue,
+                         opening))
     return out
 
 

@@ -37,6 +37,9 @@ OPENING = [
      "UBND tỉnh tiếp tục giao 6.507 chỉ tiêu lao động hợp đồng làm giáo viên.", "T"),
     ("§7", "Theo kế hoạch, năm nay huyện xây 50 nhà; đến nay đã xây 20 nhà.", "TA"),
     ("§7", "Dự kiến trong năm tới, tỉnh xây 30 căn nhà, nhưng hiện nay mới có 10 căn nhà được khởi công.", "TA"),
+    # a forecast opening its sentence governs it past `nhưng`, `nên`; a fact cue still ends it (#11)
+    ("#11", "Dự báo đêm nay, Bắc Bộ có mưa, nhưng lượng mưa chỉ 20-50mm.", "T"),
+    ("#11", "Dự báo đêm nay mưa 50mm, nhưng hôm qua đã có nơi mưa 200 mm.", "TA"),
 ]
 
 # A plan cue must not leak onto what already exists or was done: its scope ends at `;` and at a
@@ -99,6 +102,10 @@ PLANS_AND_RULES = [
     ("#11", "Theo dự thảo nghị định, mức phạt sẽ từ 5 đến 10 triệu đồng.", "T"),
     ("§7", "Nếu vỡ đê, 2.000 ha lúa sẽ bị ngập.", "T"),
     ("#11", "Nhà văn hóa mới có thể chứa 500 người.", "A"),
+    ("#11", "Trạm bơm có khả năng tưới cho 500 ha.", "A"),
+    ("#11", "Nhà máy có thể xử lý 500 tấn rác mỗi ngày.", "A"),
+    ("#11", "Nếu được đầu tư, nhà máy có thể xử lý 500 tấn rác mỗi ngày.", "T"),
+    ("#11", "Với giá hiện nay, anh ước tính thu về khoảng 300 triệu đồng.", "T"),
     ("#11", "Mỗi năm, mỗi sào sẽ cho khoảng 2 tạ lúa.", "A"),
     ("#11", "Mỗi lượt đăng ký sẽ được tặng 2 phần quà.", "A"),
     ("#11", "Gia đình ước thu về khoảng 60 tấn.", "T"),
