@@ -250,6 +250,7 @@ class Windows(_Strict):
     place_relative: int = Field(gt=0)
     need_before: int = Field(gt=0)
     fact_before: int = Field(gt=0)
+    plan_area: int = Field(gt=0)
 
 
 @cache

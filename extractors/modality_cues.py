@@ -38,6 +38,8 @@ class ModalityCues(_Strict):
     place_prepositions: list[str] = []
     place_units: list[str] = []
     place_relatives: list[str] = []
+    plan_area_verbs: list[str] = []
+    plan_area_leads: list[str] = []
     cues_after: list[str]
     facts_after: list[str] = []
     fact_after_leads: list[str] = []

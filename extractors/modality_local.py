@@ -19,12 +19,23 @@ from .modality_cues import modality_cues, words_re
 
 def local_fact(text: str, cue_start: int, cue_end: int, start: int, end: int) -> bool:
     """The figure at start..end is a fact although the plan cue at cue_start..cue_end covers it:
-    a fact cue after it in a clause of its own, what exists right before it, or an earlier year
-    opening its clause."""
+    a fact cue after it in a clause of its own, what exists right before it, the area the plan is
+    carried out over, or an earlier year opening its clause."""
     return bool((_fact_clause_re().search(text, cue_end, start) and fact_after(text, end))
                 or _fact_before_re().search(text, max(0, start - windows().fact_before), start)
                 or _place_relative_re().search(text, max(0, start - windows().place_relative), start)
+                or _plan_area_re().search(text, max(0, start - windows().plan_area), start)
                 or earlier_year_clause(text, cue_start, start))
+
+
+@cache
+def _plan_area_re() -> re.Pattern[str]:
+    """A verb of carrying a plan out, then the area it covers right before the figure (`được thực
+    hiện từ nay đến năm 2020, trên diện tích 22.000 ha`): where the plan happens, not its output."""
+    c = modality_cues()
+    verb = alternation(c.plan_area_verbs) or chr(0xFFFF)
+    lead = alternation(c.plan_area_leads) or chr(0xFFFF)
+    return re.compile(rf"(?<!\w)(?:{verb})(?!\w)[^.;:!?]*?(?<!\w)(?:{lead})[ \t]+$", re.IGNORECASE)
 
 
 @cache

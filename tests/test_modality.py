@@ -75,6 +75,10 @@ NO_LEAK = [
     ("#11", "Đề án được triển khai tại 12 xã có tổng diện tích 5.000 ha, hỗ trợ 500 hộ.", "AAT"),
     ("#11", "Dự án sẽ triển khai tại 8 xã với 3.000 hộ nghèo, hỗ trợ 1.200 hộ.", "AAT"),
     ("#11", "Tỉnh sẽ hỗ trợ cho 12 xã có 300 hộ.", "TT"),
+    # the area a plan is carried out over exists; the land of what is built is the plan's output (#11)
+    ("#11", "Chương trình sẽ được thực hiện từ nay đến năm 2020, trên diện tích hơn 22.000 ha.", "A"),
+    ("#11", "Dự án dự kiến triển khai tại xã A với diện tích 500 ha, hỗ trợ 300 hộ, tổng vốn 50 tỷ đồng.", "ATT"),
+    ("#11", "Theo kế hoạch, tỉnh sẽ xây dựng khu đô thị với diện tích 500 ha, tổng vốn 5.000 tỷ đồng.", "TT"),
     # a cue the qualifier took into the figure's span still governs it (#11)
     ("#11", "Giá bán dự kiến khoảng 15 triệu đồng/m2.", "T"),
     ("#11", "Nguồn vốn dự kiến khoảng 1.000 tỷ đồng.", "T"),
