@@ -121,6 +121,12 @@ PLANS_AND_RULES = [
     # only noun cues take part in a name: `Ban Chỉ đạo`, but `phòng sẽ tăng` (the room will cost more)
     ("#11", "Chủ nhà báo phòng sẽ tăng lên 5 triệu đồng.", "T"),
     ("#11", "Bộ sẽ hỗ trợ 50 tỷ đồng.", "T"),
+    # a budget foreseen, a scenario, a plan's horizon are targets; a requirement in force is a fact
+    ("#11", "Kinh phí dự trù khoảng 50 tỷ đồng.", "T"),
+    ("#11", "Theo kịch bản cao, GDP tăng 8%.", "T"),
+    ("#11", "Đến năm 2035, tỉnh có 20 khu công nghiệp.", "T"),
+    ("#11", "Trong giai đoạn tới, tỉnh đầu tư 500 tỷ đồng cho giao thông.", "T"),
+    ("dantri_14", "Sau khi xây dựng cải tạo xong có khu chung cư yêu cầu hệ số 1.5, cao nhất là 2.8.", "A"),
     ("test_figures", "Ban chỉ đạo phân công 1 đồng chí Phó Giám đốc", "A"),
     # a sufficient condition of a rule in force (`chỉ cần`: it only takes) is no need (nhandan_203)
     ("nhandan_203", "Thay vào đó, thương nhân chỉ cần có ít nhất một kho chuyên dùng để chứa thóc, gạo.", "A"),
