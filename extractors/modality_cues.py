@@ -20,6 +20,7 @@ class ModalityCues(_Strict):
     fact_cues: list[str]
     fact_patterns: list[str]
     not_cues: list[str] = []
+    not_cue_patterns: list[str] = []
     name_heads: list[str]
     noun_cues: list[str] = []
     reference_heads: list[str] = []
@@ -51,7 +52,7 @@ class ModalityCues(_Strict):
     question_cues: list[str] = []
     revision_cues: list[str] = []
 
-    @field_validator("fact_patterns")
+    @field_validator("fact_patterns", "not_cue_patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for rx in patterns:
@@ -89,7 +90,11 @@ def fact_re() -> re.Pattern[str]:
 
 @cache
 def not_cue_re() -> re.Pattern[str]:
-    return words_re(modality_cues().not_cues)
+    """Not-cue words and not-cue patterns (a plan reached, with its modifiers) in one expression."""
+    c = modality_cues()
+    words = words_re(c.not_cues).pattern
+    patterns = "|".join(f"(?:{p})" for p in c.not_cue_patterns)
+    return re.compile(f"{words}|{patterns}" if patterns else words, re.IGNORECASE)
 
 
 @cache

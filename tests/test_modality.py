@@ -65,6 +65,13 @@ NO_LEAK = [
     ("#11", "Huyện đã hoàn thành mục tiêu đưa tỷ lệ hộ nghèo xuống còn 3,1%.", "A"),
     ("#11", "Huyện phấn đấu hoàn thành mục tiêu đưa tỷ lệ hộ nghèo xuống còn 3,1%.", "T"),
     ("#11", "Đến nay, huyện mới đạt 40% kế hoạch.", "A"),
+    # a plan reached or exceeded with its modifiers and tail is no cue; a pledge to reach it keeps its own
+    ("#11", "Năm 2024, huyện hoàn thành vượt mức các chỉ tiêu kế hoạch đề ra, thu ngân sách đạt 120 tỷ đồng.", "A"),
+    ("#11", "Năm 2025, huyện phấn đấu hoàn thành vượt mức các chỉ tiêu kế hoạch đề ra, thu ngân sách đạt 120 tỷ "
+     "đồng.", "T"),
+    ("#11", "Huyện hoàn thành và vượt mục tiêu đề ra với 500 hộ thoát nghèo.", "A"),
+    ("#11", "Thu ngân sách đạt 120 tỷ đồng, vượt dự toán 20%.", "AA"),
+    ("#11", "Năm 2023, mục tiêu đặt ra là 500 hộ, kết quả đạt 520 hộ.", "TA"),
     # a plan noun after `theo` inside a clause is a reference, no plan of the sentence (dantri_13);
     # `theo kế hoạch` opening the sentence or a clause is a cue
     ("dantri_13", "Tuy nhiên khi hạ cánh xuống sân bay Tân Sơn Nhất, chỉ có 3 hành khách đồng ý đi theo cam kết "
