@@ -24,10 +24,10 @@ from vnfigures.schemas import Modality
 
 from .clauses import opens_region, region_of, scope_end
 from .context import ArticleContext
-from .lexicon import alternation
+from .lexicon import alternation, windows
 from .modality_local import (at_place, hypothetical_question, local_fact, revises_plan, target_after,
                              target_right_before)
-from .modality_cues import (carry, fact_re, habit_re, habit_weak, modality_cues, not_cue_re, opening_only,
+from .modality_cues import (carry, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re, opening_only,
                             provision_re, rule_condition, rule_re, rule_weak, target_re, weak)
 
 
@@ -179,14 +179,37 @@ def _anchor(text: str, start: int, end: int, found: list[Scope]) -> int:
 
 def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
     """The sentence has no cue of its own and the previous sentence of its paragraph ends in
-    the sentence scope of a carried cue (`Dự báo ... . Tổng lượng mưa cả đợt 200-300 mm`)."""
+    the sentence scope of a carried cue (`Dự báo ... . Tổng lượng mưa cả đợt 200-300 mm`), or
+    it is an item of a list on its own lines that a plan or forecast line opens (`listed`)."""
     prev = ctx.fine_previous(sentence[0])
-    if prev is None or "\n" in ctx.text[prev[1]:sentence[0]] or scopes(ctx.text, *sentence):
+    if prev is None or scopes(ctx.text, *sentence):
         return False
+    if "\n" in ctx.text[prev[1]:sentence[0]]:
+        return listed(ctx, sentence)
     found = scopes(ctx.text, *prev)
     last = innermost(found, prev[1] - 1)
     opener = any(s.opening and s.cue in carry() and s.end >= prev[1] - 1 for s in found)
     return bool(opener and last and last.modality is Modality.target)
+
+
+def listed(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
+    """The sentence is an item line of a list (`- Bắc Bộ: mưa 50-100mm`) whose opening line,
+    above its items, ends with `:` inside a target scope (`Dự báo thời tiết đêm nay:`, `Theo kế
+    hoạch, năm 2025 huyện thực hiện các chỉ tiêu sau:`): the list is the plan's or the forecast's
+    content, as a list after `:` in its own sentence is (§7, #11). Walks back at most
+    `list_items` item lines of windows.yaml."""
+    pos = sentence
+    for _ in range(windows().list_items):
+        if not list_item_re().match(ctx.text, pos[0]):
+            return False
+        prev = ctx.fine_previous(pos[0])
+        if prev is None:
+            return False
+        if ctx.text[prev[0]:prev[1]].rstrip().endswith(":"):
+            last = innermost(scopes(ctx.text, *prev), prev[1] - 1)
+            return bool(last and last.modality is Modality.target)
+        pos = prev
+    return False
 
 
 def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = None, *,

@@ -51,6 +51,13 @@ class ModalityCues(_Strict):
     cues_adjacent_compounds: list[str] = []
     question_cues: list[str] = []
     revision_cues: list[str] = []
+    list_item_pattern: str = r"(?!)"
+
+    @field_validator("list_item_pattern")
+    @classmethod
+    def _item_compiles(cls, pattern: str) -> str:
+        cls._compiles([pattern])
+        return pattern
 
     @field_validator("fact_patterns", "not_cue_patterns")
     @classmethod
@@ -59,7 +66,7 @@ class ModalityCues(_Strict):
             try:
                 re.compile(rx)
             except re.error as exc:
-                raise ValueError(f"fact pattern {rx!r} does not compile: {exc}") from exc
+                raise ValueError(f"pattern {rx!r} does not compile: {exc}") from exc
         return patterns
 
 
@@ -95,6 +102,12 @@ def not_cue_re() -> re.Pattern[str]:
     words = words_re(c.not_cues).pattern
     patterns = "|".join(f"(?:{p})" for p in c.not_cue_patterns)
     return re.compile(f"{words}|{patterns}" if patterns else words, re.IGNORECASE)
+
+
+@cache
+def list_item_re() -> re.Pattern[str]:
+    """The mark that opens an item line of a list (`- `, `+ `, `• `, `1. `, `a) `)."""
+    return re.compile(modality_cues().list_item_pattern)
 
 
 @cache

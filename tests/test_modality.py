@@ -252,6 +252,14 @@ def test_modality_of_each_figure(source: str, sentence: str, expected: str) -> N
     # a plan cue in the middle of a sentence stops at `;`, one that opens it does not
     ("Tỉnh đã xây 9 cầu, theo kế hoạch còn 4 cầu; 2 cầu khác đang thi công.", "ATA"),
     ("Theo kế hoạch, tỉnh xây 9 cầu; 2 cầu khác đang thi công.", "TT"),
+    # a list on its own lines after a plan or forecast line ending with `:` is its content; an item's
+    # own cue decides for it, the list ends at the first line that is no item (#11)
+    ("Dự báo thời tiết đêm nay và ngày mai:\n- Hà Nội: mưa 20-50mm.\n- Bắc Bộ: mưa 50-100mm, có nơi trên "
+     "150mm.\nHôm qua, Hà Nội mưa 30mm.", "TTTA"),
+    ("Theo kế hoạch, năm 2025 huyện thực hiện các chỉ tiêu sau:\n- Xây 50 căn nhà.\n- Hỗ trợ 100 hộ nghèo.\n"
+     "- Năm 2024 đã xây 40 căn nhà.", "TTA"),
+    ("Mục tiêu đến năm 2030:\n+ Tỷ lệ hộ nghèo dưới 2%;\n+ Thu nhập bình quân 100 triệu đồng/người/năm.", "TT"),
+    ("Kết quả năm 2024:\n- Xây 50 căn nhà.\n- Hỗ trợ 100 hộ.", "AA"),
     # a cue inside a quoted title or a bracket governs only inside it
     ("Chương trình “Mục tiêu giảm nghèo” hỗ trợ 300 hộ.", "A"),
 ])
@@ -283,5 +291,9 @@ def test_cue_table_is_validated() -> None:
     data["fact_patterns"] = ["(unclosed"]
     with pytest.raises(ValidationError):
         ModalityCues.model_validate(data)
+    with pytest.raises(ValidationError, match="does not compile"):
+        ModalityCues.model_validate({**modality_cues().model_dump(), "list_item_pattern": "(unclosed"})
+    with pytest.raises(ValidationError, match="does not compile"):
+        ModalityCues.model_validate({**modality_cues().model_dump(), "not_cue_patterns": ["[unclosed"]})
     with pytest.raises(ValidationError, match="Extra inputs"):
         ModalityCues.model_validate({**modality_cues().model_dump(), "unknown_list": []})
