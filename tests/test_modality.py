@@ -161,6 +161,9 @@ PLANS_AND_RULES = [
      "AAT"),
     ("#11", "Dự kiến, vùng nguyên liệu rộng 300 ha, hiện có 120 hộ tham gia.", "TA"),
     ("#11", "Trong năm 2025, huyện sẽ xây 20 cầu cho 8 xã đang có 3.000 hộ bị chia cắt.", "TTA"),
+    ("#11", "Dự kiến sẽ di dời 200 hộ ra khỏi khu vực sạt lở, vốn có 1.000 hộ sinh sống.", "TA"),
+    ("#11", "Theo kế hoạch, dự án hỗ trợ 200 hộ, được chọn trong số 500 hộ nghèo của xã.", "TA"),
+    ("#11", "Dự kiến, trong số 500 hộ, 200 hộ sẽ được hỗ trợ.", "AT"),
     # a fact cue after a figure in a clause of its own after `;` (#11)
     ("#11", "Theo phương án, 200 hộ dân sẽ được di dời; 50 hộ đã di dời xong.", "TA"),
     # the terms of a scheme are targets; the results of a plan carried out are facts (#11)
