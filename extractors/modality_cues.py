@@ -41,6 +41,7 @@ class ModalityCues(_Strict):
     place_relatives: list[str] = []
     plan_area_verbs: list[str] = []
     plan_area_leads: list[str] = []
+    unit_definition_heads: list[str] = []
     cues_after: list[str]
     facts_after: list[str] = []
     fact_after_leads: list[str] = []

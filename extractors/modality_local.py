@@ -20,12 +20,23 @@ from .modality_cues import modality_cues, words_re
 def local_fact(text: str, cue_start: int, cue_end: int, start: int, end: int) -> bool:
     """The figure at start..end is a fact although the plan cue at cue_start..cue_end covers it:
     a fact cue after it in a clause of its own, what exists right before it, the area the plan is
-    carried out over, or an earlier year opening its clause."""
+    carried out over, a land unit's size in a bracket after it, or an earlier year opening its clause."""
     return bool((_fact_clause_re().search(text, cue_end, start) and fact_after(text, end))
                 or _fact_before_re().search(text, max(0, start - windows().fact_before), start)
                 or _place_relative_re().search(text, max(0, start - windows().place_relative), start)
                 or _plan_area_re().search(text, max(0, start - windows().plan_area), start)
+                or _unit_definition_re().search(text, max(0, start - windows().fact_before), start)
                 or earlier_year_clause(text, cue_start, start))
+
+
+@cache
+def _unit_definition_re() -> re.Pattern[str]:
+    """A bracket right after a bare regional land unit, giving its size (`trên 2 tấn/sào (500m2)`):
+    the unit's definition, a standing fact whatever the sentence plans. After a count (`trồng 5 sào
+    (khoảng 2.500 m2)`) the bracket restates that amount and takes its modality."""
+    head = alternation(modality_cues().unit_definition_heads) or chr(0xFFFF)
+    return re.compile(rf"(?<![\d.,][ \t])(?<![\d.,])(?<!\w)(?:{head})[ \t]*\([ \t]*(?:(?:bằng|tương đương|=)[ \t]*)?$",
+                      re.IGNORECASE)
 
 
 @cache

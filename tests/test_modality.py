@@ -164,6 +164,9 @@ PLANS_AND_RULES = [
     ("#11", "Dự kiến sẽ di dời 200 hộ ra khỏi khu vực sạt lở, vốn có 1.000 hộ sinh sống.", "TA"),
     ("#11", "Theo kế hoạch, dự án hỗ trợ 200 hộ, được chọn trong số 500 hộ nghèo của xã.", "TA"),
     ("#11", "Dự kiến, trong số 500 hộ, 200 hộ sẽ được hỗ trợ.", "AT"),
+    # a bare land unit's size in a bracket defines it (dantri_29); after a count it restates the amount
+    ("dantri_29", "Bình quân năng suất dưa hấu vụ này phải đạt trên 2 tấn/sào (500m2).", "TA"),
+    ("#11", "Dự kiến năm nay gia đình trồng 5 sào (khoảng 2.500 m2).", "TT"),
     # a fact cue after a figure in a clause of its own after `;` (#11)
     ("#11", "Theo phương án, 200 hộ dân sẽ được di dời; 50 hộ đã di dời xong.", "TA"),
     # the terms of a scheme are targets; the results of a plan carried out are facts (#11)
