@@ -134,6 +134,8 @@ PLANS_AND_RULES = [
     ("#11", "Đến năm 2035, tỉnh có 20 khu công nghiệp.", "T"),
     ("#11", "Trong giai đoạn tới, tỉnh đầu tư 500 tỷ đồng cho giao thông.", "T"),
     ("dantri_14", "Sau khi xây dựng cải tạo xong có khu chung cư yêu cầu hệ số 1.5, cao nhất là 2.8.", "A"),
+    ("vnexpress_1", "Bộ Năng lượng yêu cầu các công ty kinh doanh dầu tăng tỷ lệ dự trữ bắt buộc từ 1% lên 3%.",
+     "AT"),
     ("test_figures", "Ban chỉ đạo phân công 1 đồng chí Phó Giám đốc", "A"),
     # a sufficient condition of a rule in force (`chỉ cần`: it only takes) is no need (nhandan_203)
     ("nhandan_203", "Thay vào đó, thương nhân chỉ cần có ít nhất một kho chuyên dùng để chứa thóc, gạo.", "A"),
