@@ -42,7 +42,7 @@ _OWN_SCOPES = 2
 
 def _ordered(items: Sequence, lo: int, hi: int, fig: Figure) -> list:
     """Items inside [lo, hi): the nearest before the figure first, then the nearest after it."""
-    before = [x for x in items if lo <= x.start and x.end <= fig.start]
+    before = [x for x in items if lo <= x.start and x.end <= min(fig.start, hi)]
     after = [x for x in items if fig.end <= x.start < hi]
     return before[::-1] + after
 

@@ -210,3 +210,19 @@ def test_figure_counting_provinces_has_none() -> None:
     text = "Bồi thường sự cố môi trường biển\n4 tỉnh miền Trung bị ảnh hưởng gồm Hà Tĩnh, Quảng Bình."
     located = locate(article(text, ["4 tỉnh"]))
     assert located.figures[0].province is None
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a heading or the lead frames what is under it, not what a later paragraph names: the
+    # square watermelons sold in Japan are not the Hanoi shop's of an earlier paragraph
+    ("Sửng sốt với loại quả đắt đỏ\nMột cửa hàng trái cây cao cấp tại Hà Nội và TP.HCM rao bán hồng Nhật giòn.\n"
+     "Dưa hấu vuông\nDưa hấu vuông được trồng ở quần đảo Shikoku.\nChị Huyền ở Hà Nội cho biết đã bán hết.\n"
+     "Loại dưa này có giá bán ở Nhật dao động từ 100-200 USD/quả.", "từ 100-200 USD/quả", None),
+    # ... and a national project's figures take no province from a city named paragraphs above
+    ("GDP Việt Nam đã vượt Singapore\nĐây là hai thông tin rất đáng chú ý trong tuần vừa qua.\n"
+     "Tổng vốn đầu tư nhà ga T3 ở TP.HCM khoảng 10.990 tỷ đồng.\n"
+     "Cao tốc Bắc - Nam\nVề cao tốc Bắc - Nam phía Đông, Bộ trưởng GTVT cho biết dự án này có chiều dài 654km.",
+     "654km", None),
+])
+def test_a_heading_or_the_lead_frames_only_its_own_places(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
