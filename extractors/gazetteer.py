@@ -63,6 +63,7 @@ class PlaceWords(BaseModel):
     thing_words: list[str]
     route_words: list[str]
     firm_words: list[str]
+    locative_words: list[str]
 
 
 @cache

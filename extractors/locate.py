@@ -23,7 +23,7 @@ from .lexicon import alternation
 from .layout import Layout, layout
 from .main_place import main_province
 from .place_groups import FOREIGN, PlaceGroup, group_places, where_events_hold
-from .places import find_places
+from .places import PlaceMention, find_places
 from .years import YearMention, find_years, is_standing
 
 #: A year frames what follows when its clause has at most this many other words (`Trong
@@ -35,6 +35,9 @@ _CONNECTIVE_WORDS = 2
 
 #: A digit: a number before a title's year makes the year that figure's (`_figure_before`).
 _DIGIT = re.compile(r"\d")
+
+#: How far before a bare district name a preposition of place is looked for (`tại `, `ở `).
+_LOCATIVE_SPAN = 6
 
 #: The figure's own scopes (clause, sentence) come first in `_scopes`; the wider ones follow.
 _OWN_SCOPES = 2
@@ -194,6 +197,17 @@ def _number_end(text: str) -> int:
     return m.end() if m else 0
 
 
+def _after_locative(text: str, mention: PlaceMention) -> bool:
+    """A bare district name right after `tại`/`ở` whose name one province alone holds
+    (`trồng tại Đà Lạt`): a place even outside the article's own province."""
+    return len(mention.provinces) == 1 and _locative_re().search(text, max(0, mention.start - _LOCATIVE_SPAN), mention.start) is not None
+
+
+@cache
+def _locative_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(place_words().locative_words)})\s+$", re.IGNORECASE)
+
+
 def published_year(article: Article) -> int | None:
     """The publication year from `Article.published` (ISO date), when known."""
     m = re.match(r"(\d{4})", article.published or "")
@@ -209,7 +223,7 @@ def locate(article: Article) -> Article:
     main = main_province(article, lay, main_groups)
     # A bare district name (`Ba Vì`) is read only inside the article's own province: elsewhere
     # it is as likely a street, a bridge or a market named after a district (`đường Hai Bà Trưng`).
-    usable = [m for m in mentions if m.level != "bare" or (main and main in m.provinces)]
+    usable = [m for m in mentions if m.level != "bare" or (main and main in m.provinces) or _after_locative(text, m)]
     groups = where_events_hold(text, group_places(text, usable))
     years = find_years(text, published_year(article))
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(text)

@@ -226,3 +226,15 @@ def test_figure_counting_provinces_has_none() -> None:
 ])
 def test_a_heading_or_the_lead_frames_only_its_own_places(text: str, span: str, province: str | None) -> None:
     assert locate(article(text, [span])).figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # right after `tại`/`ở`, a bare district name is a place even outside the article's province
+    ("Giá hoa tăng mạnh\nCác shop hoa ghi nhận hoa nhập khẩu khan hiếm.\nHoa hồng đỏ trồng tại Đà Lạt, "
+     "dịp lễ năm ngoái giá khoảng 450.000 đồng một bó.", "khoảng 450.000 đồng", "Lâm Đồng"),
+    # ... but not elsewhere: a bare name may be a street or a bridge named after a district
+    ("Giá hoa tăng mạnh\nCác shop hoa ghi nhận hoa nhập khẩu khan hiếm.\nShop trên đường Đà Lạt bán "
+     "hoa hồng đỏ giá khoảng 450.000 đồng một bó.", "khoảng 450.000 đồng", None),
+])
+def test_a_bare_district_after_a_preposition_of_place(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
