@@ -24,7 +24,7 @@ from .layout import Layout, layout
 from .main_place import main_province
 from .place_groups import FOREIGN, PlaceGroup, group_places, where_events_hold
 from .places import PlaceMention, find_places
-from .years import YearMention, find_years, is_standing
+from .years import YearMention, find_years, is_standing, lowered, year_words
 
 #: A year frames what follows when its clause has at most this many other words (`Trong
 #: năm 2024,`; `Mưa liên tục từ chiều 28-8,`).
@@ -112,8 +112,8 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
         found = _ordered(own, lo, hi, fig)
         if found:
             return _year_of(found[0], title_period)
-        if standing:
-            return None, None  # a size or capacity holds for no period unless its clause says so
+        if standing:  # a size or capacity holds for no period unless its clause says so, or it is
+            return framing if _affected(lay, fig) else (None, None)  # what the lead-dated event hit
     opener = _opener(lay, lay.paragraph(fig.start)[0], years)
     if opener[1] <= fig.start:
         found = [y for y in own if opener[0] <= y.start < opener[1] and not y.dated and _frames(lay, y)]
@@ -125,6 +125,20 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
         if found:
             return _year_of(found[0], title_period)
     return framing
+
+
+def _affected(lay: Layout, fig: Figure) -> bool:
+    """Whether the figure's sentence tells what the event did to the thing it measures (`Hai dãy
+    nhà rộng hơn 4.000 m2 đã bị thiêu rụi`): the size is then the event's, dated like it."""
+    lo, hi = lay.sentence(fig.start)
+    return _affected_re().search(lowered(lay.text[lo:hi])) is not None
+
+
+@cache
+def _affected_re() -> re.Pattern[str]:
+    words = year_words()
+    not_after = "".join(f"(?<!{re.escape(w)} )" for w in words.affected_not_after)
+    return re.compile(rf"(?<!\w){not_after}(?:{alternation(words.affected_words)})(?!\w)")
 
 
 def _year_of(year: YearMention, title_period: tuple[int | None, int | None]) -> tuple[int | None, int | None]:

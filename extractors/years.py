@@ -46,6 +46,8 @@ class YearWords(BaseModel):
     effect_words: list[str]
     birth_words: list[str]
     standing_words: list[str]
+    affected_words: list[str]
+    affected_not_after: list[str]
 
 
 @dataclass(frozen=True)

@@ -238,3 +238,20 @@ def test_a_heading_or_the_lead_frames_only_its_own_places(text: str, span: str, 
 ])
 def test_a_bare_district_after_a_preposition_of_place(text: str, span: str, province: str | None) -> None:
     assert locate(article(text, [span])).figures[0].province == province
+
+
+FIRE = "Kho hàng gia dụng sập đổ sau vụ cháy\nTrưa 27/8, khói vẫn bốc nghi ngút tại hai nhà kho ở quận Bình Tân.\n"
+
+
+@pytest.mark.parametrize(("sentence", "span", "year"), [
+    # a size the event hit holds for the year the lead dates the event in (§8 `Trưa 27/8, ...`)
+    ("Hai dãy nhà rộng hơn 4.000 m2 chứa các đồ gia dụng đã bị thiêu rụi.", "hơn 4.000 m2", 2020),
+    ("Hỏa hoạn đã thiêu rụi hơn 4.000 m2 trên tổng diện tích 7.200 m2 kho hàng.", "7.200 m2", 2020),
+    ("Xe 7 chỗ cắm đầu xuống vệ đường, đuôi bị vò nát, nằm cách hộ lan chừng 7 m.", "chừng 7 m", 2020),
+    # a standing feature beside the event stays without a year (`thiết bị` is no passive `bị`)
+    ("Kho cháy chứa các thiết bị gia dụng, nằm trên con đường rộng 10 m.", "10 m", None),
+    ("Nơi đây cách quốc lộ 1A khoảng 3 km và cách Bến xe miền Tây hơn 6 km.", "khoảng 3 km", None),
+])
+def test_a_size_the_event_hit_is_dated_like_the_event(sentence: str, span: str, year: int | None) -> None:
+    located = locate(article(FIRE + sentence, [span], published="2020-08-27"))
+    assert located.figures[0].year == year
