@@ -64,6 +64,7 @@ class PlaceWords(BaseModel):
     route_words: list[str]
     firm_words: list[str]
     locative_words: list[str]
+    photo_credit: str
 
 
 @cache

@@ -72,19 +72,20 @@ def _examples_after(groups: Sequence[PlaceGroup], lo: int, hi: int, fig: Figure)
 
 
 def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]], fig: Figure,
-                 main: str | None) -> tuple[str | None, str | None]:
+                 main: str | None, captioned: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
     """(place, province) of one figure.
 
     A foreign name counts only in the figure's own clause or sentence: in an earlier sentence
     it is mostly an attribute (`giống lợn Hàn Quốc`, `nhà đầu tư Thái Lan`), not the place the
-    paragraph reports on.
+    paragraph reports on. So does a place of a photo's caption (`captioned`: the starts of
+    such groups): it tells where the photo was taken, not where the text around it holds.
     """
     anchor: PlaceGroup | None = None
     for depth, (lo, hi) in enumerate(scopes):
         if depth < _OWN_SCOPES and _examples_after(groups, lo, hi, fig):
             return None, None  # `có nơi trên 200mm như: Mai Hóa (Quảng Bình), Tà Long (Quảng Trị)`
         for g in _ordered(groups, lo, hi, fig):
-            if depth >= _OWN_SCOPES and g.levels == FOREIGN:
+            if depth >= _OWN_SCOPES and (g.levels == FOREIGN or g.start in captioned):
                 continue
             if anchor is None:
                 anchor = g
@@ -125,6 +126,24 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
         if found:
             return _year_of(found[0], title_period)
     return framing
+
+
+def _captioned(lay: Layout, groups: Sequence[PlaceGroup]) -> frozenset[int]:
+    """Starts of the places in a photo's caption: a sentence that the photo credit follows
+    (`... thăm Mẹ Việt Nam Anh hùng Trần Thị Tư, thành phố Phan Thiết. Ảnh VGP/Quang Hiếu`)
+    or that ends with it (`... tại huyện Định Hóa (Ảnh: TTXVN)`)."""
+    credit = _credit_re()
+    out = set()
+    for g in groups:
+        lo, hi = lay.sentence(g.start)
+        if credit.match(lay.text, hi) or credit.search(lay.text, g.end, hi):
+            out.add(g.start)
+    return frozenset(out)
+
+
+@cache
+def _credit_re() -> re.Pattern[str]:
+    return re.compile(place_words().photo_credit)
 
 
 def _affected(lay: Layout, fig: Figure) -> bool:
@@ -245,9 +264,10 @@ def locate(article: Article) -> Article:
     framing = framing_period(years, lay, title_end, head_end)
     title_period = framing_period(years, lay, title_end, title_end)
     lead = (0, head_end)
+    captioned = _captioned(lay, groups)
     figures = []
     for fig in article.figures:
-        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main)
+        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main, captioned)
         if fig.value > 1 and _counts_provinces(fig):
             province = None  # `4 tỉnh miền Trung`: the figure spans its provinces
         year, year_max = locate_year(years, lay, fig, framing, title_period)

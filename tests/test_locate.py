@@ -255,3 +255,20 @@ FIRE = "Kho hàng gia dụng sập đổ sau vụ cháy\nTrưa 27/8, khói vẫn
 def test_a_size_the_event_hit_is_dated_like_the_event(sentence: str, span: str, year: int | None) -> None:
     located = locate(article(FIRE + sentence, [span], published="2020-08-27"))
     assert located.figures[0].year == year
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a caption's place (the sentence a photo credit follows) does not frame the text after it
+    ("Tăng mức trợ cấp đối với người có công\nTheo Nghị định số 70/2017/NĐ-CP, mức chuẩn được tăng.\n"
+     "Thủ tướng đã tới thăm hỏi, động viên Mẹ Trần Thị Tư, thành phố Phan Thiết, Bình Thuận. Ảnh VGP/Quang Hiếu "
+     "Cụ thể, thân nhân của 1 liệt sĩ được trợ cấp 1.417.000 đồng/tháng.", "1.417.000 đồng/tháng", None),
+    ("Tăng mức trợ cấp đối với người có công\nTheo Nghị định số 70/2017/NĐ-CP, mức chuẩn được tăng.\n"
+     "Thủ tướng đã tới thăm hỏi gia đình chính sách ở thành phố Phan Thiết, Bình Thuận (Ảnh: VGP). "
+     "Thân nhân của 1 liệt sĩ được trợ cấp 1.417.000 đồng/tháng.", "1.417.000 đồng/tháng", None),
+    # without a credit the sentence is the text's own and frames what follows (`Ảnh hưởng` is no credit)
+    ("Tăng mức trợ cấp đối với người có công\nTheo Nghị định số 70/2017/NĐ-CP, mức chuẩn được tăng.\n"
+     "Thủ tướng đã tới thăm hỏi gia đình chính sách ở thành phố Phan Thiết, Bình Thuận. Ảnh hưởng của chính "
+     "sách là lớn, thân nhân của 1 liệt sĩ được trợ cấp 1.417.000 đồng/tháng.", "1.417.000 đồng/tháng", "Lâm Đồng"),
+])
+def test_a_captions_place_frames_only_the_caption(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
