@@ -72,7 +72,8 @@ def _examples_after(groups: Sequence[PlaceGroup], lo: int, hi: int, fig: Figure)
 
 
 def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]], fig: Figure,
-                 main: str | None, captioned: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
+                 main: str | None, captioned: frozenset[int] = frozenset(),
+                 listed: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
     """(place, province) of one figure.
 
     A foreign name counts only in the figure's own clause or sentence: in an earlier sentence
@@ -85,7 +86,7 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
         if depth < _OWN_SCOPES and _examples_after(groups, lo, hi, fig):
             return None, None  # `có nơi trên 200mm như: Mai Hóa (Quảng Bình), Tà Long (Quảng Trị)`
         for g in _ordered(groups, lo, hi, fig):
-            if depth >= _OWN_SCOPES and (g.levels == FOREIGN or g.start in captioned):
+            if depth >= _OWN_SCOPES and (g.levels == FOREIGN or g.start in captioned or g.start in listed):
                 continue
             if anchor is None:
                 anchor = g
@@ -126,6 +127,21 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
         if found:
             return _year_of(found[0], title_period)
     return framing
+
+
+def _listed(lay: Layout, groups: Sequence[PlaceGroup]) -> frozenset[int]:
+    """Starts of the places of a sentence that names several provinces (`trong đó, Khánh Hòa
+    đạt 2.925 tấn; Phú Yên đạt 3.201 tấn`, `(Điện Biên, Nghệ An, Đồng Tháp)`): a breakdown or a
+    list, whose last item says nothing of where the sentences after it hold."""
+    by_sentence: dict[tuple[int, int], list[PlaceGroup]] = {}
+    for g in groups:
+        by_sentence.setdefault(lay.sentence(g.start), []).append(g)
+    out: set[int] = set()
+    for members in by_sentence.values():
+        provinces = {g.province for g in members if g.province}
+        if len(provinces) > 1 or any(g.no_province and "province" in g.levels for g in members):
+            out.update(g.start for g in members)
+    return frozenset(out)
 
 
 def _captioned(lay: Layout, groups: Sequence[PlaceGroup]) -> frozenset[int]:
@@ -264,10 +280,10 @@ def locate(article: Article) -> Article:
     framing = framing_period(years, lay, title_end, head_end)
     title_period = framing_period(years, lay, title_end, title_end)
     lead = (0, head_end)
-    captioned = _captioned(lay, groups)
+    captioned, listed = _captioned(lay, groups), _listed(lay, groups)
     figures = []
     for fig in article.figures:
-        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main, captioned)
+        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main, captioned, listed)
         if fig.value > 1 and _counts_provinces(fig):
             province = None  # `4 tỉnh miền Trung`: the figure spans its provinces
         year, year_max = locate_year(years, lay, fig, framing, title_period)

@@ -272,3 +272,18 @@ def test_a_size_the_event_hit_is_dated_like_the_event(sentence: str, span: str, 
 ])
 def test_a_captions_place_frames_only_the_caption(text: str, span: str, province: str | None) -> None:
     assert locate(article(text, [span])).figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a breakdown by province ends where its sentence ends: the next sentence's national total
+    # is not the last province's
+    ("Nhiều nghề khai thác biển đạt hiệu quả cao\nSản lượng khai thác thủy sản 6 tháng ước đạt 1,6 triệu tấn.\n"
+     "Sản lượng cá ngừ đại dương ước đạt 13.026 tấn; trong đó, Khánh Hòa đạt 2.925 tấn, Phú Yên đạt 3.201 tấn, "
+     "Bình Định đạt 6.900 tấn. Sản lượng nuôi trồng thủy sản tháng 6 ước đạt 450.000 tấn.", "450.000 tấn", None),
+    # a one-province sentence still frames the next one
+    ("Giáo viên dọn dẹp trường lớp sau lũ\nMưa lớn kéo dài ở nhiều tỉnh miền Trung.\n"
+     "Tại huyện Nghi Xuân (Hà Tĩnh) có 192 hộ dân bị ngập. Ước tính thiệt hại 2 tỷ đồng.",
+     "2 tỷ đồng", "Hà Tĩnh"),
+])
+def test_a_breakdown_by_province_frames_no_later_sentence(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
