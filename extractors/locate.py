@@ -116,6 +116,11 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
             return _year_of(found[0], title_period)
         if standing:  # a size or capacity holds for no period unless its clause says so, or it is
             return framing if _affected(lay, fig) else (None, None)  # what the lead-dated event hit
+    previous = _elaborated(lay, fig)
+    if previous is not None:
+        found = _ordered(own, previous[0], previous[1], fig)
+        if found:
+            return _year_of(found[0], title_period)
     opener = _opener(lay, lay.paragraph(fig.start)[0], years)
     if opener[1] <= fig.start:
         found = [y for y in own if opener[0] <= y.start < opener[1] and not y.dated and _frames(lay, y)]
@@ -127,6 +132,22 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
         if found:
             return _year_of(found[0], title_period)
     return framing
+
+
+def _elaborated(lay: Layout, fig: Figure) -> tuple[int, int] | None:
+    """The sentence before the figure's when the figure's opens by elaborating on it (`Cụ thể,
+    khai thác biển ước đạt hơn 1,55 triệu tấn` after `sản lượng 6 tháng đầu năm 2017 đạt ...`):
+    the details hold for the period that sentence names."""
+    lo, _ = lay.sentence(fig.start)
+    if lo == 0 or not _elaboration_re().match(lowered(lay.text[lo:lo + 20]).lstrip()):
+        return None
+    previous = lay.sentence(lo - 1)
+    return previous if previous[1] <= lo and lay.paragraph(previous[0]) == lay.paragraph(lo) else None
+
+
+@cache
+def _elaboration_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(year_words().elaboration_openers)})\s*,")
 
 
 def _listed(lay: Layout, groups: Sequence[PlaceGroup]) -> frozenset[int]:

@@ -48,6 +48,7 @@ class YearWords(BaseModel):
     standing_words: list[str]
     affected_words: list[str]
     affected_not_after: list[str]
+    elaboration_openers: list[str]
 
 
 @dataclass(frozen=True)

@@ -287,3 +287,17 @@ def test_a_captions_place_frames_only_the_caption(text: str, span: str, province
 ])
 def test_a_breakdown_by_province_frames_no_later_sentence(text: str, span: str, province: str | None) -> None:
     assert locate(article(text, [span])).figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "span", "year"), [
+    # `Cụ thể,` opens the details of the sentence before: they hold for the period it names
+    ("Nhiều nghề khai thác biển đạt hiệu quả cao\nThời tiết thuận lợi cho ngư dân ra khơi.\n"
+     "Sản lượng khai thác thủy sản 6 tháng đầu năm 2017 đạt 1,6 triệu tấn, tăng 4,8% so với cùng kỳ năm 2016. "
+     "Cụ thể, khai thác biển ước đạt hơn 1,55 triệu tấn.", "hơn 1,55 triệu tấn", 2017),
+    # ... not a sentence that merely follows it
+    ("Nhiều nghề khai thác biển đạt hiệu quả cao\nThời tiết thuận lợi cho ngư dân ra khơi.\n"
+     "Sản lượng khai thác thủy sản 6 tháng đầu năm 2017 đạt 1,6 triệu tấn, tăng 4,8% so với cùng kỳ năm 2016. "
+     "Giá bán cá ngừ loại lớn khoảng 92.000 đồng/kg.", "khoảng 92.000 đồng/kg", None),
+])
+def test_details_opened_by_cu_the_hold_for_the_sentence_before(text: str, span: str, year: int | None) -> None:
+    assert locate(article(text, [span])).figures[0].year == year
