@@ -63,6 +63,8 @@ class PlaceWords(BaseModel):
     thing_words: list[str]
     route_words: list[str]
     firm_words: list[str]
+    locative_words: list[str]
+    photo_credit: str
 
 
 @cache

@@ -23,8 +23,8 @@ from .lexicon import alternation
 from .layout import Layout, layout
 from .main_place import main_province
 from .place_groups import FOREIGN, PlaceGroup, group_places, where_events_hold
-from .places import find_places
-from .years import YearMention, find_years, is_standing
+from .places import PlaceMention, find_places
+from .years import YearMention, find_years, is_standing, lowered, year_words
 
 #: A year frames what follows when its clause has at most this many other words (`Trong
 #: năm 2024,`; `Mưa liên tục từ chiều 28-8,`).
@@ -36,13 +36,16 @@ _CONNECTIVE_WORDS = 2
 #: A digit: a number before a title's year makes the year that figure's (`_figure_before`).
 _DIGIT = re.compile(r"\d")
 
+#: How far before a bare district name a preposition of place is looked for (`tại `, `ở `).
+_LOCATIVE_SPAN = 6
+
 #: The figure's own scopes (clause, sentence) come first in `_scopes`; the wider ones follow.
 _OWN_SCOPES = 2
 
 
 def _ordered(items: Sequence, lo: int, hi: int, fig: Figure) -> list:
     """Items inside [lo, hi): the nearest before the figure first, then the nearest after it."""
-    before = [x for x in items if lo <= x.start and x.end <= fig.start]
+    before = [x for x in items if lo <= x.start and x.end <= min(fig.start, hi)]
     after = [x for x in items if fig.end <= x.start < hi]
     return before[::-1] + after
 
@@ -69,19 +72,21 @@ def _examples_after(groups: Sequence[PlaceGroup], lo: int, hi: int, fig: Figure)
 
 
 def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]], fig: Figure,
-                 main: str | None) -> tuple[str | None, str | None]:
+                 main: str | None, captioned: frozenset[int] = frozenset(),
+                 listed: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
     """(place, province) of one figure.
 
     A foreign name counts only in the figure's own clause or sentence: in an earlier sentence
     it is mostly an attribute (`giống lợn Hàn Quốc`, `nhà đầu tư Thái Lan`), not the place the
-    paragraph reports on.
+    paragraph reports on. So does a place of a photo's caption (`captioned`: the starts of
+    such groups): it tells where the photo was taken, not where the text around it holds.
     """
     anchor: PlaceGroup | None = None
     for depth, (lo, hi) in enumerate(scopes):
         if depth < _OWN_SCOPES and _examples_after(groups, lo, hi, fig):
             return None, None  # `có nơi trên 200mm như: Mai Hóa (Quảng Bình), Tà Long (Quảng Trị)`
         for g in _ordered(groups, lo, hi, fig):
-            if depth >= _OWN_SCOPES and g.levels == FOREIGN:
+            if depth >= _OWN_SCOPES and (g.levels == FOREIGN or g.start in captioned or g.start in listed):
                 continue
             if anchor is None:
                 anchor = g
@@ -109,8 +114,13 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
         found = _ordered(own, lo, hi, fig)
         if found:
             return _year_of(found[0], title_period)
-        if standing:
-            return None, None  # a size or capacity holds for no period unless its clause says so
+        if standing:  # a size or capacity holds for no period unless its clause says so, or it is
+            return framing if _affected(lay, fig) else (None, None)  # what the lead-dated event hit
+    previous = _elaborated(lay, fig)
+    if previous is not None:
+        found = _ordered(own, previous[0], previous[1], fig)
+        if found:
+            return _year_of(found[0], title_period)
     opener = _opener(lay, lay.paragraph(fig.start)[0], years)
     if opener[1] <= fig.start:
         found = [y for y in own if opener[0] <= y.start < opener[1] and not y.dated and _frames(lay, y)]
@@ -122,6 +132,69 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
         if found:
             return _year_of(found[0], title_period)
     return framing
+
+
+def _elaborated(lay: Layout, fig: Figure) -> tuple[int, int] | None:
+    """The sentence before the figure's when the figure's opens by elaborating on it (`Cụ thể,
+    khai thác biển ước đạt hơn 1,55 triệu tấn` after `sản lượng 6 tháng đầu năm 2017 đạt ...`):
+    the details hold for the period that sentence names."""
+    lo, _ = lay.sentence(fig.start)
+    if lo == 0 or not _elaboration_re().match(lowered(lay.text[lo:lo + 20]).lstrip()):
+        return None
+    previous = lay.sentence(lo - 1)
+    return previous if previous[1] <= lo and lay.paragraph(previous[0]) == lay.paragraph(lo) else None
+
+
+@cache
+def _elaboration_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(year_words().elaboration_openers)})\s*,")
+
+
+def _listed(lay: Layout, groups: Sequence[PlaceGroup]) -> frozenset[int]:
+    """Starts of the places of a sentence that names several provinces (`trong đó, Khánh Hòa
+    đạt 2.925 tấn; Phú Yên đạt 3.201 tấn`, `(Điện Biên, Nghệ An, Đồng Tháp)`): a breakdown or a
+    list, whose last item says nothing of where the sentences after it hold."""
+    by_sentence: dict[tuple[int, int], list[PlaceGroup]] = {}
+    for g in groups:
+        by_sentence.setdefault(lay.sentence(g.start), []).append(g)
+    out: set[int] = set()
+    for members in by_sentence.values():
+        provinces = {g.province for g in members if g.province}
+        if len(provinces) > 1 or any(g.no_province and "province" in g.levels for g in members):
+            out.update(g.start for g in members)
+    return frozenset(out)
+
+
+def _captioned(lay: Layout, groups: Sequence[PlaceGroup]) -> frozenset[int]:
+    """Starts of the places in a photo's caption: a sentence that the photo credit follows
+    (`... thăm Mẹ Việt Nam Anh hùng Trần Thị Tư, thành phố Phan Thiết. Ảnh VGP/Quang Hiếu`)
+    or that ends with it (`... tại huyện Định Hóa (Ảnh: TTXVN)`)."""
+    credit = _credit_re()
+    out = set()
+    for g in groups:
+        lo, hi = lay.sentence(g.start)
+        if credit.match(lay.text, hi) or credit.search(lay.text, g.end, hi):
+            out.add(g.start)
+    return frozenset(out)
+
+
+@cache
+def _credit_re() -> re.Pattern[str]:
+    return re.compile(place_words().photo_credit)
+
+
+def _affected(lay: Layout, fig: Figure) -> bool:
+    """Whether the figure's sentence tells what the event did to the thing it measures (`Hai dãy
+    nhà rộng hơn 4.000 m2 đã bị thiêu rụi`): the size is then the event's, dated like it."""
+    lo, hi = lay.sentence(fig.start)
+    return _affected_re().search(lowered(lay.text[lo:hi])) is not None
+
+
+@cache
+def _affected_re() -> re.Pattern[str]:
+    words = year_words()
+    not_after = "".join(f"(?<!{re.escape(w)} )" for w in words.affected_not_after)
+    return re.compile(rf"(?<!\w){not_after}(?:{alternation(words.affected_words)})(?!\w)")
 
 
 def _year_of(year: YearMention, title_period: tuple[int | None, int | None]) -> tuple[int | None, int | None]:
@@ -194,6 +267,17 @@ def _number_end(text: str) -> int:
     return m.end() if m else 0
 
 
+def _after_locative(text: str, mention: PlaceMention) -> bool:
+    """A bare district name right after `tại`/`ở` whose name one province alone holds
+    (`trồng tại Đà Lạt`): a place even outside the article's own province."""
+    return len(mention.provinces) == 1 and _locative_re().search(text, max(0, mention.start - _LOCATIVE_SPAN), mention.start) is not None
+
+
+@cache
+def _locative_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(place_words().locative_words)})\s+$", re.IGNORECASE)
+
+
 def published_year(article: Article) -> int | None:
     """The publication year from `Article.published` (ISO date), when known."""
     m = re.match(r"(\d{4})", article.published or "")
@@ -209,7 +293,7 @@ def locate(article: Article) -> Article:
     main = main_province(article, lay, main_groups)
     # A bare district name (`Ba Vì`) is read only inside the article's own province: elsewhere
     # it is as likely a street, a bridge or a market named after a district (`đường Hai Bà Trưng`).
-    usable = [m for m in mentions if m.level != "bare" or (main and main in m.provinces)]
+    usable = [m for m in mentions if m.level != "bare" or (main and main in m.provinces) or _after_locative(text, m)]
     groups = where_events_hold(text, group_places(text, usable))
     years = find_years(text, published_year(article))
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(text)
@@ -217,9 +301,10 @@ def locate(article: Article) -> Article:
     framing = framing_period(years, lay, title_end, head_end)
     title_period = framing_period(years, lay, title_end, title_end)
     lead = (0, head_end)
+    captioned, listed = _captioned(lay, groups), _listed(lay, groups)
     figures = []
     for fig in article.figures:
-        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main)
+        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main, captioned, listed)
         if fig.value > 1 and _counts_provinces(fig):
             province = None  # `4 tỉnh miền Trung`: the figure spans its provinces
         year, year_max = locate_year(years, lay, fig, framing, title_period)

@@ -46,6 +46,9 @@ class YearWords(BaseModel):
     effect_words: list[str]
     birth_words: list[str]
     standing_words: list[str]
+    affected_words: list[str]
+    affected_not_after: list[str]
+    elaboration_openers: list[str]
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "until_now": re.compile(rf"{left}từ\s+(?:năm\s+)?(?P<y1>{_YEAR})\s*(?:{alternation(w.until_now)})", flags),
         "span": re.compile(rf"{left}(?P<y1>{_YEAR})\s*(?:{joins})\s*(?:năm\s+)?(?P<y2>{_YEAR}){right}", flags),
         "date": re.compile(rf"{left}\d{{1,2}}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*(?P<y1>{_YEAR}){right}", flags),
-        "month": re.compile(rf"(?:tháng|quý)\s+[\divx]{{1,4}}\s*[-/]\s*(?P<y1>{_YEAR}){right}", flags),
+        # `tháng 1/2017`, `quý IV-2023`, `tháng 1.2017` (a dot, as some papers write dates: `ngày 27.6`)
+        "month": re.compile(rf"(?:tháng|quý)\s+[\divx]{{1,4}}\s*[-/.]\s*(?P<y1>{_YEAR}){right}", flags),
         "head": re.compile(rf"{left}(?P<y1>{_YEAR}){right}", flags),
         # Checked only right before a year the patterns above found (fast: no scan of the text).
         "head_before": re.compile(rf"(?<!\w)(?:{heads}|{lunar})\s+(?:năm\s+)?$", flags),

@@ -186,3 +186,40 @@ def test_a_date_far_below_a_first_line_headline_is_not_the_dateline() -> None:
     body = [f"Ở xã thứ {i}, {P[0][0].lower()}{P[0][1:]}" for i in range(1, 15)]
     raw = "\n".join([HEAD, *MENU, "Bạn chưa đăng nhập", *body, "Thứ năm, 5/3/2020 08:00"])
     assert clean_text(raw).published is None
+
+
+# Where a scrape keeps the publication date: page furniture at the top, next to the headline,
+# or at the foot. A date the article reports ("Ngày 18/2/2024, ...") or a bare date and time at
+# the foot of a whole page (a reader's comment, a teaser) is not it.
+PUBLISHED_LINES = [
+    ([], ["Cập nhật: 17:48 | 18/02/2024"], "2024-02-18"),
+    ([], ["Minh Ngọc", "Ngày đăng: 18/02/2024"], "2024-02-18"),
+    ([], ["Theo TTXVN, 18/02/2024"], "2024-02-18"),
+    ([], ["Nguồn: Báo Hà Tĩnh (18/2/2024)"], "2024-02-18"),
+    (["Published: 2024-02-18 17:48"], [], "2024-02-18"),
+    (["Thứ sáu, 12/3/2024 08:15 (GMT+07:00)"], [], "2024-03-12"),
+    (["(Dân trí) - Thứ Hai, 02/11/2020 - 07:15"], [], "2020-11-02"),
+    (["https://vietnamnet.vn/2024/05/17/bao-so-4-ap-sat-bo.html"], [], "2024-05-17"),
+    ([], ["https://dantri.com.vn/kinh-doanh/gia-vang-giam-20260307080054340.htm"], "2026-03-07"),
+    ([], ["Nguồn: https://tuoitre.vn/thu-nhap-cua-nguoi-lao-dong-tang-20241125162512217.htm"], "2024-11-25"),
+    ([], ["https://vnexpress.net/300-tan-ca-loc-do-ve-cho-dau-moi-4712566.html"], None),
+    (["Ngày 18/2/2024, huyện trao thêm 10 căn nhà."], [], None),
+]
+
+
+@pytest.mark.parametrize(("top", "foot", "published"), PUBLISHED_LINES)
+def test_publication_date_from_the_page_furniture(top: list[str], foot: list[str], published: str | None) -> None:
+    cleaned = clean_text("\n".join([HEAD, "", *top, *P, *foot]))
+    assert cleaned.published == published
+
+
+def test_a_bare_date_at_the_foot_of_a_whole_page_is_a_comment_not_the_dateline() -> None:
+    body = [f"Ở xã thứ {i}, {P[0][0].lower()}{P[0][1:]}" for i in range(1, 15)]
+    raw = "\n".join([HEAD, *body, "Nguyễn An", "18/02/2024 17:48", "Trả lời"])
+    assert clean_text(raw).published is None
+
+
+def test_an_address_line_dates_the_page_gives_its_url_and_leaves_the_text() -> None:
+    url = "https://dantri.com.vn/kinh-doanh/gia-vang-giam-20260307080054340.htm"
+    cleaned = clean_text("\n".join([HEAD, "", f"Nguồn: {url}", *P]))
+    assert (cleaned.url, cleaned.published, cleaned.text) == (url, "2026-03-07", "\n".join([HEAD, *P]))

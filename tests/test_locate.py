@@ -210,3 +210,94 @@ def test_figure_counting_provinces_has_none() -> None:
     text = "Bồi thường sự cố môi trường biển\n4 tỉnh miền Trung bị ảnh hưởng gồm Hà Tĩnh, Quảng Bình."
     located = locate(article(text, ["4 tỉnh"]))
     assert located.figures[0].province is None
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a heading or the lead frames what is under it, not what a later paragraph names: the
+    # square watermelons sold in Japan are not the Hanoi shop's of an earlier paragraph
+    ("Sửng sốt với loại quả đắt đỏ\nMột cửa hàng trái cây cao cấp tại Hà Nội và TP.HCM rao bán hồng Nhật giòn.\n"
+     "Dưa hấu vuông\nDưa hấu vuông được trồng ở quần đảo Shikoku.\nChị Huyền ở Hà Nội cho biết đã bán hết.\n"
+     "Loại dưa này có giá bán ở Nhật dao động từ 100-200 USD/quả.", "từ 100-200 USD/quả", None),
+    # ... and a national project's figures take no province from a city named paragraphs above
+    ("GDP Việt Nam đã vượt Singapore\nĐây là hai thông tin rất đáng chú ý trong tuần vừa qua.\n"
+     "Tổng vốn đầu tư nhà ga T3 ở TP.HCM khoảng 10.990 tỷ đồng.\n"
+     "Cao tốc Bắc - Nam\nVề cao tốc Bắc - Nam phía Đông, Bộ trưởng GTVT cho biết dự án này có chiều dài 654km.",
+     "654km", None),
+])
+def test_a_heading_or_the_lead_frames_only_its_own_places(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # right after `tại`/`ở`, a bare district name is a place even outside the article's province
+    ("Giá hoa tăng mạnh\nCác shop hoa ghi nhận hoa nhập khẩu khan hiếm.\nHoa hồng đỏ trồng tại Đà Lạt, "
+     "dịp lễ năm ngoái giá khoảng 450.000 đồng một bó.", "khoảng 450.000 đồng", "Lâm Đồng"),
+    # ... but not elsewhere: a bare name may be a street or a bridge named after a district
+    ("Giá hoa tăng mạnh\nCác shop hoa ghi nhận hoa nhập khẩu khan hiếm.\nShop trên đường Đà Lạt bán "
+     "hoa hồng đỏ giá khoảng 450.000 đồng một bó.", "khoảng 450.000 đồng", None),
+])
+def test_a_bare_district_after_a_preposition_of_place(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
+
+
+FIRE = "Kho hàng gia dụng sập đổ sau vụ cháy\nTrưa 27/8, khói vẫn bốc nghi ngút tại hai nhà kho ở quận Bình Tân.\n"
+
+
+@pytest.mark.parametrize(("sentence", "span", "year"), [
+    # a size the event hit holds for the year the lead dates the event in (§8 `Trưa 27/8, ...`)
+    ("Hai dãy nhà rộng hơn 4.000 m2 chứa các đồ gia dụng đã bị thiêu rụi.", "hơn 4.000 m2", 2020),
+    ("Hỏa hoạn đã thiêu rụi hơn 4.000 m2 trên tổng diện tích 7.200 m2 kho hàng.", "7.200 m2", 2020),
+    ("Xe 7 chỗ cắm đầu xuống vệ đường, đuôi bị vò nát, nằm cách hộ lan chừng 7 m.", "chừng 7 m", 2020),
+    # a standing feature beside the event stays without a year (`thiết bị` is no passive `bị`)
+    ("Kho cháy chứa các thiết bị gia dụng, nằm trên con đường rộng 10 m.", "10 m", None),
+    ("Nơi đây cách quốc lộ 1A khoảng 3 km và cách Bến xe miền Tây hơn 6 km.", "khoảng 3 km", None),
+])
+def test_a_size_the_event_hit_is_dated_like_the_event(sentence: str, span: str, year: int | None) -> None:
+    located = locate(article(FIRE + sentence, [span], published="2020-08-27"))
+    assert located.figures[0].year == year
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a caption's place (the sentence a photo credit follows) does not frame the text after it
+    ("Tăng mức trợ cấp đối với người có công\nTheo Nghị định số 70/2017/NĐ-CP, mức chuẩn được tăng.\n"
+     "Thủ tướng đã tới thăm hỏi, động viên Mẹ Trần Thị Tư, thành phố Phan Thiết, Bình Thuận. Ảnh VGP/Quang Hiếu "
+     "Cụ thể, thân nhân của 1 liệt sĩ được trợ cấp 1.417.000 đồng/tháng.", "1.417.000 đồng/tháng", None),
+    ("Tăng mức trợ cấp đối với người có công\nTheo Nghị định số 70/2017/NĐ-CP, mức chuẩn được tăng.\n"
+     "Thủ tướng đã tới thăm hỏi gia đình chính sách ở thành phố Phan Thiết, Bình Thuận (Ảnh: VGP). "
+     "Thân nhân của 1 liệt sĩ được trợ cấp 1.417.000 đồng/tháng.", "1.417.000 đồng/tháng", None),
+    # without a credit the sentence is the text's own and frames what follows (`Ảnh hưởng` is no credit)
+    ("Tăng mức trợ cấp đối với người có công\nTheo Nghị định số 70/2017/NĐ-CP, mức chuẩn được tăng.\n"
+     "Thủ tướng đã tới thăm hỏi gia đình chính sách ở thành phố Phan Thiết, Bình Thuận. Ảnh hưởng của chính "
+     "sách là lớn, thân nhân của 1 liệt sĩ được trợ cấp 1.417.000 đồng/tháng.", "1.417.000 đồng/tháng", "Lâm Đồng"),
+])
+def test_a_captions_place_frames_only_the_caption(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a breakdown by province ends where its sentence ends: the next sentence's national total
+    # is not the last province's
+    ("Nhiều nghề khai thác biển đạt hiệu quả cao\nSản lượng khai thác thủy sản 6 tháng ước đạt 1,6 triệu tấn.\n"
+     "Sản lượng cá ngừ đại dương ước đạt 13.026 tấn; trong đó, Khánh Hòa đạt 2.925 tấn, Phú Yên đạt 3.201 tấn, "
+     "Bình Định đạt 6.900 tấn. Sản lượng nuôi trồng thủy sản tháng 6 ước đạt 450.000 tấn.", "450.000 tấn", None),
+    # a one-province sentence still frames the next one
+    ("Giáo viên dọn dẹp trường lớp sau lũ\nMưa lớn kéo dài ở nhiều tỉnh miền Trung.\n"
+     "Tại huyện Nghi Xuân (Hà Tĩnh) có 192 hộ dân bị ngập. Ước tính thiệt hại 2 tỷ đồng.",
+     "2 tỷ đồng", "Hà Tĩnh"),
+])
+def test_a_breakdown_by_province_frames_no_later_sentence(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "span", "year"), [
+    # `Cụ thể,` opens the details of the sentence before: they hold for the period it names
+    ("Nhiều nghề khai thác biển đạt hiệu quả cao\nThời tiết thuận lợi cho ngư dân ra khơi.\n"
+     "Sản lượng khai thác thủy sản 6 tháng đầu năm 2017 đạt 1,6 triệu tấn, tăng 4,8% so với cùng kỳ năm 2016. "
+     "Cụ thể, khai thác biển ước đạt hơn 1,55 triệu tấn.", "hơn 1,55 triệu tấn", 2017),
+    # ... not a sentence that merely follows it
+    ("Nhiều nghề khai thác biển đạt hiệu quả cao\nThời tiết thuận lợi cho ngư dân ra khơi.\n"
+     "Sản lượng khai thác thủy sản 6 tháng đầu năm 2017 đạt 1,6 triệu tấn, tăng 4,8% so với cùng kỳ năm 2016. "
+     "Giá bán cá ngừ loại lớn khoảng 92.000 đồng/kg.", "khoảng 92.000 đồng/kg", None),
+])
+def test_details_opened_by_cu_the_hold_for_the_sentence_before(text: str, span: str, year: int | None) -> None:
+    assert locate(article(text, [span])).figures[0].year == year

@@ -62,6 +62,14 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
      [(None, None, False, "hàng năm")]),
     # comparison bases and dates of effect are never a figure's own year
     ("tăng 26 tỷ đồng so với năm 2015", None, [(2015, None, True, "năm 2015")]),
+    # a month and its year joined by a dot, as some papers write dates (`ngày 27.6`)
+    ("xuất khẩu gạo trong tháng 1.2017 của Việt Nam tiếp tục bế tắc", None, [(2017, None, False, "tháng 1.2017")]),
+    # the base of a record: the figure is this quarter's, not the year it is compared back to
+    ("lãi chỉ đạt 233 triệu đồng trong quý 3 - mức thấp nhất kể từ năm 2018", None,
+     [(2018, None, True, "từ năm 2018")]),
+    ("giá vàng lên mức cao nhất kể từ năm 2011", None, [(2011, None, True, "từ năm 2011")]),
+    # `kể từ năm` alone opens a span that runs until now
+    ("kể từ năm 2018 đến nay, huyện đã xây 120 căn nhà", 2020, [(2018, 2020, False, "từ năm 2018 đến nay")]),
     ("Về đỉnh lũ năm 2024 được nhận định ở mức cao hơn năm 2023 khoảng 0,1 - 0,4m", None,
      [(2024, None, False, "năm 2024"), (2023, None, True, "năm 2023")]),
     ("theo tinh thần nghị định 75 của Chính phủ (có hiệu lực từ 1-11-2023 - PV)", None,

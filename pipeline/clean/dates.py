@@ -13,6 +13,10 @@ The forms live in dates.yaml.
 True
 >>> iso_date("2026-03-07T00:05:00+07:00")
 '2026-03-07'
+>>> url_date("https://dantri.com.vn/kinh-doanh/gia-vang-giam-20260307080054340.htm"), url_date("https://vnexpress.net/x-4712566.html")
+('2026-03-07', None)
+>>> foot_date("Cập nhật: 17:48 | 18/02/2024"), foot_date("Theo TTXVN, 18/02/2024"), foot_date("Nguyễn An 18/02/2024 17:48")
+('2024-02-18', '2024-02-18', None)
 """
 from __future__ import annotations
 
@@ -34,8 +38,13 @@ class DateForms:
     """The compiled forms of dates.yaml."""
 
     dateline: re.Pattern[str]
+    labelled: re.Pattern[str]  # a dateline that opens with a label ("Cập nhật:", "Ngày đăng")
+    source: re.Pattern[str]  # a source credit with its date ("Theo TTXVN, 18/02/2024")
+    agency_tag: re.Pattern[str]  # an agency's tag before a dateline ("(Dân trí) - Thứ hai, ...")
     day_month_year: re.Pattern[str]
     iso: re.Pattern[str]
+    url_dates: tuple[re.Pattern[str], ...]
+    address_line: re.Pattern[str]
     first_year: int
     last_year: int
 
@@ -55,9 +64,21 @@ def date_forms() -> DateForms:
         rf"|(?<![\d/.-]){time}{sep}(?:ngày\s*)?{date}"
         rf"|(?<![\d/.-]){date}{sep}(?:lúc\s*)?{time})"
     )
+    labelled = rf"{said}(?:{day})?(?:{time}{sep})?(?:ngày\s*)?{date}(?:{sep}(?:lúc\s*)?{time})?"
+    source = rf"^\(?\s*(?:theo|nguồn|source)\b[^\d()]{{0,40}}?[,(\-–:]\s*(?:ngày\s*)?{date}\s*\)?\.?$"
     flags = re.IGNORECASE
-    return DateForms(re.compile(dateline, flags), re.compile(named_date, flags), re.compile(_pattern(data["iso"])),
-                     int(data["first_year"]), int(data["last_year"]))
+    return DateForms(
+        dateline=re.compile(dateline, flags),
+        labelled=re.compile(labelled, flags),
+        source=re.compile(source, flags),
+        agency_tag=re.compile(_pattern(data["agency_tag"]), flags),
+        day_month_year=re.compile(named_date, flags),
+        iso=re.compile(_pattern(data["iso"])),
+        url_dates=tuple(re.compile(_pattern(p), flags) for p in data["url_dates"]),
+        address_line=re.compile(_pattern(data["address_line"]), flags),
+        first_year=int(data["first_year"]),
+        last_year=int(data["last_year"]),
+    )
 
 
 def _valid(year: int, month: int, day: int, forms: DateForms) -> str | None:
@@ -75,8 +96,9 @@ def _from_match(match: re.Match[str], forms: DateForms) -> str | None:
     groups = match.groupdict()
     if groups.get("d") is not None:
         return _valid(int(groups["y"]), int(groups["m"]), int(groups["d"]), forms)
-    if groups.get("d2") is not None:
-        return _valid(int(groups["y2"]), int(groups["m2"]), int(groups["d2"]), forms)
+    for suffix in ("2", "3"):
+        if groups.get(f"d{suffix}") is not None:
+            return _valid(int(groups[f"y{suffix}"]), int(groups[f"m{suffix}"]), int(groups[f"d{suffix}"]), forms)
     return None
 
 
@@ -97,3 +119,38 @@ def iso_date(value: str) -> str | None:
     if match:
         return _valid(int(match["y"]), int(match["m"]), int(match["d"]), forms)
     return next(filter(None, (_from_match(m, forms) for m in forms.day_month_year.finditer(value))), None)
+
+
+def foot_date(line: str) -> str | None:
+    """The date of a line at the article's foot, which only a label or a source credit makes
+    the publication's: a bare "18/02/2024 17:48" down there is a comment's or a teaser's."""
+    forms = date_forms()
+    line = line.strip(" ,|-–")
+    for pattern in (forms.labelled, forms.source):
+        match = pattern.fullmatch(line) if pattern is forms.labelled else pattern.match(line)
+        if match:
+            return iso_date(match.group(0))
+    return address_date(line)
+
+
+def url_date(url: str | None) -> str | None:
+    """The day in a page's address, when its path is dated ("/2024/05/17/", "-20240517…htm")."""
+    if not url:
+        return None
+    forms = date_forms()
+    for pattern in forms.url_dates:
+        match = pattern.search(url)
+        if match:
+            return _valid(int(match["y"]), int(match["m"]), int(match["d"]), forms)
+    return None
+
+
+def address_of(line: str) -> str | None:
+    """The web address of a line that holds nothing else (but perhaps a label: "Nguồn: https://…")."""
+    match = date_forms().address_line.match(line.strip())
+    return match["url"] if match else None
+
+
+def address_date(line: str) -> str | None:
+    """The date in the address of a line that is only an address."""
+    return url_date(address_of(line))

@@ -15,7 +15,7 @@ import warnings
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from vnfigures.clean.cleaned import Cleaned
 from vnfigures.clean.config import HtmlRules, SiteRules, html_rules, site_rules
-from vnfigures.clean.dates import dateline_date
+from vnfigures.clean.dates import dateline_date, url_date
 from vnfigures.clean.meta import headline_tag, read_meta
 from vnfigures.clean.body import find_body
 from vnfigures.clean.lead import find_lead
@@ -48,7 +48,8 @@ def _clean(html: str, site_hints: bool) -> Cleaned:
     title = squash(head.get_text(" ")) if head is not None else meta.title
     parts = _find_body(soup, site, rules)
     lead = find_lead(soup, site, head, parts[0], rules, title, meta.description)
-    when = meta.published or _dateline(head, parts[0], rules) or meta.time_published
+    # metadata, then the page's dateline, then a <time> element, then a dated address
+    when = meta.published or _dateline(head, parts[0], rules) or meta.time_published or url_date(meta.url)
     blocks = []
     for part in parts:
         drop_junk(part, rules, site.drop)

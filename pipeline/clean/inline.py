@@ -104,6 +104,7 @@ def inline_rules() -> Inline:
     flags = re.IGNORECASE
     footer = [*data["footer_starts"], *data["footer_phrases"]]
     dateline = date_forms().dateline.pattern
+    agency = date_forms().agency_tag.pattern
     return Inline(
         reader_address=re.compile(rf"(?<!\w)(?:{_alternatives(data['reader_address'])})(?!\w)", flags),
         reader_action=re.compile(rf"(?<!\w)(?:{_alternatives(data['reader_action'])})(?!\w)", flags),
@@ -115,8 +116,9 @@ def inline_rules() -> Inline:
         template_field=re.compile(data["template_field"]),
         footer_start=re.compile(rf"^\s*(?:{_alternatives(footer)})(?!\w)", flags),
         notice_label=re.compile(rf"^(?:{_alternatives(data['notice_labels'])})\s+", flags),
-        # a dateline before the lead, after a space or glued to its capital (`09:12Vụ hè thu`)
-        leading_dateline=re.compile(rf"^\s*{dateline}(?:\s*[,|:\-–]?\s+(?=[^\W\d_])|(?-i:(?=[{UPPERCASE}])))", flags),
+        # a dateline before the lead (perhaps after an agency's tag: `(Dân trí) - Thứ hai, ...`),
+        # after a space or glued to its capital (`09:12Vụ hè thu`)
+        leading_dateline=re.compile(rf"^\s*(?:{agency})?{dateline}(?:\s*[,|:\-–]?\s+(?=[^\W\d_])|(?-i:(?=[{UPPERCASE}])))", flags),
         menu_min_lines=int(data["menu_min_lines"]),
         menu_max_words=int(data["menu_max_words"]),
         comment_heading=re.compile(data["comment_heading"], flags),

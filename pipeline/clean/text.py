@@ -21,7 +21,7 @@ import re
 import unicodedata
 
 from vnfigures.clean.cleaned import Cleaned
-from vnfigures.clean.dates import date_forms, dateline_date
+from vnfigures.clean.dates import address_date, address_of, date_forms, dateline_date, foot_date
 from vnfigures.clean.inline import Inline, inline_rules, is_menu_line
 from vnfigures.clean.rules import Furniture, furniture
 from vnfigures.clean.scrape import drop_page_header, is_ticker_line, list_page_message
@@ -46,11 +46,11 @@ def clean_text(text: str) -> Cleaned:
     if message is not None:
         raise NoArticleFound(message)
     cleaned = _clean_once(text)
-    published = cleaned.published  # the datelines are gone after the first pass
+    published, url = cleaned.published, cleaned.url  # the datelines are gone after the first pass
     while True:
         again = _clean_once(cleaned.text)
         if again.text == cleaned.text:
-            return Cleaned(title=again.title, paragraphs=again.paragraphs, published=published)
+            return Cleaned(title=again.title, paragraphs=again.paragraphs, url=url, published=published)
         cleaned = again
 
 
@@ -58,8 +58,9 @@ def _clean_once(text: str) -> Cleaned:
     rules, glued = furniture(), inline_rules()
     lines = [unicodedata.normalize("NFC", line).strip() for line in text.splitlines()]
     lines, header = drop_page_header([line for line in lines if line])
+    head, foot = header + lines[:_DATELINE_LINES], lines[-_FOOT_LINES:]
     lines = _drop_menus(drop_promo_runs(drop_related_runs(drop_page_tail(lines))), rules, glued)
-    dated = [line for line in header + lines[:_DATELINE_LINES] if _is_dateline(line)]
+    dated = [line for line in head if _is_dateline(line)]
     lines = [line for line in lines if not _is_furniture(line, rules, glued)]
     lines = _cut_tail(lines, rules)
     lines = _drop_tail_widgets(lines, glued)
@@ -68,22 +69,46 @@ def _clean_once(text: str) -> Cleaned:
         body[0], leading = glued.strip_head(body[0])
         dated += [leading] if leading else []
     paragraphs = [p for p in (_clean_line(line, rules) for line in body) if p]
-    published = next(filter(None, map(dateline_date, dated)), None)
-    return Cleaned(title=title, paragraphs=paragraphs, published=published)
+    return Cleaned(title=title, paragraphs=paragraphs, url=_page_address(head, foot),
+                   published=_page_date(dated, head, foot))
 
 
 # A dateline is looked for in this many lines at the top of the text (and before its first sentence).
 _DATELINE_LINES = 12
 _DATELINE_MAX_CHARS = 80
+# A labelled date, a dated source credit or a page address is looked for in this many last lines.
+_FOOT_LINES = 3
 
 
 def _is_dateline(line: str) -> bool:
-    """A line that is nothing but a dateline ("Cập nhật: 17:48 | 18/02/2024")."""
-    return len(line) <= _DATELINE_MAX_CHARS and date_forms().dateline.fullmatch(line.strip(" ,|-–")) is not None
+    """A line that is nothing but a dateline ("Cập nhật: 17:48 | 18/02/2024"), perhaps after
+    an agency's tag ("(Dân trí) - Thứ hai, 02/11/2020 - 07:15")."""
+    if len(line) > _DATELINE_MAX_CHARS:
+        return False
+    forms = date_forms()
+    line = line.strip(" ,|-–")
+    tag = forms.agency_tag.match(line)
+    return forms.dateline.fullmatch(line[tag.end():] if tag else line) is not None
+
+
+def _page_date(dated: list[str], head: list[str], foot: list[str]) -> str | None:
+    """The publication date a scrape still holds: a dateline at the top or before the first
+    sentence; else a labelled dateline or a dated source credit in the last lines; else the
+    date in the path of a page address printed at the top or the foot. A date inside the
+    body is what the article reports, never when it was published."""
+    return (next(filter(None, map(dateline_date, dated)), None)
+            or next(filter(None, map(foot_date, reversed(foot))), None)
+            or next(filter(None, map(address_date, head + foot)), None))
+
+
+def _page_address(head: list[str], foot: list[str]) -> str | None:
+    """The page's own address when the scrape printed it alone on a line at the top or foot."""
+    return next(filter(None, map(address_of, head + foot)), None)
 
 
 def _is_furniture(line: str, rules: Furniture, glued: Inline) -> bool:
-    return rules.is_furniture_line(line) or _is_dateline(line) or glued.is_ui_line(line) or glued.is_prompt_line(line)
+    return (rules.is_furniture_line(line) or _is_dateline(line) or glued.is_ui_line(line) or glued.is_prompt_line(line)
+            or address_of(line) is not None or foot_date(line) is not None)
 
 
 def _drop_tail_widgets(lines: list[str], glued: Inline) -> list[str]:
