@@ -258,6 +258,10 @@ FORMS = [
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),
+    # a bound written after a rate's further denominators (dantri_32)
+    ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
+     [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
+    ("doanh thu từ 500 triệu đồng/năm trở xuống", [F("money", "500000000", "VND", "at_most")]),
 ]
 
 
