@@ -55,6 +55,7 @@ class NumberWords(_Strict):
     alone_words: list[str]
     noun_after: dict[str, list[str]]
     half_words: list[str]
+    half_before: list[str] = []
     scales: dict[str, int]
     multiples: dict[str, Decimal]
     multiple_cues: list[str]

@@ -258,6 +258,18 @@ FORMS = [
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),
+    # half a scale word is a number (dantri_4 `giá nửa triệu đồng một quả`); `một nửa` is an idiom
+    ("hồng Nhật có giá nửa triệu đồng một quả", [F("money", "500000", "VND", text="nửa triệu đồng một quả")]),
+    ("hơn nửa triệu người dân bị ảnh hưởng", [F("people", "500000", "person", "more_than")]),
+    ("mỗi năm anh thu về nửa tỷ đồng", [F("money", "500000000", "VND")]),
+    ("có tới một nửa số hộ bị ngập", []),
+    # done out of planned with a counted noun after it: two counts, not a date (dantri_6, §7 `13/20 hộ`)
+    ("đã nghiệm thu 5/5 hạng mục công trình và 9/11 chuyên ngành thiết bị",
+     [F("infrastructure", "5", "item"), F("infrastructure", "5", "item"), F("other", "9", "item"),
+      F("other", "11", "item")]),
+    ("hoàn thành 4/4 tiêu chí", [F("other", "4", "item"), F("other", "4", "item")]),
+    ("Sáng 9/11 hộ dân được hỗ trợ", []),
+    ("ngày 5/5 xã tổ chức lễ", []),
     # a bound written after a rate's further denominators (dantri_32)
     ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
      [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
