@@ -283,11 +283,12 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
             and nxt.group(1) not in function_words()
             and not is_year):
         subject, end = _noun_words(text, m.end, 3)
-        if not subject:  # an abbreviation (`5 HTX`) is the subject itself
+        if not subject and _ABBREVIATION.fullmatch(nxt.group(1)):  # `5 HTX` is the subject itself
             subject, end = nxt.group(1), nxt.end()
-        per, per_end = _per_at(text, end)
-        return Candidate(m, None, Kind.other, "item", m.value, per_end if per else end, subject,
-                       per)
+        if subject:  # else a verb follows (`bí truyền 400 điều trị bệnh trĩ`): it counts nothing
+            per, per_end = _per_at(text, end)
+            return Candidate(m, None, Kind.other, "item", m.value, per_end if per else end, subject,
+                           per)
     counted = None if is_year else _counted_before(ctx, m)
     if counted is not None:  # `tổng số hộ nghèo là 115`
         return Candidate(m, None, counted.kind, counted.unit, m.value * counted.factor, m.end,

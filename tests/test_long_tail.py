@@ -270,6 +270,10 @@ FORMS = [
     ("hoàn thành 4/4 tiêu chí", [F("other", "4", "item"), F("other", "4", "item")]),
     ("Sáng 9/11 hộ dân được hỗ trợ", []),
     ("ngày 5/5 xã tổ chức lễ", []),
+    # a bare number before a verb counts nothing (phapluatplus_1 `phương pháp bí truyền 400 điều trị`)
+    ("phương pháp bí truyền 400 điều trị bệnh trĩ", []),
+    ("bệnh viện có 50 ca điều trị", [F("people", "50", "person")]),
+    ("xã có 5 HTX", [F("other", "5", "item", subject="HTX")]),
     # a bound written after a rate's further denominators (dantri_32)
     ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
      [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
