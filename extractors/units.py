@@ -118,11 +118,34 @@ def _unit_at(text: str, pos: int, scaled: bool) -> UnitMatch | None:
     if scaled and form.startswith("đồng ") and entry.kind is not Kind.money:
         # `triệu đồng tiền hỗ trợ`: after a scale word `đồng` is the currency, not a coin
         return _unit_at(text[:start + len("đồng")], pos, False)
+    noun = _after_classifier(text, start, m.end(), scaled)
+    if noun is not None:
+        return noun
     unit = entry.unit or CANONICAL_UNITS[entry.kind]
     if entry.case_sensitive:
         form = surface  # an abbreviation keeps its capitals in the subject (`CNVCLĐ`)
     return UnitMatch(start, m.end(), form, entry.kind, unit, entry.factor, entry.measure,
                      entry.keep_noun, entry)
+
+
+@cache
+def _classifier_re() -> re.Pattern[str]:
+    return re.compile(rf"({alternation(unit_table().subject_drop)})[ \t]+", re.IGNORECASE)
+
+
+def _after_classifier(text: str, start: int, end: int, scaled: bool) -> UnitMatch | None:
+    """A classifier (`ngôi`, `căn`, `chiếc`, `cái`) whose noun is a longer entry of the table
+    counts what that noun counts: `2 ngôi nhà văn hóa` are works (§7), not dwellings, `2 chiếc
+    cầu` bridges; a form that is whole as listed (`căn hộ`, `căn phòng`) keeps its own entry."""
+    cls = _classifier_re().match(text, start)
+    if cls is None:
+        return None
+    inner = _unit_at(text, cls.end(), scaled)
+    if inner is None or inner.end <= end or inner.measure:
+        return None
+    form = _normal_space(text[start:inner.end])
+    return UnitMatch(start, inner.end, form, inner.kind, inner.unit, inner.factor, inner.measure,
+                     inner.keep_noun, inner.entry)
 
 
 def blocked_after(text: str, pos: int) -> bool:
