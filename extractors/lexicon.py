@@ -184,6 +184,7 @@ class Cues(_Strict):
     per_quantity_words: list[str]
     per_quantity_units: list[str]
     money_subject_after: list[str]
+    money_verbs: list[str] = []
     counted_before: list[str]
     counted_links: list[str]
     owner_links: list[str]

@@ -252,7 +252,8 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     if m.form == "words" and m.scale >= 1000:
         per, end = _per_at(text, m.end)  # `hơn trăm ngàn/ngày`: an amount of money per day
         subject = money_subject(ctx, m.start, m.end)
-        if per or (m.scale >= _SPELLED_MONEY_SCALE and subject):  # `thiệt hại ba tỷ` (§7 `82 tỉ`)
+        if per or (m.scale >= _SPELLED_MONEY_SCALE and (subject or _money_verb_before(text, m))):
+            # `thiệt hại ba tỷ` (§7 `82 tỉ`), `đã vay ba trăm triệu`
             return Candidate(m, None, Kind.money, "VND", m.value, end if per else m.end, subject, per)
     if m.form == "words":  # kept bare: only a range partner or `gấp ba` makes it a figure
         if _one_of_re().search(text, max(0, m.start - windows().one_of), m.start):  # `một trong ba thiết kế`
@@ -295,6 +296,28 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
                        _drop_classifier(counted.form), None)
     return Candidate(m, None, None, None, m.value, m.end, "", None,
                    Reason.year if is_year else Reason.no_counted_noun)
+
+
+#: the smallest scale a spelled amount after a money verb ends in to be money (`triệu`, `tỷ`):
+#: `vay ba trăm triệu`, not `trao ba trăm nghìn` (which could count anything)
+_MONEY_VERB_SCALE = Decimal(1_000_000)
+
+
+@cache
+def _money_verb_re() -> re.Pattern[str]:
+    c = cues()
+    between = alternation([*c.qualifier_fillers, *c.emphasis, "được", "ra", "thêm",
+                           *(w for ws in c.qualifiers_before.values() for w in ws)])
+    return re.compile(rf"(?:^|[^\w])(?:{alternation(c.money_verbs)})(?:[ \t]+(?:{between}))*[ \t]+$",
+                      re.IGNORECASE)
+
+
+def _money_verb_before(text: str, m: NumberMention) -> bool:
+    """A verb that pays, lends or earns (`vay`, `kiếm được`, `bồi thường`) governs a spelled
+    amount of millions or billions right after it: the amount is money."""
+    if m.scale < _MONEY_VERB_SCALE:
+        return False
+    return bool(_money_verb_re().search(text, max(0, m.start - windows().money_head), m.start))
 
 
 @cache

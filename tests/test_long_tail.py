@@ -280,6 +280,10 @@ FORMS = [
     ("phương pháp bí truyền 400 điều trị bệnh trĩ", []),
     ("bệnh viện có 50 ca điều trị", [F("people", "50", "person")]),
     ("xã có 5 HTX", [F("other", "5", "item", subject="HTX")]),
+    # a spelled amount of millions after a verb that pays, lends or earns is money (§7 `82 tỉ`)
+    ("gia đình đã vay ba trăm triệu để đầu tư", [F("money", "300000000", "VND")]),
+    ("chị lỗ gần một tỷ", [F("money", "1000000000", "VND", "nearly")]),
+    ("dân số hai triệu", []),
     # a bound written after a rate's further denominators (dantri_32)
     ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
      [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
