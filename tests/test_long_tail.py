@@ -284,6 +284,12 @@ FORMS = [
     ("gia đình đã vay ba trăm triệu để đầu tư", [F("money", "300000000", "VND")]),
     ("chị lỗ gần một tỷ", [F("money", "1000000000", "VND", "nearly")]),
     ("dân số hai triệu", []),
+    # two neighbouring spelled digits are a vague count (§7 `một, hai căn`)
+    ("có hai, ba hộ bị ngập", []),
+    ("một, hai căn nhà bị sập", []),
+    ("có ba, năm hộ", [F("households", "5", "household")]),
+    # children counted are people, not animals
+    ("anh Nam (35 tuổi) có 3 con nhỏ", [F("people", "3", "person")]),
     # a bound written after a rate's further denominators (dantri_32)
     ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
      [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
