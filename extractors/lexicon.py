@@ -128,6 +128,7 @@ class UnitTable(_Strict):
     units: list[UnitEntry]
     currencies: dict[str, str]
     subject_drop: list[str]
+    look_through: list[str] = []
 
     @field_validator("currencies")
     @classmethod

@@ -130,13 +130,15 @@ def _unit_at(text: str, pos: int, scaled: bool) -> UnitMatch | None:
 
 @cache
 def _classifier_re() -> re.Pattern[str]:
-    return re.compile(rf"({alternation(unit_table().subject_drop)})[ \t]+", re.IGNORECASE)
+    table = unit_table()
+    return re.compile(rf"({alternation([*table.subject_drop, *table.look_through])})[ \t]+", re.IGNORECASE)
 
 
 def _after_classifier(text: str, start: int, end: int, scaled: bool) -> UnitMatch | None:
-    """A classifier (`ngôi`, `căn`, `chiếc`, `cái`) whose noun is a longer entry of the table
-    counts what that noun counts: `2 ngôi nhà văn hóa` are works (§7), not dwellings, `2 chiếc
-    cầu` bridges; a form that is whole as listed (`căn hộ`, `căn phòng`) keeps its own entry."""
+    """A classifier (`ngôi`, `căn`, `chiếc`, `cái`) or a `look_through` word (`đoạn`) whose noun
+    is a longer entry of the table counts what that noun counts: `2 ngôi nhà văn hóa` are works
+    (§7), not dwellings, `2 chiếc cầu` bridges, `2 đoạn đê` sections of a dike; a form that is
+    whole as listed (`căn hộ`, `căn phòng`) keeps its own entry."""
     cls = _classifier_re().match(text, start)
     if cls is None:
         return None

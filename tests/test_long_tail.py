@@ -50,6 +50,11 @@ KINDS = [
     ("có 3 căn nhà cộng đồng bị sập", [F("infrastructure", "3", "item")]),
     ("trao 5 căn hộ chung cư và 2 căn phòng", [F("houses", "5", "house"), F("other", "2", "item")]),
     ("xây 10 ngôi nhà tình thương", [F("houses", "10", "house", subject="nhà tình thương")]),
+    # sections of a work are works (`đoạn` looks through to its noun); a section of anything else is `other`
+    ("sạt lở 2 đoạn đê dài 300m", [F("infrastructure", "2", "item"), F("other", "300", "item")]),
+    ("thi công 4 đoạn kè và 3 đoạn đường", [F("infrastructure", "4", "item"), F("infrastructure", "3", "item")]),
+    ("xem 3 đoạn video", [F("other", "3", "item")]),
+    ("làm mới 1 sân bóng", [F("infrastructure", "1", "item")]),
     # organisations, groups, product lines
     ("xã đã thành lập mới một HTX nông nghiệp, đồng thời xây dựng bốn trang trại",
      [F("other", "1", "item"), F("other", "4", "item")]),
