@@ -55,6 +55,10 @@ KINDS = [
     ("thi công 4 đoạn kè và 3 đoạn đường", [F("infrastructure", "4", "item"), F("infrastructure", "3", "item")]),
     ("xem 3 đoạn video", [F("other", "3", "item")]),
     ("làm mới 1 sân bóng", [F("infrastructure", "1", "item")]),
+    # things whose noun starts like a people noun (`khẩu`) are `other`
+    ("phát 5.000 khẩu trang và thu giữ 3 khẩu súng", [F("other", "5000", "item"), F("other", "3", "item")]),
+    ("mỗi hộ có 4 khẩu", [F("people", "4", "person")]),
+    ("xã có ba giống lúa mới, gia đình có ba thế hệ", [F("other", "3", "item"), F("other", "3", "item")]),
     # organisations, groups, product lines
     ("xã đã thành lập mới một HTX nông nghiệp, đồng thời xây dựng bốn trang trại",
      [F("other", "1", "item"), F("other", "4", "item")]),
@@ -295,6 +299,8 @@ FORMS = [
     ("có ba, năm hộ", [F("households", "5", "household")]),
     # children counted are people, not animals
     ("anh Nam (35 tuổi) có 3 con nhỏ", [F("people", "3", "person")]),
+    # kilograms spelled as spoken (`ki lô`, `kilô`)
+    ("mua 3 ki lô thịt và 20 kilô gạo", [F("mass", "0.003", "tonne"), F("mass", "0.02", "tonne")]),
     # a bound written after a rate's further denominators (dantri_32)
     ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
      [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
