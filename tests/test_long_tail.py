@@ -301,6 +301,10 @@ FORMS = [
     ("anh Nam (35 tuổi) có 3 con nhỏ", [F("people", "3", "person")]),
     # kilograms spelled as spoken (`ki lô`, `kilô`)
     ("mua 3 ki lô thịt và 20 kilô gạo", [F("mass", "0.003", "tonne"), F("mass", "0.02", "tonne")]),
+    # a crossroads is no count (`ngã 3`), a weak label that a measure unit overrides (`đổ ngã 15 - 30%`)
+    ("lúa đổ ngã 15 - 30%", [F("percent", "15", "percent", "range", "30")]),
+    ("bão làm đổ ngã 300 cây xanh", [F("other", "300", "item")]),
+    ("vụ tai nạn xảy ra tại ngã 3 thị trấn Phước Hải", []),
     # a bound written after a rate's further denominators (dantri_32)
     ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
      [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
