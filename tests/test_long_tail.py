@@ -305,6 +305,10 @@ FORMS = [
     ("lúa đổ ngã 15 - 30%", [F("percent", "15", "percent", "range", "30")]),
     ("bão làm đổ ngã 300 cây xanh", [F("other", "300", "item")]),
     ("vụ tai nạn xảy ra tại ngã 3 thị trấn Phước Hải", []),
+    # workdays are no land (`công` is 1.000 m2 only as land, §7)
+    ("huy động 500 công lao động và trồng 5 công lúa", [F("other", "500", "item"), F("area", "0.5", "hectare")]),
+    # the peak power of a solar plant (`MWp`) is a measure like `MW`
+    ("nhà máy điện mặt trời công suất 200 MWp", [F("other", "200", "item")]),
     # a bound written after a rate's further denominators (dantri_32)
     ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
      [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
