@@ -309,6 +309,9 @@ FORMS = [
     ("huy động 500 công lao động và trồng 5 công lúa", [F("other", "500", "item"), F("area", "0.5", "hectare")]),
     # the peak power of a solar plant (`MWp`) is a measure like `MW`
     ("nhà máy điện mặt trời công suất 200 MWp", [F("other", "200", "item")]),
+    # a negated comparative is a bound: `không nhỏ hơn` = at least, `không lớn hơn` = at most
+    ("số tiền ký quỹ không nhỏ hơn 10 triệu đồng", [F("money", "10000000", "VND", "at_least")]),
+    ("diện tích không lớn hơn 30 m2", [F("area", "0.003", "hectare", "at_most")]),
     # a bound written after a rate's further denominators (dantri_32)
     ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
      [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
