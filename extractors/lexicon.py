@@ -129,6 +129,7 @@ class UnitTable(_Strict):
     currencies: dict[str, str]
     subject_drop: list[str]
     look_through: list[str] = []
+    ambiguous_currencies: list[str] = []
 
     @field_validator("currencies")
     @classmethod

@@ -112,8 +112,10 @@ def _unit_at(text: str, pos: int, scaled: bool) -> UnitMatch | None:
     form = _normal_space(surface)
     start = m.start(1) if m.group(1) else m.start(2)
     currency = _currency_forms().get(form)
-    if currency:
+    if currency and not (not scaled and _noun_after_currency(text, form, m.end())):
         return UnitMatch(start, m.end(), form, Kind.money, currency, Decimal(1), True, False, None)
+    if currency:
+        return None  # `3 bảng thông báo`: the noun `bảng` (a board), read as a bare number
     entry = _forms()[form]
     if scaled and form.startswith("đồng ") and entry.kind is not Kind.money:
         # `triệu đồng tiền hỗ trợ`: after a scale word `đồng` is the currency, not a coin
@@ -148,6 +150,18 @@ def _after_classifier(text: str, start: int, end: int, scaled: bool) -> UnitMatc
     form = _normal_space(text[start:inner.end])
     return UnitMatch(start, inner.end, form, inner.kind, inner.unit, inner.factor, inner.measure,
                      inner.keep_noun, inner.entry)
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _noun_after_currency(text: str, form: str, end: int) -> bool:
+    """An ambiguous currency word (`bảng`, `bạt`) followed by a lower-case content word: the
+    word is a noun of its own (`3 bảng thông báo`, `200 bạt che mưa`), not the currency."""
+    if form not in {w.lower() for w in unit_table().ambiguous_currencies}:
+        return False
+    nxt = _WORD_AFTER.match(text, end)
+    return bool(nxt and nxt.group(1).islower() and nxt.group(1) not in cues().function_words)
 
 
 def blocked_after(text: str, pos: int) -> bool:

@@ -59,6 +59,10 @@ KINDS = [
     ("phát 5.000 khẩu trang và thu giữ 3 khẩu súng", [F("other", "5000", "item"), F("other", "3", "item")]),
     ("mỗi hộ có 4 khẩu", [F("people", "4", "person")]),
     ("xã có ba giống lúa mới, gia đình có ba thế hệ", [F("other", "3", "item"), F("other", "3", "item")]),
+    # a currency word that is also a noun counts things before a noun of its own
+    ("lắp đặt 3 bảng thông báo và phát 200 bạt che mưa", [F("other", "3", "item"), F("other", "200", "item")]),
+    ("cầu thủ có giá 30 triệu bảng", [F("money", "30000000", "GBP")]),
+    ("vé vào cửa 50 bảng Anh, anh trả 1.000 bạt.", [F("money", "50", "GBP"), F("money", "1000", "THB")]),
     # organisations, groups, product lines
     ("xã đã thành lập mới một HTX nông nghiệp, đồng thời xây dựng bốn trang trại",
      [F("other", "1", "item"), F("other", "4", "item")]),
