@@ -63,6 +63,10 @@ KINDS = [
     ("lắp đặt 3 bảng thông báo và phát 200 bạt che mưa", [F("other", "3", "item"), F("other", "200", "item")]),
     ("cầu thủ có giá 30 triệu bảng", [F("money", "30000000", "GBP")]),
     ("vé vào cửa 50 bảng Anh, anh trả 1.000 bạt.", [F("money", "50", "GBP"), F("money", "1000", "THB")]),
+    # samples are no land: `mẫu` is ten sào only as land (§7)
+    ("đã lấy 200 mẫu xét nghiệm, 50 mẫu âm tính", [F("other", "200", "item"), F("other", "50", "item")]),
+    ("lấy 30 mẫu nước và 100 mẫu máu", [F("other", "30", "item"), F("other", "100", "item")]),
+    ("gia đình có 2 mẫu ruộng", [F("area", "0.72", "hectare")]),
     # organisations, groups, product lines
     ("xã đã thành lập mới một HTX nông nghiệp, đồng thời xây dựng bốn trang trại",
      [F("other", "1", "item"), F("other", "4", "item")]),
