@@ -67,6 +67,9 @@ KINDS = [
     ("đã lấy 200 mẫu xét nghiệm, 50 mẫu âm tính", [F("other", "200", "item"), F("other", "50", "item")]),
     ("lấy 30 mẫu nước và 100 mẫu máu", [F("other", "30", "item"), F("other", "100", "item")]),
     ("gia đình có 2 mẫu ruộng", [F("area", "0.72", "hectare")]),
+    # nouns that start like people nouns but count things, and young people counted as `bạn`
+    ("tỉnh có 30 dân tộc anh em, bài thuốc gồm 10 vị thuốc", [F("other", "30", "item"), F("other", "10", "item")]),
+    ("chương trình có 10 ca khúc và 200 bạn trẻ tham gia", [F("other", "10", "item"), F("people", "200", "person")]),
     # organisations, groups, product lines
     ("xã đã thành lập mới một HTX nông nghiệp, đồng thời xây dựng bốn trang trại",
      [F("other", "1", "item"), F("other", "4", "item")]),
