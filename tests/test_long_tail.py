@@ -70,6 +70,9 @@ KINDS = [
     # nouns that start like people nouns but count things, and young people counted as `bạn`
     ("tỉnh có 30 dân tộc anh em, bài thuốc gồm 10 vị thuốc", [F("other", "30", "item"), F("other", "10", "item")]),
     ("chương trình có 10 ca khúc và 200 bạn trẻ tham gia", [F("other", "10", "item"), F("people", "200", "person")]),
+    # a bare `phần`/`suất` is a gift only where gifts are given; else a part (`other`)
+    ("đề án chia làm 3 phần, báo cáo gồm 4 phần chính", [F("other", "3", "item"), F("other", "4", "item")]),
+    ("đoàn đã trao 200 phần cho người dân", [F("gifts", "200", "gift")]),
     # organisations, groups, product lines
     ("xã đã thành lập mới một HTX nông nghiệp, đồng thời xây dựng bốn trang trại",
      [F("other", "1", "item"), F("other", "4", "item")]),
