@@ -73,6 +73,10 @@ KINDS = [
     # a bare `phần`/`suất` is a gift only where gifts are given; else a part (`other`)
     ("đề án chia làm 3 phần, báo cáo gồm 4 phần chính", [F("other", "3", "item"), F("other", "4", "item")]),
     ("đoàn đã trao 200 phần cho người dân", [F("gifts", "200", "gift")]),
+    # service routes and works of the mind are `other`, built works `infrastructure`
+    ("thành phố có 14 tuyến xe buýt và 3 công trình nghiên cứu khoa học được công bố",
+     [F("other", "14", "item"), F("other", "3", "item")]),
+    ("nâng cấp 2 tuyến đường và 6 công trình thủy lợi", [F("infrastructure", "2", "item"), F("infrastructure", "6", "item")]),
     # organisations, groups, product lines
     ("xã đã thành lập mới một HTX nông nghiệp, đồng thời xây dựng bốn trang trại",
      [F("other", "1", "item"), F("other", "4", "item")]),
