@@ -67,6 +67,8 @@ class NumberWords(_Strict):
     month_cues: list[str]
     year_before: list[str]
     fraction_counted_nouns: list[str]
+    fraction_cues: list[str] = []
+    fraction_nouns_after: list[str] = []
     range_separators: list[str]
     between_words: dict[str, list[str]]
     step_separators: list[str]

@@ -189,6 +189,9 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
         return Reason.date
     if a <= 12 and a == a.to_integral_value() and _YEARS[0] <= b <= _YEARS[1] and "." not in parts[1]:
         return Reason.date  # a month and year: `tháng 8/2020`
+    if not complete and a < b and _share(text, start, end):
+        pct = canonical_decimal((a / b * 100).quantize(Decimal("0.01")))
+        return [NumberMention(start, end, pct, text[start:end], "fraction")]
     counted = _counted_after().match(text[end:])
     if not complete and ((b <= 4 and not counted) or (b <= 10 and not date_like)):
         pct = canonical_decimal((a / b * 100).quantize(Decimal("0.01")))
@@ -201,6 +204,18 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
                           pair_first=True, date_like=date_like)
     return [first, NumberMention(b_start, b_end, canonical_decimal(b_value), text[b_start:b_end], "digits",
                                  scale, date_like=date_like)]
+
+
+@cache
+def _fraction_nouns_after() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]+(?:{alternation(number_words().fraction_nouns_after)})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _share(text: str, start: int, end: int) -> bool:
+    """`chiếm 3/5 diện tích`, `tỷ lệ 7/10`, `4/10 số hộ`: a share of a whole, read as a percentage
+    (§7 `1/3 dân số`) even where `a/b` could be a day and month."""
+    before = text[max(0, start - windows().date_cue):start]
+    return bool(_cues_before("fraction_cues").search(before) or _fraction_nouns_after().match(text, end))
 
 
 def _complete_count(text: str, start: int, end: int, a: Decimal | None, b: Decimal | None) -> bool:

@@ -330,6 +330,10 @@ FORMS = [
     # a negated comparative is a bound: `không nhỏ hơn` = at least, `không lớn hơn` = at most
     ("số tiền ký quỹ không nhỏ hơn 10 triệu đồng", [F("money", "10000000", "VND", "at_least")]),
     ("diện tích không lớn hơn 30 m2", [F("area", "0.003", "hectare", "at_most")]),
+    # a share of a whole is a percentage even where it could be a day and month (§7 `1/3 dân số`)
+    ("rừng chiếm 3/5 diện tích tự nhiên", [F("percent", "60", "percent")]),
+    ("khoảng 4/10 số hộ có nước sạch", [F("percent", "40", "percent", "approx")]),
+    ("ngày 3/5 có mưa, đến 12/11 số ca mắc tăng", []),
     # a bound written after a rate's further denominators (dantri_32)
     ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
      [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
