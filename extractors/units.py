@@ -152,16 +152,26 @@ def _after_classifier(text: str, start: int, end: int, scaled: bool) -> UnitMatc
                      inner.keep_noun, inner.entry)
 
 
+@cache
+def _ambiguous_currencies() -> frozenset[str]:
+    return frozenset(w.lower() for w in unit_table().ambiguous_currencies)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in cues().function_words)
+
+
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def _noun_after_currency(text: str, form: str, end: int) -> bool:
     """An ambiguous currency word (`bảng`, `bạt`) followed by a lower-case content word: the
     word is a noun of its own (`3 bảng thông báo`, `200 bạt che mưa`), not the currency."""
-    if form not in {w.lower() for w in unit_table().ambiguous_currencies}:
+    if form not in _ambiguous_currencies():
         return False
     nxt = _WORD_AFTER.match(text, end)
-    return bool(nxt and nxt.group(1).islower() and nxt.group(1) not in cues().function_words)
+    return bool(nxt and nxt.group(1).islower() and nxt.group(1) not in _function_words())
 
 
 def blocked_after(text: str, pos: int) -> bool:
