@@ -334,6 +334,9 @@ FORMS = [
     ("rừng chiếm 3/5 diện tích tự nhiên", [F("percent", "60", "percent")]),
     ("khoảng 4/10 số hộ có nước sạch", [F("percent", "40", "percent", "approx")]),
     ("ngày 3/5 có mưa, đến 12/11 số ca mắc tăng", []),
+    # a year after a season or holiday counts nothing, even before a counted noun
+    ("dịp Tết Nguyên đán 2021 người dân đi chợ đông, vụ đông xuân 2023 nông dân lãi 5 triệu đồng/ha",
+     [F("money", "5000000", "VND", per="ha")]),
     # a bound written after a rate's further denominators (dantri_32)
     ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
      [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
