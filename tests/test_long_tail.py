@@ -77,6 +77,8 @@ KINDS = [
     ("thành phố có 14 tuyến xe buýt và 3 công trình nghiên cứu khoa học được công bố",
      [F("other", "14", "item"), F("other", "3", "item")]),
     ("nâng cấp 2 tuyến đường và 6 công trình thủy lợi", [F("infrastructure", "2", "item"), F("infrastructure", "6", "item")]),
+    # firms and persons named `nhà …` are no dwellings
+    ("có 3 nhà vô địch và 5 nhà phân phối", [F("people", "3", "person"), F("other", "5", "item")]),
     # organisations, groups, product lines
     ("xã đã thành lập mới một HTX nông nghiệp, đồng thời xây dựng bốn trang trại",
      [F("other", "1", "item"), F("other", "4", "item")]),
