@@ -76,11 +76,13 @@ def _normal_space(s: str) -> str:
 
 _OPEN = re.compile(r"[ \t]*\([ \t]*")
 _CLOSE = re.compile(r"[ \t]*\)")
+_RATE_CLOSE = re.compile(r"[ \t]*/[ \t]*([^\W\d_][\w²³]*)[ \t]*\)")
 
 
 def unit_at(text: str, pos: int, scaled: bool = False) -> UnitMatch | None:
     """The unit or counted noun starting at `pos` (after optional spaces), or None; a measure
-    unit may stand in brackets (`120 (m3/s)`), the closing bracket then ends the match.
+    unit may stand in brackets (`120 (m3/s)`, `15.000 (đồng/kg)`), the closing bracket then ends
+    the match.
 
     >>> u = unit_at("262 tấn gạo", 3); (u.kind.value, u.factor, u.form)
     ('mass', Decimal('1'), 'tấn')
@@ -93,9 +95,15 @@ def unit_at(text: str, pos: int, scaled: bool = False) -> UnitMatch | None:
     opened = _OPEN.match(text, pos) if found is None else None
     if opened:
         inner = _unit_at(text, opened.end(), scaled)
-        closed = _CLOSE.match(text, inner.end) if inner and inner.measure else None
-        if inner and closed:
-            return UnitMatch(inner.start, closed.end(), inner.form, inner.kind, inner.unit, inner.factor,
+        if inner is None or not inner.measure:
+            return found
+        form = inner.form
+        closed = _CLOSE.match(text, inner.end)
+        rate = None if closed else _RATE_CLOSE.match(text, inner.end)
+        if rate:  # `15.000 (đồng/kg)`: a rate's denominator inside the brackets too
+            closed, form = rate, f"{inner.form}/{rate.group(1)}"
+        if closed:
+            return UnitMatch(inner.start, closed.end(), form, inner.kind, inner.unit, inner.factor,
                              inner.measure, inner.keep_noun, inner.entry)
     return found
 

@@ -339,6 +339,9 @@ FORMS = [
     # a year after a season or holiday counts nothing, even before a counted noun
     ("dịp Tết Nguyên đán 2021 người dân đi chợ đông, vụ đông xuân 2023 nông dân lãi 5 triệu đồng/ha",
      [F("money", "5000000", "VND", per="ha")]),
+    # a rate's unit in brackets keeps its denominator (`15.000 (đồng/kg)`, like `120 (m3/s)`)
+    ("giá lúa 15.000 (đồng/kg), năng suất 60 (tạ/ha)",
+     [F("money", "15000", "VND", per="kg"), F("mass", "6", "tonne", per="ha")]),
     # a bound written after a rate's further denominators (dantri_32)
     ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
      [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
