@@ -138,5 +138,29 @@ def _indefinite_re() -> re.Pattern[str]:
 
 
 def indefinite_before(text: str, pos: int) -> bool:
-    """`dăm ba người`, `vài ba hộ`: a spelled-out number after these words is no count (§7)."""
-    return bool(_indefinite_re().search(text[max(0, pos - windows().indefinite):pos]))
+    """`dăm ba người`, `vài ba hộ`: a spelled-out number after these words is no count (§7);
+    nor is the second of two neighbouring spelled digits (`một, hai căn`, `hai, ba hộ`: one or
+    two, two or three)."""
+    window = text[max(0, pos - windows().indefinite):pos]
+    return bool(_indefinite_re().search(window)) or _neighbour_digit_before(text, pos, window)
+
+
+@cache
+def _digit_word_re() -> re.Pattern[str]:
+    digits = [w for w, d in number_words().digits.items() if d.initial]
+    return re.compile(rf"(?:^|[^\w])({alternation(digits)}),?[ \t]+$", re.IGNORECASE)
+
+
+@cache
+def _digit_at_re() -> re.Pattern[str]:
+    return re.compile(rf"({alternation(list(number_words().digits))})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _neighbour_digit_before(text: str, pos: int, window: str) -> bool:
+    """The spelled digit at `pos` follows the digit one below it (`hai, ba hộ`): a vague count."""
+    here = _digit_at_re().match(text, pos)
+    before = _digit_word_re().search(window)
+    if not here or not before:
+        return False
+    digits = number_words().digits
+    return digits[here.group(1).lower()].value == digits[before.group(1).lower()].value + 1

@@ -55,6 +55,7 @@ class NumberWords(_Strict):
     alone_words: list[str]
     noun_after: dict[str, list[str]]
     half_words: list[str]
+    half_before: list[str] = []
     scales: dict[str, int]
     multiples: dict[str, Decimal]
     multiple_cues: list[str]
@@ -66,6 +67,8 @@ class NumberWords(_Strict):
     month_cues: list[str]
     year_before: list[str]
     fraction_counted_nouns: list[str]
+    fraction_cues: list[str] = []
+    fraction_nouns_after: list[str] = []
     range_separators: list[str]
     between_words: dict[str, list[str]]
     step_separators: list[str]
@@ -127,6 +130,8 @@ class UnitTable(_Strict):
     units: list[UnitEntry]
     currencies: dict[str, str]
     subject_drop: list[str]
+    look_through: list[str] = []
+    ambiguous_currencies: list[str] = []
 
     @field_validator("currencies")
     @classmethod
@@ -183,6 +188,7 @@ class Cues(_Strict):
     per_quantity_words: list[str]
     per_quantity_units: list[str]
     money_subject_after: list[str]
+    money_verbs: list[str] = []
     counted_before: list[str]
     counted_links: list[str]
     owner_links: list[str]

@@ -180,15 +180,20 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
     if a is not None and b == 1:  # a rate over one unit: `268.000/1 thâm niên`
         a_end = start + len(parts[0])
         return [NumberMention(start, a_end, canonical_decimal(a), parts[0], "digits")]
-    if a is None or b is None or b == 0 or a >= b:
+    complete = _complete_count(text, start, end, a, b)
+    if not complete and (a is None or b is None or b == 0 or a >= b):
         return Reason.code if b is not None and b > 12 and a is not None else Reason.date
+    assert a is not None and b is not None
     date_like = a <= 31 and b <= 12 and a == a.to_integral_value()
     if date_like and _cues_before("date_cues").search(text[max(0, start - windows().date_cue):start]):
         return Reason.date
     if a <= 12 and a == a.to_integral_value() and _YEARS[0] <= b <= _YEARS[1] and "." not in parts[1]:
         return Reason.date  # a month and year: `tháng 8/2020`
+    if not complete and a < b and _share(text, start, end):
+        pct = canonical_decimal((a / b * 100).quantize(Decimal("0.01")))
+        return [NumberMention(start, end, pct, text[start:end], "fraction")]
     counted = _counted_after().match(text[end:])
-    if (b <= 4 and not counted) or (b <= 10 and not date_like):
+    if not complete and ((b <= 4 and not counted) or (b <= 10 and not date_like)):
         pct = canonical_decimal((a / b * 100).quantize(Decimal("0.01")))
         return [NumberMention(start, end, pct, text[start:end], "fraction")]
     if date_like and not re.match(rf" {_LETTER}", text[end:end + 2]):
@@ -199,6 +204,29 @@ def _slash_mentions(text: str, m: re.Match[str], parts: list[str]) -> list[Numbe
                           pair_first=True, date_like=date_like)
     return [first, NumberMention(b_start, b_end, canonical_decimal(b_value), text[b_start:b_end], "digits",
                                  scale, date_like=date_like)]
+
+
+@cache
+def _fraction_nouns_after() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]+(?:{alternation(number_words().fraction_nouns_after)})(?![^\W\d_])", re.IGNORECASE)
+
+
+def _share(text: str, start: int, end: int) -> bool:
+    """`chiếm 3/5 diện tích`, `tỷ lệ 7/10`, `4/10 số hộ`: a share of a whole, read as a percentage
+    (§7 `1/3 dân số`) even where `a/b` could be a day and month."""
+    before = text[max(0, start - windows().date_cue):start]
+    return bool(_cues_before("fraction_cues").search(before) or _fraction_nouns_after().match(text, end))
+
+
+def _complete_count(text: str, start: int, end: int, a: Decimal | None, b: Decimal | None) -> bool:
+    """`5/5 hạng mục công trình`: all of a counted whole (done out of planned, §7 `13/20 hộ`), a
+    pair of counts when a counted noun of the unit table follows and no date word precedes."""
+    if a is None or a != b or a <= 0 or a != a.to_integral_value():
+        return False
+    if _cues_before("date_cues").search(text[max(0, start - windows().date_cue):start]):
+        return False
+    unit = unit_at(text, end)
+    return unit is not None and not unit.measure
 
 
 def _date_end(text: str, pos: int) -> int | None:

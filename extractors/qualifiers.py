@@ -37,7 +37,9 @@ def _skippable() -> frozenset[str]:
 @cache
 def _after_re() -> re.Pattern[str]:
     words = [w for ws in cues().qualifiers_after.values() for w in ws]
-    return re.compile(rf"\s*({alternation(words)})(?![^\W\d_])", re.IGNORECASE)
+    # a rate's further denominators may stand before the cue: `từ 21 triệu đồng/người/năm trở xuống`
+    per = r"(?:[ \t]*/[ \t]*[^\W\d_]+){0,2}"
+    return re.compile(rf"{per}\s*({alternation(words)})(?![^\W\d_])", re.IGNORECASE)
 
 
 def qualifier_before(text: str, start: int, lower: int = 0) -> tuple[Qualifier, int] | None:
@@ -112,7 +114,8 @@ def _adjacent(text: str, cue_start: int, start: int) -> bool:
 
 
 def qualifier_after(text: str, end: int) -> tuple[Qualifier, int] | None:
-    """A qualifier written after the figure (`3 liệt sĩ trở lên`) and where it ends."""
+    """A qualifier written after the figure (`3 liệt sĩ trở lên`, past a rate's other
+    denominators: `21 triệu đồng/người/năm trở xuống`) and where it ends."""
     m = _after_re().match(text, end)
     if not m:
         return None

@@ -252,7 +252,8 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     if m.form == "words" and m.scale >= 1000:
         per, end = _per_at(text, m.end)  # `hơn trăm ngàn/ngày`: an amount of money per day
         subject = money_subject(ctx, m.start, m.end)
-        if per or (m.scale >= _SPELLED_MONEY_SCALE and subject):  # `thiệt hại ba tỷ` (§7 `82 tỉ`)
+        if per or (m.scale >= _SPELLED_MONEY_SCALE and (subject or _money_verb_before(text, m))):
+            # `thiệt hại ba tỷ` (§7 `82 tỉ`), `đã vay ba trăm triệu`
             return Candidate(m, None, Kind.money, "VND", m.value, end if per else m.end, subject, per)
     if m.form == "words":  # kept bare: only a range partner or `gấp ba` makes it a figure
         if _one_of_re().search(text, max(0, m.start - windows().one_of), m.start):  # `một trong ba thiết kế`
@@ -283,17 +284,40 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
             and nxt.group(1) not in function_words()
             and not is_year):
         subject, end = _noun_words(text, m.end, 3)
-        if not subject:  # an abbreviation (`5 HTX`) is the subject itself
+        if not subject and _ABBREVIATION.fullmatch(nxt.group(1)):  # `5 HTX` is the subject itself
             subject, end = nxt.group(1), nxt.end()
-        per, per_end = _per_at(text, end)
-        return Candidate(m, None, Kind.other, "item", m.value, per_end if per else end, subject,
-                       per)
+        if subject:  # else a verb follows (`bí truyền 400 điều trị bệnh trĩ`): it counts nothing
+            per, per_end = _per_at(text, end)
+            return Candidate(m, None, Kind.other, "item", m.value, per_end if per else end, subject,
+                           per)
     counted = None if is_year else _counted_before(ctx, m)
     if counted is not None:  # `tổng số hộ nghèo là 115`
         return Candidate(m, None, counted.kind, counted.unit, m.value * counted.factor, m.end,
                        _drop_classifier(counted.form), None)
     return Candidate(m, None, None, None, m.value, m.end, "", None,
                    Reason.year if is_year else Reason.no_counted_noun)
+
+
+#: the smallest scale a spelled amount after a money verb ends in to be money (`triệu`, `tỷ`):
+#: `vay ba trăm triệu`, not `trao ba trăm nghìn` (which could count anything)
+_MONEY_VERB_SCALE = Decimal(1_000_000)
+
+
+@cache
+def _money_verb_re() -> re.Pattern[str]:
+    c = cues()
+    between = alternation([*c.qualifier_fillers, *c.emphasis, "được", "ra", "thêm",
+                           *(w for ws in c.qualifiers_before.values() for w in ws)])
+    return re.compile(rf"(?:^|[^\w])(?:{alternation(c.money_verbs)})(?:[ \t]+(?:{between}))*[ \t]+$",
+                      re.IGNORECASE)
+
+
+def _money_verb_before(text: str, m: NumberMention) -> bool:
+    """A verb that pays, lends or earns (`vay`, `kiếm được`, `bồi thường`) governs a spelled
+    amount of millions or billions right after it: the amount is money."""
+    if m.scale < _MONEY_VERB_SCALE:
+        return False
+    return bool(_money_verb_re().search(text, max(0, m.start - windows().money_head), m.start))
 
 
 @cache

@@ -188,7 +188,30 @@ def _hundred_alone(text: str, run: list[_Word]) -> bool:
         return False
     if len(run) > 1 and run[1].group().lower() in nw.half_words:
         return True
+    if _half_before(text, run) is not None:
+        return True
     return bool(_hundred_alone_re().search(text, max(0, first.start() - windows().hundred_alone), first.start()))
+
+
+@cache
+def _half_before_re() -> re.Pattern[str]:
+    return cue_before_re(number_words().half_before or ["\uffff"], r"[ \t]+", group=True)
+
+
+def _half_before(text: str, run: list[_Word]) -> int | None:
+    """Where a half word right before a run of one scale word starts (`nửa triệu đồng`,
+    `nửa tỷ`), or None: the run is then half of that scale. `một nửa` is an idiom (§7), not
+    half of a scale."""
+    nw = number_words()
+    if len(run) != 1 or run[0].group().lower() not in nw.scales:
+        return None
+    start = run[0].start()
+    cue = _half_before_re().search(text, max(0, start - windows().hundred_alone), start)
+    if cue is None:
+        return None
+    before = text[max(0, cue.start(1) - 8):cue.start(1)].lower().rstrip()
+    ones = [w for w, d in nw.digits.items() if d.value == 1]
+    return None if before.endswith(tuple(ones)) else cue.start(1)
 
 
 @cache
@@ -222,6 +245,9 @@ def _word_mention(text: str, run: list[_Word], hundred_alone: bool = False
     if value is None or value == 0:
         return None
     start, end = first.start(), run[-1].end()
+    half = _half_before(text, run)
+    if half is not None:  # `nửa triệu đồng`: half of the scale, the span from the half word
+        start, value = half, value / 2
     scales = number_words().scales
     last_scale = next((Decimal(scales[m.group().lower()]) for m in reversed(run)
                        if m.group().lower() in scales), Decimal(1))

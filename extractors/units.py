@@ -76,11 +76,13 @@ def _normal_space(s: str) -> str:
 
 _OPEN = re.compile(r"[ \t]*\([ \t]*")
 _CLOSE = re.compile(r"[ \t]*\)")
+_RATE_CLOSE = re.compile(r"[ \t]*/[ \t]*([^\W\d_][\w²³]*)[ \t]*\)")
 
 
 def unit_at(text: str, pos: int, scaled: bool = False) -> UnitMatch | None:
     """The unit or counted noun starting at `pos` (after optional spaces), or None; a measure
-    unit may stand in brackets (`120 (m3/s)`), the closing bracket then ends the match.
+    unit may stand in brackets (`120 (m3/s)`, `15.000 (đồng/kg)`), the closing bracket then ends
+    the match.
 
     >>> u = unit_at("262 tấn gạo", 3); (u.kind.value, u.factor, u.form)
     ('mass', Decimal('1'), 'tấn')
@@ -93,9 +95,15 @@ def unit_at(text: str, pos: int, scaled: bool = False) -> UnitMatch | None:
     opened = _OPEN.match(text, pos) if found is None else None
     if opened:
         inner = _unit_at(text, opened.end(), scaled)
-        closed = _CLOSE.match(text, inner.end) if inner and inner.measure else None
-        if inner and closed:
-            return UnitMatch(inner.start, closed.end(), inner.form, inner.kind, inner.unit, inner.factor,
+        if inner is None or not inner.measure:
+            return found
+        form = inner.form
+        closed = _CLOSE.match(text, inner.end)
+        rate = None if closed else _RATE_CLOSE.match(text, inner.end)
+        if rate:  # `15.000 (đồng/kg)`: a rate's denominator inside the brackets too
+            closed, form = rate, f"{inner.form}/{rate.group(1)}"
+        if closed:
+            return UnitMatch(inner.start, closed.end(), form, inner.kind, inner.unit, inner.factor,
                              inner.measure, inner.keep_noun, inner.entry)
     return found
 
@@ -112,17 +120,66 @@ def _unit_at(text: str, pos: int, scaled: bool) -> UnitMatch | None:
     form = _normal_space(surface)
     start = m.start(1) if m.group(1) else m.start(2)
     currency = _currency_forms().get(form)
-    if currency:
+    if currency and not (not scaled and _noun_after_currency(text, form, m.end())):
         return UnitMatch(start, m.end(), form, Kind.money, currency, Decimal(1), True, False, None)
+    if currency:
+        return None  # `3 bảng thông báo`: the noun `bảng` (a board), read as a bare number
     entry = _forms()[form]
     if scaled and form.startswith("đồng ") and entry.kind is not Kind.money:
         # `triệu đồng tiền hỗ trợ`: after a scale word `đồng` is the currency, not a coin
         return _unit_at(text[:start + len("đồng")], pos, False)
+    noun = _after_classifier(text, start, m.end(), scaled)
+    if noun is not None:
+        return noun
     unit = entry.unit or CANONICAL_UNITS[entry.kind]
     if entry.case_sensitive:
         form = surface  # an abbreviation keeps its capitals in the subject (`CNVCLĐ`)
     return UnitMatch(start, m.end(), form, entry.kind, unit, entry.factor, entry.measure,
                      entry.keep_noun, entry)
+
+
+@cache
+def _classifier_re() -> re.Pattern[str]:
+    table = unit_table()
+    return re.compile(rf"({alternation([*table.subject_drop, *table.look_through])})[ \t]+", re.IGNORECASE)
+
+
+def _after_classifier(text: str, start: int, end: int, scaled: bool) -> UnitMatch | None:
+    """A classifier (`ngôi`, `căn`, `chiếc`, `cái`) or a `look_through` word (`đoạn`) whose noun
+    is a longer entry of the table counts what that noun counts: `2 ngôi nhà văn hóa` are works
+    (§7), not dwellings, `2 chiếc cầu` bridges, `2 đoạn đê` sections of a dike; a form that is
+    whole as listed (`căn hộ`, `căn phòng`) keeps its own entry."""
+    cls = _classifier_re().match(text, start)
+    if cls is None:
+        return None
+    inner = _unit_at(text, cls.end(), scaled)
+    if inner is None or inner.end <= end or inner.measure:
+        return None
+    form = _normal_space(text[start:inner.end])
+    return UnitMatch(start, inner.end, form, inner.kind, inner.unit, inner.factor, inner.measure,
+                     inner.keep_noun, inner.entry)
+
+
+@cache
+def _ambiguous_currencies() -> frozenset[str]:
+    return frozenset(w.lower() for w in unit_table().ambiguous_currencies)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in cues().function_words)
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _noun_after_currency(text: str, form: str, end: int) -> bool:
+    """An ambiguous currency word (`bảng`, `bạt`) followed by a lower-case content word: the
+    word is a noun of its own (`3 bảng thông báo`, `200 bạt che mưa`), not the currency."""
+    if form not in _ambiguous_currencies():
+        return False
+    nxt = _WORD_AFTER.match(text, end)
+    return bool(nxt and nxt.group(1).islower() and nxt.group(1) not in _function_words())
 
 
 def blocked_after(text: str, pos: int) -> bool:

@@ -44,6 +44,41 @@ KINDS = [
     ("bão làm tốc mái 2 trường học", [F("infrastructure", "2", "item")]),
     ("xây mới 3 trạm y tế", [F("infrastructure", "3", "item")]),
     ("đóng điện 2 trạm biến áp", [F("infrastructure", "2", "item")]),
+    # a classifier counts what its noun counts: a longer entry after it wins (§7 non-dwellings)
+    ("khánh thành 2 ngôi nhà văn hóa thôn", [F("infrastructure", "2", "item", subject="nhà văn hóa thôn")]),
+    ("lũ cuốn trôi 2 chiếc cầu và 3 cái giếng", [F("infrastructure", "2", "item"), F("infrastructure", "3", "item")]),
+    ("có 3 căn nhà cộng đồng bị sập", [F("infrastructure", "3", "item")]),
+    ("trao 5 căn hộ chung cư và 2 căn phòng", [F("houses", "5", "house"), F("other", "2", "item")]),
+    ("xây 10 ngôi nhà tình thương", [F("houses", "10", "house", subject="nhà tình thương")]),
+    # sections of a work are works (`đoạn` looks through to its noun); a section of anything else is `other`
+    ("sạt lở 2 đoạn đê dài 300m", [F("infrastructure", "2", "item"), F("other", "300", "item")]),
+    ("thi công 4 đoạn kè và 3 đoạn đường", [F("infrastructure", "4", "item"), F("infrastructure", "3", "item")]),
+    ("xem 3 đoạn video", [F("other", "3", "item")]),
+    ("làm mới 1 sân bóng", [F("infrastructure", "1", "item")]),
+    # things whose noun starts like a people noun (`khẩu`) are `other`
+    ("phát 5.000 khẩu trang và thu giữ 3 khẩu súng", [F("other", "5000", "item"), F("other", "3", "item")]),
+    ("mỗi hộ có 4 khẩu", [F("people", "4", "person")]),
+    ("xã có ba giống lúa mới, gia đình có ba thế hệ", [F("other", "3", "item"), F("other", "3", "item")]),
+    # a currency word that is also a noun counts things before a noun of its own
+    ("lắp đặt 3 bảng thông báo và phát 200 bạt che mưa", [F("other", "3", "item"), F("other", "200", "item")]),
+    ("cầu thủ có giá 30 triệu bảng", [F("money", "30000000", "GBP")]),
+    ("vé vào cửa 50 bảng Anh, anh trả 1.000 bạt.", [F("money", "50", "GBP"), F("money", "1000", "THB")]),
+    # samples are no land: `mẫu` is ten sào only as land (§7)
+    ("đã lấy 200 mẫu xét nghiệm, 50 mẫu âm tính", [F("other", "200", "item"), F("other", "50", "item")]),
+    ("lấy 30 mẫu nước và 100 mẫu máu", [F("other", "30", "item"), F("other", "100", "item")]),
+    ("gia đình có 2 mẫu ruộng", [F("area", "0.72", "hectare")]),
+    # nouns that start like people nouns but count things, and young people counted as `bạn`
+    ("tỉnh có 30 dân tộc anh em, bài thuốc gồm 10 vị thuốc", [F("other", "30", "item"), F("other", "10", "item")]),
+    ("chương trình có 10 ca khúc và 200 bạn trẻ tham gia", [F("other", "10", "item"), F("people", "200", "person")]),
+    # a bare `phần`/`suất` is a gift only where gifts are given; else a part (`other`)
+    ("đề án chia làm 3 phần, báo cáo gồm 4 phần chính", [F("other", "3", "item"), F("other", "4", "item")]),
+    ("đoàn đã trao 200 phần cho người dân", [F("gifts", "200", "gift")]),
+    # service routes and works of the mind are `other`, built works `infrastructure`
+    ("thành phố có 14 tuyến xe buýt và 3 công trình nghiên cứu khoa học được công bố",
+     [F("other", "14", "item"), F("other", "3", "item")]),
+    ("nâng cấp 2 tuyến đường và 6 công trình thủy lợi", [F("infrastructure", "2", "item"), F("infrastructure", "6", "item")]),
+    # firms and persons named `nhà …` are no dwellings
+    ("có 3 nhà vô địch và 5 nhà phân phối", [F("people", "3", "person"), F("other", "5", "item")]),
     # organisations, groups, product lines
     ("xã đã thành lập mới một HTX nông nghiệp, đồng thời xây dựng bốn trang trại",
      [F("other", "1", "item"), F("other", "4", "item")]),
@@ -258,6 +293,59 @@ FORMS = [
     # temperatures and coordinates are no figures
     ("tâm bão ở khoảng 16,5 độ Vĩ Bắc", []),
     ("nhiệt độ cao hơn 0,7-1,5 độ C", []),
+    # half a scale word is a number (dantri_4 `giá nửa triệu đồng một quả`); `một nửa` is an idiom
+    ("hồng Nhật có giá nửa triệu đồng một quả", [F("money", "500000", "VND", text="nửa triệu đồng một quả")]),
+    ("hơn nửa triệu người dân bị ảnh hưởng", [F("people", "500000", "person", "more_than")]),
+    ("mỗi năm anh thu về nửa tỷ đồng", [F("money", "500000000", "VND")]),
+    ("có tới một nửa số hộ bị ngập", []),
+    # done out of planned with a counted noun after it: two counts, not a date (dantri_6, §7 `13/20 hộ`)
+    ("đã nghiệm thu 5/5 hạng mục công trình và 9/11 chuyên ngành thiết bị",
+     [F("infrastructure", "5", "item"), F("infrastructure", "5", "item"), F("other", "9", "item"),
+      F("other", "11", "item")]),
+    ("hoàn thành 4/4 tiêu chí", [F("other", "4", "item"), F("other", "4", "item")]),
+    ("Sáng 9/11 hộ dân được hỗ trợ", []),
+    ("ngày 5/5 xã tổ chức lễ", []),
+    # a bare number before a verb counts nothing (phapluatplus_1 `phương pháp bí truyền 400 điều trị`)
+    ("phương pháp bí truyền 400 điều trị bệnh trĩ", []),
+    ("bệnh viện có 50 ca điều trị", [F("people", "50", "person")]),
+    ("xã có 5 HTX", [F("other", "5", "item", subject="HTX")]),
+    # a spelled amount of millions after a verb that pays, lends or earns is money (§7 `82 tỉ`)
+    ("gia đình đã vay ba trăm triệu để đầu tư", [F("money", "300000000", "VND")]),
+    ("chị lỗ gần một tỷ", [F("money", "1000000000", "VND", "nearly")]),
+    ("dân số hai triệu", []),
+    # two neighbouring spelled digits are a vague count (§7 `một, hai căn`)
+    ("có hai, ba hộ bị ngập", []),
+    ("một, hai căn nhà bị sập", []),
+    ("có ba, năm hộ", [F("households", "5", "household")]),
+    # children counted are people, not animals
+    ("anh Nam (35 tuổi) có 3 con nhỏ", [F("people", "3", "person")]),
+    # kilograms spelled as spoken (`ki lô`, `kilô`)
+    ("mua 3 ki lô thịt và 20 kilô gạo", [F("mass", "0.003", "tonne"), F("mass", "0.02", "tonne")]),
+    # a crossroads is no count (`ngã 3`), a weak label that a measure unit overrides (`đổ ngã 15 - 30%`)
+    ("lúa đổ ngã 15 - 30%", [F("percent", "15", "percent", "range", "30")]),
+    ("bão làm đổ ngã 300 cây xanh", [F("other", "300", "item")]),
+    ("vụ tai nạn xảy ra tại ngã 3 thị trấn Phước Hải", []),
+    # workdays are no land (`công` is 1.000 m2 only as land, §7)
+    ("huy động 500 công lao động và trồng 5 công lúa", [F("other", "500", "item"), F("area", "0.5", "hectare")]),
+    # the peak power of a solar plant (`MWp`) is a measure like `MW`
+    ("nhà máy điện mặt trời công suất 200 MWp", [F("other", "200", "item")]),
+    # a negated comparative is a bound: `không nhỏ hơn` = at least, `không lớn hơn` = at most
+    ("số tiền ký quỹ không nhỏ hơn 10 triệu đồng", [F("money", "10000000", "VND", "at_least")]),
+    ("diện tích không lớn hơn 30 m2", [F("area", "0.003", "hectare", "at_most")]),
+    # a share of a whole is a percentage even where it could be a day and month (§7 `1/3 dân số`)
+    ("rừng chiếm 3/5 diện tích tự nhiên", [F("percent", "60", "percent")]),
+    ("khoảng 4/10 số hộ có nước sạch", [F("percent", "40", "percent", "approx")]),
+    ("ngày 3/5 có mưa, đến 12/11 số ca mắc tăng", []),
+    # a year after a season or holiday counts nothing, even before a counted noun
+    ("dịp Tết Nguyên đán 2021 người dân đi chợ đông, vụ đông xuân 2023 nông dân lãi 5 triệu đồng/ha",
+     [F("money", "5000000", "VND", per="ha")]),
+    # a rate's unit in brackets keeps its denominator (`15.000 (đồng/kg)`, like `120 (m3/s)`)
+    ("giá lúa 15.000 (đồng/kg), năng suất 60 (tạ/ha)",
+     [F("money", "15000", "VND", per="kg"), F("mass", "6", "tonne", per="ha")]),
+    # a bound written after a rate's further denominators (dantri_32)
+    ("không còn hộ nghèo thu nhập từ 21 triệu đồng/người/năm trở xuống",
+     [F("money", "21000000", "VND", "at_most", text="từ 21 triệu đồng/người/năm trở xuống")]),
+    ("doanh thu từ 500 triệu đồng/năm trở xuống", [F("money", "500000000", "VND", "at_most")]),
 ]
 
 
