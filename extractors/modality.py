@@ -28,7 +28,8 @@ from .lexicon import alternation, windows
 from .modality_local import (at_place, hypothetical_question, local_fact, revises_plan, target_after,
                              target_right_before)
 from .modality_cues import (carry, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re, opening_only,
-                            provision_re, rule_condition, rule_re, rule_weak, target_re, weak)
+                            provision_re, relative_fact_cues, relative_fact_re, rule_condition, rule_re, rule_weak,
+                            target_pattern_re, target_re, weak)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         if _under_rule(masked, start, end, m, word):
             continue
         found.append((m.start(), m.end(), Modality.target, word))
+    found.extend((m.start(), m.end(), Modality.target, m.group().lower())
+                 for m in target_pattern_re().finditer(masked, start, end))
     out: list[Scope] = []
     for a, b, modality, cue in sorted(found):
         region = region_of(text, start, end, a)
@@ -104,9 +107,24 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         if not opening and _reference(masked, start, a, cue):
             continue
         breaks = not (opening and cue.lower() in carry())
-        out.append(Scope(a, b, scope_end(text, start, end, a, b, opens=opening, breaks=breaks), modality, cue,
-                         opening))
+        stop = scope_end(text, start, end, a, b, opens=opening, breaks=breaks)
+        if modality is Modality.actual and _in_modifier(text, start, a, cue):
+            stop = _modifier_end(text, b, stop)
+        out.append(Scope(a, b, stop, modality, cue, opening))
     return out
+
+
+def _in_modifier(text: str, start: int, cue_start: int, cue: str) -> bool:
+    """A fact cue right after a noun phrase's head (`ngoài những hộ đã di dời, …`) stands in a
+    modifier of that noun: what it reports is that noun's past, not the clause's."""
+    return cue.lower() in relative_fact_cues() and bool(relative_fact_re().search(text, start, cue_start))
+
+
+def _modifier_end(text: str, cue_end: int, stop: int) -> int:
+    """A modifier ends at its clause's next comma: the plan around it governs what follows
+    (`Dự kiến năm nay, ngoài các hộ đã nhận hỗ trợ, huyện hỗ trợ thêm 50 hộ`)."""
+    comma = text.find(",", cue_end, stop)
+    return comma if comma >= 0 else stop
 
 
 def _reference(text: str, start: int, cue_start: int, cue: str) -> bool:

@@ -237,6 +237,29 @@ PLANS_AND_RULES = [
     ("#11", "Hằng năm, huyện hỗ trợ 100 hộ, năm nay sẽ hỗ trợ thêm 50 hộ.", "AT"),
     ("#11", "Năm nay, huyện đăng ký 50 hộ thoát nghèo.", "T"),
     # a requirement is a plan: what must be moved is its output (baomoi_42)
+    # the structure of a plan or project is how it is made up, no output (dantri_6); a plan made and carried
+    # out reports what was done, `sẽ lên kế hoạch` keeps `sẽ` (#11)
+    ("dantri_6", "Phương án triển khai chia thành 11 dự án thành phần, trong đó có 6 dự án sử dụng toàn bộ vốn ngân "
+     "sách Nhà nước và 5 dự án đầu tư theo phương thức PPP.", "AAA"),
+    ("#11", "Theo kế hoạch, dự án được chia thành 3 giai đoạn, tổng vốn 500 tỷ đồng.", "TT"),
+    ("#11", "Năm 2023, xã đã lên kế hoạch và xây dựng 20 căn nhà cho hộ nghèo.", "A"),
+    ("#11", "Xã lên kế hoạch và triển khai hỗ trợ 300 hộ nghèo.", "A"),
+    ("#11", "Xã sẽ lên kế hoạch và xây dựng 20 căn nhà.", "T"),
+    ("#11", "Xã lên kế hoạch xây dựng 20 căn nhà.", "T"),
+    # a fact cue in a noun's modifier (`ngoài những hộ đã di dời,`) governs that modifier only (#11)
+    ("#11", "Theo kế hoạch, ngoài những hộ đã di dời, xã vận động tiếp 8 hộ di dời trong tháng 9.", "T"),
+    ("#11", "Dự kiến năm nay, ngoài các hộ đã nhận hỗ trợ, huyện hỗ trợ thêm 50 hộ.", "T"),
+    ("#11", "Theo kế hoạch, ngoài 20 hộ đã di dời, xã vận động tiếp 8 hộ.", "AT"),
+    ("#11", "Dự kiến năm nay, huyện hỗ trợ 50 hộ, các hộ đã nhận 30 triệu đồng.", "TA"),
+    ("#11", "Năm nay, xã đã di dời 20 hộ, vận động tiếp 8 hộ.", "AA"),
+    # a need stated by its subject governs its clause; a condition without `nếu` closed by `thì`; a wish (#11)
+    ("#11", "Diện tích cần hỗ trợ là 500 ha, tương ứng 14.420kg lúa giống (hơn 2 tỉ đồng).", "TTT"),
+    ("#11", "Kinh phí cần để khắc phục khoảng 50 tỷ đồng.", "T"),
+    ("#11", "Đức tính cần cù giúp anh thu 200 triệu đồng mỗi năm.", "A"),
+    ("#11", "Đáp ứng được điều này thì mỗi năm ngành điện phải đầu tư 10 tỷ USD.", "T"),
+    ("#11", "Làm được như vậy thì thu nhập của người dân tăng 20%.", "T"),
+    ("#11", "Năm ngoái thì thu nhập của người dân tăng 20%.", "A"),
+    ("#11", "Muốn có 1 ha rừng thì cần 50 triệu đồng.", "TT"),
     ("baomoi_42", "Bên cạnh đó, với yêu cầu phải di dời gần 4.800 hộ dân ở những nơi có nguy cơ thiên tai cao và "
      "cư dân bị ảnh hưởng do biến đổi khí hậu vùng ven sông, ven biển, UBND tỉnh Cà Mau cho biết, sẽ cần thêm "
      "nguồn đầu tư khoảng 1.400 tỷ đồng.", "TT"),
