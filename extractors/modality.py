@@ -25,8 +25,8 @@ from vnfigures.schemas import Modality
 from .clauses import opens_region, region_of, scope_end
 from .context import ArticleContext
 from .lexicon import alternation, windows
-from .modality_local import (at_place, hypothetical_question, local_fact, revises_plan, target_after,
-                             target_right_before)
+from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
+                             target_after, target_right_before)
 from .modality_cues import (carry, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re, opening_only,
                             provision_re, relative_fact_cues, relative_fact_re, rule_condition, rule_re, rule_weak,
                             target_pattern_re, target_re, weak)
@@ -244,7 +244,8 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     found = scopes(text, *sentence, rate=rate)
     scope = innermost(found, _anchor(text, start, end, found))
     target = (scope.modality is Modality.target if scope else carried(ctx, sentence))
-    if target and scope and local_fact(text, scope.start, scope.cue_end, start, end):
+    if target and scope and (local_fact(text, scope.start, scope.cue_end, start, end)
+                             or contrast_fact(text, scope.cue, start)):
         target = False  # `dự kiến có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký`
     target = (target or target_after(text, end) or target_right_before(text, start, money=money)
               or hypothetical_question(text[sentence[0]:sentence[1]]))

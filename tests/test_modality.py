@@ -260,6 +260,20 @@ PLANS_AND_RULES = [
     ("#11", "Làm được như vậy thì thu nhập của người dân tăng 20%.", "T"),
     ("#11", "Năm ngoái thì thu nhập của người dân tăng 20%.", "A"),
     ("#11", "Muốn có 1 ha rừng thì cần 50 triệu đồng.", "TT"),
+    # what is proposed after its noun phrase is a target; what was carried out is not (#11)
+    ("#11", "Có 3 mô hình trồng rau an toàn được đề xuất thực hiện tại xã.", "T"),
+    ("#11", "Năm 2024, 3 mô hình trồng rau an toàn đã được triển khai tại xã.", "A"),
+    ("#11", "Khoảng 200 hộ dân vùng sạt lở được đề nghị hỗ trợ di dời.", "T"),
+    # under a requirement, a contrasting clause with its own result is a fact (dantri_29); a plan keeps it
+    ("dantri_29", "Bình quân năng suất dưa hấu vụ này phải đạt trên 2 tấn/sào (500m2), riêng gia đình tôi đạt 2,5 "
+     "tấn/sào.", "TAA"),
+    ("#11", "Năng suất lúa phải đạt 6 tấn/ha, còn ruộng nhà tôi đạt 7 tấn/ha.", "TA"),
+    ("#11", "Theo kế hoạch, huyện xây 50 nhà, riêng xã A xây 20 nhà.", "TT"),
+    ("#11", "Năng suất phải đạt 6 tấn/ha, riêng vùng cao phải đạt 4 tấn/ha.", "TT"),
+    # `Khi xảy ra …,` opening a sentence sets a condition; a named incident or a mid-sentence `khi` dates a past
+    ("#11", "Khi xảy ra vỡ đập, khoảng 3.000 hộ dân vùng hạ du bị ảnh hưởng.", "T"),
+    ("#11", "Khi xảy ra vụ cháy, trong nhà có 5 người.", "A"),
+    ("#11", "Anh bị thương khi xảy ra va chạm với 2 xe máy.", "A"),
     ("baomoi_42", "Bên cạnh đó, với yêu cầu phải di dời gần 4.800 hộ dân ở những nơi có nguy cơ thiên tai cao và "
      "cư dân bị ảnh hưởng do biến đổi khí hậu vùng ven sông, ven biển, UBND tỉnh Cà Mau cho biết, sẽ cần thêm "
      "nguồn đầu tư khoảng 1.400 tỷ đồng.", "TT"),
