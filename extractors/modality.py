@@ -28,7 +28,7 @@ from .lexicon import alternation, windows
 from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
                              target_after, target_right_before)
 from .modality_cues import (carry, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re, opening_only,
-                            provision_re, relative_fact_cues, relative_fact_re, rule_condition, rule_re, rule_weak,
+                            programme_contents_re, provision_re, relative_fact_cues, relative_fact_re, rule_condition, rule_re, rule_weak,
                             target_pattern_re, target_re, weak)
 
 
@@ -197,17 +197,35 @@ def _anchor(text: str, start: int, end: int, found: list[Scope]) -> int:
 
 def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
     """The sentence has no cue of its own and the previous sentence of its paragraph ends in
-    the sentence scope of a carried cue (`Dự báo ... . Tổng lượng mưa cả đợt 200-300 mm`), or
-    it is an item of a list on its own lines that a plan or forecast line opens (`listed`)."""
+    the sentence scope of a carried cue (`Dự báo ... . Tổng lượng mưa cả đợt 200-300 mm`), it
+    lists the contents of a programme still planned (`planned_contents`), or it is an item of a
+    list on its own lines that a plan or forecast line opens (`listed`)."""
     prev = ctx.fine_previous(sentence[0])
     if prev is None or scopes(ctx.text, *sentence):
         return False
+    if planned_contents(ctx, sentence):
+        return True
     if "\n" in ctx.text[prev[1]:sentence[0]]:
         return listed(ctx, sentence)
     found = scopes(ctx.text, *prev)
     last = innermost(found, prev[1] - 1)
     opener = any(s.opening and s.cue in carry() and s.end >= prev[1] - 1 for s in found)
     return bool(opener and last and last.modality is Modality.target)
+
+
+def planned_contents(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
+    """The sentence, with no cue of its own, opens the contents of a programme or scheme
+    (`Chương trình gồm: hỗ trợ 300 con bò, …`) and the sentence before it ends in a target scope
+    (`Năm 2025, huyện sẽ triển khai chương trình hỗ trợ sinh kế.`): the programme is not carried
+    out yet, so its contents are its output (§7, #11). After a programme carried out (`đã triển
+    khai`) the contents stay facts."""
+    if not programme_contents_re().match(ctx.text, sentence[0], sentence[1]):
+        return False
+    prev = ctx.fine_previous(sentence[0])
+    if prev is None:
+        return False
+    last = innermost(scopes(ctx.text, *prev), prev[1] - 1)
+    return bool(last and last.modality is Modality.target)
 
 
 def listed(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
@@ -225,7 +243,7 @@ def listed(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
             return False
         if ctx.text[prev[0]:prev[1]].rstrip().endswith(":"):
             last = innermost(scopes(ctx.text, *prev), prev[1] - 1)
-            return bool(last and last.modality is Modality.target)
+            return bool(last and last.modality is Modality.target) or planned_contents(ctx, prev)
         pos = prev
     return False
 

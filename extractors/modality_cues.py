@@ -25,6 +25,8 @@ class ModalityCues(_Strict):
     contrast_fact_leads: list[str] = []
     contrast_fact_verbs: list[str] = []
     passive_cues_after: list[str] = []
+    programme_heads: list[str] = []
+    contents_words: list[str] = []
     fact_patterns: list[str]
     not_cues: list[str] = []
     not_cue_patterns: list[str] = []
@@ -109,6 +111,17 @@ def relative_fact_re() -> re.Pattern[str]:
     c = modality_cues()
     head = alternation(c.relative_fact_heads) or chr(0xFFFF)
     return re.compile(rf"(?<!\w)(?:{head})(?:[ \t]+[\w.,]+){{1,3}}[ \t]+$", re.IGNORECASE)
+
+
+@cache
+def programme_contents_re() -> re.Pattern[str]:
+    """A sentence opening with a programme and its contents word before `:` (`Chương trình gồm:`,
+    `Đề án hỗ trợ sinh kế bao gồm:`), matched at the sentence start."""
+    c = modality_cues()
+    head = alternation(c.programme_heads) or chr(0xFFFF)
+    contents = alternation(c.contents_words) or chr(0xFFFF)
+    return re.compile(rf"[\s\W]*(?:{head})(?!\w)(?:[ \t]+[^\W\d_]+){{0,6}}?[ \t]+(?:{contents})[ \t]*:",
+                      re.IGNORECASE)
 
 
 @cache

@@ -305,6 +305,18 @@ def test_modality_of_each_figure(source: str, sentence: str, expected: str) -> N
      "- Năm 2024 đã xây 40 căn nhà.", "TTA"),
     ("Mục tiêu đến năm 2030:\n+ Tỷ lệ hộ nghèo dưới 2%;\n+ Thu nhập bình quân 100 triệu đồng/người/năm.", "TT"),
     ("Kết quả năm 2024:\n- Xây 50 căn nhà.\n- Hỗ trợ 100 hộ.", "AA"),
+    # the contents of a programme not yet carried out (`Chương trình gồm:` after a plan) are its output,
+    # on the same line or as item lines below; after a programme carried out they are facts (#11)
+    ("Năm 2025, huyện sẽ triển khai chương trình hỗ trợ sinh kế. Chương trình gồm: hỗ trợ 300 con bò, 50 tấn "
+     "phân bón.", "TT"),
+    ("Năm 2024, huyện đã triển khai chương trình hỗ trợ sinh kế. Chương trình gồm: hỗ trợ 300 con bò, 50 tấn "
+     "phân bón.", "AA"),
+    ("Tỉnh dự kiến triển khai đề án giảm nghèo. Đề án bao gồm: xây 500 căn nhà, hỗ trợ 1.000 hộ.", "TT"),
+    ("Năm 2025, huyện sẽ triển khai chương trình hỗ trợ sinh kế.\nChương trình gồm:\n- Hỗ trợ 300 con bò.\n"
+     "- Cấp 50 tấn phân bón.", "TT"),
+    ("Năm 2024, huyện đã triển khai chương trình hỗ trợ sinh kế.\nChương trình gồm:\n- Hỗ trợ 300 con bò.\n"
+     "- Cấp 50 tấn phân bón.", "AA"),
+    ("Năm 2025, huyện sẽ triển khai chương trình hỗ trợ sinh kế. Huyện hỗ trợ 300 con bò.", "A"),
     # a cue inside a quoted title or a bracket governs only inside it
     ("Chương trình “Mục tiêu giảm nghèo” hỗ trợ 300 hộ.", "A"),
 ])
