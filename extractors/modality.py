@@ -27,9 +27,9 @@ from .context import ArticleContext
 from .lexicon import alternation, windows
 from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
                              target_after, target_right_before)
-from .modality_cues import (carry, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re, opening_only,
-                            programme_contents_re, provision_re, relative_fact_cues, relative_fact_re, rule_condition, rule_re, rule_weak,
-                            target_pattern_re, target_re, weak)
+from .modality_cues import (carry, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
+                            opening_lead_re, opening_only, programme_contents_re, provision_re, relative_fact_cues,
+                            relative_fact_re, rule_condition, rule_re, rule_weak, target_pattern_re, target_re, weak)
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         word = m.group(1).lower()
         if _in_name(masked, start, m) or (rate and word in weak()):
             continue
-        if word in opening_only() and re.search(r"\w", masked[start:m.start()]):
+        if word in opening_only() and not _opens_sentence(masked, start, m.start()):
             continue  # `2 trường hợp tử vong` counts cases; only an opening `Trường hợp …,` sets a condition
         if _under_rule(masked, start, end, m, word):
             continue
@@ -112,6 +112,14 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
             stop = _modifier_end(text, b, stop)
         out.append(Scope(a, b, stop, modality, cue, opening))
     return out
+
+
+def _opens_sentence(text: str, start: int, cue_start: int) -> bool:
+    """No word before the cue in its sentence but introductory phrases closed by a comma (`Theo đó,
+    trường hợp mưa lớn kéo dài, …`, `Đồng thời, khi xảy ra vỡ đập, …`)."""
+    while (m := opening_lead_re().match(text, start, cue_start)) is not None:
+        start = m.end()
+    return not re.search(r"\w", text[start:cue_start])
 
 
 def _in_modifier(text: str, start: int, cue_start: int, cue: str) -> bool:

@@ -195,6 +195,12 @@ PLANS_AND_RULES = [
     ("#11", "Trường hợp mưa lớn kéo dài, hơn 1.000 hộ dân phải sơ tán.", "T"),
     ("#11", "Có 2 trường hợp tử vong, 5 người bị thương.", "AA"),
     ("#11", "Theo quy định, trường hợp vi phạm sẽ bị phạt 5 triệu đồng.", "A"),
+    # an introductory phrase before the condition leaves it opening; a named case or a rule's own case is none
+    ("#11", "Theo đó, trường hợp mưa lớn kéo dài, hơn 1.000 hộ dân phải sơ tán.", "T"),
+    ("#11", "Đồng thời, khi xảy ra vỡ đập, khoảng 3.000 hộ dân bị ảnh hưởng.", "T"),
+    ("#11", "Theo thống kê, 2 trường hợp tử vong, 5 người bị thương.", "AA"),
+    ("#11", "Năm 2023, trường hợp của ông A được hỗ trợ 20 triệu đồng.", "A"),
+    ("#11", "Tỉnh hỗ trợ 5 triệu đồng/hộ, trường hợp nhà bị sập hoàn toàn được hỗ trợ 40 triệu đồng.", "AA"),
     # a clause opening with an earlier year than the plan's reports that year's facts (#11)
     ("#11", "Tỉnh phấn đấu năm 2025 thu ngân sách đạt 20.000 tỷ đồng, năm 2024 thu được 18.000 tỷ đồng.", "TA"),
     ("#11", "Mục tiêu đến năm 2025 có 95% dân số tham gia bảo hiểm y tế, năm 2023 đạt 92%.", "TA"),
