@@ -258,14 +258,17 @@ PLANS_AND_RULES = [
     ("#11", "Theo kế hoạch, ngoài 20 hộ đã di dời, xã vận động tiếp 8 hộ.", "AT"),
     ("#11", "Dự kiến năm nay, huyện hỗ trợ 50 hộ, các hộ đã nhận 30 triệu đồng.", "TA"),
     ("#11", "Năm nay, xã đã di dời 20 hộ, vận động tiếp 8 hộ.", "AA"),
-    # a need stated by its subject governs its clause; a condition without `nếu` closed by `thì`; a wish (#11)
+    # a need stated by its subject governs its clause; a condition without `nếu` closed by `thì` (#11)
     ("#11", "Diện tích cần hỗ trợ là 500 ha, tương ứng 14.420kg lúa giống (hơn 2 tỉ đồng).", "TTT"),
     ("#11", "Kinh phí cần để khắc phục khoảng 50 tỷ đồng.", "T"),
     ("#11", "Đức tính cần cù giúp anh thu 200 triệu đồng mỗi năm.", "A"),
     ("#11", "Đáp ứng được điều này thì mỗi năm ngành điện phải đầu tư 10 tỷ USD.", "T"),
     ("#11", "Làm được như vậy thì thu nhập của người dân tăng 20%.", "T"),
     ("#11", "Năm ngoái thì thu nhập của người dân tăng 20%.", "A"),
-    ("#11", "Muốn có 1 ha rừng thì cần 50 triệu đồng.", "TT"),
+    # `muốn` alone is no cue: a generic wanting states a rule in force (`mỗi người muốn mua hàng phải có tấm
+    # phiếu`, baomoi_6) or a fact (`nhiều hộ không muốn di dời`); what is then needed keeps its own cue
+    ("#11", "Muốn có 1 ha rừng thì cần 50 triệu đồng.", "AT"),
+    ("#11", "Nhiều hộ không muốn di dời, 20 hộ vẫn ở lại vùng sạt lở.", "A"),
     # what is proposed after its noun phrase is a target; what was carried out is not (#11)
     ("#11", "Có 3 mô hình trồng rau an toàn được đề xuất thực hiện tại xã.", "T"),
     ("#11", "Năm 2024, 3 mô hình trồng rau an toàn đã được triển khai tại xã.", "A"),
