@@ -123,7 +123,7 @@ def _opens_sentence(text: str, start: int, cue_start: int) -> bool:
 
 
 def _in_modifier(text: str, start: int, cue_start: int, cue: str) -> bool:
-    """A fact cue right after a noun phrase's head (`ngoài những hộ đã di dời, …`) stands in a
+    """A fact cue in a noun phrase after a preposition (`ngoài những hộ đã di dời, …`) stands in a
     modifier of that noun: what it reports is that noun's past, not the clause's."""
     return cue.lower() in relative_fact_cues() and bool(relative_fact_re().search(text, start, cue_start))
 

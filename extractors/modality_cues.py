@@ -106,11 +106,11 @@ def target_pattern_re() -> re.Pattern[str]:
 
 @cache
 def relative_fact_re() -> re.Pattern[str]:
-    """A noun phrase's head right before a fact cue (`những hộ đã`, `các hộ vừa`): the cue then
-    stands in a modifier of that noun, not in the clause's predicate."""
+    """A preposition and its noun phrase right before a fact cue (`ngoài những hộ đã`, `cho các hộ
+    vừa`): the cue then stands in a modifier of that noun, not in the clause's predicate."""
     c = modality_cues()
     head = alternation(c.relative_fact_heads) or chr(0xFFFF)
-    return re.compile(rf"(?<!\w)(?:{head})(?:[ \t]+[\w.,]+){{1,3}}[ \t]+$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{head})(?:[ \t]+[\w.,]+){{1,4}}[ \t]+$", re.IGNORECASE)
 
 
 @cache

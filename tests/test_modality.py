@@ -258,6 +258,8 @@ PLANS_AND_RULES = [
     ("#11", "Theo kế hoạch, ngoài 20 hộ đã di dời, xã vận động tiếp 8 hộ.", "AT"),
     ("#11", "Dự kiến năm nay, huyện hỗ trợ 50 hộ, các hộ đã nhận 30 triệu đồng.", "TA"),
     ("#11", "Năm nay, xã đã di dời 20 hộ, vận động tiếp 8 hộ.", "AA"),
+    ("#11", "Dự án dự kiến di dời 500 hộ; đến nay các hộ đã nhận tiền đền bù, tổng số 20 tỷ đồng.", "TA"),
+    ("#11", "Dự kiến năm nay, tỉnh hỗ trợ cho các hộ vừa bị sập nhà, mỗi hộ 40 triệu đồng.", "T"),
     # a need stated by its subject governs its clause; a condition without `nếu` closed by `thì` (#11)
     ("#11", "Diện tích cần hỗ trợ là 500 ha, tương ứng 14.420kg lúa giống (hơn 2 tỉ đồng).", "TTT"),
     ("#11", "Kinh phí cần để khắc phục khoảng 50 tỷ đồng.", "T"),
