@@ -248,6 +248,8 @@ PLANS_AND_RULES = [
     ("dantri_6", "Phương án triển khai chia thành 11 dự án thành phần, trong đó có 6 dự án sử dụng toàn bộ vốn ngân "
      "sách Nhà nước và 5 dự án đầu tư theo phương thức PPP.", "AAA"),
     ("#11", "Theo kế hoạch, dự án được chia thành 3 giai đoạn, tổng vốn 500 tỷ đồng.", "TT"),
+    ("#11", "Kế hoạch chia thành 3 đợt, đợt 1 hỗ trợ 100 hộ, đợt 2 hỗ trợ 200 hộ.", "TTT"),
+    ("#11", "Đề án được chia thành 4 dự án thành phần.", "A"),
     ("#11", "Năm 2023, xã đã lên kế hoạch và xây dựng 20 căn nhà cho hộ nghèo.", "A"),
     ("#11", "Xã lên kế hoạch và triển khai hỗ trợ 300 hộ nghèo.", "A"),
     ("#11", "Xã sẽ lên kế hoạch và xây dựng 20 căn nhà.", "T"),
