@@ -162,6 +162,11 @@ def _contrast_fact_re() -> re.Pattern[str]:
                       rf"(?:[^\W\d_]+[ \t]+){{0,2}}$", re.IGNORECASE)
 
 
+@cache
+def _requirements() -> frozenset[str]:
+    return frozenset(w.lower() for w in modality_cues().requirement_cues)
+
+
 def contrast_fact(text: str, cue: str, start: int) -> bool:
     """Under a requirement (`phải đạt trên 2 tấn/sào`), a clause opened by `riêng`, `còn` that
     states its own result with a bare verb (`riêng gia đình tôi đạt 2,5 tấn/sào`) reports a fact:
@@ -171,7 +176,7 @@ def contrast_fact(text: str, cue: str, start: int) -> bool:
     >>> contrast_fact(s, "phải đạt", s.index("2,5")), contrast_fact(s, "kế hoạch", s.index("2,5"))
     (True, False)
     """
-    if cue.lower() not in {w.lower() for w in modality_cues().requirement_cues}:
+    if cue.lower() not in _requirements():
         return False
     return bool(_contrast_fact_re().search(text, max(0, start - windows().contrast_before), start))
 

@@ -254,6 +254,7 @@ PLANS_AND_RULES = [
     ("#11", "Xã lên kế hoạch và triển khai hỗ trợ 300 hộ nghèo.", "A"),
     ("#11", "Xã sẽ lên kế hoạch và xây dựng 20 căn nhà.", "T"),
     ("#11", "Xã lên kế hoạch xây dựng 20 căn nhà.", "T"),
+    ("#11", "Xã đang lên kế hoạch và triển khai hỗ trợ 300 hộ nghèo.", "T"),
     # a fact cue in a noun's modifier (`ngoài những hộ đã di dời,`) governs that modifier only (#11)
     ("#11", "Theo kế hoạch, ngoài những hộ đã di dời, xã vận động tiếp 8 hộ di dời trong tháng 9.", "T"),
     ("#11", "Dự kiến năm nay, ngoài các hộ đã nhận hỗ trợ, huyện hỗ trợ thêm 50 hộ.", "T"),
