@@ -257,6 +257,8 @@ class Windows(_Strict):
     need_before: int = Field(gt=0)
     fact_before: int = Field(gt=0)
     plan_area: int = Field(gt=0)
+    passive_after_words: int = Field(gt=0)
+    contrast_before: int = Field(gt=0)
     list_items: int = Field(gt=0)
 
 

@@ -25,10 +25,11 @@ from vnfigures.schemas import Modality
 from .clauses import opens_region, region_of, scope_end
 from .context import ArticleContext
 from .lexicon import alternation, windows
-from .modality_local import (at_place, hypothetical_question, local_fact, revises_plan, target_after,
-                             target_right_before)
-from .modality_cues import (carry, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re, opening_only,
-                            provision_re, rule_condition, rule_re, rule_weak, target_re, weak)
+from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
+                             target_after, target_right_before)
+from .modality_cues import (carry, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
+                            opening_lead_re, opening_only, programme_contents_re, provision_re, relative_fact_cues,
+                            relative_fact_re, rule_condition, rule_re, rule_weak, target_pattern_re, target_re, weak)
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,13 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         word = m.group(1).lower()
         if _in_name(masked, start, m) or (rate and word in weak()):
             continue
-        if word in opening_only() and re.search(r"\w", masked[start:m.start()]):
+        if word in opening_only() and not _opens_sentence(masked, start, m.start()):
             continue  # `2 trường hợp tử vong` counts cases; only an opening `Trường hợp …,` sets a condition
         if _under_rule(masked, start, end, m, word):
             continue
         found.append((m.start(), m.end(), Modality.target, word))
+    found.extend((m.start(), m.end(), Modality.target, m.group().lower())
+                 for m in target_pattern_re().finditer(masked, start, end))
     out: list[Scope] = []
     for a, b, modality, cue in sorted(found):
         region = region_of(text, start, end, a)
@@ -104,9 +107,32 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         if not opening and _reference(masked, start, a, cue):
             continue
         breaks = not (opening and cue.lower() in carry())
-        out.append(Scope(a, b, scope_end(text, start, end, a, b, opens=opening, breaks=breaks), modality, cue,
-                         opening))
+        stop = scope_end(text, start, end, a, b, opens=opening, breaks=breaks)
+        if modality is Modality.actual and _in_modifier(text, start, a, cue):
+            stop = _modifier_end(text, b, stop)
+        out.append(Scope(a, b, stop, modality, cue, opening))
     return out
+
+
+def _opens_sentence(text: str, start: int, cue_start: int) -> bool:
+    """No word before the cue in its sentence but introductory phrases closed by a comma (`Theo đó,
+    trường hợp mưa lớn kéo dài, …`, `Đồng thời, khi xảy ra vỡ đập, …`)."""
+    while (m := opening_lead_re().match(text, start, cue_start)) is not None:
+        start = m.end()
+    return not re.search(r"\w", text[start:cue_start])
+
+
+def _in_modifier(text: str, start: int, cue_start: int, cue: str) -> bool:
+    """A fact cue in a noun phrase after a preposition (`ngoài những hộ đã di dời, …`) stands in a
+    modifier of that noun: what it reports is that noun's past, not the clause's."""
+    return cue.lower() in relative_fact_cues() and bool(relative_fact_re().search(text, start, cue_start))
+
+
+def _modifier_end(text: str, cue_end: int, stop: int) -> int:
+    """A modifier ends at its clause's next comma: the plan around it governs what follows
+    (`Dự kiến năm nay, ngoài các hộ đã nhận hỗ trợ, huyện hỗ trợ thêm 50 hộ`)."""
+    comma = text.find(",", cue_end, stop)
+    return comma if comma >= 0 else stop
 
 
 def _reference(text: str, start: int, cue_start: int, cue: str) -> bool:
@@ -179,17 +205,35 @@ def _anchor(text: str, start: int, end: int, found: list[Scope]) -> int:
 
 def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
     """The sentence has no cue of its own and the previous sentence of its paragraph ends in
-    the sentence scope of a carried cue (`Dự báo ... . Tổng lượng mưa cả đợt 200-300 mm`), or
-    it is an item of a list on its own lines that a plan or forecast line opens (`listed`)."""
+    the sentence scope of a carried cue (`Dự báo ... . Tổng lượng mưa cả đợt 200-300 mm`), it
+    lists the contents of a programme still planned (`planned_contents`), or it is an item of a
+    list on its own lines that a plan or forecast line opens (`listed`)."""
     prev = ctx.fine_previous(sentence[0])
     if prev is None or scopes(ctx.text, *sentence):
         return False
+    if planned_contents(ctx, sentence):
+        return True
     if "\n" in ctx.text[prev[1]:sentence[0]]:
         return listed(ctx, sentence)
     found = scopes(ctx.text, *prev)
     last = innermost(found, prev[1] - 1)
     opener = any(s.opening and s.cue in carry() and s.end >= prev[1] - 1 for s in found)
     return bool(opener and last and last.modality is Modality.target)
+
+
+def planned_contents(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
+    """The sentence, with no cue of its own, opens the contents of a programme or scheme
+    (`Chương trình gồm: hỗ trợ 300 con bò, …`) and the sentence before it ends in a target scope
+    (`Năm 2025, huyện sẽ triển khai chương trình hỗ trợ sinh kế.`): the programme is not carried
+    out yet, so its contents are its output (§7, #11). After a programme carried out (`đã triển
+    khai`) the contents stay facts."""
+    if not programme_contents_re().match(ctx.text, sentence[0], sentence[1]):
+        return False
+    prev = ctx.fine_previous(sentence[0])
+    if prev is None:
+        return False
+    last = innermost(scopes(ctx.text, *prev), prev[1] - 1)
+    return bool(last and last.modality is Modality.target)
 
 
 def listed(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
@@ -207,7 +251,7 @@ def listed(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
             return False
         if ctx.text[prev[0]:prev[1]].rstrip().endswith(":"):
             last = innermost(scopes(ctx.text, *prev), prev[1] - 1)
-            return bool(last and last.modality is Modality.target)
+            return bool(last and last.modality is Modality.target) or planned_contents(ctx, prev)
         pos = prev
     return False
 
@@ -226,7 +270,8 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     found = scopes(text, *sentence, rate=rate)
     scope = innermost(found, _anchor(text, start, end, found))
     target = (scope.modality is Modality.target if scope else carried(ctx, sentence))
-    if target and scope and local_fact(text, scope.start, scope.cue_end, start, end):
+    if target and scope and (local_fact(text, scope.start, scope.cue_end, start, end)
+                             or contrast_fact(text, scope.cue, start)):
         target = False  # `dự kiến có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký`
     target = (target or target_after(text, end) or target_right_before(text, start, money=money)
               or hypothetical_question(text[sentence[0]:sentence[1]]))

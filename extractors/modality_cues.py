@@ -17,7 +17,16 @@ class ModalityCues(_Strict):
     """Cue words with their scopes (ANNOTATION.md §7 Modality); see `modality.yaml`."""
 
     target_cues: list[str]
+    target_patterns: list[str] = []
     fact_cues: list[str]
+    relative_fact_heads: list[str] = []
+    relative_fact_cues: list[str] = []
+    requirement_cues: list[str] = []
+    contrast_fact_leads: list[str] = []
+    contrast_fact_verbs: list[str] = []
+    passive_cues_after: list[str] = []
+    programme_heads: list[str] = []
+    contents_words: list[str] = []
     fact_patterns: list[str]
     not_cues: list[str] = []
     not_cue_patterns: list[str] = []
@@ -60,7 +69,7 @@ class ModalityCues(_Strict):
         cls._compiles([pattern])
         return pattern
 
-    @field_validator("fact_patterns", "not_cue_patterns")
+    @field_validator("fact_patterns", "not_cue_patterns", "target_patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for rx in patterns:
@@ -85,6 +94,39 @@ def words_re(words: list[str]) -> re.Pattern[str]:
 @cache
 def target_re() -> re.Pattern[str]:
     return words_re(modality_cues().target_cues)
+
+
+@cache
+def target_pattern_re() -> re.Pattern[str]:
+    """Target cues that are phrases of a shape, not fixed words (`Đáp ứng được điều này thì`,
+    `Diện tích cần hỗ trợ`): one expression, the whole match is the cue."""
+    patterns = "|".join(f"(?:{p})" for p in modality_cues().target_patterns)
+    return re.compile(patterns or "(?!)", re.IGNORECASE)
+
+
+@cache
+def relative_fact_re() -> re.Pattern[str]:
+    """A preposition and its noun phrase right before a fact cue (`ngoài những hộ đã`, `cho các hộ
+    vừa`): the cue then stands in a modifier of that noun, not in the clause's predicate."""
+    c = modality_cues()
+    head = alternation(c.relative_fact_heads) or chr(0xFFFF)
+    return re.compile(rf"(?<!\w)(?:{head})(?:[ \t]+[\w.,]+){{1,4}}[ \t]+$", re.IGNORECASE)
+
+
+@cache
+def programme_contents_re() -> re.Pattern[str]:
+    """A sentence opening with a programme and its contents word before `:` (`Chương trình gồm:`,
+    `Đề án hỗ trợ sinh kế bao gồm:`), matched at the sentence start."""
+    c = modality_cues()
+    head = alternation(c.programme_heads) or chr(0xFFFF)
+    contents = alternation(c.contents_words) or chr(0xFFFF)
+    return re.compile(rf"[\s\W]*(?:{head})(?!\w)(?:[ \t]+[^\W\d_]+){{0,6}}?[ \t]+(?:{contents})[ \t]*:",
+                      re.IGNORECASE)
+
+
+@cache
+def relative_fact_cues() -> frozenset[str]:
+    return frozenset(w.lower() for w in modality_cues().relative_fact_cues)
 
 
 @cache

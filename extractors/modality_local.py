@@ -132,12 +132,53 @@ def fact_after(text: str, end: int) -> bool:
 
 
 def target_after(text: str, end: int) -> bool:
-    """A plan cue within the three words after the figure, no punctuation between.
+    """A plan cue within the three words after the figure, or a passive plan cue within
+    `passive_after_words` (`3 mô hình trồng rau an toàn được đề xuất thực hiện`), no punctuation between.
 
     >>> target_after("khoảng 700 nhà sẽ được xây", 14), target_after("700 nhà, sẽ", 7)
     (True, False)
     """
-    return bool(_cue_after_re(tuple(modality_cues().cues_after)).match(text, end))
+    return bool(_cue_after_re(tuple(modality_cues().cues_after)).match(text, end)
+                or _passive_after_re().match(text, end))
+
+
+@cache
+def _passive_after_re() -> re.Pattern[str]:
+    """A passive plan cue after the figure's noun phrase (`được đề xuất`, `được quy hoạch`): the
+    figure is what is proposed or planned."""
+    cue = alternation(modality_cues().passive_cues_after) or chr(0xFFFF)
+    gap = windows().passive_after_words
+    return re.compile(rf"[ \t]+(?:[^\W\d_]+[ \t]+){{0,{gap}}}?(?:{cue})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _contrast_fact_re() -> re.Pattern[str]:
+    """A clause of its own opened by a contrasting lead, with its own bare verb of result right
+    before the figure (`…, riêng gia đình tôi đạt 2,5 tấn/sào`)."""
+    c = modality_cues()
+    lead = alternation(c.contrast_fact_leads) or chr(0xFFFF)
+    verb = alternation(c.contrast_fact_verbs) or chr(0xFFFF)
+    return re.compile(rf"[,;][ \t]*(?:{lead})(?!\w)[^,;]*?(?<!phải )(?<!\w)(?:{verb})[ \t]+"
+                      rf"(?:[^\W\d_]+[ \t]+){{0,2}}$", re.IGNORECASE)
+
+
+@cache
+def _requirements() -> frozenset[str]:
+    return frozenset(w.lower() for w in modality_cues().requirement_cues)
+
+
+def contrast_fact(text: str, cue: str, start: int) -> bool:
+    """Under a requirement (`phải đạt trên 2 tấn/sào`), a clause opened by `riêng`, `còn` that
+    states its own result with a bare verb (`riêng gia đình tôi đạt 2,5 tấn/sào`) reports a fact:
+    the requirement's `phải` does not reach it. Plans (`Theo kế hoạch, …, riêng xã A đạt 20`) keep it.
+
+    >>> s = "năng suất phải đạt trên 2 tấn/sào, riêng gia đình tôi đạt 2,5 tấn/sào"
+    >>> contrast_fact(s, "phải đạt", s.index("2,5")), contrast_fact(s, "kế hoạch", s.index("2,5"))
+    (True, False)
+    """
+    if cue.lower() not in _requirements():
+        return False
+    return bool(_contrast_fact_re().search(text, max(0, start - windows().contrast_before), start))
 
 
 @cache

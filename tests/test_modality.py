@@ -195,6 +195,12 @@ PLANS_AND_RULES = [
     ("#11", "Trường hợp mưa lớn kéo dài, hơn 1.000 hộ dân phải sơ tán.", "T"),
     ("#11", "Có 2 trường hợp tử vong, 5 người bị thương.", "AA"),
     ("#11", "Theo quy định, trường hợp vi phạm sẽ bị phạt 5 triệu đồng.", "A"),
+    # an introductory phrase before the condition leaves it opening; a named case or a rule's own case is none
+    ("#11", "Theo đó, trường hợp mưa lớn kéo dài, hơn 1.000 hộ dân phải sơ tán.", "T"),
+    ("#11", "Đồng thời, khi xảy ra vỡ đập, khoảng 3.000 hộ dân bị ảnh hưởng.", "T"),
+    ("#11", "Theo thống kê, 2 trường hợp tử vong, 5 người bị thương.", "AA"),
+    ("#11", "Năm 2023, trường hợp của ông A được hỗ trợ 20 triệu đồng.", "A"),
+    ("#11", "Tỉnh hỗ trợ 5 triệu đồng/hộ, trường hợp nhà bị sập hoàn toàn được hỗ trợ 40 triệu đồng.", "AA"),
     # a clause opening with an earlier year than the plan's reports that year's facts (#11)
     ("#11", "Tỉnh phấn đấu năm 2025 thu ngân sách đạt 20.000 tỷ đồng, năm 2024 thu được 18.000 tỷ đồng.", "TA"),
     ("#11", "Mục tiêu đến năm 2025 có 95% dân số tham gia bảo hiểm y tế, năm 2023 đạt 92%.", "TA"),
@@ -237,6 +243,51 @@ PLANS_AND_RULES = [
     ("#11", "Hằng năm, huyện hỗ trợ 100 hộ, năm nay sẽ hỗ trợ thêm 50 hộ.", "AT"),
     ("#11", "Năm nay, huyện đăng ký 50 hộ thoát nghèo.", "T"),
     # a requirement is a plan: what must be moved is its output (baomoi_42)
+    # the structure of a plan or project is how it is made up, no output (dantri_6); a plan made and carried
+    # out reports what was done, `sẽ lên kế hoạch` keeps `sẽ` (#11)
+    ("dantri_6", "Phương án triển khai chia thành 11 dự án thành phần, trong đó có 6 dự án sử dụng toàn bộ vốn ngân "
+     "sách Nhà nước và 5 dự án đầu tư theo phương thức PPP.", "AAA"),
+    ("#11", "Theo kế hoạch, dự án được chia thành 3 giai đoạn, tổng vốn 500 tỷ đồng.", "TT"),
+    ("#11", "Kế hoạch chia thành 3 đợt, đợt 1 hỗ trợ 100 hộ, đợt 2 hỗ trợ 200 hộ.", "TTT"),
+    ("#11", "Đề án được chia thành 4 dự án thành phần.", "A"),
+    ("#11", "Năm 2023, xã đã lên kế hoạch và xây dựng 20 căn nhà cho hộ nghèo.", "A"),
+    ("#11", "Xã lên kế hoạch và triển khai hỗ trợ 300 hộ nghèo.", "A"),
+    ("#11", "Xã sẽ lên kế hoạch và xây dựng 20 căn nhà.", "T"),
+    ("#11", "Xã lên kế hoạch xây dựng 20 căn nhà.", "T"),
+    ("#11", "Xã đang lên kế hoạch và triển khai hỗ trợ 300 hộ nghèo.", "T"),
+    # a fact cue in a noun's modifier (`ngoài những hộ đã di dời,`) governs that modifier only (#11)
+    ("#11", "Theo kế hoạch, ngoài những hộ đã di dời, xã vận động tiếp 8 hộ di dời trong tháng 9.", "T"),
+    ("#11", "Dự kiến năm nay, ngoài các hộ đã nhận hỗ trợ, huyện hỗ trợ thêm 50 hộ.", "T"),
+    ("#11", "Theo kế hoạch, ngoài 20 hộ đã di dời, xã vận động tiếp 8 hộ.", "AT"),
+    ("#11", "Dự kiến năm nay, huyện hỗ trợ 50 hộ, các hộ đã nhận 30 triệu đồng.", "TA"),
+    ("#11", "Năm nay, xã đã di dời 20 hộ, vận động tiếp 8 hộ.", "AA"),
+    ("#11", "Dự án dự kiến di dời 500 hộ; đến nay các hộ đã nhận tiền đền bù, tổng số 20 tỷ đồng.", "TA"),
+    ("#11", "Dự kiến năm nay, tỉnh hỗ trợ cho các hộ vừa bị sập nhà, mỗi hộ 40 triệu đồng.", "T"),
+    # a need stated by its subject governs its clause; a condition without `nếu` closed by `thì` (#11)
+    ("#11", "Diện tích cần hỗ trợ là 500 ha, tương ứng 14.420kg lúa giống (hơn 2 tỉ đồng).", "TTT"),
+    ("#11", "Kinh phí cần để khắc phục khoảng 50 tỷ đồng.", "T"),
+    ("#11", "Đức tính cần cù giúp anh thu 200 triệu đồng mỗi năm.", "A"),
+    ("#11", "Đáp ứng được điều này thì mỗi năm ngành điện phải đầu tư 10 tỷ USD.", "T"),
+    ("#11", "Làm được như vậy thì thu nhập của người dân tăng 20%.", "T"),
+    ("#11", "Năm ngoái thì thu nhập của người dân tăng 20%.", "A"),
+    # `muốn` alone is no cue: a generic wanting states a rule in force (`mỗi người muốn mua hàng phải có tấm
+    # phiếu`, baomoi_6) or a fact (`nhiều hộ không muốn di dời`); what is then needed keeps its own cue
+    ("#11", "Muốn có 1 ha rừng thì cần 50 triệu đồng.", "AT"),
+    ("#11", "Nhiều hộ không muốn di dời, 20 hộ vẫn ở lại vùng sạt lở.", "A"),
+    # what is proposed after its noun phrase is a target; what was carried out is not (#11)
+    ("#11", "Có 3 mô hình trồng rau an toàn được đề xuất thực hiện tại xã.", "T"),
+    ("#11", "Năm 2024, 3 mô hình trồng rau an toàn đã được triển khai tại xã.", "A"),
+    ("#11", "Khoảng 200 hộ dân vùng sạt lở được đề nghị hỗ trợ di dời.", "T"),
+    # under a requirement, a contrasting clause with its own result is a fact (dantri_29); a plan keeps it
+    ("dantri_29", "Bình quân năng suất dưa hấu vụ này phải đạt trên 2 tấn/sào (500m2), riêng gia đình tôi đạt 2,5 "
+     "tấn/sào.", "TAA"),
+    ("#11", "Năng suất lúa phải đạt 6 tấn/ha, còn ruộng nhà tôi đạt 7 tấn/ha.", "TA"),
+    ("#11", "Theo kế hoạch, huyện xây 50 nhà, riêng xã A xây 20 nhà.", "TT"),
+    ("#11", "Năng suất phải đạt 6 tấn/ha, riêng vùng cao phải đạt 4 tấn/ha.", "TT"),
+    # `Khi xảy ra …,` opening a sentence sets a condition; a named incident or a mid-sentence `khi` dates a past
+    ("#11", "Khi xảy ra vỡ đập, khoảng 3.000 hộ dân vùng hạ du bị ảnh hưởng.", "T"),
+    ("#11", "Khi xảy ra vụ cháy, trong nhà có 5 người.", "A"),
+    ("#11", "Anh bị thương khi xảy ra va chạm với 2 xe máy.", "A"),
     ("baomoi_42", "Bên cạnh đó, với yêu cầu phải di dời gần 4.800 hộ dân ở những nơi có nguy cơ thiên tai cao và "
      "cư dân bị ảnh hưởng do biến đổi khí hậu vùng ven sông, ven biển, UBND tỉnh Cà Mau cho biết, sẽ cần thêm "
      "nguồn đầu tư khoảng 1.400 tỷ đồng.", "TT"),
@@ -268,6 +319,18 @@ def test_modality_of_each_figure(source: str, sentence: str, expected: str) -> N
      "- Năm 2024 đã xây 40 căn nhà.", "TTA"),
     ("Mục tiêu đến năm 2030:\n+ Tỷ lệ hộ nghèo dưới 2%;\n+ Thu nhập bình quân 100 triệu đồng/người/năm.", "TT"),
     ("Kết quả năm 2024:\n- Xây 50 căn nhà.\n- Hỗ trợ 100 hộ.", "AA"),
+    # the contents of a programme not yet carried out (`Chương trình gồm:` after a plan) are its output,
+    # on the same line or as item lines below; after a programme carried out they are facts (#11)
+    ("Năm 2025, huyện sẽ triển khai chương trình hỗ trợ sinh kế. Chương trình gồm: hỗ trợ 300 con bò, 50 tấn "
+     "phân bón.", "TT"),
+    ("Năm 2024, huyện đã triển khai chương trình hỗ trợ sinh kế. Chương trình gồm: hỗ trợ 300 con bò, 50 tấn "
+     "phân bón.", "AA"),
+    ("Tỉnh dự kiến triển khai đề án giảm nghèo. Đề án bao gồm: xây 500 căn nhà, hỗ trợ 1.000 hộ.", "TT"),
+    ("Năm 2025, huyện sẽ triển khai chương trình hỗ trợ sinh kế.\nChương trình gồm:\n- Hỗ trợ 300 con bò.\n"
+     "- Cấp 50 tấn phân bón.", "TT"),
+    ("Năm 2024, huyện đã triển khai chương trình hỗ trợ sinh kế.\nChương trình gồm:\n- Hỗ trợ 300 con bò.\n"
+     "- Cấp 50 tấn phân bón.", "AA"),
+    ("Năm 2025, huyện sẽ triển khai chương trình hỗ trợ sinh kế. Huyện hỗ trợ 300 con bò.", "A"),
     # a cue inside a quoted title or a bracket governs only inside it
     ("Chương trình “Mục tiêu giảm nghèo” hỗ trợ 300 hộ.", "A"),
 ])
