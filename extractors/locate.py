@@ -288,7 +288,7 @@ def locate(article: Article) -> Article:
     """Fill place/province/year/year_max of every figure and the article's main province."""
     text = article.text
     lay = layout(text)
-    mentions = find_places(text)
+    mentions = find_places(text, frozenset(f.start for f in article.figures))
     main_groups = where_events_hold(text, group_places(text, [m for m in mentions if m.level != "bare"]))
     main = main_province(article, lay, main_groups)
     # A bare district name (`Ba Vì`) is read only inside the article's own province: elsewhere

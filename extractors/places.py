@@ -154,12 +154,24 @@ def _reference_re() -> re.Pattern[str]:
     return cue_before_re(words.reference_words, rf"\s+(?:(?:{alternation(words.reference_gap)})\s+)?")
 
 
-def find_places(text: str) -> list[PlaceMention]:
+#: The short number a run of capitalized words may end with (`Hà Nội 2`, `Hà Giang 2`).
+_TRAILING_NUMBER = re.compile(rf"{_BLANK}+\d{{1,2}}$")
+
+
+def find_places(text: str, counts: frozenset[int] = frozenset()) -> list[PlaceMention]:
     """Every place mention of `text`, in reading order (bare non-province names included, with
-    the provinces where a district of that name exists)."""
+    the provinces where a district of that name exists).
+
+    `counts` are the starts of the article's figures: a short number ending a run of names is
+    part of the name (`ĐH Sư phạm Hà Nội 2`, `hầm Hải Vân 2`) unless it starts a figure, as in a
+    breakdown by place (`Hà Giang 2 người, Điện Biên 2 người`): the name before it is a place."""
     found: list[PlaceMention] = []
     for run in _RUN.finditer(text):
-        found.extend(_from_run(text, run.start(), run.group(0)))
+        name = run.group(0)
+        tail = _TRAILING_NUMBER.search(name)
+        if tail is not None and run.start() + len(name) - len(tail.group(0).lstrip()) in counts:
+            name = name[:tail.start()]
+        found.extend(_from_run(text, run.start(), name))
     taken = [(m.start, m.end) for m in found]
     for m in _numbered_re().finditer(text):
         if not any(m.start() < e and s < m.end() for s, e in taken):

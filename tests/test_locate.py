@@ -301,3 +301,23 @@ def test_a_breakdown_by_province_frames_no_later_sentence(text: str, span: str, 
 ])
 def test_details_opened_by_cu_the_hold_for_the_sentence_before(text: str, span: str, year: int | None) -> None:
     assert locate(article(text, [span])).figures[0].year == year
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a breakdown by province: the count right after a province's name is that province's
+    ("Ít nhất 11 người chết và mất tích sau mưa lũ\nMưa lũ đã làm 9 người thiệt mạng, trong đó Thái Nguyên "
+     "là địa phương chịu thiệt hại nặng nề với 4 người, tiếp đến là Hà Giang 2 người, Điện Biên 2 người.",
+     "Điện Biên 2 người", "Điện Biên"),
+    ("Ít nhất 11 người chết và mất tích sau mưa lũ\nVẫn còn 2 nạn nhân mất tích, gồm: Hà Giang 1 người và "
+     "Cao Bằng 1 người.", "Hà Giang 1 người", "Tuyên Quang"),  # Hà Giang is Tuyên Quang now
+    # a number that is no figure is part of the name: a school, a tunnel, a hamlet
+    ("Tuyển sinh\nTrường ĐH Sư phạm Hà Nội 2 tuyển 2.000 chỉ tiêu.", "2.000 chỉ tiêu", None),
+    ("Phí qua hầm\nHầm Hải Vân 2 dài 8 km.", "8 km", None),
+])
+def test_a_count_right_after_a_place_name_is_that_places(text: str, span: str, province: str | None) -> None:
+    """`Hà Giang 2 người`: the place is the name; the count, when it is a figure, is not part of it."""
+    start = text.index(span) + next(i for i, c in enumerate(span) if c.isdigit())  # past the name
+    figure = Figure(text=text[start:text.index(span) + len(span)], start=start, end=text.index(span) + len(span),
+                    kind="other", value=Decimal(2), unit="item")
+    located = locate(Article(id="t", text=text, figures=[figure]))
+    assert located.figures[0].province == province
