@@ -63,6 +63,9 @@ class PlaceWords(BaseModel):
     thing_words: list[str]
     route_words: list[str]
     firm_words: list[str]
+    programme_words: list[str]
+    programme_breaks: list[str]
+    names_with_places: list[str]
     locative_words: list[str]
     photo_credit: str
 

@@ -89,9 +89,33 @@ def _in_a_name(text: str, g: PlaceGroup) -> bool:
     firm = _firm_re().search(before)
     if firm is not None and not _NAME_BREAK.search(before, firm.end()):
         return True
+    if _in_a_programme(text, g):
+        return True
     # searched in the whole text up to the place, so `^` and the look-behinds see the real
     # start of the sentence, not the edge of a slice
     return _BRAND_BEFORE.search(text, max(0, g.start - windows().brand_before), g.start) is not None
+
+
+def _in_a_programme(text: str, g: PlaceGroup) -> bool:
+    """A region a few words after a programme word, with no punctuation or preposition of place
+    between (`Dự án giảm nghèo các tỉnh miền núi phía Bắc`): the programme's name. `dự án hỗ trợ
+    cho các tỉnh miền Trung` still says where the help goes."""
+    before = text[max(0, g.start - windows().programme_before):g.start]
+    found = list(_programme_re().finditer(before))
+    if not found:
+        return False
+    between = before[found[-1].end():]
+    return not _NAME_BREAK.search(between) and not _programme_break_re().search(between)
+
+
+@cache
+def _programme_re() -> re.Pattern[str]:
+    return word_re(place_words().programme_words)
+
+
+@cache
+def _programme_break_re() -> re.Pattern[str]:
+    return word_re(place_words().programme_breaks)
 
 
 @cache

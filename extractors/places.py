@@ -189,7 +189,16 @@ def find_places(text: str, counts: frozenset[int] = frozenset()) -> list[PlaceMe
         if not any(m.start() < e and s < m.end() for s, e in taken):
             level = "national" if m.group("national") else "region"
             found.append(PlaceMention(m.start(), m.end(), text[m.start():m.end()], level, frozenset()))
+    named = [m.span() for m in _names_with_places_re().finditer(text)]
+    found = [p for p in found if not any(s <= p.start and p.end <= e for s, e in named)]
     return sorted(found, key=lambda p: p.start)
+
+
+@cache
+def _names_with_places_re() -> re.Pattern[str]:
+    """Names whose place is part of the name (`Bà mẹ Việt Nam anh hùng`, `Sở Giao dịch chứng
+    khoán Hà Nội`): the place in them tells nothing of where a figure holds."""
+    return re.compile("|".join(f"(?:{p})" for p in place_words().names_with_places))
 
 
 def _from_run(text: str, start: int, run: str) -> list[PlaceMention]:

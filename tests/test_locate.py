@@ -321,3 +321,24 @@ def test_a_count_right_after_a_place_name_is_that_places(text: str, span: str, p
                     kind="other", value=Decimal(2), unit="item")
     located = locate(Article(id="t", text=text, figures=[figure]))
     assert located.figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # an honour: `Việt Nam` in it is no national figure
+    ("Chăm lo cho gia đình chính sách\nTheo Phó Chủ tịch Ủy ban Nhân dân Quận 3, hiện nay Quận đang quản lý "
+     "1.932 người có công, bao gồm 56 Bà mẹ Việt Nam anh hùng (7 Mẹ còn sống được nhận phụng dưỡng suốt đời).",
+     "7 Mẹ", "Hồ Chí Minh"),
+    # a national body named after its seat: the bonds it auctions are national
+    ("Thu ngân sách tháng 1\nKho bạc Nhà nước thực hiện 4 phiên đấu thầu Trái phiếu Chính phủ qua Sở Giao dịch "
+     "chứng khoán Hà Nội kết quả huy động đạt hơn 10.000 tỷ đồng.", "hơn 10.000 tỷ đồng", None),
+    # a school named after two countries' friendship: its figures hold where it is
+    ("Trao học bổng cho sinh viên nghèo Nghệ An\nTổ chức đã tặng 40 suất quà cho sinh viên của trường Cao đẳng "
+     "Kỹ thuật Công nghiệp Việt Nam - Hàn Quốc.", "40 suất quà", "Nghệ An"),
+    # a programme named after a region: the article's province holds its share
+    ("Giá lợn giống cao bất thường tại Điện Biên\nUBND tỉnh Điện Biên trả lời về giá lợn giống trong Dự án giảm "
+     "nghèo các tỉnh miền núi phía Bắc. Cụ thể giá lợn giống lên tới 160.000 đồng/kg.", "160.000 đồng/kg", "Điện Biên"),
+    # ... while help sent to a region holds across it
+    ("Hỗ trợ khắc phục lũ\nDự án hỗ trợ cho các tỉnh miền Trung 200 tỷ đồng.", "200 tỷ đồng", None),
+])
+def test_a_place_inside_a_name_is_no_place(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
