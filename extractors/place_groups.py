@@ -96,6 +96,22 @@ def _in_a_name(text: str, g: PlaceGroup) -> bool:
     return _BRAND_BEFORE.search(text, max(0, g.start - windows().brand_before), g.start) is not None
 
 
+#: A brand written like a word, not an acronym (`Formosa`, not `NHCSXH`), right before a place.
+_WORD_BRAND_BEFORE = re.compile(rf"(?<![.!?:\n]\s)(?<!^)\b[{UPPERCASE}][^\W\d{UPPERCASE}][\w&'’-]*\s+$")
+
+
+def ends_a_firms_name(text: str, g: PlaceGroup) -> bool:
+    """A province that ends a firm's name (`Formosa Hà Tĩnh`, `Công ty TNHH Gang Thép Hưng Nghiệp
+    Formosa Hà Tĩnh`): a firm word a few words before it, or a brand's name right before it.
+    An acronym before it names a branch that works there (`NHCSXH Thái Bình`, `EVN Hà Nội`): §8
+    takes that as a place, so it is no brand here."""
+    before = text[max(0, g.start - windows().firm_before):g.start]
+    firm = _firm_re().search(before)
+    if firm is not None and not _NAME_BREAK.search(before, firm.end()):
+        return True
+    return _WORD_BRAND_BEFORE.search(text, max(0, g.start - windows().brand_before), g.start) is not None
+
+
 def _in_a_programme(text: str, g: PlaceGroup) -> bool:
     """A region a few words after a programme word, with no punctuation or preposition of place
     between (`Dự án giảm nghèo các tỉnh miền núi phía Bắc`): the programme's name. `dự án hỗ trợ

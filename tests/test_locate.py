@@ -342,3 +342,18 @@ def test_a_count_right_after_a_place_name_is_that_places(text: str, span: str, p
 ])
 def test_a_place_inside_a_name_is_no_place(text: str, span: str, province: str | None) -> None:
     assert locate(article(text, [span])).figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a province ending a firm's name in the lead frames no national figure of the body
+    ("Bồi thường tiếp hơn 1.680 tỷ đồng cho ngư dân miền Trung\nTrong tháng 1-2017, Bộ Tài chính đã tạm cấp "
+     "1.680 tỷ đồng tiền bồi thường cho các địa phương chịu ảnh hưởng của sự cố môi trường do Formosa Hà Tĩnh gây ra.\n"
+     "Theo báo cáo của Bộ Tài chính, tháng 1-2017, thu nội địa ước đạt 87,9 nghìn tỷ đồng.",
+     "ước đạt 87,9 nghìn tỷ đồng", None),
+    # ... while a national body's branch named by an acronym works there (§8)
+    ("Vốn ủy thác cho vay chính sách ở miền Bắc\nÔng Vũ Văn Thuân, Phó Giám đốc NHCSXH Thái Bình cho biết "
+     "nguồn vốn tiếp tục tăng.\nTổng nguồn vốn ủy thác đầu tư đến nay là hơn 19,970 tỷ đồng.",
+     "hơn 19,970 tỷ đồng", "Hưng Yên"),
+])
+def test_a_firms_province_in_the_lead_frames_nothing(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
