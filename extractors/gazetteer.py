@@ -53,6 +53,7 @@ class PlaceWords(BaseModel):
     registration_words: list[str]
     plate_vehicles: list[str]
     origin_words: list[str]
+    arrival_words: list[str]
     group_joiners: list[str]
     nationality_words: list[str]
     numbered_units: list[str]

@@ -63,8 +63,8 @@ def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGrou
         before = text[max(0, g.start - windows().residence_before):g.start]
         if _residence_re().search(before) or _plate_re().search(before):
             continue
-        if g.levels == FOREIGN and _nationality_re().search(before):
-            continue  # `1 người Mỹ`: a nationality
+        if g.levels == FOREIGN and (_nationality_re().search(before) or _arrival_re().search(before)):
+            continue  # `1 người Mỹ`: a nationality; `trở về từ Hàn Quốc`: where people came from
         if not g.levels & NO_PROVINCE - REGION and _origin_re().search(before):
             continue  # `nhiều người Sài Gòn`: people from a part of the country
         if g.levels == REGION and _in_a_name(text, g):
@@ -162,6 +162,11 @@ def _plate_re() -> re.Pattern[str]:
 @cache
 def _origin_re() -> re.Pattern[str]:
     return cue_before_re(place_words().origin_words, r"\s+")
+
+
+@cache
+def _arrival_re() -> re.Pattern[str]:
+    return cue_before_re(place_words().arrival_words, r"\s+")
 
 
 @cache

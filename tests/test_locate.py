@@ -357,3 +357,15 @@ def test_a_place_inside_a_name_is_no_place(text: str, span: str, province: str |
 ])
 def test_a_firms_province_in_the_lead_frames_nothing(text: str, span: str, province: str | None) -> None:
     assert locate(article(text, [span])).figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "province"), [
+    # where people arrived from is no place of the event: the lead's other place is the article's
+    ("Nhóm hành khách gây náo loạn sân bay\nNhóm hành khách trở về từ Hàn Quốc gây náo loạn sân bay ở TP HCM.\n"
+     "Chuyến bay chở 158 hành khách là người Việt hạ cánh lúc 12h30.", "Hồ Chí Minh"),
+    # a country where the event happened still leaves the article no main province
+    ("Nhóm hành khách gây náo loạn sân bay\nNhóm hành khách tại Hàn Quốc phản đối, ở TP HCM người thân chờ đón.\n"
+     "Chuyến bay chở 158 hành khách là người Việt hạ cánh lúc 12h30.", None),
+])
+def test_where_people_arrived_from_leaves_the_main_place(text: str, province: str | None) -> None:
+    assert locate(article(text, ["158 hành khách"])).province == province
