@@ -243,6 +243,7 @@ class Windows(_Strict):
     residence_before: int = Field(gt=0)
     firm_before: int = Field(gt=0)
     programme_before: int = Field(gt=0)
+    category_date: int = Field(gt=0)
     brand_before: int = Field(gt=0)
     qualifier_before: int = Field(gt=0)
     comparative: int = Field(gt=0)
