@@ -96,8 +96,11 @@ def _in_a_name(text: str, g: PlaceGroup) -> bool:
     return _BRAND_BEFORE.search(text, max(0, g.start - windows().brand_before), g.start) is not None
 
 
-#: A brand written like a word, not an acronym (`Formosa`, not `NHCSXH`), right before a place.
-_WORD_BRAND_BEFORE = re.compile(rf"(?<![.!?:\n]\s)(?<!^)\b[{UPPERCASE}][^\W\d{UPPERCASE}][\w&'’-]*\s+$")
+#: A word written like a name, not an acronym (`Formosa`, not `NHCSXH`), right before a place.
+_WORD_BRAND_BEFORE = re.compile(rf"(?<![.!?:\n]\s)(?<!^)\b(?P<word>[{UPPERCASE}][^\W\d{UPPERCASE}][\w&'’-]*)\s+$")
+#: One Vietnamese syllable written without diacritics (`Long`, `Minh`, `Tan`).
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?",
+                       re.IGNORECASE)
 
 
 def ends_a_firms_name(text: str, g: PlaceGroup) -> bool:
@@ -109,7 +112,14 @@ def ends_a_firms_name(text: str, g: PlaceGroup) -> bool:
     firm = _firm_re().search(before)
     if firm is not None and not _NAME_BREAK.search(before, firm.end()):
         return True
-    return _WORD_BRAND_BEFORE.search(text, max(0, g.start - windows().brand_before), g.start) is not None
+    brand = _WORD_BRAND_BEFORE.search(text, max(0, g.start - windows().brand_before), g.start)
+    return brand is not None and _is_brand(brand.group("word"))
+
+
+def _is_brand(word: str) -> bool:
+    """A foreign-made brand (`Formosa`, `Becamex`): plain Latin letters that are no Vietnamese
+    syllable. A Vietnamese word opening a clause (`Tại Hoài Đức, Hà Nội`) is none."""
+    return word.isascii() and word.isalpha() and _SYLLABLE.fullmatch(word) is None
 
 
 def _in_a_programme(text: str, g: PlaceGroup) -> bool:

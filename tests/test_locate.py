@@ -354,6 +354,9 @@ def test_a_place_inside_a_name_is_no_place(text: str, span: str, province: str |
     ("Vốn ủy thác cho vay chính sách ở miền Bắc\nÔng Vũ Văn Thuân, Phó Giám đốc NHCSXH Thái Bình cho biết "
      "nguồn vốn tiếp tục tăng.\nTổng nguồn vốn ủy thác đầu tư đến nay là hơn 19,970 tỷ đồng.",
      "hơn 19,970 tỷ đồng", "Hưng Yên"),
+    # ... and a Vietnamese word opening the lead is no brand
+    ("Mổ xẻ bài thuốc nam chữa bệnh trĩ ở Việt Nam\n(PL+) - Tại Hoài Đức, Hà Nội có vị lương y trẻ rất nổi tiếng.\n"
+     "Nhiều người gửi xe ngoài đình rồi đi bộ vào nhà lương y (cách đó 50m) xếp hàng chờ bốc thuốc.", "50m", "Hà Nội"),
 ])
 def test_a_firms_province_in_the_lead_frames_nothing(text: str, span: str, province: str | None) -> None:
     assert locate(article(text, [span])).figures[0].province == province
