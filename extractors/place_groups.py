@@ -107,10 +107,12 @@ def ends_a_firms_name(text: str, g: PlaceGroup) -> bool:
     """A province that ends a firm's name (`Formosa Hà Tĩnh`, `Công ty TNHH Gang Thép Hưng Nghiệp
     Formosa Hà Tĩnh`): a firm word a few words before it, or a brand's name right before it.
     An acronym before it names a branch that works there (`NHCSXH Thái Bình`, `EVN Hà Nội`): §8
-    takes that as a place, so it is no brand here."""
+    takes that as a place, so it is no brand here. A preposition after the firm word (`siêu thị
+    tại Hà Nội`) says where the firm is: no name."""
     before = text[max(0, g.start - windows().firm_before):g.start]
     firm = _firm_re().search(before)
-    if firm is not None and not _NAME_BREAK.search(before, firm.end()):
+    if firm is not None and not _NAME_BREAK.search(before, firm.end()) and not _programme_break_re().search(
+            before, firm.end()):
         return True
     brand = _WORD_BRAND_BEFORE.search(text, max(0, g.start - windows().brand_before), g.start)
     return brand is not None and _is_brand(brand.group("word"))

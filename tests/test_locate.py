@@ -372,3 +372,10 @@ def test_a_firms_province_in_the_lead_frames_nothing(text: str, span: str, provi
 ])
 def test_where_people_arrived_from_leaves_the_main_place(text: str, province: str | None) -> None:
     assert locate(article(text, ["158 hành khách"])).province == province
+
+
+def test_a_firm_word_then_a_preposition_leaves_the_place() -> None:
+    """`siêu thị tại TP.HCM`: where the shops are, not a firm's name; it still frames the body."""
+    text = ("Nông dân chờ giải cứu bí đỏ ở miền Trung\nCác siêu thị tại TP.HCM đang tổ chức giải cứu bí đỏ cho nông dân.\n"
+            "Giá bán ở mức 5.000 đồng/kg.")
+    assert locate(article(text, ["5.000 đồng/kg"])).figures[0].province == "Hồ Chí Minh"
