@@ -53,6 +53,7 @@ class PlaceWords(BaseModel):
     registration_words: list[str]
     plate_vehicles: list[str]
     origin_words: list[str]
+    arrival_words: list[str]
     group_joiners: list[str]
     nationality_words: list[str]
     numbered_units: list[str]
@@ -63,6 +64,9 @@ class PlaceWords(BaseModel):
     thing_words: list[str]
     route_words: list[str]
     firm_words: list[str]
+    programme_words: list[str]
+    programme_breaks: list[str]
+    names_with_places: list[str]
     locative_words: list[str]
     photo_credit: str
 

@@ -248,6 +248,8 @@ class Windows(_Strict):
     standing_far_words: int = Field(gt=0)
     residence_before: int = Field(gt=0)
     firm_before: int = Field(gt=0)
+    programme_before: int = Field(gt=0)
+    category_date: int = Field(gt=0)
     brand_before: int = Field(gt=0)
     qualifier_before: int = Field(gt=0)
     comparative: int = Field(gt=0)

@@ -22,7 +22,7 @@ from .gazetteer import place_words
 from .lexicon import alternation
 from .layout import Layout, layout
 from .main_place import main_province
-from .place_groups import FOREIGN, PlaceGroup, group_places, where_events_hold
+from .place_groups import FOREIGN, PlaceGroup, ends_a_firms_name, group_places, where_events_hold
 from .places import PlaceMention, find_places
 from .years import YearMention, find_years, is_standing, lowered, year_words
 
@@ -73,20 +73,23 @@ def _examples_after(groups: Sequence[PlaceGroup], lo: int, hi: int, fig: Figure)
 
 def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]], fig: Figure,
                  main: str | None, captioned: frozenset[int] = frozenset(),
-                 listed: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
+                 listed: frozenset[int] = frozenset(), named: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
     """(place, province) of one figure.
 
     A foreign name counts only in the figure's own clause or sentence: in an earlier sentence
     it is mostly an attribute (`giống lợn Hàn Quốc`, `nhà đầu tư Thái Lan`), not the place the
     paragraph reports on. So does a place of a photo's caption (`captioned`: the starts of
-    such groups): it tells where the photo was taken, not where the text around it holds.
+    such groups): it tells where the photo was taken, not where the text around it holds. And
+    so does a place that ends a firm's name (`named`: `sự cố môi trường do Formosa Hà Tĩnh gây
+    ra` in the lead of national budget figures): it names the firm, not what the article reports on.
     """
     anchor: PlaceGroup | None = None
     for depth, (lo, hi) in enumerate(scopes):
         if depth < _OWN_SCOPES and _examples_after(groups, lo, hi, fig):
             return None, None  # `có nơi trên 200mm như: Mai Hóa (Quảng Bình), Tà Long (Quảng Trị)`
         for g in _ordered(groups, lo, hi, fig):
-            if depth >= _OWN_SCOPES and (g.levels == FOREIGN or g.start in captioned or g.start in listed):
+            if depth >= _OWN_SCOPES and (g.levels == FOREIGN or g.start in captioned or g.start in listed
+                                          or g.start in named):
                 continue
             if anchor is None:
                 anchor = g
@@ -288,7 +291,7 @@ def locate(article: Article) -> Article:
     """Fill place/province/year/year_max of every figure and the article's main province."""
     text = article.text
     lay = layout(text)
-    mentions = find_places(text)
+    mentions = find_places(text, frozenset(f.start for f in article.figures))
     main_groups = where_events_hold(text, group_places(text, [m for m in mentions if m.level != "bare"]))
     main = main_province(article, lay, main_groups)
     # A bare district name (`Ba Vì`) is read only inside the article's own province: elsewhere
@@ -302,9 +305,11 @@ def locate(article: Article) -> Article:
     title_period = framing_period(years, lay, title_end, title_end)
     lead = (0, head_end)
     captioned, listed = _captioned(lay, groups), _listed(lay, groups)
+    # a firm named after a province other than the article's (`Formosa Hà Tĩnh`) frames nothing
+    named = frozenset(g.start for g in groups if g.province and g.province != main and ends_a_firms_name(text, g))
     figures = []
     for fig in article.figures:
-        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main, captioned, listed)
+        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main, captioned, listed, named)
         if fig.value > 1 and _counts_provinces(fig):
             province = None  # `4 tỉnh miền Trung`: the figure spans its provinces
         year, year_max = locate_year(years, lay, fig, framing, title_period)

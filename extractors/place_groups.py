@@ -63,8 +63,8 @@ def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGrou
         before = text[max(0, g.start - windows().residence_before):g.start]
         if _residence_re().search(before) or _plate_re().search(before):
             continue
-        if g.levels == FOREIGN and _nationality_re().search(before):
-            continue  # `1 người Mỹ`: a nationality
+        if g.levels == FOREIGN and (_nationality_re().search(before) or _arrival_re().search(before)):
+            continue  # `1 người Mỹ`: a nationality; `trở về từ Hàn Quốc`: where people came from
         if not g.levels & NO_PROVINCE - REGION and _origin_re().search(before):
             continue  # `nhiều người Sài Gòn`: people from a part of the country
         if g.levels == REGION and _in_a_name(text, g):
@@ -89,9 +89,61 @@ def _in_a_name(text: str, g: PlaceGroup) -> bool:
     firm = _firm_re().search(before)
     if firm is not None and not _NAME_BREAK.search(before, firm.end()):
         return True
+    if _in_a_programme(text, g):
+        return True
     # searched in the whole text up to the place, so `^` and the look-behinds see the real
     # start of the sentence, not the edge of a slice
     return _BRAND_BEFORE.search(text, max(0, g.start - windows().brand_before), g.start) is not None
+
+
+#: A word written like a name, not an acronym (`Formosa`, not `NHCSXH`), right before a place.
+_WORD_BRAND_BEFORE = re.compile(rf"(?<![.!?:\n]\s)(?<!^)\b(?P<word>[{UPPERCASE}][^\W\d{UPPERCASE}][\w&'’-]*)\s+$")
+#: One Vietnamese syllable written without diacritics (`Long`, `Minh`, `Tan`).
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?",
+                       re.IGNORECASE)
+
+
+def ends_a_firms_name(text: str, g: PlaceGroup) -> bool:
+    """A province that ends a firm's name (`Formosa Hà Tĩnh`, `Công ty TNHH Gang Thép Hưng Nghiệp
+    Formosa Hà Tĩnh`): a firm word a few words before it, or a brand's name right before it.
+    An acronym before it names a branch that works there (`NHCSXH Thái Bình`, `EVN Hà Nội`): §8
+    takes that as a place, so it is no brand here. A preposition after the firm word (`siêu thị
+    tại Hà Nội`) says where the firm is: no name."""
+    before = text[max(0, g.start - windows().firm_before):g.start]
+    firm = _firm_re().search(before)
+    if firm is not None and not _NAME_BREAK.search(before, firm.end()) and not _programme_break_re().search(
+            before, firm.end()):
+        return True
+    brand = _WORD_BRAND_BEFORE.search(text, max(0, g.start - windows().brand_before), g.start)
+    return brand is not None and _is_brand(brand.group("word"))
+
+
+def _is_brand(word: str) -> bool:
+    """A foreign-made brand (`Formosa`, `Becamex`): plain Latin letters that are no Vietnamese
+    syllable. A Vietnamese word opening a clause (`Tại Hoài Đức, Hà Nội`) is none."""
+    return word.isascii() and word.isalpha() and _SYLLABLE.fullmatch(word) is None
+
+
+def _in_a_programme(text: str, g: PlaceGroup) -> bool:
+    """A region a few words after a programme word, with no punctuation or preposition of place
+    between (`Dự án giảm nghèo các tỉnh miền núi phía Bắc`): the programme's name. `dự án hỗ trợ
+    cho các tỉnh miền Trung` still says where the help goes."""
+    before = text[max(0, g.start - windows().programme_before):g.start]
+    found = list(_programme_re().finditer(before))
+    if not found:
+        return False
+    between = before[found[-1].end():]
+    return not _NAME_BREAK.search(between) and not _programme_break_re().search(between)
+
+
+@cache
+def _programme_re() -> re.Pattern[str]:
+    return word_re(place_words().programme_words)
+
+
+@cache
+def _programme_break_re() -> re.Pattern[str]:
+    return word_re(place_words().programme_breaks)
 
 
 @cache
@@ -122,6 +174,11 @@ def _plate_re() -> re.Pattern[str]:
 @cache
 def _origin_re() -> re.Pattern[str]:
     return cue_before_re(place_words().origin_words, r"\s+")
+
+
+@cache
+def _arrival_re() -> re.Pattern[str]:
+    return cue_before_re(place_words().arrival_words, r"\s+")
 
 
 @cache

@@ -154,12 +154,24 @@ def _reference_re() -> re.Pattern[str]:
     return cue_before_re(words.reference_words, rf"\s+(?:(?:{alternation(words.reference_gap)})\s+)?")
 
 
-def find_places(text: str) -> list[PlaceMention]:
+#: The short number a run of capitalized words may end with (`Hà Nội 2`, `Hà Giang 2`).
+_TRAILING_NUMBER = re.compile(rf"{_BLANK}+\d{{1,2}}$")
+
+
+def find_places(text: str, counts: frozenset[int] = frozenset()) -> list[PlaceMention]:
     """Every place mention of `text`, in reading order (bare non-province names included, with
-    the provinces where a district of that name exists)."""
+    the provinces where a district of that name exists).
+
+    `counts` are the starts of the article's figures: a short number ending a run of names is
+    part of the name (`ĐH Sư phạm Hà Nội 2`, `hầm Hải Vân 2`) unless it starts a figure, as in a
+    breakdown by place (`Hà Giang 2 người, Điện Biên 2 người`): the name before it is a place."""
     found: list[PlaceMention] = []
     for run in _RUN.finditer(text):
-        found.extend(_from_run(text, run.start(), run.group(0)))
+        name = run.group(0)
+        tail = _TRAILING_NUMBER.search(name)
+        if tail is not None and run.start() + len(name) - len(tail.group(0).lstrip()) in counts:
+            name = name[:tail.start()]
+        found.extend(_from_run(text, run.start(), name))
     taken = [(m.start, m.end) for m in found]
     for m in _numbered_re().finditer(text):
         if not any(m.start() < e and s < m.end() for s, e in taken):
@@ -177,7 +189,16 @@ def find_places(text: str) -> list[PlaceMention]:
         if not any(m.start() < e and s < m.end() for s, e in taken):
             level = "national" if m.group("national") else "region"
             found.append(PlaceMention(m.start(), m.end(), text[m.start():m.end()], level, frozenset()))
+    named = [m.span() for m in _names_with_places_re().finditer(text)]
+    found = [p for p in found if not any(s <= p.start and p.end <= e for s, e in named)]
     return sorted(found, key=lambda p: p.start)
+
+
+@cache
+def _names_with_places_re() -> re.Pattern[str]:
+    """Names whose place is part of the name (`Bà mẹ Việt Nam anh hùng`, `Sở Giao dịch chứng
+    khoán Hà Nội`): the place in them tells nothing of where a figure holds."""
+    return re.compile("|".join(f"(?:{p})" for p in place_words().names_with_places))
 
 
 def _from_run(text: str, start: int, run: str) -> list[PlaceMention]:

@@ -45,6 +45,7 @@ class YearWords(BaseModel):
     comparison: list[str]
     effect_words: list[str]
     birth_words: list[str]
+    category_words: list[str]
     standing_words: list[str]
     affected_words: list[str]
     affected_not_after: list[str]
@@ -110,6 +111,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "today": re.compile(rf"(?<!\w)(?:{alternation(w.today_words)})(?!\w)", flags),
         "yearless_month": re.compile(rf"(?<!\w)(?:{alternation(w.month_words)})\s+(?:1[0-2]|0?[1-9])(?![\d.,]?\d)"
                                      rf"(?!\s*[-/]\s*\d)(?!\s+(?:năm|âm lịch)(?!\w))", flags),
+        "category": re.compile(rf"(?<!\w)(?:{alternation(w.category_words)})(?!\w)", flags),
         "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison + w.effect_words + w.birth_words)})(?!\w)",
                                  flags),
     }
@@ -156,6 +158,8 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
                 taken.append((start, m.end()))
     bases = [m.end() for m in pats["comparison"].finditer(text)]
     found = [_mark_comparison(text, m, bases) for m in found]
+    groups = [m.end() for m in pats["category"].finditer(text)]
+    found = [_mark_category(text, m, groups) for m in found]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -222,6 +226,19 @@ def _rel_key(word: str) -> str:
         if re.fullmatch(alternation([key]), norm):
             return key
     raise KeyError(word)
+
+
+#: What ends the phrase that defines a group of people: a comma, a semicolon, a sentence's end.
+_PHRASE_END = re.compile(r"[,;]|\.\s")
+
+
+def _mark_category(text: str, m: YearMention, groups: list[int]) -> YearMention:
+    """A date in the phrase that defines a group of people (`người hoạt động cách mạng trước ngày
+    1/1/1945`) tells who the figure is about, not when it holds: marked like a comparison's base."""
+    for end in groups:
+        if end <= m.start and m.start - end <= windows().category_date and not _PHRASE_END.search(text, end, m.start):
+            return replace(m, comparison=True)
+    return m
 
 
 def _mark_comparison(text: str, m: YearMention, bases: list[int]) -> YearMention:

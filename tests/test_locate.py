@@ -301,3 +301,81 @@ def test_a_breakdown_by_province_frames_no_later_sentence(text: str, span: str, 
 ])
 def test_details_opened_by_cu_the_hold_for_the_sentence_before(text: str, span: str, year: int | None) -> None:
     assert locate(article(text, [span])).figures[0].year == year
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a breakdown by province: the count right after a province's name is that province's
+    ("Ít nhất 11 người chết và mất tích sau mưa lũ\nMưa lũ đã làm 9 người thiệt mạng, trong đó Thái Nguyên "
+     "là địa phương chịu thiệt hại nặng nề với 4 người, tiếp đến là Hà Giang 2 người, Điện Biên 2 người.",
+     "Điện Biên 2 người", "Điện Biên"),
+    ("Ít nhất 11 người chết và mất tích sau mưa lũ\nVẫn còn 2 nạn nhân mất tích, gồm: Hà Giang 1 người và "
+     "Cao Bằng 1 người.", "Hà Giang 1 người", "Tuyên Quang"),  # Hà Giang is Tuyên Quang now
+    # a number that is no figure is part of the name: a school, a tunnel, a hamlet
+    ("Tuyển sinh\nTrường ĐH Sư phạm Hà Nội 2 tuyển 2.000 chỉ tiêu.", "2.000 chỉ tiêu", None),
+    ("Phí qua hầm\nHầm Hải Vân 2 dài 8 km.", "8 km", None),
+])
+def test_a_count_right_after_a_place_name_is_that_places(text: str, span: str, province: str | None) -> None:
+    """`Hà Giang 2 người`: the place is the name; the count, when it is a figure, is not part of it."""
+    start = text.index(span) + next(i for i, c in enumerate(span) if c.isdigit())  # past the name
+    figure = Figure(text=text[start:text.index(span) + len(span)], start=start, end=text.index(span) + len(span),
+                    kind="other", value=Decimal(2), unit="item")
+    located = locate(Article(id="t", text=text, figures=[figure]))
+    assert located.figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # an honour: `Việt Nam` in it is no national figure
+    ("Chăm lo cho gia đình chính sách\nTheo Phó Chủ tịch Ủy ban Nhân dân Quận 3, hiện nay Quận đang quản lý "
+     "1.932 người có công, bao gồm 56 Bà mẹ Việt Nam anh hùng (7 Mẹ còn sống được nhận phụng dưỡng suốt đời).",
+     "7 Mẹ", "Hồ Chí Minh"),
+    # a national body named after its seat: the bonds it auctions are national
+    ("Thu ngân sách tháng 1\nKho bạc Nhà nước thực hiện 4 phiên đấu thầu Trái phiếu Chính phủ qua Sở Giao dịch "
+     "chứng khoán Hà Nội kết quả huy động đạt hơn 10.000 tỷ đồng.", "hơn 10.000 tỷ đồng", None),
+    # a school named after two countries' friendship: its figures hold where it is
+    ("Trao học bổng cho sinh viên nghèo Nghệ An\nTổ chức đã tặng 40 suất quà cho sinh viên của trường Cao đẳng "
+     "Kỹ thuật Công nghiệp Việt Nam - Hàn Quốc.", "40 suất quà", "Nghệ An"),
+    # a programme named after a region: the article's province holds its share
+    ("Giá lợn giống cao bất thường tại Điện Biên\nUBND tỉnh Điện Biên trả lời về giá lợn giống trong Dự án giảm "
+     "nghèo các tỉnh miền núi phía Bắc. Cụ thể giá lợn giống lên tới 160.000 đồng/kg.", "160.000 đồng/kg", "Điện Biên"),
+    # ... while help sent to a region holds across it
+    ("Hỗ trợ khắc phục lũ\nDự án hỗ trợ cho các tỉnh miền Trung 200 tỷ đồng.", "200 tỷ đồng", None),
+])
+def test_a_place_inside_a_name_is_no_place(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a province ending a firm's name in the lead frames no national figure of the body
+    ("Bồi thường tiếp hơn 1.680 tỷ đồng cho ngư dân miền Trung\nTrong tháng 1-2017, Bộ Tài chính đã tạm cấp "
+     "1.680 tỷ đồng tiền bồi thường cho các địa phương chịu ảnh hưởng của sự cố môi trường do Formosa Hà Tĩnh gây ra.\n"
+     "Theo báo cáo của Bộ Tài chính, tháng 1-2017, thu nội địa ước đạt 87,9 nghìn tỷ đồng.",
+     "ước đạt 87,9 nghìn tỷ đồng", None),
+    # ... while a national body's branch named by an acronym works there (§8)
+    ("Vốn ủy thác cho vay chính sách ở miền Bắc\nÔng Vũ Văn Thuân, Phó Giám đốc NHCSXH Thái Bình cho biết "
+     "nguồn vốn tiếp tục tăng.\nTổng nguồn vốn ủy thác đầu tư đến nay là hơn 19,970 tỷ đồng.",
+     "hơn 19,970 tỷ đồng", "Hưng Yên"),
+    # ... and a Vietnamese word opening the lead is no brand
+    ("Mổ xẻ bài thuốc nam chữa bệnh trĩ ở Việt Nam\n(PL+) - Tại Hoài Đức, Hà Nội có vị lương y trẻ rất nổi tiếng.\n"
+     "Nhiều người gửi xe ngoài đình rồi đi bộ vào nhà lương y (cách đó 50m) xếp hàng chờ bốc thuốc.", "50m", "Hà Nội"),
+])
+def test_a_firms_province_in_the_lead_frames_nothing(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "province"), [
+    # where people arrived from is no place of the event: the lead's other place is the article's
+    ("Nhóm hành khách gây náo loạn sân bay\nNhóm hành khách trở về từ Hàn Quốc gây náo loạn sân bay ở TP HCM.\n"
+     "Chuyến bay chở 158 hành khách là người Việt hạ cánh lúc 12h30.", "Hồ Chí Minh"),
+    # a country where the event happened still leaves the article no main province
+    ("Nhóm hành khách gây náo loạn sân bay\nNhóm hành khách tại Hàn Quốc phản đối, ở TP HCM người thân chờ đón.\n"
+     "Chuyến bay chở 158 hành khách là người Việt hạ cánh lúc 12h30.", None),
+])
+def test_where_people_arrived_from_leaves_the_main_place(text: str, province: str | None) -> None:
+    assert locate(article(text, ["158 hành khách"])).province == province
+
+
+def test_a_firm_word_then_a_preposition_leaves_the_place() -> None:
+    """`siêu thị tại TP.HCM`: where the shops are, not a firm's name; it still frames the body."""
+    text = ("Nông dân chờ giải cứu bí đỏ ở miền Trung\nCác siêu thị tại TP.HCM đang tổ chức giải cứu bí đỏ cho nông dân.\n"
+            "Giá bán ở mức 5.000 đồng/kg.")
+    assert locate(article(text, ["5.000 đồng/kg"])).figures[0].province == "Hồ Chí Minh"

@@ -76,6 +76,13 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
      [(2023, None, True, "1-11-2023")]),
     ("Nạn nhân là anh Nguyễn Văn A (sinh năm 1990, trú xã Tân Phú) bị thương nặng", None,
      [(1990, None, True, "năm 1990")]),  # a birth year
+    # a date that defines a group of people by when they served: who, not when
+    ("Người hoạt động cách mạng trước ngày 1/1/1945 diện thoát ly mức trợ cấp 1.583.000 đồng/tháng", None,
+     [(1945, None, True, "1/1/1945")]),
+    ("Người hoạt động cách mạng từ ngày 1/1/1945 đến ngày khởi nghĩa tháng Tám năm 1945 được trợ cấp "
+     "1.465.000 đồng/tháng", None, [(1945, None, True, "1/1/1945"), (1945, None, True, "năm 1945")]),
+    # ... while the period of a sentence about such people is still its year
+    ("Năm 2024, tỉnh chi trả trợ cấp cho 300 người hoạt động cách mạng", None, [(2024, None, False, "Năm 2024")]),
     # identifiers and lunar dates: no year
     ("Việc Chính phủ vừa ban hành Nghị định 107/2018/NĐ-CP về kinh doanh", None, []),
     # vague spans name no year and block inheritance (§8: year null)
