@@ -37,6 +37,8 @@ class ModalityCues(_Strict):
     clause_breaks: list[str] = []
     opening_leads: list[str] = []
     carry_cues: list[str] = []
+    change_verbs: list[str] = []
+    change_ends: list[str] = []
     weak_cues: list[str] = []
     opening_only_cues: list[str] = []
     rule_weak_cues: list[str] = []
@@ -210,3 +212,15 @@ def habit_re() -> re.Pattern[str]:
 @cache
 def carry() -> frozenset[str]:
     return frozenset(w.lower() for w in modality_cues().carry_cues)
+
+
+@cache
+def change_frame_re() -> re.Pattern[str]:
+    """A change stated with its two ends (`tăng giá vé từ 70.000 đồng/lượt lên 110.000`): the
+    verb (group `verb`), up to three words, `từ`, the old value (within its clause: no `;`), the new end's
+    word and the new value's digit."""
+    c = modality_cues()
+    verb = alternation(c.change_verbs) or chr(0xFFFF)
+    ends = alternation(c.change_ends) or chr(0xFFFF)
+    return re.compile(rf"(?<!\w)(?P<verb>{verb})(?:\s+[^\W\d_]+){{0,3}}?\s+từ\s+[^;!?\n]{{1,60}}?"
+                      rf"(?<!\w)(?:{ends})\s+(?:mức\s+)?\d", re.IGNORECASE)
