@@ -39,6 +39,7 @@ class ModalityCues(_Strict):
     carry_cues: list[str] = []
     change_verbs: list[str] = []
     change_ends: list[str] = []
+    change_summary_leads: list[str] = []
     weak_cues: list[str] = []
     opening_only_cues: list[str] = []
     rule_weak_cues: list[str] = []
@@ -224,3 +225,13 @@ def change_frame_re() -> re.Pattern[str]:
     ends = alternation(c.change_ends) or chr(0xFFFF)
     return re.compile(rf"(?<!\w)(?P<verb>{verb})(?:\s+[^\W\d_]+){{0,3}}?\s+từ\s+[^;!?\n]{{1,60}}?"
                       rf"(?<!\w)(?:{ends})\s+(?:mức\s+)?\d", re.IGNORECASE)
+
+
+@cache
+def change_summary_re() -> re.Pattern[str]:
+    """A sentence summing up a change (`Như vậy, mức phí tăng cao nhất đến 77%`): its lead at the
+    sentence start, then the change verb (group `verb`) later in its first clause."""
+    c = modality_cues()
+    lead = alternation(c.change_summary_leads) or chr(0xFFFF)
+    verb = alternation(c.change_verbs) or chr(0xFFFF)
+    return re.compile(rf"[\s\W]*(?:{lead})(?!\w)[^;:!?]*?(?<!\w)(?P<verb>{verb})(?!\w)", re.IGNORECASE)

@@ -311,6 +311,11 @@ CHANGE_CONTINUED = [
      "lên 2 triệu đồng.", "ATAA"),
     ("#11", "Năm 2023, giá vé đã tăng từ 50.000 đồng lên 70.000 đồng. Xe tải tăng từ 90.000 đồng lên 120.000 đồng.",
      "AAAA"),
+    # a sentence summing the listed change up with its verb continues it (dantri_36); after a change done it stays a fact
+    ("dantri_36", "Xe từ 18 tấn trở lên sẽ tăng từ 240.000 đồng/lượt lên 280.000 đồng/lượt. Như vậy, mức phí tăng cao "
+     "nhất đến 77%.", "AATT"),
+    ("#11", "Năm 2023, giá vé đã tăng từ 50.000 đồng lên 70.000 đồng. Như vậy, giá vé tăng 40%.", "AAA"),
+    ("#11", "Từ tháng 7, giá vé sẽ tăng từ 50.000 đồng lên 70.000 đồng. Như vậy, số khách giảm 40%.", "ATA"),
 ]
 
 
