@@ -27,7 +27,7 @@ from .context import ArticleContext
 from .lexicon import alternation, windows
 from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
                              target_after, target_right_before)
-from .modality_cues import (carry, change_frame_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
+from .modality_cues import (carry, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
                             opening_lead_re, opening_only, programme_contents_re, provision_re, relative_fact_cues,
                             relative_fact_re, rule_condition, rule_re, rule_weak, target_pattern_re, target_re, weak)
 
@@ -262,10 +262,12 @@ def continued_change(ctx: ArticleContext, sentence: tuple[int, int], start: int)
     verb (`… sẽ tăng giá vé từ 70.000 lên 110.000 đồng.`), directly or through a chain of such
     sentences: it lists the same announced change, so its new values are the plan's (#11). What
     stands before the verb (`Xe từ 12 ghế đến 30 ghế`) names the class the change is for. A sentence
-    summing the change up with its verb (`Như vậy, mức phí tăng cao nhất đến 77%`) continues it too."""
+    summing the change up with its verb (`Như vậy, mức phí tăng cao nhất đến 77%`) continues it too;
+    one naming a time of its own (`Năm 2024, doanh thu tăng từ 8 lên 10 tỷ`) states something else."""
     text = ctx.text
     own = change_frame_re().search(text, *sentence) or change_summary_re().match(text, *sentence)
-    if own is None or start < own.start("verb") or scopes(text, *sentence):
+    if (own is None or start < own.start("verb") or scopes(text, *sentence)
+            or change_own_time_re().search(text, *sentence)):
         return False
     verb = own.group("verb").lower()
     prev = ctx.fine_previous(sentence[0])

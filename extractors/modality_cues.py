@@ -40,6 +40,7 @@ class ModalityCues(_Strict):
     change_verbs: list[str] = []
     change_ends: list[str] = []
     change_summary_leads: list[str] = []
+    change_own_times: list[str] = []
     weak_cues: list[str] = []
     opening_only_cues: list[str] = []
     rule_weak_cues: list[str] = []
@@ -235,3 +236,11 @@ def change_summary_re() -> re.Pattern[str]:
     lead = alternation(c.change_summary_leads) or chr(0xFFFF)
     verb = alternation(c.change_verbs) or chr(0xFFFF)
     return re.compile(rf"[\s\W]*(?:{lead})(?!\w)[^;:!?]*?(?<!\w)(?P<verb>{verb})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def change_own_time_re() -> re.Pattern[str]:
+    """A time of a sentence's own (`Năm 2024`, `tháng 1/2024`, a bare year `2024`): the sentence frames a
+    statement of its own and continues no planned change."""
+    words = alternation(modality_cues().change_own_times) or chr(0xFFFF)
+    return re.compile(rf"(?<!\w)(?:{words})\s+\d|(?<![\d.,/])(?:19|20)\d\d(?![\d.,])", re.IGNORECASE)

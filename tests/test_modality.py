@@ -315,6 +315,11 @@ CHANGE_CONTINUED = [
     ("dantri_36", "Xe từ 18 tấn trở lên sẽ tăng từ 240.000 đồng/lượt lên 280.000 đồng/lượt. Như vậy, mức phí tăng cao "
      "nhất đến 77%.", "AATT"),
     ("#11", "Năm 2023, giá vé đã tăng từ 50.000 đồng lên 70.000 đồng. Như vậy, giá vé tăng 40%.", "AAA"),
+    # a sentence naming a time of its own states something else, often the past (#11)
+    ("#11", "Dự kiến năm 2025, doanh thu tăng từ 10 tỷ đồng lên 15 tỷ đồng. Năm 2024, doanh thu tăng từ 8 tỷ đồng "
+     "lên 10 tỷ đồng.", "ATAA"),
+    ("#11", "Từ tháng 7, giá vé sẽ tăng từ 50.000 đồng lên 70.000 đồng. Tháng 1/2024, giá vé tăng từ 40.000 đồng "
+     "lên 50.000 đồng.", "ATAA"),
     ("#11", "Từ tháng 7, giá vé sẽ tăng từ 50.000 đồng lên 70.000 đồng. Như vậy, số khách giảm 40%.", "ATA"),
 ]
 
