@@ -27,7 +27,7 @@ from .context import ArticleContext
 from .lexicon import alternation, windows
 from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
                              target_after, target_right_before)
-from .modality_cues import (carry, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
+from .modality_cues import (carry, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
                             opening_lead_re, opening_only, programme_contents_re, provision_re, relative_fact_cues,
                             relative_fact_re, rule_condition, rule_re, rule_weak, target_pattern_re, target_re, weak)
 
@@ -256,6 +256,35 @@ def listed(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
     return False
 
 
+def continued_change(ctx: ArticleContext, sentence: tuple[int, int], start: int) -> bool:
+    """The figure at `start` stands after the verb of a change (`tăng từ 90.000 lên 160.000 đồng`)
+    in a sentence with no cue of its own, and the sentence before it plans a change with the same
+    verb (`… sẽ tăng giá vé từ 70.000 lên 110.000 đồng.`), directly or through a chain of such
+    sentences: it lists the same announced change, so its new values are the plan's (#11). What
+    stands before the verb (`Xe từ 12 ghế đến 30 ghế`) names the class the change is for. A sentence
+    summing the change up with its verb (`Như vậy, mức phí tăng cao nhất đến 77%`) continues it too;
+    one naming a time of its own (`Năm 2024, doanh thu tăng từ 8 lên 10 tỷ`) states something else."""
+    text = ctx.text
+    own = change_frame_re().search(text, *sentence) or change_summary_re().match(text, *sentence)
+    if (own is None or start < own.start("verb") or scopes(text, *sentence)
+            or change_own_time_re().search(text, *sentence)):
+        return False
+    verb = own.group("verb").lower()
+    prev = ctx.fine_previous(sentence[0])
+    for _ in range(windows().list_items):
+        if prev is None:
+            return False
+        frames = list(change_frame_re().finditer(text, *prev))
+        if not frames or frames[-1].group("verb").lower() != verb:
+            return False
+        found = scopes(text, *prev)
+        if found:
+            last = innermost(found, frames[-1].end() - 1)
+            return bool(last and last.modality is Modality.target)
+        prev = ctx.fine_previous(prev[0])
+    return False
+
+
 def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = None, *,
            rate: bool = False, money: bool = False, step_first: bool = False) -> Modality:
     """The modality of the figure spanning start..end (its qualifier included).
@@ -269,7 +298,8 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     sentence = ctx.fine_sentence(start)
     found = scopes(text, *sentence, rate=rate)
     scope = innermost(found, _anchor(text, start, end, found))
-    target = (scope.modality is Modality.target if scope else carried(ctx, sentence))
+    target = (scope.modality is Modality.target if scope
+              else carried(ctx, sentence) or continued_change(ctx, sentence, start))
     if target and scope and (local_fact(text, scope.start, scope.cue_end, start, end)
                              or contrast_fact(text, scope.cue, start)):
         target = False  # `dự kiến có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký`

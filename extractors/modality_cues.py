@@ -37,6 +37,10 @@ class ModalityCues(_Strict):
     clause_breaks: list[str] = []
     opening_leads: list[str] = []
     carry_cues: list[str] = []
+    change_verbs: list[str] = []
+    change_ends: list[str] = []
+    change_summary_leads: list[str] = []
+    change_own_times: list[str] = []
     weak_cues: list[str] = []
     opening_only_cues: list[str] = []
     rule_weak_cues: list[str] = []
@@ -210,3 +214,33 @@ def habit_re() -> re.Pattern[str]:
 @cache
 def carry() -> frozenset[str]:
     return frozenset(w.lower() for w in modality_cues().carry_cues)
+
+
+@cache
+def change_frame_re() -> re.Pattern[str]:
+    """A change stated with its two ends (`tăng giá vé từ 70.000 đồng/lượt lên 110.000`): the
+    verb (group `verb`), up to three words, `từ`, the old value (within its clause: no `;`), the new end's
+    word and the new value's digit."""
+    c = modality_cues()
+    verb = alternation(c.change_verbs) or chr(0xFFFF)
+    ends = alternation(c.change_ends) or chr(0xFFFF)
+    return re.compile(rf"(?<!\w)(?P<verb>{verb})(?:\s+[^\W\d_]+){{0,3}}?\s+từ\s+[^;!?\n]{{1,60}}?"
+                      rf"(?<!\w)(?:{ends})\s+(?:mức\s+)?\d", re.IGNORECASE)
+
+
+@cache
+def change_summary_re() -> re.Pattern[str]:
+    """A sentence summing up a change (`Như vậy, mức phí tăng cao nhất đến 77%`): its lead at the
+    sentence start, then the change verb (group `verb`) later in its first clause."""
+    c = modality_cues()
+    lead = alternation(c.change_summary_leads) or chr(0xFFFF)
+    verb = alternation(c.change_verbs) or chr(0xFFFF)
+    return re.compile(rf"[\s\W]*(?:{lead})(?!\w)[^;:!?]*?(?<!\w)(?P<verb>{verb})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def change_own_time_re() -> re.Pattern[str]:
+    """A time of a sentence's own (`Năm 2024`, `tháng 1/2024`, a bare year `2024`): the sentence frames a
+    statement of its own and continues no planned change."""
+    words = alternation(modality_cues().change_own_times) or chr(0xFFFF)
+    return re.compile(rf"(?<!\w)(?:{words})\s+\d|(?<![\d.,/])(?:19|20)\d\d(?![\d.,])", re.IGNORECASE)
