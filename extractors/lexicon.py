@@ -345,7 +345,13 @@ def separator_re(name: str, spaced: bool = False) -> re.Pattern[str]:
     (`range_separators`, `step_separators`…); word separators need blanks around them when
     `spaced`."""
     gap = r"[ \t]+" if spaced else r"[ \t]*"
-    return re.compile(rf"{gap}(?:{alternation(getattr(number_words(), name))}){gap}", re.IGNORECASE)
+    entries = getattr(number_words(), name)
+    words = [w for w in entries if w[:1].isalnum()]
+    marked = [w for w in entries if w and not w[:1].isalnum()]  # `, thậm chí`: the comma is glued
+    inner = rf"{gap}(?:{alternation(words)})" if words else r"(?!)"
+    if marked:
+        inner = rf"(?:{inner}|[ \t]*(?:{alternation(marked)}))"
+    return re.compile(rf"{inner}{gap}", re.IGNORECASE)
 
 
 def cue_before_re(words: list[str] | set[str], gap: str = r"\s*", group: bool = False,

@@ -358,6 +358,12 @@ SECOND_PASS = [
     ("ba Bộ cùng phối hợp kiểm tra", [F("other", "3", "item")]),
     ("Năm Chính phủ ban hành nghị định mới", []),
     ("ông Năm Bộ cho biết", []),
+    # a raised alternative (`A, thậm chí B`) is two figures of the same noun, like `A hoặc B` (§7)
+    ("anh mua 1, thậm chí 2 căn nhà", [F("houses", "1", "house", text="1"), F("houses", "2", "house")]),
+    ("mỗi hộ nuôi 3 hoặc thậm chí 4 con bò", [F("other", "3", "item"), F("other", "4", "item")]),
+    ("mỗi ngày bán 5, thậm chí là 7 tấn cá", [F("mass", "5", "tonne"), F("mass", "7", "tonne")]),
+    ("giá tăng 10%, thậm chí là 20%", [F("percent", "10", "percent"), F("percent", "20", "percent")]),
+    ("từ năm 2020, thậm chí 2021", []),
 ]
 
 
