@@ -179,6 +179,7 @@ class Cues(_Strict):
     function_words: list[str]
     idioms: list[str]
     idiom_exceptions: list[str] = []
+    sides: dict[str, list[str]] = {}
     bare_number_before: list[str]
     central_provinces: list[str]
     north_provinces: list[str]

@@ -364,6 +364,13 @@ SECOND_PASS = [
     ("mỗi ngày bán 5, thậm chí là 7 tấn cá", [F("mass", "5", "tonne"), F("mass", "7", "tonne")]),
     ("giá tăng 10%, thậm chí là 20%", [F("percent", "10", "percent"), F("percent", "20", "percent")]),
     ("từ năm 2020, thậm chí 2021", []),
+    # `N bên` before a position, or the parties acting together, names sides (§7 `hai bên đường`)
+    ("sạt lở 2 bên tả luy dương", []),
+    ("trồng 500 cây xanh ở 2 bên lề đường", [F("other", "500", "item")]),
+    ("hai bên bờ sông bị sạt lở", []),
+    ("hai bên ký kết biên bản ghi nhớ, hai bên thống nhất giá 20.000 đồng/kg",
+     [F("money", "20000", "VND", per="kg")]),
+    ("có 5 bên tham gia đấu thầu", [F("other", "5", "item")]),
 ]
 
 
