@@ -42,6 +42,14 @@ class DigitWord(_Strict):
     initial: bool = True
 
 
+class NounBeforeVerbs(_Strict):
+    """A lone number word that is a noun between a word `before` it and a verb of `verbs` at
+    most `gap` words after it (`có năm người dân bán được giá`: "in some years")."""
+    before: list[str]
+    gap: int = Field(ge=0, le=6)
+    verbs: list[str]
+
+
 class NumberWords(_Strict):
     """Number words and scale words (`number_words.yaml`)."""
 
@@ -54,6 +62,7 @@ class NumberWords(_Strict):
     hundred_alone_after: list[str]
     alone_words: list[str]
     noun_after: dict[str, list[str]]
+    noun_before_verbs: dict[str, NounBeforeVerbs] = {}
     half_words: list[str]
     half_before: list[str] = []
     scales: dict[str, int]

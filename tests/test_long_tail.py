@@ -371,6 +371,12 @@ SECOND_PASS = [
     ("hai bên ký kết biên bản ghi nhớ, hai bên thống nhất giá 20.000 đồng/kg",
      [F("money", "20000", "VND", per="kg")]),
     ("có 5 bên tham gia đấu thầu", [F("other", "5", "item")]),
+    # `có năm` is "in some years" when its clause tells how the year went (a verb of selling,
+    # harvesting, earning after the people noun); any other predicate keeps the count of people
+    ("có năm bà con nông dân lãi lớn, có năm mất trắng", []),
+    ("có năm người nông dân này thu về 200 triệu đồng", [F("money", "200000000", "VND")]),
+    ("vụ cháy có năm người bị thương, có năm hộ bị sập nhà",
+     [F("people", "5", "person"), F("households", "5", "household")]),
 ]
 
 
