@@ -189,6 +189,8 @@ class Cues(_Strict):
     idioms: list[str]
     idiom_exceptions: list[str] = []
     sides: dict[str, list[str]] = {}
+    comparison_cues: list[str] = []
+    comparative_adjectives: list[str] = []
     bare_number_before: list[str]
     central_provinces: list[str]
     north_provinces: list[str]

@@ -377,6 +377,11 @@ SECOND_PASS = [
     ("có năm người nông dân này thu về 200 triệu đồng", [F("money", "200000000", "VND")]),
     ("vụ cháy có năm người bị thương, có năm hộ bị sập nhà",
      [F("people", "5", "person"), F("households", "5", "household")]),
+    # `hơn cả` after a comparative adjective is a comparison with the figure: exact
+    ("giá 1 kg thịt lợn còn rẻ hơn cả 1 kg khoai lang",
+     [F("mass", "0.001", "tonne"), F("mass", "0.001", "tonne", text="1 kg khoai lang")]),
+    ("năng suất cao hơn cả 2 lần", [F("other", "2", "item", text="2 lần")]),
+    ("có hơn cả 100 người đến dự", [F("people", "100", "person", "more_than")]),
 ]
 
 
