@@ -382,6 +382,14 @@ SECOND_PASS = [
      [F("mass", "0.001", "tonne"), F("mass", "0.001", "tonne", text="1 kg khoai lang")]),
     ("năng suất cao hơn cả 2 lần", [F("other", "2", "item", text="2 lần")]),
     ("có hơn cả 100 người đến dự", [F("people", "100", "person", "more_than")]),
+    # `trường hợp` counts people (§7) unless its noun is a thing: it counts what that noun counts
+    ("ghi nhận 3 trường hợp tử vong và 5 trường hợp mắc sốt xuất huyết",
+     [F("people", "3", "person"), F("people", "5", "person")]),
+    ("có 3 trường hợp mobile banking bị lừa", [F("other", "3", "item")]),
+    ("phát hiện 4 trường hợp giao dịch bất thường", [F("other", "4", "item")]),
+    ("xử lý 2 trường hợp vi phạm của doanh nghiệp", [F("other", "2", "item")]),
+    ("có 4 trường hợp doanh nghiệp nợ thuế, 2 trường hợp học sinh bị ngộ độc",
+     [F("other", "4", "item"), F("people", "2", "person")]),
 ]
 
 
