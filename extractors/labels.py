@@ -46,6 +46,12 @@ def _weak_before_re() -> re.Pattern[str]:
 
 
 @cache
+def _weak_pattern_cs_re() -> re.Pattern[str]:
+    pats = cues().weak_patterns_before_cs
+    return re.compile("|".join(f"(?:{p})" for p in pats)) if pats else re.compile(r"(?!)")
+
+
+@cache
 def _before_cs_re() -> re.Pattern[str]:
     return cue_before_re(cues().not_figure_before_cs, ignore_case=False)
 
@@ -77,7 +83,8 @@ def label_before(ctx: ArticleContext, m: NumberMention) -> LabelBefore | None:
         return None
     if _before_re().search(window) or _before_cs_re().search(window) or _listed_label(window, m):
         return LabelBefore.NOT_A_QUANTITY
-    return LabelBefore.UNLESS_MEASURED if _weak_before_re().search(window) else None
+    weak = _weak_before_re().search(window) or _weak_pattern_cs_re().search(window)
+    return LabelBefore.UNLESS_MEASURED if weak else None
 
 
 @cache

@@ -181,6 +181,7 @@ class Cues(_Strict):
     not_figure_before_cs: list[str]
     not_figure_before_exempt: list[str]
     not_figure_patterns: dict[str, list[str]]
+    weak_patterns_before_cs: list[str] = []
     not_figure_after: list[str]
     indefinite_before: list[str]
     negative_before: list[str]

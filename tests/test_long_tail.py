@@ -390,6 +390,11 @@ SECOND_PASS = [
     ("xử lý 2 trường hợp vi phạm của doanh nghiệp", [F("other", "2", "item")]),
     ("có 4 trường hợp doanh nghiệp nợ thuế, 2 trường hợp học sinh bị ngộ độc",
      [F("other", "4", "item"), F("people", "2", "person")]),
+    # a lone capital joined to the number by a dash, even spaced, is a code unless a measure follows
+    ("quỹ do tổ chức Rotary International D – 3600 tài trợ", []),
+    ("chiếc máy bay B – 52 cất cánh từ căn cứ", []),
+    ("Loại A – 50 triệu đồng, Quảng Nam - 300 hộ",
+     [F("money", "50000000", "VND"), F("households", "300", "household")]),
 ]
 
 
