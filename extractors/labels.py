@@ -46,6 +46,12 @@ def _weak_before_re() -> re.Pattern[str]:
 
 
 @cache
+def _weak_pattern_cs_re() -> re.Pattern[str]:
+    pats = cues().weak_patterns_before_cs
+    return re.compile("|".join(f"(?:{p})" for p in pats)) if pats else re.compile(r"(?!)")
+
+
+@cache
 def _before_cs_re() -> re.Pattern[str]:
     return cue_before_re(cues().not_figure_before_cs, ignore_case=False)
 
@@ -77,7 +83,8 @@ def label_before(ctx: ArticleContext, m: NumberMention) -> LabelBefore | None:
         return None
     if _before_re().search(window) or _before_cs_re().search(window) or _listed_label(window, m):
         return LabelBefore.NOT_A_QUANTITY
-    return LabelBefore.UNLESS_MEASURED if _weak_before_re().search(window) else None
+    weak = _weak_before_re().search(window) or _weak_pattern_cs_re().search(window)
+    return LabelBefore.UNLESS_MEASURED if weak else None
 
 
 @cache
@@ -126,9 +133,22 @@ def _idiom_exception_re() -> re.Pattern[str]:
     return re.compile(rf"({alternation(words)})(?![^\W\d_])", re.IGNORECASE)
 
 
+@cache
+def _sides_re() -> re.Pattern[str]:
+    sides = cues().sides
+    if not sides.get("words") or not sides.get("after"):
+        return re.compile(r"(?!)")
+    word = rf"(?:{alternation(list(number_words().all_words()))})"
+    return re.compile(rf"(?:\d+|{word}(?:[ \t]+{word})*)[ \t]+(?:{alternation(sides['words'])})"
+                      rf"[ \t]+(?:{alternation(sides['after'])})(?![^\W\d_])", re.IGNORECASE)
+
+
 def is_idiom(text: str, pos: int) -> bool:
     """An idiom or position starts at `pos` (`hai bên đường`, `một lòng`, `1 số`), unless it is
-    a count that starts like one (`ba mẹ con`)."""
+    a count that starts like one (`ba mẹ con`); `N bên` before a position or a joint act of the
+    parties names sides (`2 bên tả luy`, `hai bên ký kết`), see `sides` in cues.yaml."""
+    if _sides_re().match(text, pos):
+        return True
     return bool(_idiom_re().match(text, pos)) and not _idiom_exception_re().match(text, pos)
 
 

@@ -42,6 +42,14 @@ class DigitWord(_Strict):
     initial: bool = True
 
 
+class NounBeforeVerbs(_Strict):
+    """A lone number word that is a noun between a word `before` it and a verb of `verbs` at
+    most `gap` words after it (`có năm người dân bán được giá`: "in some years")."""
+    before: list[str]
+    gap: int = Field(ge=0, le=6)
+    verbs: list[str]
+
+
 class NumberWords(_Strict):
     """Number words and scale words (`number_words.yaml`)."""
 
@@ -54,6 +62,7 @@ class NumberWords(_Strict):
     hundred_alone_after: list[str]
     alone_words: list[str]
     noun_after: dict[str, list[str]]
+    noun_before_verbs: dict[str, NounBeforeVerbs] = {}
     half_words: list[str]
     half_before: list[str] = []
     scales: dict[str, int]
@@ -172,6 +181,7 @@ class Cues(_Strict):
     not_figure_before_cs: list[str]
     not_figure_before_exempt: list[str]
     not_figure_patterns: dict[str, list[str]]
+    weak_patterns_before_cs: list[str] = []
     not_figure_after: list[str]
     indefinite_before: list[str]
     negative_before: list[str]
@@ -179,6 +189,9 @@ class Cues(_Strict):
     function_words: list[str]
     idioms: list[str]
     idiom_exceptions: list[str] = []
+    sides: dict[str, list[str]] = {}
+    comparison_cues: list[str] = []
+    comparative_adjectives: list[str] = []
     bare_number_before: list[str]
     central_provinces: list[str]
     north_provinces: list[str]
@@ -349,7 +362,13 @@ def separator_re(name: str, spaced: bool = False) -> re.Pattern[str]:
     (`range_separators`, `step_separators`…); word separators need blanks around them when
     `spaced`."""
     gap = r"[ \t]+" if spaced else r"[ \t]*"
-    return re.compile(rf"{gap}(?:{alternation(getattr(number_words(), name))}){gap}", re.IGNORECASE)
+    entries = getattr(number_words(), name)
+    words = [w for w in entries if w[:1].isalnum()]
+    marked = [w for w in entries if w and not w[:1].isalnum()]  # `, thậm chí`: the comma is glued
+    inner = rf"{gap}(?:{alternation(words)})" if words else r"(?!)"
+    if marked:
+        inner = rf"(?:{inner}|[ \t]*(?:{alternation(marked)}))"
+    return re.compile(rf"{inner}{gap}", re.IGNORECASE)
 
 
 def cue_before_re(words: list[str] | set[str], gap: str = r"\s*", group: bool = False,

@@ -92,7 +92,10 @@ def _sign_before(text: str, start: int) -> tuple[Qualifier, int] | None:
 
 @cache
 def _compounds() -> frozenset[str]:
-    return frozenset(w.lower() for w in cues().qualifier_compounds)
+    """Words that a qualifier cue ends, so they are no cue; a comparison (`rẻ hơn cả`) is one."""
+    c = cues()
+    compared = (f"{adj} {cue}" for adj in c.comparative_adjectives for cue in c.comparison_cues)
+    return frozenset(w.lower() for w in (*c.qualifier_compounds, *compared))
 
 
 _VOWEL = re.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]")

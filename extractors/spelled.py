@@ -13,7 +13,7 @@ from functools import cache
 
 from vnfigures.schemas import canonical_decimal
 
-from .lexicon import cue_before_re, number_words, windows
+from .lexicon import alternation, cue_before_re, number_words, windows
 from .mention import NumberMention
 from .rejections import Reason, Rejection
 
@@ -219,6 +219,26 @@ def _noun_res() -> dict[str, re.Pattern[str]]:
     return {word: cue_before_re(before, r"[ \t]+") for word, before in number_words().noun_after.items()}
 
 
+@cache
+def _noun_before_verb_res() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    out = {}
+    for word, rule in number_words().noun_before_verbs.items():
+        after = rf"(?:[ \t]+[^\W\d_]+){{0,{rule.gap}}}?[ \t]+(?:{alternation(rule.verbs)})(?![^\W\d_])"
+        out[word] = (cue_before_re(rule.before, r"[ \t]+"), re.compile(after, re.IGNORECASE))
+    return out
+
+
+def _noun_before_verb(text: str, word: _Word) -> bool:
+    """A lone number word that its word before and the verb after make a noun (see
+    `noun_before_verbs` in number_words.yaml): the clause is about the year, it counts nothing."""
+    rule = _noun_before_verb_res().get(word.group().lower())
+    if rule is None:
+        return False
+    before, after = rule
+    return bool(before.search(text, max(0, word.start() - windows().noun_after), word.start())
+                and after.match(text, word.end()))
+
+
 def _scale_of_noun(words: list[_Word], j: int) -> bool:
     """`triệu` in `một triệu phú` (a millionaire) starts a noun, it scales nothing."""
     nw = number_words()
@@ -234,6 +254,8 @@ def _word_mention(text: str, run: list[_Word], hundred_alone: bool = False
     noun = _noun_res().get(first.group().lower()) if len(run) == 1 else None
     if noun is not None and noun.search(text, max(0, first.start() - windows().noun_after), first.start()):
         return Reason.year  # `đầu năm con chị`: the noun "year"
+    if len(run) == 1 and _noun_before_verb(text, first):
+        return Reason.year  # `có năm người dân bán được giá`: "in some years"
     if first.group()[0].isupper() and (not is_sentence_start(text, first.start())
                                        or re.match(r"\s+[A-ZĐ]", text[run[-1].end():])):
         return Reason.name  # a name such as "thôn Hai Căn", "H.Năm Căn", "Hai Bà Trưng"
