@@ -13,7 +13,7 @@ from functools import cache
 from vnfigures.schemas import Kind
 
 from .context import ArticleContext
-from .lexicon import alternation, cue_before_re, cues, number_words, windows
+from .lexicon import alternation, cue_before_re, cues, function_words, number_words, windows
 from .mention import NumberMention
 
 __all__ = ["LabelBefore", "class_label_before", "function_words", "label_before", "name_before", "is_idiom",
@@ -29,10 +29,6 @@ class LabelBefore(Enum):
     UNLESS_MEASURED = "unless_measured"
 
 
-@cache
-def function_words() -> frozenset[str]:
-    """Words that end a counted noun phrase (`và`, `của`, `được`, common verbs)."""
-    return frozenset(w.lower() for w in cues().function_words)
 
 
 @cache

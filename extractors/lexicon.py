@@ -10,6 +10,7 @@ import re
 import unicodedata
 from decimal import Decimal
 from functools import cache
+from collections.abc import Iterable
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -300,6 +301,18 @@ def cues() -> Cues:
     """The validated cue-word table."""
     raw = _read_yaml("cues.yaml")
     return Cues.model_validate(nfc_tree(raw))
+
+
+def lowered(*word_lists: Iterable[str]) -> frozenset[str]:
+    """The words of the lists in lower case: the tables are matched case-insensitively, and a
+    set built once (callers cache it) keeps a membership test off the per-number path."""
+    return frozenset(w.lower() for words in word_lists for w in words)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Words that end a counted noun phrase (`và`, `của`, `được`, common verbs)."""
+    return lowered(cues().function_words)
 
 
 def nfc_tree(node: Any) -> Any:

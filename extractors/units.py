@@ -13,7 +13,7 @@ from functools import cache
 
 from vnfigures.schemas import CANONICAL_UNITS, Kind
 
-from .lexicon import UnitEntry, alternation, cues, tone_variants, unit_table
+from .lexicon import UnitEntry, alternation, cues, function_words, lowered, tone_variants, unit_table
 
 #: not followed by a letter (so "ha" does not match inside "hai", nor "m" inside "mới")
 _END = r"(?![^\W\d_])"
@@ -162,12 +162,9 @@ def _after_classifier(text: str, start: int, end: int, scaled: bool) -> UnitMatc
 
 @cache
 def _ambiguous_currencies() -> frozenset[str]:
-    return frozenset(w.lower() for w in unit_table().ambiguous_currencies)
+    return lowered(unit_table().ambiguous_currencies)
 
 
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in cues().function_words)
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
@@ -179,7 +176,7 @@ def _noun_after_currency(text: str, form: str, end: int) -> bool:
     if form not in _ambiguous_currencies():
         return False
     nxt = _WORD_AFTER.match(text, end)
-    return bool(nxt and nxt.group(1).islower() and nxt.group(1) not in _function_words())
+    return bool(nxt and nxt.group(1).islower() and nxt.group(1) not in function_words())
 
 
 def blocked_after(text: str, pos: int) -> bool:
