@@ -17,8 +17,9 @@ clause of its own (`…, trong đó 120 hộ đã đăng ký`) — live in `moda
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from vnfigures.schemas import Modality
 
@@ -77,11 +78,14 @@ def _noun_cues() -> frozenset[str]:
     return lowered(modality_cues().noun_cues)
 
 
-def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope]:
+@lru_cache(maxsize=1024)
+def scopes(text: str, start: int, end: int, *, rate: bool = False) -> tuple[Scope, ...]:
     """Every cue scope of the sentence text[start:end], in order of the cues.
 
     Fact cues are found first and masked, so `so với kế hoạch` is one fact cue and no plan cue;
     for a rate or price (`rate`), weak cues (conditions, abilities) govern nothing (§7).
+    Cached: every figure of a sentence, and the sentences after it that look back at it (a
+    carried plan, a continued change), ask for the same scopes.
     """
     masked = _mask(text, [(m.start(), m.end()) for m in not_cue_re().finditer(text, start, end)])
     facts = list(fact_re().finditer(masked, start, end))
@@ -111,7 +115,7 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> list[Scope
         if modality is Modality.actual and _in_modifier(text, start, a, cue):
             stop = _modifier_end(text, b, stop)
         out.append(Scope(a, b, stop, modality, cue, opening))
-    return out
+    return tuple(out)
 
 
 def _opens_sentence(text: str, start: int, cue_start: int) -> bool:
@@ -189,13 +193,13 @@ def _clause_mark_re() -> re.Pattern[str]:
     return re.compile(r"[,;]")
 
 
-def innermost(found: list[Scope], pos: int) -> Scope | None:
+def innermost(found: Sequence[Scope], pos: int) -> Scope | None:
     """The scope of the nearest cue before `pos` that reaches it."""
     covering = [s for s in found if s.cue_end <= pos < s.end]
     return max(covering, key=lambda s: s.start) if covering else None
 
 
-def _anchor(text: str, start: int, end: int, found: list[Scope]) -> int:
+def _anchor(text: str, start: int, end: int, found: Sequence[Scope]) -> int:
     """Where the figure's scopes are looked up: its start, or after a cue that its qualifier took
     into its span (`Giá bán dự kiến khoảng 15 triệu đồng/m2`), which still governs it."""
     digit = re.search(r"\d", text[start:end])
