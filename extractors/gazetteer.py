@@ -64,6 +64,7 @@ class PlaceWords(BaseModel):
     thing_words: list[str]
     route_words: list[str]
     firm_words: list[str]
+    body_words: list[str]
     programme_words: list[str]
     programme_breaks: list[str]
     names_with_places: list[str]

@@ -89,7 +89,7 @@ def _in_a_name(text: str, g: PlaceGroup) -> bool:
     firm = _firm_re().search(before)
     if firm is not None and not _NAME_BREAK.search(before, firm.end()):
         return True
-    if _in_a_programme(text, g):
+    if _in_a_programme(text, g) or _in_a_body(text, g):
         return True
     # searched in the whole text up to the place, so `^` and the look-behinds see the real
     # start of the sentence, not the edge of a slice
@@ -134,6 +134,23 @@ def _in_a_programme(text: str, g: PlaceGroup) -> bool:
         return False
     between = before[found[-1].end():]
     return not _NAME_BREAK.search(between) and not _programme_break_re().search(between)
+
+
+def _in_a_body(text: str, g: PlaceGroup) -> bool:
+    """A region that ends a state body's name (`Cảng vụ Hàng không Miền Nam`, `Viện Khoa học
+    thủy lợi miền Nam`): a body word a few words before it, with no punctuation or preposition
+    of place between. `Cục ... hỗ trợ cho miền Trung` still says where the help goes."""
+    before = text[max(0, g.start - windows().firm_before):g.start]
+    found = list(_body_re().finditer(before))
+    if not found:
+        return False
+    between = before[found[-1].end():]
+    return not _NAME_BREAK.search(between) and not _programme_break_re().search(between)
+
+
+@cache
+def _body_re() -> re.Pattern[str]:
+    return word_re(place_words().body_words)
 
 
 @cache

@@ -156,6 +156,11 @@ def test_foreign_name_of_an_earlier_sentence_is_an_attribute() -> None:
     ("Cháy kho hàng\nTP HCM - Lửa lan sang xưởng của Công ty thép Tây Nguyên (5.000 m2).", "5.000 m2"),
     ("Cháy kho hàng\nTP HCM - Khói bốc lên tại hai nhà kho Sunhouse Miền Nam trên đường số 1.", "hai nhà kho"),
     ("Cháy kho hàng\nTP HCM - Khu công nghiệp cách Bến xe miền Tây hơn 6 km.", "hơn 6 km"),
+    # a region that ends a state body's name tells the body's remit, not where the figure holds
+    ("Sạt lở kè biển\nTP HCM - Viện Khoa học thủy lợi miền Nam lập dự án, vốn đầu tư khoảng 190 tỷ đồng.",
+     "khoảng 190 tỷ đồng"),
+    ("Sạt lở kè biển\nTP HCM - Ông Bình, Phó Giám đốc Cảng vụ Hàng không Miền Nam cho biết có 43 người đồng ý.",
+     "43 người"),
 ])
 def test_region_in_a_name_leaves_the_main_place(text: str, span: str) -> None:
     assert locate(article(text, [span])).figures[0].province == "Hồ Chí Minh"
@@ -172,6 +177,11 @@ def test_the_sea_and_the_people_of_a_place_still_locate(text: str, span: str, pr
 def test_a_region_that_holds_the_figure_still_does() -> None:
     text = "Giá lúa tăng\nTP HCM - Mưa lớn ở miền Tây làm 300 hộ mất mùa."
     assert locate(article(text, ["300 hộ"])).figures[0].province is None
+
+
+def test_a_body_helping_a_region_still_locates_there() -> None:
+    text = "Lũ lụt\nTP HCM - Tổng cục Thủy lợi hỗ trợ cho miền Trung 300 tấn gạo."
+    assert locate(article(text, ["300 tấn gạo"])).figures[0].province is None
 
 
 @pytest.mark.parametrize(("text", "span", "province"), [
