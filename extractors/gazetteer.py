@@ -58,6 +58,7 @@ class PlaceWords(BaseModel):
     nationality_words: list[str]
     numbered_units: list[str]
     unit_compounds: list[str]
+    lowercase_units: list[str]
     anaphora_before: list[str]
     counted_provinces: list[str]
     person_words: list[str]

@@ -38,6 +38,12 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     # personal names, versions and rankings are no places
     ("ông Nguyễn Đức Công - phó trưởng Phòng Giáo dục và Đào tạo", []),
     ("Cụ thể, phiên bản Galaxy Note20 hiện đang được giảm giá 2 triệu đồng", []),
+    # `bản` capitalized inside a sentence begins a name (a firm, a commune), not the hamlet
+    ("cổ phiếu VCI của Công ty Cổ phần chứng khoán Bản Việt (VCSC) mua vào rất mạnh", []),
+    ("Cùng với cổ phiếu của Bản Việt thì các mã khác trong lĩnh vực chứng khoán cũng bật tăng", []),
+    ("vùi lấp 15 km kênh mương thủy lợi tại bản Nậm Rịa, xã Tân Tiến",
+     [("bản Nậm Rịa", "below_ward", None), ("xã Tân Tiến", "ward", None)]),
+    ("Mưa lũ làm sập 2 phòng học. Bản Nậm Rịa bị cô lập", [("Bản Nậm Rịa", "below_ward", None)]),
     ("có 84/90 học sinh dự thi đoạt giải (đạt tỉ lệ 93%; tỉ lệ cao nhất cả nước", []),
     ("Tắc đường trên Xa lộ Hà Nội và cầu Long Biên, giá ở chợ Bến Thành tăng", []),
     # a route named by its two ends: both are its name
