@@ -38,6 +38,10 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     # personal names, versions and rankings are no places
     ("ông Nguyễn Đức Công - phó trưởng Phòng Giáo dục và Đào tạo", []),
     ("Cụ thể, phiên bản Galaxy Note20 hiện đang được giảm giá 2 triệu đồng", []),
+    # a wind named after the compass point it blows from is weather, not the region
+    ("Hiện nay, do ảnh hưởng gió mùa Đông Bắc kết hợp với triều cường dâng cao", []),
+    ("gió mùa đông bắc mạnh thêm, vùng Tây Bắc có mưa", [("Tây Bắc", "region", None)]),
+    ("Gió Tây Nam hoạt động mạnh ở Nam Bộ", [("Nam Bộ", "region", None)]),
     # `bản` capitalized inside a sentence begins a name (a firm, a commune), not the hamlet
     ("cổ phiếu VCI của Công ty Cổ phần chứng khoán Bản Việt (VCSC) mua vào rất mạnh", []),
     ("Cùng với cổ phiếu của Bản Việt thì các mã khác trong lĩnh vực chứng khoán cũng bật tăng", []),
