@@ -43,6 +43,7 @@ class PlaceWords(BaseModel):
     provinces: list[str] = Field(min_length=34, max_length=34)
     unit_words: dict[str, list[str]]
     aliases: dict[str, str]
+    landmarks: dict[str, str]
     national: list[str]
     regions: list[str]
     foreign: list[str]

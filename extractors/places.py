@@ -250,11 +250,30 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
         if before is not None and before.end() == start - window and not _is_compound(text, window + before.start(1)):
             unit = units[" ".join(before.group(1).lower().split())]
             return _match_name(text, start, run, unit, window + before.start(1))
+    landmark = _landmark_at(text, start + offset, run[offset:])
+    if landmark is not None:
+        return landmark
     if _thing_re().search(_before(text, start + offset, windows().thing_before)):
         return None  # `đường Hà Nội`, `Xa lộ Hà Nội`: a street named after the city
     if _route_re().search(_before(text, start + offset, windows().route_before)):
         return None  # `dự án Mỹ Thuận - Cần Thơ`: the second end of a route's name
     return _match_name(text, start + offset, run[offset:], None)
+
+
+@cache
+def _landmarks() -> dict[str, str]:
+    """Name key of an airport -> the province that holds it."""
+    return {name_key(name): province for name, province in place_words().landmarks.items()}
+
+
+def _landmark_at(text: str, start: int, name: str) -> PlaceMention | None:
+    """An airport named at `start` (`Tân Sơn Nhất` in `sân bay Tân Sơn Nhất`), read as a place
+    inside its province, the longest name first."""
+    for cand in _prefixes(name):
+        province = _landmarks().get(name_key(cand))
+        if province is not None:
+            return PlaceMention(start, start + len(cand), cand, "district", frozenset({province}))
+    return None
 
 
 #: What ends a sentence or a line right before a word (a capitalized word there is just the

@@ -233,6 +233,9 @@ def test_figure_counting_provinces_has_none() -> None:
      "Tổng vốn đầu tư nhà ga T3 ở TP.HCM khoảng 10.990 tỷ đồng.\n"
      "Cao tốc Bắc - Nam\nVề cao tốc Bắc - Nam phía Đông, Bộ trưởng GTVT cho biết dự án này có chiều dài 654km.",
      "654km", None),
+    ("GDP Việt Nam đã vượt Singapore\nĐây là hai thông tin rất đáng chú ý trong tuần vừa qua.\n"
+     "Tiến độ nhà ga sân bay Tân Sơn Nhất\nTổng vốn đầu tư của dự án khoảng 10.990 tỷ đồng.",
+     "khoảng 10.990 tỷ đồng", "Hồ Chí Minh"),
 ])
 def test_a_heading_or_the_lead_frames_only_its_own_places(text: str, span: str, province: str | None) -> None:
     assert locate(article(text, [span])).figures[0].province == province

@@ -38,6 +38,12 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     # personal names, versions and rankings are no places
     ("ông Nguyễn Đức Công - phó trưởng Phòng Giáo dục và Đào tạo", []),
     ("Cụ thể, phiên bản Galaxy Note20 hiện đang được giảm giá 2 triệu đồng", []),
+    # an airport is a place inside its province, even after `sân bay` (a street's word)
+    ("khi hạ cánh xuống sân bay Tân Sơn Nhất, chỉ có 3 hành khách đồng ý",
+     [("Tân Sơn Nhất", "district", "Hồ Chí Minh")]),
+    ("Gói thầu Nhà ga hành khách T3 Cảng hàng không quốc tế Tân Sơn Nhất được ACV triển khai",
+     [("Tân Sơn Nhất", "district", "Hồ Chí Minh")]),
+    ("Chuyến bay hạ cánh xuống Nội Bài lúc 12h30", [("Nội Bài", "district", "Hà Nội")]),
     # a wind named after the compass point it blows from is weather, not the region
     ("Hiện nay, do ảnh hưởng gió mùa Đông Bắc kết hợp với triều cường dâng cao", []),
     ("gió mùa đông bắc mạnh thêm, vùng Tây Bắc có mưa", [("Tây Bắc", "region", None)]),
