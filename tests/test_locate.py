@@ -233,6 +233,11 @@ def test_figure_counting_provinces_has_none() -> None:
      "Tổng vốn đầu tư nhà ga T3 ở TP.HCM khoảng 10.990 tỷ đồng.\n"
      "Cao tốc Bắc - Nam\nVề cao tốc Bắc - Nam phía Đông, Bộ trưởng GTVT cho biết dự án này có chiều dài 654km.",
      "654km", None),
+    # a subheading may be a question: it still closes the section of the heading above it
+    ("GDP Việt Nam đã vượt Singapore\nĐây là hai thông tin rất đáng chú ý trong tuần vừa qua.\n"
+     "Tiến độ nhà ga sân bay Tân Sơn Nhất\nTổng vốn đầu tư của dự án khoảng 10.990 tỷ đồng.\n"
+     "Định đoạt ra sao số phận dự án cao tốc Bắc - Nam sau mời thầu?\n"
+     "Bộ trưởng GTVT cho biết, dự án này có chiều dài 654km.", "654km", None),
     ("GDP Việt Nam đã vượt Singapore\nĐây là hai thông tin rất đáng chú ý trong tuần vừa qua.\n"
      "Tiến độ nhà ga sân bay Tân Sơn Nhất\nTổng vốn đầu tư của dự án khoảng 10.990 tỷ đồng.",
      "khoảng 10.990 tỷ đồng", "Hồ Chí Minh"),
