@@ -179,6 +179,12 @@ def test_a_region_that_holds_the_figure_still_does() -> None:
     assert locate(article(text, ["300 hộ"])).figures[0].province is None
 
 
+def test_several_big_cities_hold_no_province() -> None:
+    text = ("Nhà giá rẻ\nTP HCM - Quỹ đất ở Thủ Đức, Hóc Môn còn nhiều. Các chuyên gia nhận định, "
+            "các TP lớn có thể xây dựng nhà giá rẻ khoảng 500 triệu đồng.")
+    assert locate(article(text, ["khoảng 500 triệu đồng"])).figures[0].province is None
+
+
 def test_a_body_helping_a_region_still_locates_there() -> None:
     text = "Lũ lụt\nTP HCM - Tổng cục Thủy lợi hỗ trợ cho miền Trung 300 tấn gạo."
     assert locate(article(text, ["300 tấn gạo"])).figures[0].province is None

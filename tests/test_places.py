@@ -44,6 +44,11 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     ("Gói thầu Nhà ga hành khách T3 Cảng hàng không quốc tế Tân Sơn Nhất được ACV triển khai",
      [("Tân Sơn Nhất", "district", "Hồ Chí Minh")]),
     ("Chuyến bay hạ cánh xuống Nội Bài lúc 12h30", [("Nội Bài", "district", "Hà Nội")]),
+    # several big cities at once hold no one province
+    ("các chuyên gia BĐS nhận định, các TP lớn có thể xây dựng nhà giá rẻ khoảng 500 triệu đồng",
+     [("các TP lớn", "region", None)]),
+    ("giá nhà ở các thành phố lớn như Hà Nội tăng",
+     [("các thành phố lớn", "region", None), ("Hà Nội", "province", "Hà Nội")]),
     # a wind named after the compass point it blows from is weather, not the region
     ("Hiện nay, do ảnh hưởng gió mùa Đông Bắc kết hợp với triều cường dâng cao", []),
     ("gió mùa đông bắc mạnh thêm, vùng Tây Bắc có mưa", [("Tây Bắc", "region", None)]),
