@@ -51,6 +51,7 @@ class PlaceWords(BaseModel):
     reference_gap: list[str]
     unit_only_aliases: list[str]
     residence_words: list[str]
+    constituency_words: list[str]
     registration_words: list[str]
     plate_vehicles: list[str]
     origin_words: list[str]

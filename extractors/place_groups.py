@@ -56,12 +56,13 @@ def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup
 def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGroup]:
     """The groups that may locate a figure: not where a person lives (`anh A, trú tại xã B`) or
     comes from (`người Sài Gòn`), since the people of an event hold at the event's place (§8);
-    not where a vehicle is registered (`xe tải biển Tiền Giang`); nor a nationality (`1 người
+    not where a vehicle is registered (`xe tải biển Tiền Giang`); not a deputy's constituency
+    (`đoàn đại biểu Quốc hội tỉnh Đắk Lắk`); nor a nationality (`1 người
     Mỹ`, `nhà đầu tư Thái Lan`): the people and things of a country are not abroad."""
     out = []
     for g in groups:
         before = text[max(0, g.start - windows().residence_before):g.start]
-        if _residence_re().search(before) or _plate_re().search(before):
+        if _residence_re().search(before) or _plate_re().search(before) or _constituency_re().search(before):
             continue
         if g.levels == FOREIGN and (_nationality_re().search(before) or _arrival_re().search(before)):
             continue  # `1 người Mỹ`: a nationality; `trở về từ Hàn Quốc`: where people came from
@@ -177,6 +178,12 @@ def _group_gap_re() -> re.Pattern[str]:
 @cache
 def _residence_re() -> re.Pattern[str]:
     return cue_before_re(place_words().residence_words, r"\s+")
+
+
+@cache
+def _constituency_re() -> re.Pattern[str]:
+    """A deputy's delegation right before a province (`đoàn đại biểu Quốc hội tỉnh Đắk Lắk`)."""
+    return cue_before_re(place_words().constituency_words, r"\s+")
 
 
 @cache

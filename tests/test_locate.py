@@ -185,6 +185,19 @@ def test_several_big_cities_hold_no_province() -> None:
     assert locate(article(text, ["khoảng 500 triệu đồng"])).figures[0].province is None
 
 
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a deputy's constituency says who asks, not where the answer's figures hold
+    ("Nhà tình nghĩa\nĐây là ý kiến của Thủ tướng trả lời chất vấn đại biểu Quốc hội Y Khút Niê - Phó Trưởng "
+     "đoàn đại biểu Quốc hội tỉnh Đắk Lắk: mức hỗ trợ không vượt quá 50% tiền sử dụng đất.",
+     "không vượt quá 50%", None),
+    ("Chất vấn\nĐBQH tỉnh Cà Mau hỏi về khoản vay, Bộ trưởng cho biết mức vay không quá 30%.", "30%", None),
+    # the province's own council is a place of the province's work
+    ("Kỳ họp HĐND\nĐại biểu HĐND tỉnh Cà Mau cho biết tỉnh có 1.200 hộ nghèo.", "1.200 hộ nghèo", "Cà Mau"),
+])
+def test_a_deputys_constituency_is_no_place(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
+
+
 def test_a_body_helping_a_region_still_locates_there() -> None:
     text = "Lũ lụt\nTP HCM - Tổng cục Thủy lợi hỗ trợ cho miền Trung 300 tấn gạo."
     assert locate(article(text, ["300 tấn gạo"])).figures[0].province is None
