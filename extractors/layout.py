@@ -23,7 +23,7 @@ _SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+|(?<=[{LOWERCASE}\d][.
 #: A clause ends at `;`, `:`, a bracket, a comma before a space, or a spaced dash that joins no
 #: two numbers (`Bắc - Nam` parts; `2017 - 2020` and `38.000 - 41.000` stay one span).
 _CLAUSE_END = re.compile(r"[;:()]|,(?=\s)|(?<!\d)\s[-–]\s|\s[-–]\s(?!\d)")
-#: A heading: a short line that does not end like a sentence.
+#: A heading: a short line that does not end like a sentence (a question may end one).
 _HEADING_MAX = 90
 
 
@@ -64,10 +64,12 @@ class Layout:
         return ranges[max(i, 0)] if ranges else (0, 0)
 
     def is_heading(self, index: int) -> bool:
-        """A short paragraph that does not end with sentence punctuation frames what follows."""
+        """A short paragraph that does not end with sentence punctuation frames what follows. A
+        question mark may end one: news subheadings are often questions (`Định đoạt ra sao số phận
+        dự án cao tốc Bắc - Nam?`); a question quoted in the text ends with its quote mark."""
         start, end = self.paragraphs[index]
         line = self.text[start:end].rstrip()
-        return 0 < len(line) <= _HEADING_MAX and line[-1] not in ".!?…:;,\"”"
+        return 0 < len(line) <= _HEADING_MAX and line[-1] not in ".!…:;,\"”"
 
 
 def layout(text: str) -> Layout:

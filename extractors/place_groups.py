@@ -56,12 +56,13 @@ def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup
 def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGroup]:
     """The groups that may locate a figure: not where a person lives (`anh A, trú tại xã B`) or
     comes from (`người Sài Gòn`), since the people of an event hold at the event's place (§8);
-    not where a vehicle is registered (`xe tải biển Tiền Giang`); nor a nationality (`1 người
+    not where a vehicle is registered (`xe tải biển Tiền Giang`); not a deputy's constituency
+    (`đoàn đại biểu Quốc hội tỉnh Đắk Lắk`); nor a nationality (`1 người
     Mỹ`, `nhà đầu tư Thái Lan`): the people and things of a country are not abroad."""
     out = []
     for g in groups:
         before = text[max(0, g.start - windows().residence_before):g.start]
-        if _residence_re().search(before) or _plate_re().search(before):
+        if _residence_re().search(before) or _plate_re().search(before) or _constituency_re().search(before):
             continue
         if g.levels == FOREIGN and (_nationality_re().search(before) or _arrival_re().search(before)):
             continue  # `1 người Mỹ`: a nationality; `trở về từ Hàn Quốc`: where people came from
@@ -89,7 +90,7 @@ def _in_a_name(text: str, g: PlaceGroup) -> bool:
     firm = _firm_re().search(before)
     if firm is not None and not _NAME_BREAK.search(before, firm.end()):
         return True
-    if _in_a_programme(text, g):
+    if _in_a_programme(text, g) or _in_a_body(text, g):
         return True
     # searched in the whole text up to the place, so `^` and the look-behinds see the real
     # start of the sentence, not the edge of a slice
@@ -136,6 +137,23 @@ def _in_a_programme(text: str, g: PlaceGroup) -> bool:
     return not _NAME_BREAK.search(between) and not _programme_break_re().search(between)
 
 
+def _in_a_body(text: str, g: PlaceGroup) -> bool:
+    """A region that ends a state body's name (`Cảng vụ Hàng không Miền Nam`, `Viện Khoa học
+    thủy lợi miền Nam`): a body word a few words before it, with no punctuation or preposition
+    of place between. `Cục ... hỗ trợ cho miền Trung` still says where the help goes."""
+    before = text[max(0, g.start - windows().firm_before):g.start]
+    found = list(_body_re().finditer(before))
+    if not found:
+        return False
+    between = before[found[-1].end():]
+    return not _NAME_BREAK.search(between) and not _programme_break_re().search(between)
+
+
+@cache
+def _body_re() -> re.Pattern[str]:
+    return word_re(place_words().body_words)
+
+
 @cache
 def _programme_re() -> re.Pattern[str]:
     return word_re(place_words().programme_words)
@@ -160,6 +178,12 @@ def _group_gap_re() -> re.Pattern[str]:
 @cache
 def _residence_re() -> re.Pattern[str]:
     return cue_before_re(place_words().residence_words, r"\s+")
+
+
+@cache
+def _constituency_re() -> re.Pattern[str]:
+    """A deputy's delegation right before a province (`đoàn đại biểu Quốc hội tỉnh Đắk Lắk`)."""
+    return cue_before_re(place_words().constituency_words, r"\s+")
 
 
 @cache

@@ -228,6 +228,8 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
     units = _unit_words()
     offset, word = words[i]
     level = units.get(word.lower())
+    if level is not None and _a_names_first_word(text, start + offset, word):
+        level = None
     if level is not None:
         if i + 1 == len(words) or _is_compound(text, start + offset):
             return None
@@ -248,11 +250,48 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
         if before is not None and before.end() == start - window and not _is_compound(text, window + before.start(1)):
             unit = units[" ".join(before.group(1).lower().split())]
             return _match_name(text, start, run, unit, window + before.start(1))
+    landmark = _landmark_at(text, start + offset, run[offset:])
+    if landmark is not None:
+        return landmark
     if _thing_re().search(_before(text, start + offset, windows().thing_before)):
         return None  # `đường Hà Nội`, `Xa lộ Hà Nội`: a street named after the city
     if _route_re().search(_before(text, start + offset, windows().route_before)):
         return None  # `dự án Mỹ Thuận - Cần Thơ`: the second end of a route's name
     return _match_name(text, start + offset, run[offset:], None)
+
+
+@cache
+def _landmarks() -> dict[str, str]:
+    """Name key of an airport -> the province that holds it."""
+    return {name_key(name): province for name, province in place_words().landmarks.items()}
+
+
+def _landmark_at(text: str, start: int, name: str) -> PlaceMention | None:
+    """An airport named at `start` (`Tân Sơn Nhất` in `sân bay Tân Sơn Nhất`), read as a place
+    inside its province, the longest name first."""
+    for cand in _prefixes(name):
+        province = _landmarks().get(name_key(cand))
+        if province is not None:
+            return PlaceMention(start, start + len(cand), cand, "district", frozenset({province}))
+    return None
+
+
+#: What ends a sentence or a line right before a word (a capitalized word there is just the
+#: sentence's first).
+_SENTENCE_START = re.compile(r"(?:^|[.!?:…\n\"“(\[\-–]\s*)$")
+
+
+@cache
+def _lowercase_units() -> frozenset[str]:
+    return frozenset(place_words().lowercase_units)
+
+
+def _a_names_first_word(text: str, start: int, word: str) -> bool:
+    """A unit word of `lowercase_units` capitalized inside a sentence (`Chứng khoán Bản Việt`,
+    `xã Bản Luốc`): the first word of a name, not the unit (the hamlet is written `bản Nậm Rịa`)."""
+    if word.lower() not in _lowercase_units() or word == word.lower():
+        return False
+    return _SENTENCE_START.search(text, max(0, start - 3), start) is None
 
 
 def _match_name(text: str, start: int, name: str, unit: str | None, unit_start: int | None = None) -> PlaceMention | None:

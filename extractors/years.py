@@ -28,6 +28,7 @@ class YearWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     year_heads: list[str]
+    year_tails: list[str]
     lunar_stems: list[str]
     lunar_branches: list[str]
     span_joiners: list[str]
@@ -100,6 +101,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "head": re.compile(rf"{left}(?P<y1>{_YEAR}){right}", flags),
         # Checked only right before a year the patterns above found (fast: no scan of the text).
         "head_before": re.compile(rf"(?<!\w)(?:{heads}|{lunar})\s+(?:năm\s+)?$", flags),
+        # `2016 là năm …`: checked only right after a bare year (a match at its end)
+        "head_after": re.compile(rf"\s+(?:{alternation(w.year_tails)})(?!\w)", flags),
         # `tháng 8 năm ngoái`: a month before a relative year is no count of years
         "relative": re.compile(rf"(?<!\w)(?P<rel>(?<![-/.])(?<!tháng )(?:\d+|{alternation(w.vague_counts)})\s+)?"
                                rf"(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
@@ -150,8 +153,9 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
                  "yearless_month"):
         for m in pats[name].finditer(text):
             start = _head_start(text, m.start()) if name in ("span", "head") else m.start()
-            if (name == "head" and start == m.start()) or any(start < e and s < m.end() for s, e in taken):
-                continue  # a bare four-digit number is a year only after a head word
+            if (name == "head" and start == m.start() and pats["head_after"].match(text, m.end()) is None) or any(
+                    start < e and s < m.end() for s, e in taken):
+                continue  # a bare four-digit number is a year only after a head word or before a tail
             mention = _mention(name, m, published_year)
             if mention is not None:
                 found.append(replace(mention, start=start))

@@ -156,6 +156,11 @@ def test_foreign_name_of_an_earlier_sentence_is_an_attribute() -> None:
     ("Cháy kho hàng\nTP HCM - Lửa lan sang xưởng của Công ty thép Tây Nguyên (5.000 m2).", "5.000 m2"),
     ("Cháy kho hàng\nTP HCM - Khói bốc lên tại hai nhà kho Sunhouse Miền Nam trên đường số 1.", "hai nhà kho"),
     ("Cháy kho hàng\nTP HCM - Khu công nghiệp cách Bến xe miền Tây hơn 6 km.", "hơn 6 km"),
+    # a region that ends a state body's name tells the body's remit, not where the figure holds
+    ("Sạt lở kè biển\nTP HCM - Viện Khoa học thủy lợi miền Nam lập dự án, vốn đầu tư khoảng 190 tỷ đồng.",
+     "khoảng 190 tỷ đồng"),
+    ("Sạt lở kè biển\nTP HCM - Ông Bình, Phó Giám đốc Cảng vụ Hàng không Miền Nam cho biết có 43 người đồng ý.",
+     "43 người"),
 ])
 def test_region_in_a_name_leaves_the_main_place(text: str, span: str) -> None:
     assert locate(article(text, [span])).figures[0].province == "Hồ Chí Minh"
@@ -172,6 +177,30 @@ def test_the_sea_and_the_people_of_a_place_still_locate(text: str, span: str, pr
 def test_a_region_that_holds_the_figure_still_does() -> None:
     text = "Giá lúa tăng\nTP HCM - Mưa lớn ở miền Tây làm 300 hộ mất mùa."
     assert locate(article(text, ["300 hộ"])).figures[0].province is None
+
+
+def test_several_big_cities_hold_no_province() -> None:
+    text = ("Nhà giá rẻ\nTP HCM - Quỹ đất ở Thủ Đức, Hóc Môn còn nhiều. Các chuyên gia nhận định, "
+            "các TP lớn có thể xây dựng nhà giá rẻ khoảng 500 triệu đồng.")
+    assert locate(article(text, ["khoảng 500 triệu đồng"])).figures[0].province is None
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a deputy's constituency says who asks, not where the answer's figures hold
+    ("Nhà tình nghĩa\nĐây là ý kiến của Thủ tướng trả lời chất vấn đại biểu Quốc hội Y Khút Niê - Phó Trưởng "
+     "đoàn đại biểu Quốc hội tỉnh Đắk Lắk: mức hỗ trợ không vượt quá 50% tiền sử dụng đất.",
+     "không vượt quá 50%", None),
+    ("Chất vấn\nĐBQH tỉnh Cà Mau hỏi về khoản vay, Bộ trưởng cho biết mức vay không quá 30%.", "30%", None),
+    # the province's own council is a place of the province's work
+    ("Kỳ họp HĐND\nĐại biểu HĐND tỉnh Cà Mau cho biết tỉnh có 1.200 hộ nghèo.", "1.200 hộ nghèo", "Cà Mau"),
+])
+def test_a_deputys_constituency_is_no_place(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
+
+
+def test_a_body_helping_a_region_still_locates_there() -> None:
+    text = "Lũ lụt\nTP HCM - Tổng cục Thủy lợi hỗ trợ cho miền Trung 300 tấn gạo."
+    assert locate(article(text, ["300 tấn gạo"])).figures[0].province is None
 
 
 @pytest.mark.parametrize(("text", "span", "province"), [
@@ -223,6 +252,14 @@ def test_figure_counting_provinces_has_none() -> None:
      "Tổng vốn đầu tư nhà ga T3 ở TP.HCM khoảng 10.990 tỷ đồng.\n"
      "Cao tốc Bắc - Nam\nVề cao tốc Bắc - Nam phía Đông, Bộ trưởng GTVT cho biết dự án này có chiều dài 654km.",
      "654km", None),
+    # a subheading may be a question: it still closes the section of the heading above it
+    ("GDP Việt Nam đã vượt Singapore\nĐây là hai thông tin rất đáng chú ý trong tuần vừa qua.\n"
+     "Tiến độ nhà ga sân bay Tân Sơn Nhất\nTổng vốn đầu tư của dự án khoảng 10.990 tỷ đồng.\n"
+     "Định đoạt ra sao số phận dự án cao tốc Bắc - Nam sau mời thầu?\n"
+     "Bộ trưởng GTVT cho biết, dự án này có chiều dài 654km.", "654km", None),
+    ("GDP Việt Nam đã vượt Singapore\nĐây là hai thông tin rất đáng chú ý trong tuần vừa qua.\n"
+     "Tiến độ nhà ga sân bay Tân Sơn Nhất\nTổng vốn đầu tư của dự án khoảng 10.990 tỷ đồng.",
+     "khoảng 10.990 tỷ đồng", "Hồ Chí Minh"),
 ])
 def test_a_heading_or_the_lead_frames_only_its_own_places(text: str, span: str, province: str | None) -> None:
     assert locate(article(text, [span])).figures[0].province == province

@@ -38,6 +38,27 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     # personal names, versions and rankings are no places
     ("ông Nguyễn Đức Công - phó trưởng Phòng Giáo dục và Đào tạo", []),
     ("Cụ thể, phiên bản Galaxy Note20 hiện đang được giảm giá 2 triệu đồng", []),
+    # an airport is a place inside its province, even after `sân bay` (a street's word)
+    ("khi hạ cánh xuống sân bay Tân Sơn Nhất, chỉ có 3 hành khách đồng ý",
+     [("Tân Sơn Nhất", "district", "Hồ Chí Minh")]),
+    ("Gói thầu Nhà ga hành khách T3 Cảng hàng không quốc tế Tân Sơn Nhất được ACV triển khai",
+     [("Tân Sơn Nhất", "district", "Hồ Chí Minh")]),
+    ("Chuyến bay hạ cánh xuống Nội Bài lúc 12h30", [("Nội Bài", "district", "Hà Nội")]),
+    # several big cities at once hold no one province
+    ("các chuyên gia BĐS nhận định, các TP lớn có thể xây dựng nhà giá rẻ khoảng 500 triệu đồng",
+     [("các TP lớn", "region", None)]),
+    ("giá nhà ở các thành phố lớn như Hà Nội tăng",
+     [("các thành phố lớn", "region", None), ("Hà Nội", "province", "Hà Nội")]),
+    # a wind named after the compass point it blows from is weather, not the region
+    ("Hiện nay, do ảnh hưởng gió mùa Đông Bắc kết hợp với triều cường dâng cao", []),
+    ("gió mùa đông bắc mạnh thêm, vùng Tây Bắc có mưa", [("Tây Bắc", "region", None)]),
+    ("Gió Tây Nam hoạt động mạnh ở Nam Bộ", [("Nam Bộ", "region", None)]),
+    # `bản` capitalized inside a sentence begins a name (a firm, a commune), not the hamlet
+    ("cổ phiếu VCI của Công ty Cổ phần chứng khoán Bản Việt (VCSC) mua vào rất mạnh", []),
+    ("Cùng với cổ phiếu của Bản Việt thì các mã khác trong lĩnh vực chứng khoán cũng bật tăng", []),
+    ("vùi lấp 15 km kênh mương thủy lợi tại bản Nậm Rịa, xã Tân Tiến",
+     [("bản Nậm Rịa", "below_ward", None), ("xã Tân Tiến", "ward", None)]),
+    ("Mưa lũ làm sập 2 phòng học. Bản Nậm Rịa bị cô lập", [("Bản Nậm Rịa", "below_ward", None)]),
     ("có 84/90 học sinh dự thi đoạt giải (đạt tỉ lệ 93%; tỉ lệ cao nhất cả nước", []),
     ("Tắc đường trên Xa lộ Hà Nội và cầu Long Biên, giá ở chợ Bến Thành tăng", []),
     # a route named by its two ends: both are its name

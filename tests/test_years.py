@@ -20,6 +20,11 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
     ("Từ đầu năm 2024 đến nay, tỉnh Thanh Hóa đã tuyển dụng", None, [(2024, None, False, "đầu năm 2024")]),
     ("từ năm 2021 đến nay đã xây 500 căn nhà", 2024, [(2021, 2024, False, "từ năm 2021 đến nay")]),
     ("Còn quý IV-2023, khoảng 57.000 tỷ đồng trái phiếu", None, [(2023, None, False, "quý IV-2023")]),
+    # a bare year that is the subject of what is said of it (`2016 là năm ...`) is a year; a bare
+    # number is not
+    ("“2016 là năm có nguồn tín dụng cho vay mới lớn nhất từ trước đến nay, tăng hơn 6.000 tỷ đồng so với năm 2015”",
+     None, [(2016, None, False, "2016"), (2015, None, True, "năm 2015")]),
+    ("Hội đã vận động 2016 hội viên tham gia", None, []),
     # a lunar year's name before a bare number makes it a year
     ("Dịp Tết Nguyên đán Tân Sửu 2021 vừa rồi, bà con bán được từ 30.000 đồng/kg", None,
      [(2021, None, False, "Tân Sửu 2021")]),
