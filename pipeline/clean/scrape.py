@@ -53,6 +53,7 @@ class ScrapeShapes(BaseModel):
     teaser_title_min_words: int
     headline_max_chars: int
     link_run_min: int
+    lead_related_run_min: int
     teaser_pairs_min: int
     lone_teaser_max_sentences: int
     lone_teaser_max_words: int

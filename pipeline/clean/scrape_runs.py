@@ -64,14 +64,18 @@ def _phone_re() -> re.Pattern[str]:
 def drop_related_runs(lines: list[str]) -> list[str]:
     """Drop runs of related headlines set inside the body without a label: at least
     link_run_min teaser titles in a row with a paragraph after them. An article's own list
-    is announced (a line ending with ':') or marked, and its headings come one at a time."""
+    is announced (a line ending with ':') or marked, and its headings come one at a time.
+    Right after the lead (the first paragraph) a shorter run, lead_related_run_min, is the
+    "Tin liên quan" box many sites set there with its label lost."""
     keep = list(lines)
+    lead = next((k for k, line in enumerate(keep) if is_paragraph(line)), None)
     i = 1
     while i < len(keep):
         j = i
         while j < len(keep) and is_teaser_title(keep[j]):
             j += 1
-        if (j - i >= shapes().link_run_min and j < len(keep) and is_paragraph(keep[j])
+        least = shapes().lead_related_run_min if lead is not None and i == lead + 1 else shapes().link_run_min
+        if (j - i >= least and j < len(keep) and is_paragraph(keep[j])
                 and not _announces_list(keep[i - 1])):
             del keep[i:j]
         else:
