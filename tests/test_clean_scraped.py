@@ -97,6 +97,12 @@ WHOLE_PAGES = [
     ("\n".join([HEAD, P[0], LEAD_RELATED[1], *P[1:]]), "\n".join([HEAD, P[0], LEAD_RELATED[1], *P[1:]])),
     ("\n".join([HEAD, P[0], P[1], *LEAD_RELATED, P[2]]), "\n".join([HEAD, P[0], P[1], *LEAD_RELATED, P[2]])),
     ("\n".join([HEAD, P[0], *LIST[1:3], *P[1:]]), "\n".join([HEAD, P[0], *LIST[1:3], *P[1:]])),
+    # readers' comments that quote a paragraph of the article end the page (their names too);
+    # a sapo printed again at the head of the body, going on, stays
+    ("\n".join([HEAD, *P, f"\u201c{P[1]}\u201d Rất mừng cho bà con, mong các địa phương khác học tập.",
+                "Nguyễn Văn Tâm", f"{P[2]} Cần công khai danh sách các hộ được nhận quà."]), "\n".join([HEAD, *P])),
+    ("\n".join([HEAD, P[0], f"{P[0]} Tham dự có lãnh đạo huyện và đại diện các nhà tài trợ.", *P[1:]]),
+     "\n".join([HEAD, P[0], f"{P[0]} Tham dự có lãnh đạo huyện và đại diện các nhà tài trợ.", *P[1:]])),
     # the footer's copyright sentence is no paragraph of the article: the related headlines before it go
     ("\n".join([HEAD, *P, *RELATED, "Việc sử dụng nội dung trên website này phải có sự đồng ý bằng văn bản của tòa soạn."]),
      "\n".join([HEAD, *P])),

@@ -12,10 +12,12 @@ from vnfigures.clean.rules import furniture
 from vnfigures.clean.scrape import SENTENCE_END, is_content, is_paragraph, is_teaser_title, shapes
 from vnfigures.extractors.lexicon import LOWERCASE, UPPERCASE
 
-__all__ = ["article_resumes", "drop_page_tail", "drop_promo_runs", "drop_related_runs"]
+__all__ = ["article_resumes", "drop_page_tail", "drop_promo_runs", "drop_quoting_tail", "drop_related_runs"]
 
 #: A lower-case letter glued to a capitalized word: a line break a page's text lost.
 _GLUED = re.compile(rf"[{LOWERCASE}](?=[{UPPERCASE}][{LOWERCASE}])")
+#: Quotation marks and dashes a reader's comment may open its quote with.
+_QUOTE_OPEN = "\"'“‘«- "
 _WEB_ADDRESS = re.compile(r"(?<![\w@])(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -168,3 +170,33 @@ def _teaser_pairs_start(lines: list[str], last: int) -> int | None:
 def _is_page_tail(tail: list[str]) -> bool:
     """Many short lines, most with neither a digit nor a list marker."""
     return len(tail) >= shapes().tail_min_lines and not is_content(tail)
+
+
+def drop_quoting_tail(lines: list[str]) -> list[str]:
+    """Cut the readers' comments that end a page when they quote the article: lines that
+    open with a whole earlier paragraph of the text and go on ("<paragraph> Tôi thấy ...").
+    The article never restates a whole paragraph of its own before going on, but a sapo may be
+    printed again at the head of the body, so only a tail of such lines goes (with the short
+    lines between them: names, times, "Trả lời"); the first line is the headline."""
+    first = _quoting_tail_start(lines)
+    return lines if first is None else lines[:first]
+
+
+def _quoting_tail_start(lines: list[str]) -> int | None:
+    """The first line of the run ending the text in which every paragraph quotes an earlier one."""
+    seen: dict[str, list[str]] = {}  # earlier paragraphs by their first characters: one pass
+    quoting: list[int] = []
+    for i, line in enumerate(lines[1:], start=1):
+        if not is_paragraph(line):
+            continue
+        opened = line.lstrip(_QUOTE_OPEN)
+        if any(opened.startswith(p) and len(opened) > len(p) for p in seen.get(opened[:_KEY_CHARS], ())):
+            quoting.append(i)
+        else:
+            quoting = []
+            seen.setdefault(line[:_KEY_CHARS], []).append(line)
+    return quoting[0] if quoting else None
+
+
+# Earlier paragraphs are looked up by this many first characters (a paragraph has more).
+_KEY_CHARS = 32
