@@ -103,6 +103,15 @@ WHOLE_PAGES = [
                 "Nguyễn Văn Tâm", f"{P[2]} Cần công khai danh sách các hộ được nhận quà."]), "\n".join([HEAD, *P])),
     ("\n".join([HEAD, P[0], f"{P[0]} Tham dự có lãnh đạo huyện và đại diện các nhà tài trợ.", *P[1:]]),
      "\n".join([HEAD, P[0], f"{P[0]} Tham dự có lãnh đạo huyện và đại diện các nhà tài trợ.", *P[1:]])),
+    # one advertisement line between paragraphs (a slogan glued to its button, or the button
+    # alone) goes; a sub-heading or a sentence about registering stays
+    ("\n".join([HEAD, P[0], "Đất nền ven biển chỉ từ 900 triệu, sổ đỏ trao tayGọi ngay 0912 345 678", *P[1:]]),
+     "\n".join([HEAD, *P])),
+    ("\n".join([HEAD, P[0], "Đăng ký nhận tư vấn miễn phí", *P[1:]]), "\n".join([HEAD, *P])),
+    ("\n".join([HEAD, P[0], "Đăng ký kinh doanh tăng mạnh sau Tết", *P[1:]]),
+     "\n".join([HEAD, P[0], "Đăng ký kinh doanh tăng mạnh sau Tết", *P[1:]])),
+    ("\n".join([HEAD, P[0], "Hộ dân có nhu cầu gọi ngay cho trưởng ấp để được hỗ trợ sửa nhà.", *P[1:]]),
+     "\n".join([HEAD, P[0], "Hộ dân có nhu cầu gọi ngay cho trưởng ấp để được hỗ trợ sửa nhà.", *P[1:]])),
     # the footer's copyright sentence is no paragraph of the article: the related headlines before it go
     ("\n".join([HEAD, *P, *RELATED, "Việc sử dụng nội dung trên website này phải có sự đồng ý bằng văn bản của tòa soạn."]),
      "\n".join([HEAD, *P])),

@@ -62,6 +62,7 @@ class ScrapeShapes(BaseModel):
     link_tail_max_lines: int
     promo_min_lines: int
     promo_max_line_words: int
+    promo_calls: tuple[str, ...]
     phone_number: str
     widget_line_max_chars: int
     related_box_max_lines: int

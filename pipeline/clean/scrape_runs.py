@@ -12,7 +12,7 @@ from vnfigures.clean.rules import furniture
 from vnfigures.clean.scrape import SENTENCE_END, is_content, is_paragraph, is_teaser_title, shapes
 from vnfigures.extractors.lexicon import LOWERCASE, UPPERCASE
 
-__all__ = ["article_resumes", "drop_page_tail", "drop_promo_runs", "drop_quoting_tail", "drop_related_runs"]
+__all__ = ["article_resumes", "drop_page_tail", "drop_promo_lines", "drop_promo_runs", "drop_quoting_tail", "drop_related_runs"]
 
 #: A lower-case letter glued to a capitalized word: a line break a page's text lost.
 _GLUED = re.compile(rf"[{LOWERCASE}](?=[{UPPERCASE}][{LOWERCASE}])")
@@ -50,6 +50,27 @@ def drop_promo_runs(lines: list[str]) -> list[str]:
         else:
             i = j + 1
     return keep
+
+
+def drop_promo_lines(lines: list[str]) -> list[str]:
+    """Drop single advertisement lines set between two paragraphs: no sentence end, and a
+    part of the line opens with a call to action ("Đăng ký nhận ưu đãi 50%", a slogan glued to
+    its button "… nhận nhà ngayĐăng ký …"). A run of short promo lines is drop_promo_runs's."""
+    return [line for i, line in enumerate(lines)
+            if not (0 < i < len(lines) - 1 and _is_call_line(line) and is_paragraph(lines[i - 1])
+                    and is_paragraph(lines[i + 1]))]
+
+
+def _is_call_line(line: str) -> bool:
+    if len(line) > shapes().headline_max_chars or SENTENCE_END.search(line) is not None:
+        return False
+    starts = [0, *(m.start() + 1 for m in _GLUED.finditer(line))]
+    return any(_calls_re().match(line, start) for start in starts)
+
+
+@lru_cache(maxsize=1)
+def _calls_re() -> re.Pattern[str]:
+    return re.compile("|".join(rf"{re.escape(call)}\b" for call in shapes().promo_calls), re.IGNORECASE)
 
 
 def _is_promo_line(line: str) -> bool:
