@@ -51,6 +51,9 @@ MENU = ["Thời sự", "Kinh tế thị trường", "Xã hội", "Văn hóa - Gi
 RELATED = ["Cà Mau trao 50 căn nhà đại đoàn kết cho hộ nghèo", "Bạc Liêu khởi công 30 căn nhà tình thương cho hộ cận nghèo",
            "Sóc Trăng hỗ trợ 200 hộ sửa chữa nhà ở dịp cuối năm"]
 SUMMARY = "Sáng nay, tỉnh tổ chức lễ bàn giao nhà cho các hộ nghèo, với tổng kinh phí hơn 2 tỷ đồng từ nhiều nguồn."
+# related headlines a site sets right after the lead, without their "Tin liên quan" label
+LEAD_RELATED = ["Kiên Giang khởi công 120 căn nhà đại đoàn kết cho hộ nghèo",
+                "Hậu Giang: Bàn giao nhà tình nghĩa cho gia đình chính sách dịp Tết"]
 WIDGETS = ["Bình luận", "Được quan tâm nhất", "Mới nhất", "Hiện chưa có bình luận nào, hãy là người đầu tiên bình luận",
            "Facebook Mail Twitter", "Đã có lỗi xảy ra, mời bạn quay lại bài viết", "Theo dõi chúng tôi", "Về đầu trang"]
 
@@ -88,6 +91,27 @@ WHOLE_PAGES = [
     ("\n".join([HEAD, P[0], *RELATED, *P[1:]]), "\n".join([HEAD, *P])),
     ("\n".join([HEAD, P[0], "Ba công trình được khởi công:", *RELATED, *P[1:]]),
      "\n".join([HEAD, P[0], "Ba công trình được khởi công:", *RELATED, *P[1:]])),
+    # two related headlines right after the lead (an unlabelled "Tin liên quan" box) go; one
+    # sub-heading there stays, and so do two headline-shaped lines deeper in the body or a marked list
+    ("\n".join([HEAD, P[0], *LEAD_RELATED, *P[1:]]), "\n".join([HEAD, *P])),
+    ("\n".join([HEAD, P[0], LEAD_RELATED[1], *P[1:]]), "\n".join([HEAD, P[0], LEAD_RELATED[1], *P[1:]])),
+    ("\n".join([HEAD, P[0], P[1], *LEAD_RELATED, P[2]]), "\n".join([HEAD, P[0], P[1], *LEAD_RELATED, P[2]])),
+    ("\n".join([HEAD, P[0], *LIST[1:3], *P[1:]]), "\n".join([HEAD, P[0], *LIST[1:3], *P[1:]])),
+    # readers' comments that quote a paragraph of the article end the page (their names too);
+    # a sapo printed again at the head of the body, going on, stays
+    ("\n".join([HEAD, *P, f"\u201c{P[1]}\u201d Rất mừng cho bà con, mong các địa phương khác học tập.",
+                "Nguyễn Văn Tâm", f"{P[2]} Cần công khai danh sách các hộ được nhận quà."]), "\n".join([HEAD, *P])),
+    ("\n".join([HEAD, P[0], f"{P[0]} Tham dự có lãnh đạo huyện và đại diện các nhà tài trợ.", *P[1:]]),
+     "\n".join([HEAD, P[0], f"{P[0]} Tham dự có lãnh đạo huyện và đại diện các nhà tài trợ.", *P[1:]])),
+    # one advertisement line between paragraphs (a slogan glued to its button, or the button
+    # alone) goes; a sub-heading or a sentence about registering stays
+    ("\n".join([HEAD, P[0], "Đất nền ven biển chỉ từ 900 triệu, sổ đỏ trao tayGọi ngay 0912 345 678", *P[1:]]),
+     "\n".join([HEAD, *P])),
+    ("\n".join([HEAD, P[0], "Đăng ký nhận tư vấn miễn phí", *P[1:]]), "\n".join([HEAD, *P])),
+    ("\n".join([HEAD, P[0], "Đăng ký kinh doanh tăng mạnh sau Tết", *P[1:]]),
+     "\n".join([HEAD, P[0], "Đăng ký kinh doanh tăng mạnh sau Tết", *P[1:]])),
+    ("\n".join([HEAD, P[0], "Hộ dân có nhu cầu gọi ngay cho trưởng ấp để được hỗ trợ sửa nhà.", *P[1:]]),
+     "\n".join([HEAD, P[0], "Hộ dân có nhu cầu gọi ngay cho trưởng ấp để được hỗ trợ sửa nhà.", *P[1:]])),
     # the footer's copyright sentence is no paragraph of the article: the related headlines before it go
     ("\n".join([HEAD, *P, *RELATED, "Việc sử dụng nội dung trên website này phải có sự đồng ý bằng văn bản của tòa soạn."]),
      "\n".join([HEAD, *P])),

@@ -53,6 +53,7 @@ class ScrapeShapes(BaseModel):
     teaser_title_min_words: int
     headline_max_chars: int
     link_run_min: int
+    lead_related_run_min: int
     teaser_pairs_min: int
     lone_teaser_max_sentences: int
     lone_teaser_max_words: int
@@ -61,6 +62,7 @@ class ScrapeShapes(BaseModel):
     link_tail_max_lines: int
     promo_min_lines: int
     promo_max_line_words: int
+    promo_calls: tuple[str, ...]
     phone_number: str
     widget_line_max_chars: int
     related_box_max_lines: int

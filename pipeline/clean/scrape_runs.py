@@ -12,10 +12,12 @@ from vnfigures.clean.rules import furniture
 from vnfigures.clean.scrape import SENTENCE_END, is_content, is_paragraph, is_teaser_title, shapes
 from vnfigures.extractors.lexicon import LOWERCASE, UPPERCASE
 
-__all__ = ["article_resumes", "drop_page_tail", "drop_promo_runs", "drop_related_runs"]
+__all__ = ["article_resumes", "drop_page_tail", "drop_promo_lines", "drop_promo_runs", "drop_quoting_tail", "drop_related_runs"]
 
 #: A lower-case letter glued to a capitalized word: a line break a page's text lost.
 _GLUED = re.compile(rf"[{LOWERCASE}](?=[{UPPERCASE}][{LOWERCASE}])")
+#: Quotation marks and dashes a reader's comment may open its quote with.
+_QUOTE_OPEN = "\"'“‘«- "
 _WEB_ADDRESS = re.compile(r"(?<![\w@])(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -50,6 +52,27 @@ def drop_promo_runs(lines: list[str]) -> list[str]:
     return keep
 
 
+def drop_promo_lines(lines: list[str]) -> list[str]:
+    """Drop single advertisement lines set between two paragraphs: no sentence end, and a
+    part of the line opens with a call to action ("Đăng ký nhận ưu đãi 50%", a slogan glued to
+    its button "… nhận nhà ngayĐăng ký …"). A run of short promo lines is drop_promo_runs's."""
+    return [line for i, line in enumerate(lines)
+            if not (0 < i < len(lines) - 1 and _is_call_line(line) and is_paragraph(lines[i - 1])
+                    and is_paragraph(lines[i + 1]))]
+
+
+def _is_call_line(line: str) -> bool:
+    if len(line) > shapes().headline_max_chars or SENTENCE_END.search(line) is not None:
+        return False
+    starts = [0, *(m.start() + 1 for m in _GLUED.finditer(line))]
+    return any(_calls_re().match(line, start) for start in starts)
+
+
+@lru_cache(maxsize=1)
+def _calls_re() -> re.Pattern[str]:
+    return re.compile("|".join(rf"{re.escape(call)}\b" for call in shapes().promo_calls), re.IGNORECASE)
+
+
 def _is_promo_line(line: str) -> bool:
     """A short line with no sentence (most lines are paragraphs: that answer is cached)."""
     return (not is_paragraph(line) and len(line.split()) <= shapes().promo_max_line_words
@@ -64,14 +87,18 @@ def _phone_re() -> re.Pattern[str]:
 def drop_related_runs(lines: list[str]) -> list[str]:
     """Drop runs of related headlines set inside the body without a label: at least
     link_run_min teaser titles in a row with a paragraph after them. An article's own list
-    is announced (a line ending with ':') or marked, and its headings come one at a time."""
+    is announced (a line ending with ':') or marked, and its headings come one at a time.
+    Right after the lead (the first paragraph) a shorter run, lead_related_run_min, is the
+    "Tin liên quan" box many sites set there with its label lost."""
     keep = list(lines)
+    lead = next((k for k, line in enumerate(keep) if is_paragraph(line)), None)
     i = 1
     while i < len(keep):
         j = i
         while j < len(keep) and is_teaser_title(keep[j]):
             j += 1
-        if (j - i >= shapes().link_run_min and j < len(keep) and is_paragraph(keep[j])
+        least = shapes().lead_related_run_min if lead is not None and i == lead + 1 else shapes().link_run_min
+        if (j - i >= least and j < len(keep) and is_paragraph(keep[j])
                 and not _announces_list(keep[i - 1])):
             del keep[i:j]
         else:
@@ -164,3 +191,33 @@ def _teaser_pairs_start(lines: list[str], last: int) -> int | None:
 def _is_page_tail(tail: list[str]) -> bool:
     """Many short lines, most with neither a digit nor a list marker."""
     return len(tail) >= shapes().tail_min_lines and not is_content(tail)
+
+
+def drop_quoting_tail(lines: list[str]) -> list[str]:
+    """Cut the readers' comments that end a page when they quote the article: lines that
+    open with a whole earlier paragraph of the text and go on ("<paragraph> Tôi thấy ...").
+    The article never restates a whole paragraph of its own before going on, but a sapo may be
+    printed again at the head of the body, so only a tail of such lines goes (with the short
+    lines between them: names, times, "Trả lời"); the first line is the headline."""
+    first = _quoting_tail_start(lines)
+    return lines if first is None else lines[:first]
+
+
+def _quoting_tail_start(lines: list[str]) -> int | None:
+    """The first line of the run ending the text in which every paragraph quotes an earlier one."""
+    seen: dict[str, list[str]] = {}  # earlier paragraphs by their first characters: one pass
+    quoting: list[int] = []
+    for i, line in enumerate(lines[1:], start=1):
+        if not is_paragraph(line):
+            continue
+        opened = line.lstrip(_QUOTE_OPEN)
+        if any(opened.startswith(p) and len(opened) > len(p) for p in seen.get(opened[:_KEY_CHARS], ())):
+            quoting.append(i)
+        else:
+            quoting = []
+            seen.setdefault(line[:_KEY_CHARS], []).append(line)
+    return quoting[0] if quoting else None
+
+
+# Earlier paragraphs are looked up by this many first characters (a paragraph has more).
+_KEY_CHARS = 32

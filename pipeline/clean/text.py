@@ -25,7 +25,8 @@ from vnfigures.clean.dates import address_date, address_of, date_forms, dateline
 from vnfigures.clean.inline import Inline, inline_rules, is_menu_line
 from vnfigures.clean.rules import Furniture, furniture
 from vnfigures.clean.scrape import drop_page_header, is_ticker_line, list_page_message
-from vnfigures.clean.scrape_runs import article_resumes, drop_page_tail, drop_promo_runs, drop_related_runs
+from vnfigures.clean.scrape_runs import (article_resumes, drop_page_tail, drop_promo_lines, drop_promo_runs,
+                                        drop_quoting_tail, drop_related_runs)
 from vnfigures.errors import NoArticleFound
 
 # Header lines of at most this many words before the headline are section labels.
@@ -59,7 +60,8 @@ def _clean_once(text: str) -> Cleaned:
     lines = [unicodedata.normalize("NFC", line).strip() for line in text.splitlines()]
     lines, header = drop_page_header([line for line in lines if line])
     head, foot = header + lines[:_DATELINE_LINES], lines[-_FOOT_LINES:]
-    lines = _drop_menus(drop_promo_runs(drop_related_runs(drop_page_tail(lines))), rules, glued)
+    lines = drop_related_runs(drop_page_tail(drop_quoting_tail(lines)))
+    lines = _drop_menus(drop_promo_lines(drop_promo_runs(lines)), rules, glued)
     dated = [line for line in head if _is_dateline(line)]
     lines = [line for line in lines if not _is_furniture(line, rules, glued)]
     lines = _cut_tail(lines, rules)
