@@ -31,6 +31,11 @@ NAUGHTY = [
     "Số rất dài 123456789012345678901234567890 và 1.234.567,89 đồng",
     "...",
     "!!!???",
+    # one character that NFC turns into two (composition exclusions): underthesea may cut between
+    # them, and the word mapped back to the article would be empty
+    "\ufb2a",
+    "\u0958",
+    "Hà Nội \u0958 có 5 hộ \ufb2a\ufb2a.",
     "\t\tTab ở đầu\tvà giữa\t",
 ]
 
@@ -53,7 +58,8 @@ def _nfc(text: str) -> str:
 
 # left out: token_map rewrites (tested below) and marks NFC cannot compose (a + dot + acute),
 # where one original cluster is shared by two underthesea tokens
-@pytest.mark.parametrize("text", [t for t in NAUGHTY if "nghành" not in t and "combining-only" not in t])
+@pytest.mark.parametrize("text", [t for t in NAUGHTY if "nghành" not in t and "combining-only" not in t
+                                  and len(unicodedata.normalize("NFC", t)) <= len(t)])  # grown: words share a token
 def test_every_word_token_holds_its_underthesea_word(nlp, text: str) -> None:
     """A word token is the original slice of underthesea's word (which joins syllables by ' ')."""
     doc = nlp.make_doc(text)

@@ -12,7 +12,7 @@ NER tag the very same words without segmenting again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,24 @@ def sentence_spans(text: str, split_lines: bool = True) -> list[tuple[int, int]]
     return spans
 
 
+def _shared_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every word's span, an empty one replaced by its neighbour's (the next word's, else the
+    previous one's).
+
+    WHY: NFC can turn one character into two (`\ufb2a` -> `\u05e9\u05c1`), and underthesea may
+    cut between them: mapped back to the article, one of the two words is empty, and spaCy
+    refuses an empty token. Both words then share the one token that holds the character.
+    """
+    out = list(spans)
+    for k in range(len(out) - 1, -1, -1):
+        if out[k][0] >= out[k][1] and k + 1 < len(out):
+            out[k] = out[k + 1]
+    for k in range(1, len(out)):
+        if out[k][0] >= out[k][1]:
+            out[k] = out[k - 1]
+    return out
+
+
 class _DocBuilder:
     """Collect word tokens, fill every gap between them with spaces or whitespace tokens."""
 
@@ -55,6 +73,7 @@ class _DocBuilder:
         self.starts: list[bool] = []
         self.pos = 0
         self.seen_word = False
+        self.last = -1
 
     def _gap(self, end: int) -> None:
         gap = self.text[self.pos:end]
@@ -67,13 +86,17 @@ class _DocBuilder:
             self.spaces.append(False)
 
     def add(self, start: int, end: int, sent_start: bool) -> int:
-        """Add the token `text[start:end]`; returns its index in the Doc."""
+        """Add the token `text[start:end]`; returns its index in the Doc. A word whose span the
+        last word already covers (see `_shared_spans`) shares that word's token."""
+        if self.seen_word and start < self.pos:
+            return self.last
         self._gap(start)
         self.starts.append(not self.words or (sent_start and self.seen_word))
         self.words.append(self.text[start:end])
         self.spaces.append(False)
         self.pos, self.seen_word = end, True
-        return len(self.words) - 1
+        self.last = len(self.words) - 1
+        return self.last
 
     def build(self, vocab: Vocab) -> Doc:
         self._gap(len(self.text))
@@ -94,10 +117,11 @@ class UndertheseaTokenizer:
             words = segment(text[start:end])
             if not words.words:
                 continue
-            sentences.append([
-                [builder.add(start + a, start + b, k == 0), word]
-                for k, (word, (a, b)) in enumerate(zip(words.words, words.spans))
-            ])
+            kept = [(word, span) for word, span in zip(words.words, _shared_spans(words.spans))
+                    if span[0] < span[1]]  # a lone empty word holds no character of the text
+            if kept:
+                sentences.append([[builder.add(start + a, start + b, k == 0), word]
+                                  for k, (word, (a, b)) in enumerate(kept)])
         doc = builder.build(self.vocab)
         if doc.text != text:  # the contract every offset in the project relies on
             raise ValueError("tokenizer changed the text; refusing to build a misaligned Doc")
