@@ -203,6 +203,7 @@ class Cues(_Strict):
     per_quantity_units: list[str]
     money_subject_after: list[str]
     money_verbs: list[str] = []
+    money_verb_fillers: list[str] = []
     counted_before: list[str]
     counted_links: list[str]
     owner_links: list[str]
@@ -262,6 +263,7 @@ class Windows(_Strict):
     standing_far_words: int = Field(gt=0)
     residence_before: int = Field(gt=0)
     firm_before: int = Field(gt=0)
+    locative_before: int = Field(gt=0)
     programme_before: int = Field(gt=0)
     category_date: int = Field(gt=0)
     brand_before: int = Field(gt=0)
@@ -303,7 +305,7 @@ def cues() -> Cues:
     return Cues.model_validate(nfc_tree(raw))
 
 
-def lowered(*word_lists: Iterable[str]) -> frozenset[str]:
+def word_set(*word_lists: Iterable[str]) -> frozenset[str]:
     """The words of the lists in lower case: the tables are matched case-insensitively, and a
     set built once (callers cache it) keeps a membership test off the per-number path."""
     return frozenset(w.lower() for words in word_lists for w in words)
@@ -312,7 +314,7 @@ def lowered(*word_lists: Iterable[str]) -> frozenset[str]:
 @cache
 def function_words() -> frozenset[str]:
     """Words that end a counted noun phrase (`và`, `của`, `được`, common verbs)."""
-    return lowered(cues().function_words)
+    return word_set(cues().function_words)
 
 
 def nfc_tree(node: Any) -> Any:

@@ -19,7 +19,7 @@ from functools import cache
 from vnfigures.schemas import Article, Figure
 
 from .gazetteer import place_words
-from .lexicon import alternation
+from .lexicon import alternation, windows
 from .layout import Layout, layout
 from .main_place import main_province
 from .place_groups import FOREIGN, PlaceGroup, ends_a_firms_name, group_places, where_events_hold
@@ -35,9 +35,6 @@ _CONNECTIVE_WORDS = 2
 
 #: A digit: a number before a title's year makes the year that figure's (`_figure_before`).
 _DIGIT = re.compile(r"\d")
-
-#: How far before a bare district name a preposition of place is looked for (`tại `, `ở `).
-_LOCATIVE_SPAN = 6
 
 #: The figure's own scopes (clause, sentence) come first in `_scopes`; the wider ones follow.
 _OWN_SCOPES = 2
@@ -273,7 +270,8 @@ def _number_end(text: str) -> int:
 def _after_locative(text: str, mention: PlaceMention) -> bool:
     """A bare district name right after `tại`/`ở` whose name one province alone holds
     (`trồng tại Đà Lạt`): a place even outside the article's own province."""
-    return len(mention.provinces) == 1 and _locative_re().search(text, max(0, mention.start - _LOCATIVE_SPAN), mention.start) is not None
+    lo = max(0, mention.start - windows().locative_before)
+    return len(mention.provinces) == 1 and _locative_re().search(text, lo, mention.start) is not None
 
 
 @cache

@@ -25,7 +25,7 @@ from vnfigures.schemas import Modality
 
 from .clauses import opens_region, region_of, scope_end
 from .context import ArticleContext
-from .lexicon import alternation, lowered, windows
+from .lexicon import alternation, word_set, windows
 from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
                              target_after, target_right_before)
 from .modality_cues import (carry, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
@@ -75,7 +75,7 @@ def _name_heads() -> frozenset[str]:
 
 @cache
 def _noun_cues() -> frozenset[str]:
-    return lowered(modality_cues().noun_cues)
+    return word_set(modality_cues().noun_cues)
 
 
 @lru_cache(maxsize=1024)

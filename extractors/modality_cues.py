@@ -10,7 +10,7 @@ from functools import cache
 
 from pydantic import field_validator
 
-from .lexicon import nfc_tree, _read_yaml, _Strict, alternation, lowered
+from .lexicon import nfc_tree, _read_yaml, _Strict, alternation, word_set
 
 
 class ModalityCues(_Strict):
@@ -130,7 +130,7 @@ def programme_contents_re() -> re.Pattern[str]:
 
 @cache
 def relative_fact_cues() -> frozenset[str]:
-    return lowered(modality_cues().relative_fact_cues)
+    return word_set(modality_cues().relative_fact_cues)
 
 
 @cache
@@ -171,22 +171,22 @@ def opening_lead_re() -> re.Pattern[str]:
 
 @cache
 def weak() -> frozenset[str]:
-    return lowered(modality_cues().weak_cues)
+    return word_set(modality_cues().weak_cues)
 
 
 @cache
 def opening_only() -> frozenset[str]:
-    return lowered(modality_cues().opening_only_cues)
+    return word_set(modality_cues().opening_only_cues)
 
 
 @cache
 def rule_weak() -> frozenset[str]:
-    return lowered(modality_cues().rule_weak_cues)
+    return word_set(modality_cues().rule_weak_cues)
 
 
 @cache
 def habit_weak() -> frozenset[str]:
-    return lowered(modality_cues().habit_weak_cues)
+    return word_set(modality_cues().habit_weak_cues)
 
 
 @cache
@@ -196,7 +196,7 @@ def rule_re() -> re.Pattern[str]:
 
 @cache
 def rule_condition() -> frozenset[str]:
-    return lowered(modality_cues().rule_condition_cues)
+    return word_set(modality_cues().rule_condition_cues)
 
 
 @cache
@@ -213,7 +213,7 @@ def habit_re() -> re.Pattern[str]:
 
 @cache
 def carry() -> frozenset[str]:
-    return lowered(modality_cues().carry_cues)
+    return word_set(modality_cues().carry_cues)
 
 
 @cache

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import alternation, lowered, windows
+from .lexicon import alternation, word_set, windows
 from .modality_cues import modality_cues, words_re
 
 
@@ -164,7 +164,7 @@ def _contrast_fact_re() -> re.Pattern[str]:
 
 @cache
 def _requirements() -> frozenset[str]:
-    return lowered(modality_cues().requirement_cues)
+    return word_set(modality_cues().requirement_cues)
 
 
 def contrast_fact(text: str, cue: str, start: int) -> bool:

@@ -129,20 +129,21 @@ def _in_a_programme(text: str, g: PlaceGroup) -> bool:
     """A region a few words after a programme word, with no punctuation or preposition of place
     between (`Dự án giảm nghèo các tỉnh miền núi phía Bắc`): the programme's name. `dự án hỗ trợ
     cho các tỉnh miền Trung` still says where the help goes."""
-    before = text[max(0, g.start - windows().programme_before):g.start]
-    found = list(_programme_re().finditer(before))
-    if not found:
-        return False
-    between = before[found[-1].end():]
-    return not _NAME_BREAK.search(between) and not _programme_break_re().search(between)
+    return _ends_a_name(text, g, _programme_re(), windows().programme_before)
 
 
 def _in_a_body(text: str, g: PlaceGroup) -> bool:
     """A region that ends a state body's name (`Cảng vụ Hàng không Miền Nam`, `Viện Khoa học
     thủy lợi miền Nam`): a body word a few words before it, with no punctuation or preposition
     of place between. `Cục ... hỗ trợ cho miền Trung` still says where the help goes."""
-    before = text[max(0, g.start - windows().firm_before):g.start]
-    found = list(_body_re().finditer(before))
+    return _ends_a_name(text, g, _body_re(), windows().firm_before)
+
+
+def _ends_a_name(text: str, g: PlaceGroup, head: re.Pattern[str], span: int) -> bool:
+    """The last `head` word within `span` characters before the region, with no punctuation or
+    preposition of place between them: the region is the end of that name."""
+    before = text[max(0, g.start - span):g.start]
+    found = list(head.finditer(before))
     if not found:
         return False
     between = before[found[-1].end():]

@@ -11,7 +11,7 @@ from functools import cache
 
 from vnfigures.schemas import Qualifier
 
-from .lexicon import alternation, cues, lowered, tone_variants, windows, word_re
+from .lexicon import alternation, cues, word_set, tone_variants, windows, word_re
 
 _WORD = re.compile(r"[\w%/-]+")
 _CLAUSE_STOP = re.compile(r"[.;:!?()\[\]\n]|,\s")
@@ -31,7 +31,7 @@ def _before_table() -> dict[str, Qualifier]:
 @cache
 def _skippable() -> frozenset[str]:
     c = cues()
-    return lowered(c.qualifier_fillers, c.emphasis)
+    return word_set(c.qualifier_fillers, c.emphasis)
 
 
 @cache
@@ -95,7 +95,7 @@ def _compounds() -> frozenset[str]:
     """Words that a qualifier cue ends, so they are no cue; a comparison (`rẻ hơn cả`) is one."""
     c = cues()
     compared = (f"{adj} {cue}" for adj in c.comparative_adjectives for cue in c.comparison_cues)
-    return lowered(c.qualifier_compounds, compared)
+    return word_set(c.qualifier_compounds, compared)
 
 
 _VOWEL = re.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]")

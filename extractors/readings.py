@@ -17,7 +17,7 @@ from .context import ArticleContext
 from .currency import currency_before
 from .labels import (LabelBefore, class_label_before, function_words, indefinite_before, is_idiom, label_before,
                      name_before)
-from .lexicon import alternation, cue_before_re, cues, lowered, number_words, separator_re, unit_table, windows
+from .lexicon import alternation, cue_before_re, cues, word_set, number_words, separator_re, unit_table, windows
 from .numbers import NumberMention
 from .rejections import Reason, Rejection
 from .surroundings import (as_building, clause_noun_kind, money_subject, needed_word_near, non_dwelling_owner,
@@ -69,7 +69,7 @@ def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int]:
 
 @cache
 def _number_words() -> frozenset[str]:
-    return lowered(number_words().all_words())
+    return word_set(number_words().all_words())
 
 
 def _drop_classifier(subject: str) -> str:
@@ -306,7 +306,7 @@ _MONEY_VERB_SCALE = Decimal(1_000_000)
 @cache
 def _money_verb_re() -> re.Pattern[str]:
     c = cues()
-    between = alternation([*c.qualifier_fillers, *c.emphasis, "được", "ra", "thêm",
+    between = alternation([*c.qualifier_fillers, *c.emphasis, *c.money_verb_fillers,
                            *(w for ws in c.qualifiers_before.values() for w in ws)])
     return re.compile(rf"(?:^|[^\w])(?:{alternation(c.money_verbs)})(?:[ \t]+(?:{between}))*[ \t]+$",
                       re.IGNORECASE)

@@ -13,7 +13,7 @@ from functools import cache
 
 from vnfigures.schemas import CANONICAL_UNITS, Kind
 
-from .lexicon import UnitEntry, alternation, cues, function_words, lowered, tone_variants, unit_table
+from .lexicon import UnitEntry, alternation, cues, function_words, word_set, tone_variants, unit_table
 
 #: not followed by a letter (so "ha" does not match inside "hai", nor "m" inside "mới")
 _END = r"(?![^\W\d_])"
@@ -162,9 +162,7 @@ def _after_classifier(text: str, start: int, end: int, scaled: bool) -> UnitMatc
 
 @cache
 def _ambiguous_currencies() -> frozenset[str]:
-    return lowered(unit_table().ambiguous_currencies)
-
-
+    return word_set(unit_table().ambiguous_currencies)
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
