@@ -250,3 +250,21 @@ def test_pair_jaccards_skips_no_pair_that_reaches_the_floor(floor: float) -> Non
              "third": _story(*STORY[:2]), "rewrite": _story(*REWRITE), "same": _story(*STORY), "empty": ""}
     brute = {(a, b): jaccard(shingles(texts[a]), shingles(texts[b])) for a, b in pairs(texts, 2)}
     assert pair_jaccards(texts, floor) == {k: v for k, v in brute.items() if v >= floor and texts[k[0]] and texts[k[1]]}
+
+
+def test_split_mds_csv_keeps_clusters_and_quotes(tmp_path: Path) -> None:
+    """A cluster-per-row CSV becomes one folder per row; quoted commas and quotes survive."""
+    from vnfigures.bench.dedup import corpus_report, read_corpus, split_mds_csv
+
+    story = " ".join(STORY)
+    source = tmp_path / "mds.csv"
+    source.write_text('document,summary\n'
+                      f'"{story} ||||| {story} Minh Anh ||||| ","tóm tắt"\n'
+                      f'"Ông nói: ""trao quà"", cho hộ nghèo ở xã, huyện ||||| {" ".join(REWRITE)}","x"\n', "utf-8")
+    folder = tmp_path / "texts"
+    assert split_mds_csv(source, folder) == 4  # the empty article after the last separator is no file
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.txt")) == [
+        "r00000/d000.txt", "r00000/d001.txt", "r00001/d000.txt", "r00001/d001.txt"]
+    assert (folder / "r00001" / "d000.txt").read_text("utf-8").startswith('Ông nói: "trao quà", cho')
+    row = corpus_report(read_corpus(folder), [0.8])["thresholds"][0]
+    assert (row["true_pairs"], row["found_pairs"], row["true_pairs_across_clusters"]) == (1, 1, 0)

@@ -20,7 +20,9 @@ the groups fall against the clusters. The truth is every pair whose exact shingl
 reaches the threshold. With `--run OUT.jsonl` the groups are the
 `duplicate_of` of that run's records (scored as a user gets them, the truth computed on the
 records' own texts) instead of a fresh grouping; DIR is then not read. `--pairs` lists the
-missed and the false pairs with their Jaccard. The truth compares every pair (a text only
+missed and the false pairs with their Jaccard. `--from-csv FILE.csv` first writes the articles
+of a cluster-per-row CSV (a multi-document summarization corpus: `document` holds a cluster's
+articles joined by ` ||||| `) into DIR, one folder per row. The truth compares every pair (a text only
 with texts at most 1/threshold its size): fine for thousands of texts, not for millions.
 """
 from __future__ import annotations
@@ -150,6 +152,32 @@ def read_corpus(folder: Path) -> dict[str, str]:
     return texts
 
 
+#: How a multi-document summarization CSV (one row per cluster) separates a cluster's articles.
+MDS_SEPARATOR = " ||||| "
+
+
+def split_mds_csv(source: Path, folder: Path, column: str = "document", separator: str = MDS_SEPARATOR) -> int:
+    """Write each article of a cluster-per-row CSV as `folder/rNNNNN/dNNN.txt`; return how many.
+
+    WHY: a public MDS corpus (such as mews-mds.csv) ships clusters as rows, `vnfig run` reads
+    files; one folder per row keeps the cluster, so `corpus` can say where the pairs are.
+    """
+    import csv
+    import sys
+
+    csv.field_size_limit(sys.maxsize)  # one cluster's articles in one field
+    written = 0
+    with open(source, encoding="utf-8", newline="") as handle:
+        for row_number, row in enumerate(csv.DictReader(handle)):
+            for doc_number, text in enumerate(t.strip() for t in (row.get(column) or "").split(separator)):
+                if text:
+                    path = folder / f"r{row_number:05d}" / f"d{doc_number:03d}.txt"
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(text + "\n", encoding="utf-8")
+                    written += 1
+    return written
+
+
 def run_texts(output: Path) -> dict[str, str]:
     """id -> text of every record of a run's OUT.jsonl: the very text the run signed."""
     records = (json.loads(line) for line in output.read_text("utf-8").splitlines() if line.strip())
@@ -230,6 +258,8 @@ def corpus(args: argparse.Namespace, console: Console) -> dict:
     thresholds = [float(t) for t in args.thresholds.split(",")]
     if args.run is not None and len(thresholds) != 1:
         raise SystemExit("--run scores one run: give the one threshold it was run with")
+    if args.from_csv is not None:
+        console.print(f"{split_mds_csv(args.from_csv, args.folder, args.column)} articles written to {args.folder}")
     texts = read_corpus(args.folder) if args.run is None else run_texts(args.run)
     result = corpus_report(texts, thresholds, args.run, args.pairs)
     console.print(result)
@@ -254,6 +284,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     c.add_argument("--thresholds", default=str(load_config().threshold), help="comma-separated thresholds")
     c.add_argument("--run", type=Path, help="score the duplicate_of of this vnfig run's OUT.jsonl instead")
     c.add_argument("--pairs", action="store_true", help="list the false and the missed pairs")
+    c.add_argument("--from-csv", type=Path, help="first split this cluster-per-row CSV into FOLDER (rNNNNN/dNNN.txt)")
+    c.add_argument("--column", default="document", help=f"the CSV column of articles joined by {MDS_SEPARATOR.strip()!r}")
     args = parser.parse_args(argv)
     console = Console(width=120)
     result = quality(args, console) if args.what == "quality" else corpus(args, console)
