@@ -230,6 +230,7 @@ def test_corpus_report(tmp_path: Path, case: str, files: dict[str, str], thresho
     ({"a": "a", "b": "a", "c": "c", "d": "d"}, (1, 1.0, 0.5)),   # a-b found, c-d missed
     ({"a": "a", "b": "a", "c": "a", "d": "c"}, (3, 0.3333, 0.5)),  # a-b-c one group: a-c, b-c false; c-d missed
     ({"a": "a", "b": "b", "c": "c", "d": "d"}, (0, 1.0, 0.0)),   # nothing found
+    ({"a": "a", "b": "a", "c": "x", "d": "x"}, (2, 1.0, 1.0)),   # c, d led by an article outside the scored ids
 ])
 def test_score_pairs(lead: dict[str, str], expected: tuple[int, float, float]) -> None:
     from vnfigures.bench.dedup import score_pairs

@@ -125,7 +125,8 @@ def score_pairs(ids: list[str], truth: set[tuple[str, str]], lead: dict[str, str
     for k in ids:
         members.setdefault(lead.get(k, k), []).append(k)
     found = {(a, b) for group in members.values() for a, b in combinations(group, 2)}
-    links = {tuple(sorted((k, v), key=position.__getitem__)) for k, v in lead.items() if k != v and k in position}
+    links = {tuple(sorted((k, v), key=position.__getitem__)) for k, v in lead.items()
+             if k != v and k in position and v in position}  # a lead outside `ids` (a subset scored) is no link
     both = len(found & truth)
     return {"true_pairs": len(truth), "found_pairs": len(found),
             "pair_precision": round(both / len(found), 4) if found else 1.0,
