@@ -173,3 +173,99 @@ def test_line_id(line: str, expected: str | None) -> None:
     from vnfigures.dedup.finalize import line_id
 
     assert line_id(line) == expected
+
+
+# --- bench.dedup corpus: a folder of texts (subfolders = clusters) scored against exact Jaccard ---
+
+STORY = [
+    "Sáng 12/3, Hội Chữ thập đỏ xã Tân Hưng trao 120 suất quà cho hộ nghèo và hộ cận nghèo trên địa bàn xã.",
+    "Mỗi suất quà gồm 10 kg gạo, dầu ăn, nước mắm và 300.000 đồng tiền mặt, tổng trị giá hơn 60 triệu đồng.",
+    "Kinh phí do các doanh nghiệp, nhà hảo tâm và cán bộ, công chức trong xã đóng góp từ đầu năm đến nay.",
+    "Ông Nguyễn Văn Bình, Chủ tịch UBND xã, cho biết năm nay xã còn 85 hộ nghèo, giảm 40 hộ so với năm trước.",
+    "Xã đặt mục tiêu đến cuối năm giảm thêm 30 hộ nghèo nhờ hỗ trợ vốn vay, con giống và dạy nghề cho lao động.",
+    "Dịp này, Hội cũng trao 5 chiếc xe đạp cho học sinh có hoàn cảnh khó khăn đang học tại trường THCS Tân Hưng.",
+]
+REWRITE = [
+    "Ngày 12/3, 120 hộ nghèo và cận nghèo xã Tân Hưng nhận quà của Hội Chữ thập đỏ.",
+    "Quà có gạo, dầu ăn, nước mắm và tiền mặt; tổng cộng hơn 60 triệu đồng do doanh nghiệp và người dân góp.",
+    "Theo lãnh đạo xã, số hộ nghèo còn 85, xã phấn đấu cuối năm giảm thêm 30 hộ.",
+]
+EXTRA = "Cũng trong sáng nay, xã tổ chức khám bệnh và cấp thuốc miễn phí cho 200 người cao tuổi tại trạm y tế."
+FOOTER = "Tải ứng dụng. Liên hệ quảng cáo. Tổng biên tập: Nguyễn Văn A. Giấy phép số 123/GP-BTTTT. © Bản quyền thuộc báo."
+
+
+def _story(*paragraphs: str) -> str:
+    return "\n".join(paragraphs)
+
+
+@pytest.mark.parametrize(("case", "files", "threshold", "expected"), [
+    ("exact copy in its cluster", {"c1/a": _story(*STORY), "c1/b": _story(*STORY)}, 0.8,
+     {"true_pairs": 1, "found_pairs": 1, "pair_recall": 1.0, "true_pairs_across_clusters": 0}),
+    ("copy with a paragraph added", {"c1/a": _story(*STORY), "c1/b": _story(*STORY[:3], EXTRA, *STORY[3:])}, 0.8,
+     {"true_pairs": 1, "found_pairs": 1, "pair_recall": 1.0, "true_pairs_across_clusters": 0}),
+    ("copy with a byline and a footer", {"c1/a": _story(*STORY), "c1/b": _story(*STORY, "Minh Anh", FOOTER)}, 0.8,
+     {"true_pairs": 1, "found_pairs": 1, "pair_recall": 1.0}),
+    ("same event written independently", {"c1/a": _story(*STORY), "c1/b": _story(*REWRITE)}, 0.8,
+     {"true_pairs": 0, "found_pairs": 0, "pair_precision": 1.0, "pair_recall": 1.0}),
+    ("the same story in two clusters", {"c1/a": _story(*STORY), "c2/a": _story(*STORY), "c2/b": _story(*REWRITE)}, 0.8,
+     {"true_pairs": 1, "found_pairs": 1, "true_pairs_across_clusters": 1, "groups_spanning_clusters": 1}),
+    ("half the story is no copy at 0.8", {"c1/a": _story(*STORY), "c1/b": _story(*STORY[:3])}, 0.8,
+     {"true_pairs": 0, "found_pairs": 0}),
+    ("half the story is one at 0.4", {"c1/a": _story(*STORY), "c1/b": _story(*STORY[:3])}, 0.4,
+     {"true_pairs": 1, "found_pairs": 1, "pair_recall": 1.0}),
+])
+def test_corpus_report(tmp_path: Path, case: str, files: dict[str, str], threshold: float, expected: dict) -> None:
+    from vnfigures.bench.dedup import corpus_report, read_corpus
+
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / f"{name}.txt").write_text(text, "utf-8")
+    texts = read_corpus(tmp_path)
+    assert list(texts) == sorted(files)  # ids as the run names them: paths under DIR without .txt
+    row = corpus_report(texts, [threshold])["thresholds"][0]
+    assert {key: row[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ({"a": "a", "b": "a", "c": "c", "d": "d"}, (1, 1.0, 0.5)),   # a-b found, c-d missed
+    ({"a": "a", "b": "a", "c": "a", "d": "c"}, (3, 0.3333, 0.5)),  # a-b-c one group: a-c, b-c false; c-d missed
+    ({"a": "a", "b": "b", "c": "c", "d": "d"}, (0, 1.0, 0.0)),   # nothing found
+    ({"a": "a", "b": "a", "c": "x", "d": "x"}, (2, 1.0, 1.0)),   # c, d led by an article outside the scored ids
+])
+def test_score_pairs(lead: dict[str, str], expected: tuple[int, float, float]) -> None:
+    from vnfigures.bench.dedup import score_pairs
+
+    scores = score_pairs(["a", "b", "c", "d"], {("a", "b"), ("c", "d")}, lead)
+    assert (scores["found_pairs"], scores["pair_precision"], scores["pair_recall"]) == expected
+
+
+@pytest.mark.parametrize("floor", [0.0, 0.3, 0.8, 1.0])
+def test_pair_jaccards_skips_no_pair_that_reaches_the_floor(floor: float) -> None:
+    """The size bound that skips comparisons must keep every pair a full comparison finds."""
+    from itertools import combinations as pairs
+
+    from vnfigures.bench.dedup import pair_jaccards
+    from vnfigures.dedup.shingles import jaccard, shingles
+
+    texts = {"full": _story(*STORY), "added": _story(*STORY, EXTRA), "half": _story(*STORY[:3]),
+             "third": _story(*STORY[:2]), "rewrite": _story(*REWRITE), "same": _story(*STORY), "empty": ""}
+    brute = {(a, b): jaccard(shingles(texts[a]), shingles(texts[b])) for a, b in pairs(texts, 2)}
+    assert pair_jaccards(texts, floor) == {k: v for k, v in brute.items() if v >= floor and texts[k[0]] and texts[k[1]]}
+
+
+def test_split_mds_csv_keeps_clusters_and_quotes(tmp_path: Path) -> None:
+    """A cluster-per-row CSV becomes one folder per row; quoted commas and quotes survive."""
+    from vnfigures.bench.dedup import corpus_report, read_corpus, split_mds_csv
+
+    story = " ".join(STORY)
+    source = tmp_path / "mds.csv"
+    source.write_text('document,summary\n'
+                      f'"{story} ||||| {story} Minh Anh ||||| ","tóm tắt"\n'
+                      f'"Ông nói: ""trao quà"", cho hộ nghèo ở xã, huyện ||||| {" ".join(REWRITE)}","x"\n', "utf-8")
+    folder = tmp_path / "texts"
+    assert split_mds_csv(source, folder) == 4  # the empty article after the last separator is no file
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.txt")) == [
+        "r00000/d000.txt", "r00000/d001.txt", "r00001/d000.txt", "r00001/d001.txt"]
+    assert (folder / "r00001" / "d000.txt").read_text("utf-8").startswith('Ông nói: "trao quà", cho')
+    row = corpus_report(read_corpus(folder), [0.8])["thresholds"][0]
+    assert (row["true_pairs"], row["found_pairs"], row["true_pairs_across_clusters"]) == (1, 1, 0)
