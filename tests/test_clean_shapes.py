@@ -197,6 +197,27 @@ def test_list_shapes_are_refused_saying_what_was_seen(page: str) -> None:
         clean_html(page, site_hints=False)
 
 
+# pages a scraper gets instead of the article: filled in by scripts (the text only in a JSON
+# blob or a meta description), or a bot check; a list page is not one of them
+SCRIPT_SHELL = (
+    f"<html><head><title>{TITLE}</title><meta name='description' content='{LEAD}'></head>"
+    "<body><div id='app'><div></div></div><script id='__DATA__' type='application/json'>"
+    f"{{\"title\": \"{TITLE}\"}}</script></body></html>"
+)
+BOT_CHECK = ("<html><head><title>Just a moment...</title></head><body><div class='main'><noscript>"
+             "<span>Enable JavaScript and cookies to continue</span></noscript></div></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("page", "said"),
+    [(SCRIPT_SHELL, "almost no text"), (BOT_CHECK, "almost no text"), (LIST_2012, "section list or homepage")],
+    ids=["script-filled-shell", "bot-check", "list-2012"],
+)
+def test_empty_shells_are_refused_as_such(page: str, said: str) -> None:
+    with pytest.raises(NoArticleFound, match=said):
+        clean_html(page, site_hints=False)
+
+
 TRAILING_BR_DIVS = (
     f"<html><head><title>{TITLE}</title></head><body><div id='main'><div class='t'>{TITLE}</div>"
     + "".join(f"<div class='p'>{s}<br></div>" for s in S) + "</div>"
