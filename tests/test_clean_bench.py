@@ -53,3 +53,21 @@ def test_scraped_bench_loads_a_revision_of_the_text_cleaner() -> None:
     raw = f"Trao nhà cho hộ nghèo\n\n{SENTENCE.format(i=3)}\nBình luận (2)\nHay quá\nTrả lời"
     theirs = revision_clean_text("HEAD")(raw)
     assert theirs.text == clean_text(raw).text == f"Trao nhà cho hộ nghèo\n{SENTENCE.format(i=3)}"
+
+
+def test_bench_holds_out_pages_by_the_parity_of_their_number(tmp_path: Path) -> None:
+    """A harvest of one's own is split by page number (entry "n", else position): even ones held out."""
+    for name in ("a_1.html", "b_2.html", "c_3.html"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    expect = [{"file": "a_1.html", "kind": "article", "with": ["Đoạn 1: huyện"], "without": []},
+              {"file": "b_2.html", "kind": "article", "with": ["Đoạn 2: huyện"], "without": []},
+              {"file": "c_3.html", "kind": "article", "n": 4, "with": ["Đoạn 3: huyện", "absent"], "without": []}]
+    (tmp_path / "expect.json").write_text(json.dumps(expect, ensure_ascii=False), encoding="utf-8")
+    pages = load_pages([tmp_path / "expect.json"])
+    assert [p.number for p in pages] == [1, 2, 4]
+    ours = extractors()["vnfigures (no site hints)"]
+    assert ours is not None
+    scores, rate = run(pages, ours, repeat=1)
+    numbers = report(pages, {"ours": (scores, rate)}, set(), Console(file=io.StringIO(), width=160), "even")
+    assert (numbers["ours"]["held out"]["wanted"], numbers["ours"]["rules written on"]["wanted"]) == (3, 1)
+    assert numbers["ours"]["held out"]["with_recall"] == 2 / 3

@@ -197,6 +197,27 @@ def test_list_shapes_are_refused_saying_what_was_seen(page: str) -> None:
         clean_html(page, site_hints=False)
 
 
+# pages a scraper gets instead of the article: filled in by scripts (the text only in a JSON
+# blob or a meta description), or a bot check; a list page is not one of them
+SCRIPT_SHELL = (
+    f"<html><head><title>{TITLE}</title><meta name='description' content='{LEAD}'></head>"
+    "<body><div id='app'><div></div></div><script id='__DATA__' type='application/json'>"
+    f"{{\"title\": \"{TITLE}\"}}</script></body></html>"
+)
+BOT_CHECK = ("<html><head><title>Just a moment...</title></head><body><div class='main'><noscript>"
+             "<span>Enable JavaScript and cookies to continue</span></noscript></div></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("page", "said"),
+    [(SCRIPT_SHELL, "almost no text"), (BOT_CHECK, "almost no text"), (LIST_2012, "section list or homepage")],
+    ids=["script-filled-shell", "bot-check", "list-2012"],
+)
+def test_empty_shells_are_refused_as_such(page: str, said: str) -> None:
+    with pytest.raises(NoArticleFound, match=said):
+        clean_html(page, site_hints=False)
+
+
 TRAILING_BR_DIVS = (
     f"<html><head><title>{TITLE}</title></head><body><div id='main'><div class='t'>{TITLE}</div>"
     + "".join(f"<div class='p'>{s}<br></div>" for s in S) + "</div>"
@@ -217,6 +238,16 @@ SECTIONS = (
     f"<div class='sec'><p>{S[4]}</p><p>{S[5]}</p></div>"
     "<div class='rel'>" + _teasers("<h3><a href='/e{i}'>{title}</a></h3><p>{summary}</p>") + "</div></div></body></html>"
 )
+# a photo story: each paragraph is the caption of a pair of pictures, in a wrapper of its own,
+# with an empty ad slot between two wrappers and teaser cards (picture and linked headline) after
+PHOTO_STORY = (
+    f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1><div class='story-body'>"
+    + "".join(f"<div class='pics'><figure><img src='{i}a.jpg'></figure><figure><img src='{i}b.jpg'></figure>"
+              f"<figcaption>{s}</figcaption></div>" + ("<div class='slot'><div id='ad1'></div></div>" if i == 2 else "")
+              for i, s in enumerate(S))
+    + _teasers("<div class='rel'><article><figure><a href='/p{i}'><img src='t.jpg'></a></figure>"
+               "<h2><a href='/p{i}'>{title}</a></h2></article></div>") + "</div></body></html>"
+)
 COMMENTS_AFTER = (
     f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1><div class='ct'>"
     + "".join(f"<p>{s}</p>" for s in S) + "</div><div class='binhluan-list'>"
@@ -232,8 +263,10 @@ COMMENTS_AFTER = (
      # as one, in Vietnamese run together ("binhluan")
      (COMMENTS_AFTER, [s[:60] for s in S], ["Tôi thấy rất đúng"]),
      (TEASER_CARDS_AFTER, [s[:60] for s in S], [TEASERS[0][1][:40], TEASERS[2][1][:40]]),
-     (SECTIONS, [*(s[:60] for s in S), CAPTION, "Sinh kế bền vững cho hộ nghèo"], [TEASERS[0][1][:40]])],
-    ids=["paragraph-divs-with-trailing-br", "comments-after-article", "teaser-cards-after-article", "sections"],
+     (SECTIONS, [*(s[:60] for s in S), CAPTION, "Sinh kế bền vững cho hộ nghèo"], [TEASERS[0][1][:40]]),
+     (PHOTO_STORY, [s[:60] for s in S], [TEASERS[0][0], TEASERS[2][0]])],
+    ids=["paragraph-divs-with-trailing-br", "comments-after-article", "teaser-cards-after-article", "sections",
+         "photo-story-captions"],
 )
 def test_more_shapes(page: str, kept: list[str], gone: list[str]) -> None:
     text = clean_html(page, site_hints=False).text
@@ -265,7 +298,8 @@ def _bench_pages() -> list[tuple[str, str, str, list[str], list[str]]]:
     pages += [("paragraph-divs-with-trailing-br", "article", TRAILING_BR_DIVS, BODY_SNIPPETS, [TEASERS[0][0]]),
               ("comments-after-article", "article", COMMENTS_AFTER, BODY_SNIPPETS, ["Tôi thấy rất đúng"]),
               ("teaser-cards-after-article", "article", TEASER_CARDS_AFTER, BODY_SNIPPETS, [TEASERS[0][1][:40]]),
-              ("sections", "article", SECTIONS, [*BODY_SNIPPETS, CAPTION], [TEASERS[0][1][:40]])]
+              ("sections", "article", SECTIONS, [*BODY_SNIPPETS, CAPTION], [TEASERS[0][1][:40]]),
+              ("photo-story-captions", "article", PHOTO_STORY, BODY_SNIPPETS, [TEASERS[0][0], TEASERS[2][0]])]
     teasers = [summary[:50] for _, summary in TEASERS]
     pages += [(name, "list", html, [], teasers)
               for name, html in [("list-2012", LIST_2012), ("mobile-list", MOBILE_LIST), ("inline-link-list", INLINE_LINK_LIST),

@@ -1,7 +1,7 @@
 """Cleaning benchmark: our HTML cleaner beside trafilatura and readability-lxml, in one run.
 
     .venv/bin/python -m vnfigures.bench.clean [--expect FILE ...] [--fixtures] [--hold-out SITES]
-        [--only NAMES] [--repeat N] [--json OUT]
+        [--hold-out-parity odd|even] [--only NAMES] [--repeat N] [--json OUT]
 
 Every page with expectations (`clean_expect.json`: for each page its kind, snippets the
 cleaned text must contain, snippets it must not) is cleaned by each extractor. Reported per
@@ -9,7 +9,9 @@ page and overall: with-recall (share of the article's snippets kept), without-pr
 (share of the furniture snippets left out), article pages that yielded an article, non-article
 pages refused, and pages per CPU second. Ours runs twice: with the site hints of sites.yaml and
 without them, as on a site nobody has described. Pages of the held-out sites (rules were not
-written on them) are summed apart. `--fixtures` adds the page shapes written as tables in the
+written on them) are summed apart; `--hold-out-parity even` also holds out every page whose
+number is even (an entry's `"n"`, else its position in its expectation file, from 1), for a split
+of one's own harvest into a learning and a held-out half. `--fixtures` adds the page shapes written as tables in the
 checkout's tests (2012 tables, mobile `<br>` text, ad-split bodies, ...; those of
 test_clean_heldout.py were written after the rules and count as held out) and the whole pages
 of tests/data/clean_pages/ (an entry's `"site"` overrides the site read from the file name). trafilatura and readability-lxml are optional
@@ -61,6 +63,7 @@ class Page:
     html: str
     with_: tuple[str, ...]
     without: tuple[str, ...]
+    number: int = 0
 
 
 @dataclass
@@ -93,14 +96,15 @@ def load_pages(expect_files: Sequence[Path]) -> list[Page]:
     """The HTML pages listed in the expectation files (plain-text entries are left out)."""
     pages = []
     for path in expect_files:
-        for entry in json.loads(path.read_text(encoding="utf-8")):
+        for position, entry in enumerate(json.loads(path.read_text(encoding="utf-8")), start=1):
             page = path.parent / entry["file"]
             if page.suffix != ".html" or not page.is_file():
                 continue
             site = entry.get("site") or page.stem.rsplit("_", 1)[0]
             pages.append(Page(page.stem, site, entry["kind"] == "article",
                               page.read_text(encoding="utf-8", errors="replace"),
-                              tuple(map(norm, entry["with"])), tuple(map(norm, entry["without"]))))
+                              tuple(map(norm, entry["with"])), tuple(map(norm, entry["without"])),
+                              int(entry.get("n", position))))
     return pages
 
 
@@ -193,8 +197,14 @@ def _row(name: str, score: Score) -> list[str]:
             f"{score.articles_found}/{score.article_pages}", f"{score.refused}/{score.other_pages}"]
 
 
+def held_out(page: Page, hold_out: set[str], parity: str | None = None) -> bool:
+    """A page of a held-out site, or (with a parity) one whose number has that parity."""
+    by_number = parity is not None and page.number > 0 and page.number % 2 == (0 if parity == "even" else 1)
+    return page.site in hold_out or by_number
+
+
 def report(pages: list[Page], results: dict[str, tuple[list[Score], float]], hold_out: set[str],
-           console: Console) -> dict[str, object]:
+           console: Console, parity: str | None = None) -> dict[str, object]:
     """Print the per-page and the summary tables; return the numbers."""
     names = list(results)
     per_page = Table(title="per page: with-recall / without-precision (refused = no article)")
@@ -207,7 +217,7 @@ def report(pages: list[Page], results: dict[str, tuple[list[Score], float]], hol
             score = results[name][0][i]
             refused = score.articles_found == 0 and score.refused == 0 and page.article
             cells.append("NO ARTICLE" if refused else f"{_share(score.with_recall)} / {_share(score.without_precision)}")
-        per_page.add_row(page.name + (" (held out)" if page.site in hold_out else ""), *cells)
+        per_page.add_row(page.name + (" (held out)" if held_out(page, hold_out, parity) else ""), *cells)
     console.print(per_page)
     summary = Table(title="overall")
     for column in ("extractor", "pages", "with-recall", "without-precision", "articles found",
@@ -219,7 +229,7 @@ def report(pages: list[Page], results: dict[str, tuple[list[Score], float]], hol
         groups = {"all": Score(), "held out": Score(), "rules written on": Score()}
         for page, score in zip(pages, scores, strict=True):
             groups["all"].add(score)
-            groups["held out" if page.site in hold_out else "rules written on"].add(score)
+            groups["held out" if held_out(page, hold_out, parity) else "rules written on"].add(score)
         for group, score in groups.items():
             summary.add_row(*_row(name, score)[:1], group, *_row(name, score)[1:], f"{rate:.1f}" if group == "all" else "")
         out[name] = {group: {**asdict(s), "with_recall": s.with_recall, "without_precision": s.without_precision}
@@ -237,6 +247,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                              "test_clean_heldout.py and on the pages of tests/data/clean_pages/ (a checkout's tests/)")
     parser.add_argument("--hold-out", default=DEFAULT_HOLD_OUT,
                         help="comma-separated sites (file name before '_') summed apart as held out")
+    parser.add_argument("--hold-out-parity", choices=("odd", "even"),
+                        help="also hold out the pages whose number (entry 'n', else position) has this parity")
     parser.add_argument("--repeat", type=int, default=3, help="clean every page this many times for the rate")
     parser.add_argument("--only", help="comma-separated extractor names to run (default: all)")
     parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
@@ -263,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             console.print(f"{name}: not installed, skipped (pip install 'vnfigures[bench]')")
             continue
         results[name] = run(pages, extract, args.repeat)
-    numbers = report(pages, results, hold_out, console)
+    numbers = report(pages, results, hold_out, console, args.hold_out_parity)
     if args.json:
         args.json.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
 

@@ -239,10 +239,13 @@ def _block_unit(child: Tag, position: int, rules: HtmlRules, index: Index) -> Un
 def _single_paragraph(tag: Tag, index: Index) -> bool:
     """A block holding one paragraph, however deeply wrapped (`<div><div><p>...</p></div></div>`),
     not cut in pieces by `<br>`s (those pieces are units of the block itself; a lone trailing
-    `<br>` cuts nothing)."""
+    `<br>` cuts nothing). Children without visible text (pictures, empty ad slots) are not
+    content: a photo story's wrapper (`<div><figure><img></figure><figcaption>text</figcaption></div>`)
+    holds one paragraph, its caption."""
     node = tag
     while index.has_block[id(node)]:
-        content = [c for c in node.children if isinstance(c, Tag) or (isinstance(c, NavigableString) and c.strip())]
+        content = [c for c in node.children
+                   if (isinstance(c, Tag) and index.chars[id(c)]) or (isinstance(c, NavigableString) and c.strip())]
         if len(content) != 1 or not isinstance(content[0], Tag):
             return False
         node = content[0]

@@ -94,6 +94,11 @@ def no_article_message(soup: BeautifulSoup | Tag, scan: Scan, rules: HtmlRules) 
     """What the page holds instead of an article, in numbers a user can check."""
     headlines = sum(1 for a in tags_in(soup, {"a"})
                     if len(a.get_text(" ").split()) >= rules.headline_link_words)
+    visible = max(scan.index.chars.values(), default=0)  # the root holds every element's text
+    if visible <= rules.bare_page_max_chars and headlines <= rules.bare_page_max_headlines:
+        return (f"no article found in the page: it holds almost no text ({visible} visible characters, "
+                f"{headlines} linked headlines): its content is filled in by scripts, or it is a redirect "
+                "or a bot check; save the page once it has loaded in a browser")
     return ("no article found in the page: no run of article sentences "
             f"({headlines} linked headlines, longest paragraph {scan.longest} characters); "
             "it looks like a section list or homepage: pass the page of a single article")

@@ -47,6 +47,8 @@ class HtmlRules(BaseModel):
     paragraph_tags: frozenset[str]
     min_body_chars: int = Field(gt=0)
     min_body_paragraphs: int = Field(gt=0)
+    bare_page_max_chars: int = Field(gt=0)
+    bare_page_max_headlines: int = Field(ge=0)
     max_link_density: float = Field(gt=0, le=1)
     link_block_share: float = Field(gt=0, le=1)
     lead_min_words: int = Field(gt=0)
