@@ -28,7 +28,7 @@ from .context import ArticleContext
 from .lexicon import alternation, word_set, windows
 from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
                              target_after, target_right_before)
-from .modality_cues import (carry, computation_re, event_condition_re, computed_weak, fact_weak, price_re, purchase_re, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
+from .modality_cues import (carry, rule_back_ref_re, rule_issue_re, rule_object_re, computation_re, event_condition_re, computed_weak, fact_weak, price_re, purchase_re, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
                             opening_lead_re, opening_only, programme_contents_re, provision_re, relative_fact_cues,
                             relative_fact_re, rule_condition, rule_re, rule_weak, target_pattern_re, target_re, weak)
 
@@ -79,13 +79,14 @@ def _noun_cues() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1024)
-def scopes(text: str, start: int, end: int, *, rate: bool = False) -> tuple[Scope, ...]:
+def scopes(text: str, start: int, end: int, *, rate: bool = False, ruled: bool = False) -> tuple[Scope, ...]:
     """Every cue scope of the sentence text[start:end], in order of the cues.
 
     Fact cues are found first and masked, so `so với kế hoạch` is one fact cue and no plan cue;
     for a rate or price (`rate`), weak cues (conditions, abilities) govern nothing (§7).
-    Cached: every figure of a sentence, and the sentences after it that look back at it (a
-    carried plan, a continued change), ask for the same scopes.
+    In a sentence stating an issued rule's content (`ruled`, `rule_content`) the rule_weak cues
+    govern nothing. Cached: every figure of a sentence, and the sentences after it that look back
+    at it (a carried plan, a continued change), ask for the same scopes.
     """
     masked = _mask(text, [(m.start(), m.end()) for m in not_cue_re().finditer(text, start, end)])
     facts = list(fact_re().finditer(masked, start, end))
@@ -94,7 +95,7 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> tuple[Scop
         (m.start(), m.end(), Modality.actual, m.group()) for m in facts]
     for m in target_re().finditer(masked, start, end):
         word = m.group(1).lower()
-        if _in_name(masked, start, m) or (rate and word in weak()):
+        if _in_name(masked, start, m) or (rate and word in weak()) or (ruled and word in rule_weak()):
             continue
         if word in opening_only() and not _opens_sentence(masked, start, m.start()):
             continue  # `2 trường hợp tử vong` counts cases; only an opening `Trường hợp …,` sets a condition
@@ -326,6 +327,19 @@ def continued_change(ctx: ArticleContext, sentence: tuple[int, int], start: int)
     return False
 
 
+def rule_content(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
+    """The sentence opens with a back-reference (`Theo đó,`) right after a sentence reporting a
+    rule or price table issued (`… vừa ban hành bảng đơn giá …`) with no target cue in it: it
+    states the rule's content, in force (§7 rules in force), whatever `sẽ` it holds. A plan issued
+    or a rule still to be issued (`sẽ ban hành`) has a target cue and keeps them."""
+    if not rule_back_ref_re().match(ctx.text, sentence[0], sentence[1]):
+        return False
+    prev = ctx.fine_previous(sentence[0])
+    if prev is None or not rule_issue_re().search(ctx.text, *prev) or not rule_object_re().search(ctx.text, *prev):
+        return False
+    return not any(s.modality is Modality.target for s in scopes(ctx.text, *prev))
+
+
 def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = None, *,
            rate: bool = False, money: bool = False, step_first: bool = False) -> Modality:
     """The modality of the figure spanning start..end (its qualifier included).
@@ -337,7 +351,7 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     if preset is None and at_place(text, start, end):
         return Modality.actual
     sentence = ctx.fine_sentence(start)
-    found = scopes(text, *sentence, rate=rate)
+    found = scopes(text, *sentence, rate=rate, ruled=rule_content(ctx, sentence))
     scope = innermost(found, _anchor(text, start, end, found))
     target = (scope.modality is Modality.target if scope
               else carried(ctx, sentence) or continued_change(ctx, sentence, start))

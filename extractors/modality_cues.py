@@ -56,6 +56,9 @@ class ModalityCues(_Strict):
     currency_words: list[str] = []
     rule_cues: list[str] = []
     rule_condition_cues: list[str] = []
+    rule_back_refs: list[str] = []
+    rule_issue_verbs: list[str] = []
+    rule_objects: list[str] = []
     provision_cues: list[str] = []
     habit_cues: list[str] = []
     place_prepositions: list[str] = []
@@ -248,6 +251,23 @@ def price_re() -> re.Pattern[str]:
 @cache
 def rule_re() -> re.Pattern[str]:
     return words_re(modality_cues().rule_cues)
+
+
+@cache
+def rule_back_ref_re() -> re.Pattern[str]:
+    """A back-reference to a document opening a sentence (`Theo đó,`), matched at its start."""
+    refs = alternation(modality_cues().rule_back_refs) or chr(0xFFFF)
+    return re.compile(rf"[\s\W]*(?:{refs})\s*,", re.IGNORECASE)
+
+
+@cache
+def rule_issue_re() -> re.Pattern[str]:
+    return words_re(modality_cues().rule_issue_verbs)
+
+
+@cache
+def rule_object_re() -> re.Pattern[str]:
+    return words_re(modality_cues().rule_objects)
 
 
 @cache

@@ -108,6 +108,24 @@ NO_LEAK = [
 # Plans' outputs, proposals, conditions and possibilities are targets; rules in force, habits,
 # capacities and prices in force stay actual even with `sẽ`, `nếu`, `có thể`.
 PLANS_AND_RULES = [
+    # the content of a rule or price table just issued, after `Theo đó,`, is in force whatever `sẽ` it holds
+    # (nhaphodep_1, fresh learn); a plan issued or approved and a rule still to be issued keep their targets
+    ("nhaphodep_1", "UBND thành phố Hà Nội vừa ban hành bảng đơn giá xây dựng mới nhà ở, nhà tạm, vật kiến trúc. "
+     "Theo đó, đơn giá xây dựng nhà cấp 4 sẽ từ hơn 1,76 triệu đến trên 5,16 triệu đồng/m2; nhà cấp 3 có đơn giá "
+     "từ trên 5,3 triệu đến trên 6,1 triệu đồng/m2.", "AAAA"),
+    ("#11", "Chính phủ vừa ban hành Nghị định 73/2024. Theo đó, từ ngày 1/7/2024, mức lương cơ sở sẽ là 2,34 "
+     "triệu đồng/tháng.", "A"),
+    ("#11", "UBND thành phố sẽ ban hành bảng đơn giá mới. Theo đó, đơn giá xây dựng nhà cấp 4 sẽ từ 2 triệu "
+     "đồng/m2.", "T"),
+    ("#11", "Tỉnh vừa ban hành kế hoạch hỗ trợ hộ nghèo. Theo đó, tỉnh sẽ hỗ trợ 500 hộ.", "T"),
+    ("#11", "Dự án đã được phê duyệt. Theo đó, tỉnh sẽ xây 500 nhà.", "T"),
+    # a purpose of reaching names a goal (baobaclieu_1, fresh learn); an order addressed to a counted group is
+    # an order (vnexpress_2, fresh learn), a thing required stays no cue
+    ("baobaclieu_1", "Theo ông Lâm Anh Tuấn, Chủ tịch UBND xã Hưng Hội: “Để hoàn thành 19/19 tiêu chí XDNTM trong "
+     "năm 2018, nguồn kinh phí thực hiện còn rất lớn”.", "TT"),
+    ("#11", "Để hoàn thành công trình, xã đã chi 500 triệu đồng.", "A"),
+    ("vnexpress_2", "Riêng Khánh Hòa và Phú Yên, hai tỉnh được dự báo nằm trong tâm bão đã sơ tán hơn 10.000 người "
+     "ở vùng nguy hiểm và yêu cầu 12.000 người trên các lồng bè vào bờ.", "AAT"),
     ("vietnamnet_201", "Để ứng phó với bão số 4, tỉnh Thừa Thiên Huế đã lên phương án di dời hơn 16.000 hộ dân "
      "với hơn 52.000 nhân khẩu đến nơi an toàn.", "TT"),
     ("baomoi_41", "Để sớm có điều kiện khắc phục sạt lở trước mắt, cũng như đầu tư xây dựng mới mang tính lâu dài, "
