@@ -86,6 +86,12 @@ NO_LEAK = [
     ("#11", "Chương trình sẽ được thực hiện từ nay đến năm 2020, trên diện tích hơn 22.000 ha.", "A"),
     ("#11", "Dự án dự kiến triển khai tại xã A với diện tích 500 ha, hỗ trợ 300 hộ, tổng vốn 50 tỷ đồng.", "ATT"),
     ("#11", "Theo kế hoạch, tỉnh sẽ xây dựng khu đô thị với diện tích 500 ha, tổng vốn 5.000 tỷ đồng.", "TT"),
+    # what a plan sells exists: its size is a fact, how many it sells the plan's output (thanhnien_1, fresh learn)
+    ("thanhnien_1", "Chủ tịch UBND TP.Đà Nẵng đã kết luận sẽ bán một số căn hộ chung cư ở Q.Sơn Trà có diện tích "
+     "từ 50 - 55m2 cho cán bộ, công chức.", "A"),
+    ("#11", "Thành phố sẽ bán 351 căn hộ có diện tích 60 m2.", "TA"),
+    ("#11", "Xã sẽ nuôi tôm bán thâm canh với diện tích 50 ha.", "T"),
+    ("#11", "Thành phố sẽ xây 300 căn hộ có diện tích 50 m2 để bán.", "TT"),
     # a cue the qualifier took into the figure's span still governs it (#11)
     ("#11", "Giá bán dự kiến khoảng 15 triệu đồng/m2.", "T"),
     ("#11", "Nguồn vốn dự kiến khoảng 1.000 tỷ đồng.", "T"),
