@@ -28,7 +28,7 @@ from .context import ArticleContext
 from .lexicon import alternation, word_set, windows
 from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
                              target_after, target_right_before)
-from .modality_cues import (carry, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
+from .modality_cues import (carry, rule_back_ref_re, rule_issue_re, rule_object_re, computation_re, event_condition_re, computed_weak, fact_weak, price_re, purchase_re, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
                             opening_lead_re, opening_only, programme_contents_re, provision_re, relative_fact_cues,
                             relative_fact_re, rule_condition, rule_re, rule_weak, target_pattern_re, target_re, weak)
 
@@ -79,13 +79,14 @@ def _noun_cues() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1024)
-def scopes(text: str, start: int, end: int, *, rate: bool = False) -> tuple[Scope, ...]:
+def scopes(text: str, start: int, end: int, *, rate: bool = False, ruled: bool = False) -> tuple[Scope, ...]:
     """Every cue scope of the sentence text[start:end], in order of the cues.
 
     Fact cues are found first and masked, so `so với kế hoạch` is one fact cue and no plan cue;
     for a rate or price (`rate`), weak cues (conditions, abilities) govern nothing (§7).
-    Cached: every figure of a sentence, and the sentences after it that look back at it (a
-    carried plan, a continued change), ask for the same scopes.
+    In a sentence stating an issued rule's content (`ruled`, `rule_content`) the rule_weak cues
+    govern nothing. Cached: every figure of a sentence, and the sentences after it that look back
+    at it (a carried plan, a continued change), ask for the same scopes.
     """
     masked = _mask(text, [(m.start(), m.end()) for m in not_cue_re().finditer(text, start, end)])
     facts = list(fact_re().finditer(masked, start, end))
@@ -94,15 +95,18 @@ def scopes(text: str, start: int, end: int, *, rate: bool = False) -> tuple[Scop
         (m.start(), m.end(), Modality.actual, m.group()) for m in facts]
     for m in target_re().finditer(masked, start, end):
         word = m.group(1).lower()
-        if _in_name(masked, start, m) or (rate and word in weak()):
+        if _in_name(masked, start, m) or (rate and word in weak()) or (ruled and word in rule_weak()):
             continue
         if word in opening_only() and not _opens_sentence(masked, start, m.start()):
             continue  # `2 trường hợp tử vong` counts cases; only an opening `Trường hợp …,` sets a condition
-        if _under_rule(masked, start, end, m, word):
+        if _under_rule(masked, start, end, m, word) or _hedged_fact(text, start, end, m, word):
             continue
         found.append((m.start(), m.end(), Modality.target, word))
     found.extend((m.start(), m.end(), Modality.target, m.group().lower())
                  for m in target_pattern_re().finditer(masked, start, end))
+    found.extend((m.start(), m.end(), Modality.target, m.group().lower())
+                 for m in event_condition_re().finditer(masked, start, end)
+                 if _opens_sentence(masked, start, m.start()) and not _dated_condition(text, m.end(), end))
     out: list[Scope] = []
     for a, b, modality, cue in sorted(found):
         region = region_of(text, start, end, a)
@@ -124,6 +128,14 @@ def _opens_sentence(text: str, start: int, cue_start: int) -> bool:
     while (m := opening_lead_re().match(text, start, cue_start)) is not None:
         start = m.end()
     return not re.search(r"\w", text[start:cue_start])
+
+
+def _dated_condition(text: str, cue_end: int, end: int) -> bool:
+    """The event of a condition (`Khi có lũ lớn …,`) is dated in its own clause, up to its comma:
+    a digit (`năm 2020`, `ngày 5/9`) or a fact cue (`vừa qua`, `năm ngoái`) makes it a past event."""
+    stop = _condition_end_re().search(text, cue_end, end)
+    clause_end = stop.start() if stop else end
+    return bool(re.search(r"\d", text[cue_end:clause_end]) or fact_re().search(text, cue_end, clause_end))
 
 
 def _in_modifier(text: str, start: int, cue_start: int, cue: str) -> bool:
@@ -163,6 +175,36 @@ def _under_rule(text: str, start: int, end: int, cue: re.Match[str], word: str) 
     return word in habit_weak() and _habit_before(text, start, cue.start())
 
 
+def _hedged_fact(text: str, start: int, end: int, cue: re.Match[str], word: str) -> bool:
+    """The cue `word` stands in a statement of fact (§7), read on the unmasked sentence: a
+    campaign with a fact cue earlier in its own clause reports what it obtained (`đã tích cực vận
+    động hội viên hiến 401 cây dừa`); a possibility after a computation cue in its clause or opening
+    phrase hedges a sum worked out (`Tính ra, FLC có thể thu về ít nhất là 230 tỷ đồng`); an ability
+    to buy (`có thể mua được`) in a sentence naming a price states what the price buys now."""
+    if word in fact_weak() and fact_re().search(text, _clause_start(text, start, cue.start()), cue.start()):
+        return True
+    if word in computed_weak() and _opening_or_clause(computation_re(), text, start, cue.start()):
+        return True
+    return (word in computed_weak() and purchase_re().match(text, cue.end()) is not None
+            and price_re().search(text, start, end) is not None)
+
+
+def _clause_start(text: str, start: int, cue_start: int) -> int:
+    """Where the clause of the cue at cue_start begins: after the last `,` or `;` before it."""
+    breaks = [m.start() for m in _clause_mark_re().finditer(text, start, cue_start)]
+    return breaks[-1] + 1 if breaks else start
+
+
+def _opening_or_clause(cue_re: re.Pattern[str], text: str, start: int, cue_start: int) -> bool:
+    """A cue of `cue_re` in the clause of the cue at cue_start, or in the sentence's opening
+    phrase when that cue stands in the clause right after it (`Mỗi năm, cây sẽ cho …`)."""
+    breaks = [m.start() for m in _clause_mark_re().finditer(text, start, cue_start)]
+    clause = breaks[-1] + 1 if breaks else start
+    if cue_re.search(text, clause, cue_start):
+        return True
+    return len(breaks) == 1 and text[breaks[0]] == "," and bool(cue_re.search(text, start, breaks[0]))
+
+
 def _provision_in_condition(text: str, cue_end: int, end: int) -> bool:
     """The condition opened at cue_end names a rule's provision in its own clause, up to its
     comma or `thì` (`Trường hợp cá nhân trực tiếp khai thuế ... thì cá nhân được lựa chọn khai
@@ -181,11 +223,7 @@ def _habit_before(text: str, start: int, cue_start: int) -> bool:
     """A habit cue in the cue's own clause (`mỗi sào sẽ cho khoảng 2 tạ`), or in the opening
     phrase of the sentence when the cue stands in the clause right after it (`Hằng năm, huyện
     sẽ tổ chức 2 đợt tiêm phòng`, `Mỗi năm, cây sẽ cho khoảng 2 tạ quả`)."""
-    breaks = [m.start() for m in _clause_mark_re().finditer(text, start, cue_start)]
-    clause = breaks[-1] + 1 if breaks else start
-    if habit_re().search(text, clause, cue_start):
-        return True
-    return len(breaks) == 1 and text[breaks[0]] == "," and bool(habit_re().search(text, start, breaks[0]))
+    return _opening_or_clause(habit_re(), text, start, cue_start)
 
 
 @cache
@@ -289,6 +327,19 @@ def continued_change(ctx: ArticleContext, sentence: tuple[int, int], start: int)
     return False
 
 
+def rule_content(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
+    """The sentence opens with a back-reference (`Theo đó,`) right after a sentence reporting a
+    rule or price table issued (`… vừa ban hành bảng đơn giá …`) with no target cue in it: it
+    states the rule's content, in force (§7 rules in force), whatever `sẽ` it holds. A plan issued
+    or a rule still to be issued (`sẽ ban hành`) has a target cue and keeps them."""
+    if not rule_back_ref_re().match(ctx.text, sentence[0], sentence[1]):
+        return False
+    prev = ctx.fine_previous(sentence[0])
+    if prev is None or not rule_issue_re().search(ctx.text, *prev) or not rule_object_re().search(ctx.text, *prev):
+        return False
+    return not any(s.modality is Modality.target for s in scopes(ctx.text, *prev))
+
+
 def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = None, *,
            rate: bool = False, money: bool = False, step_first: bool = False) -> Modality:
     """The modality of the figure spanning start..end (its qualifier included).
@@ -300,7 +351,7 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     if preset is None and at_place(text, start, end):
         return Modality.actual
     sentence = ctx.fine_sentence(start)
-    found = scopes(text, *sentence, rate=rate)
+    found = scopes(text, *sentence, rate=rate, ruled=rule_content(ctx, sentence))
     scope = innermost(found, _anchor(text, start, end, found))
     target = (scope.modality is Modality.target if scope
               else carried(ctx, sentence) or continued_change(ctx, sentence, start))

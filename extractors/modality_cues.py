@@ -43,10 +43,22 @@ class ModalityCues(_Strict):
     change_own_times: list[str] = []
     weak_cues: list[str] = []
     opening_only_cues: list[str] = []
+    event_condition_leads: list[str] = []
+    condition_events: list[str] = []
     rule_weak_cues: list[str] = []
     habit_weak_cues: list[str] = []
+    fact_weak_cues: list[str] = []
+    computation_cues: list[str] = []
+    computed_weak_cues: list[str] = []
+    dated_result_verbs: list[str] = []
+    purchase_verbs: list[str] = []
+    price_words: list[str] = []
+    currency_words: list[str] = []
     rule_cues: list[str] = []
     rule_condition_cues: list[str] = []
+    rule_back_refs: list[str] = []
+    rule_issue_verbs: list[str] = []
+    rule_objects: list[str] = []
     provision_cues: list[str] = []
     habit_cues: list[str] = []
     place_prepositions: list[str] = []
@@ -54,6 +66,9 @@ class ModalityCues(_Strict):
     place_relatives: list[str] = []
     plan_area_verbs: list[str] = []
     plan_area_leads: list[str] = []
+    transfer_verbs: list[str] = []
+    transfer_not_compounds: list[str] = []
+    transfer_leads: list[str] = []
     unit_definition_heads: list[str] = []
     cues_after: list[str]
     facts_after: list[str] = []
@@ -170,6 +185,15 @@ def opening_lead_re() -> re.Pattern[str]:
 
 
 @cache
+def event_condition_re() -> re.Pattern[str]:
+    """A condition on a hazard or event (`Khi có lũ lớn`, `Mỗi khi có bão`): a lead, then an event word."""
+    c = modality_cues()
+    lead = alternation(c.event_condition_leads) or chr(0xFFFF)
+    event = alternation(c.condition_events) or chr(0xFFFF)
+    return re.compile(rf"(?<!\w)(?:{lead})\s+(?:{event})(?!\w)", re.IGNORECASE)
+
+
+@cache
 def weak() -> frozenset[str]:
     return word_set(modality_cues().weak_cues)
 
@@ -190,8 +214,63 @@ def habit_weak() -> frozenset[str]:
 
 
 @cache
+def fact_weak() -> frozenset[str]:
+    return word_set(modality_cues().fact_weak_cues)
+
+
+@cache
+def computed_weak() -> frozenset[str]:
+    return word_set(modality_cues().computed_weak_cues)
+
+
+@cache
+def computation_re() -> re.Pattern[str]:
+    return words_re(modality_cues().computation_cues)
+
+
+@cache
+def dated_result_re() -> re.Pattern[str]:
+    return words_re(modality_cues().dated_result_verbs)
+
+
+@cache
+def purchase_re() -> re.Pattern[str]:
+    """A verb of buying done right after a cue (`có thể mua được`), matched at the cue's end."""
+    verbs = alternation(modality_cues().purchase_verbs) or chr(0xFFFF)
+    return re.compile(rf"\s+(?:{verbs})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def price_re() -> re.Pattern[str]:
+    """A price named in a sentence: a price word (`giá`) or an amount of money (`20.000 đồng`,
+    `5 triệu đồng`: a number, at most one word, a currency word)."""
+    c = modality_cues()
+    words = alternation(c.price_words) or chr(0xFFFF)
+    money = alternation(c.currency_words) or chr(0xFFFF)
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)|\d[\d.,]*[ \t]*(?:[^\W\d_]+[ \t]+)?(?:{money})(?!\w)",
+                      re.IGNORECASE)
+
+
+@cache
 def rule_re() -> re.Pattern[str]:
     return words_re(modality_cues().rule_cues)
+
+
+@cache
+def rule_back_ref_re() -> re.Pattern[str]:
+    """A back-reference to a document opening a sentence (`Theo đó,`), matched at its start."""
+    refs = alternation(modality_cues().rule_back_refs) or chr(0xFFFF)
+    return re.compile(rf"[\s\W]*(?:{refs})\s*,", re.IGNORECASE)
+
+
+@cache
+def rule_issue_re() -> re.Pattern[str]:
+    return words_re(modality_cues().rule_issue_verbs)
+
+
+@cache
+def rule_object_re() -> re.Pattern[str]:
+    return words_re(modality_cues().rule_objects)
 
 
 @cache

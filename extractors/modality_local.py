@@ -25,6 +25,7 @@ def local_fact(text: str, cue_start: int, cue_end: int, start: int, end: int) ->
                 or _fact_before_re().search(text, max(0, start - windows().fact_before), start)
                 or _place_relative_re().search(text, max(0, start - windows().place_relative), start)
                 or _plan_area_re().search(text, max(0, start - windows().plan_area), start)
+                or _transfer_area_re().search(text, max(0, start - windows().plan_area), start)
                 or _unit_definition_re().search(text, max(0, start - windows().fact_before), start)
                 or earlier_year_clause(text, cue_start, start))
 
@@ -47,6 +48,20 @@ def _plan_area_re() -> re.Pattern[str]:
     verb = alternation(c.plan_area_verbs) or chr(0xFFFF)
     lead = alternation(c.plan_area_leads) or chr(0xFFFF)
     return re.compile(rf"(?<!\w)(?:{verb})(?!\w)[^.;:!?]*?(?<!\w)(?:{lead})[ \t]+$", re.IGNORECASE)
+
+
+@cache
+def _transfer_area_re() -> re.Pattern[str]:
+    """A verb of selling or handing over, then the size of what it transfers right before the figure
+    (`sẽ bán một số căn hộ chung cư ở Q.Sơn Trà có diện tích từ 50 - 55m2`): the thing exists, its
+    size is a fact; `bán thâm canh`, `bán kính` are no selling. A dot inside a name (`Q.Sơn Trà`)
+    ends no sentence."""
+    c = modality_cues()
+    verb = alternation(c.transfer_verbs) or chr(0xFFFF)
+    compounds = alternation(c.transfer_not_compounds) or chr(0xFFFF)
+    lead = alternation(c.transfer_leads) or chr(0xFFFF)
+    return re.compile(rf"(?<!\w)(?:{verb})(?!\w)(?![ \t]+(?:{compounds})(?!\w))(?:[^.;:!?]|\.(?=\S))*?(?<!\w)(?:{lead})[ \t]+"
+                      rf"(?:(?:từ|khoảng|gần|hơn|trên|dưới|chừng)[ \t]+)?$", re.IGNORECASE)
 
 
 @cache

@@ -115,14 +115,16 @@ class FiguresStep(_NlpStep):
 
 class LocateStep:
     """Where and when each figure holds (ANNOTATION.md §8): place, province, year, year_max,
-    and the article's main province; rules over the text and the gazetteer, no model."""
+    and the article's main province; rules over the text and the gazetteer, no model. A figure
+    then dated after the publication year is a forecast (§7, `modality_dated`)."""
 
     name = "locate"
 
     def __call__(self, article: Article) -> Article:
         from vnfigures.extractors.locate import locate
+        from vnfigures.extractors.modality_dated import dated_later
 
-        return _with_doc_of(article, locate(article))
+        return _with_doc_of(article, dated_later(locate(article)))
 
 
 class MentionsStep:
