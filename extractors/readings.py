@@ -125,9 +125,17 @@ def _per_at(text: str, pos: int, unit: UnitMatch | None = None) -> tuple[str | N
     head = m.group(3) or m.group(4)
     if m.group(4) and head.lower() in function_words():
         return None, pos
-    more, end = _noun_words(text, m.end(), 2)
+    end = m.end()
+    if m.group(3):
+        while (chained := _CHAINED_PER.match(text, end)):  # `đồng/lượt/xe`, `USD/m2/tháng`
+            head, end = f"{head}/{chained.group(1)}", chained.end()
+    more, end = _noun_words(text, end, 2)
     noun = f"{head} {more}".strip()
     return (f"{m.group(2)} {noun}" if m.group(2) else noun), end
+
+
+#: a second denominator glued after the first: `35.000 đồng/lượt/xe`, `4.000 USD/người/năm`
+_CHAINED_PER = re.compile(r"/([^\W\d_][\w²³]*)")
 
 
 def interpret(ctx: ArticleContext, m: NumberMention) -> Candidate | Rejection:

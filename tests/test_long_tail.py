@@ -452,6 +452,13 @@ FOURTH_PASS = [
      [F("other", "30", "item", per="kg", text="30 con/kg"), F("money", "150000", "VND", per="kg")]),
     ("Anh kiếm được vài trăm ngàn/ngày từ nghề bán vé số.", []),
     ("Chị kiếm được hơn trăm ngàn/ngày từ bán rau.", [F("money", "100000", "VND", "more_than", per="ngày")]),
+    # the đồng sign; a toll after `trạm` (a station's number or class is no money); chained denominators
+    ("Sản phẩm được bán với giá 500.000₫, bản cao cấp 1.290.000 ₫.",
+     [F("money", "500000", "VND"), F("money", "1290000", "VND", text="1.290.000 ₫")]),
+    ("Phí qua trạm 35.000 đồng/lượt/xe.", [F("money", "35000", "VND", per="lượt/xe", text="35.000 đồng/lượt/xe")]),
+    ("Xây dựng trạm 110kV và trạm 3 ở xã.", []),
+    ("Thu nhập bình quân đạt 4.000 USD/người/năm.", [F("money", "4000", "USD", per="người/năm")]),
+    ("Giá thuê là 10 USD/m2/tháng.", [F("money", "10", "USD", per="m2/tháng")]),
 ]
 
 
