@@ -74,6 +74,7 @@ class NumberWords(_Strict):
     scale_glued_units: list[str]
     glued_scales: dict[str, int] = {}
     glued_scales_need_money: list[str] = []
+    glued_scales_not_after: list[str] = []
     million_slang: list[str] = []
     date_cues: list[str]
     day_cues: list[str]
@@ -193,6 +194,7 @@ class Cues(_Strict):
     negative_signs: list[str]
     function_words: list[str]
     predicate_openers: list[str] = []
+    not_nouns_after_bare: list[str] = []
     idioms: list[str]
     idiom_exceptions: list[str] = []
     sides: dict[str, list[str]] = {}

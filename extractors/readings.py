@@ -81,6 +81,11 @@ def _predicate_re() -> re.Pattern[str]:
 
 
 @cache
+def _not_nouns_after_bare() -> frozenset[str]:
+    return word_set(cues().not_nouns_after_bare)
+
+
+@cache
 def _number_words() -> frozenset[str]:
     return word_set(number_words().all_words())
 
@@ -154,6 +159,8 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     if m.form == "words" and indefinite_before(text, m.start):
         return Reason.indefinite
     if m.form == "fraction":
+        if class_label_before(text, m.start, Kind.percent):
+            return Reason.class_label  # `thương binh 1/4`: a class, no share
         return _read_bare(ctx, m)  # `1/3 dân số` is a percentage whatever follows (§7)
     signed = _signed_money(ctx, m)
     if signed is not None:
@@ -300,8 +307,8 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
         return Reason.name  # a model or name (`Mazda 3`, `Mega 6/45`)
     if m.pair_first:
         return Candidate(m, None, None, None, m.value, m.end, "", None)
-    if m.needs_money and not _money_context(ctx, m):
-        return Reason.code  # `màn hình 2K`, `chạy 10K`: no money named, a label
+    if m.needs_money and (_grade_k_before(text, m) or not _money_context(ctx, m)):
+        return Reason.code  # `màn hình 2K`, `chạy 10K`: a grade or distance, or no money named
     slang = _million_slang(ctx, m)
     if slang is not None:
         return slang
@@ -317,7 +324,7 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     is_year = _YEAR[0] <= m.value <= _YEAR[1] and m.value == m.value.to_integral_value()
     nxt = _NOUN_WORD.match(text, m.end)
     if (nxt and (nxt.group(1).islower() or _ABBREVIATION.fullmatch(nxt.group(1)))
-            and nxt.group(1) not in function_words()
+            and nxt.group(1) not in function_words() and nxt.group(1) not in _not_nouns_after_bare()
             and not is_year):
         subject, end = _noun_words(text, m.end, 3)
         if not subject and _ABBREVIATION.fullmatch(nxt.group(1)):  # `5 HTX` is the subject itself
@@ -340,6 +347,17 @@ def _money_context(ctx: ArticleContext, m: NumberMention, end: int | None = None
     end = m.end if end is None else end
     return bool(_per_at(ctx.text, end)[0] or money_subject(ctx, m.start, end)
                 or _money_verb_re().search(ctx.text, max(0, m.start - windows().money_head), m.start))
+
+
+@cache
+def _grade_k_re() -> re.Pattern[str]:
+    return cue_before_re(number_words().glued_scales_not_after or ["\uffff"], r"[ \t]+")
+
+
+def _grade_k_before(text: str, m: NumberMention) -> bool:
+    """`cự ly 5K`, `màn hình 4K`: a glued `k` right after these words grades or measures, even
+    in a clause about money."""
+    return bool(_grade_k_re().search(text, max(0, m.start - windows().label), m.start))
 
 
 @cache

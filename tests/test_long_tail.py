@@ -410,6 +410,9 @@ FOURTH_PASS = [
     ("Mua gói cước 70k/tháng.", [F("money", "70000", "VND", per="tháng")]),
     ("Điện thoại có màn hình độ phân giải 2K, tần số quét 120Hz.", [F("other", "120", "item")]),
     ("Anh tham gia giải chạy 10K ở Đà Nẵng.", []),
+    ("Phí đăng ký cự ly 5K là 300.000 đồng.", [F("money", "300000", "VND")]),
+    ("Tivi 4K giá 10 triệu.", [F("money", "10000000", "VND")]),
+    ("Mỗi cây cho 5 củ, giá bán 20 nghìn đồng/kg.", [F("other", "5", "item"), F("money", "20000", "VND")]),
     ("Chiếc xe cũ anh mua lại với giá 2 củ.", [F("money", "2000000", "VND", text="2 củ")]),
     ("Mỗi tháng chị kiếm được 7 củ từ bán rau.", [F("money", "7000000", "VND")]),
     ("Anh đào được 5 củ khoai lang to.", [F("other", "5", "item", text="5 củ khoai lang")]),
@@ -460,6 +463,44 @@ FOURTH_PASS = [
     ("Thu nhập bình quân đạt 4.000 USD/người/năm.", [F("money", "4000", "USD", per="người/năm")]),
     ("Giá thuê là 10 USD/m2/tháng.", [F("money", "10", "USD", per="m2/tháng")]),
 ]
+
+# families read on the fresh `learn` articles (heldout2/split.json), one real-looking sentence each
+FRESH_LEARN = [
+    # a number naming a programme, a unit of the army, a crop: a name, no count
+    ("Trường trao bằng tốt nghiệp đại học văn bằng 2 hệ vừa làm vừa học.", []),
+    ("Huy động Binh đoàn 18 sẵn sàng bay tìm kiếm cứu nạn.", []),
+    ("Anh có 2,5 ha diện tích nuôi tôm vụ 2 mới thả được hơn 1 tháng.", [F("area", "2.5", "hectare")]),
+    # a fraction after a class of war invalids is the class, no share (like `gạo 5%`)
+    ("Tặng quà thương binh 1/4, bệnh binh 1/3 và bệnh binh 2/3.", []),
+    ("Thương binh có tỷ lệ 1/4 số hộ của xã.", [F("percent", "25", "percent")]),
+    # graduates are people; greenhouses are no dwellings; a hive is a/an
+    ("Có 81 tân cử nhân nhận bằng tốt nghiệp.", [F("people", "81", "person", text="81 tân cử nhân")]),
+    ("Bão làm 3 nhà màng công nghệ cao bị sập, 16 nhà tốc mái.",
+     [F("infrastructure", "3", "item"), F("houses", "16", "house", text="16 nhà")]),
+    ("Ông nuôi một thùng ong lấy mật.", []),
+    ("Xuất khẩu 2 triệu thùng dầu mỗi ngày, giá 80 USD/thùng.",
+     [F("other", "2000000", "item"), F("money", "80", "USD", per="thùng")]),
+    # a bare low end takes the largest scale that keeps it below the high end
+    ("Mức quà tặng từ 500.000 - 1,7 triệu đồng/trường hợp.", [F("money", "500000", "VND", "range", "1700000")]),
+    ("Giá từ 900 - 1,2 triệu đồng/kg.", [F("money", "900000", "VND", "range", "1200000")]),
+    ("Lương 10 - 15 triệu đồng.", [F("money", "10000000", "VND", "range", "15000000")]),
+    # `so` alone compares: the comparative names a difference, exact (§3)
+    ("Hiệu quả tăng cao hơn 20% so ngoài mô hình.", [F("percent", "20", "percent", "exact", text="20%")]),
+    # spans stop before `đối với`, `cách đây`, `kèm` and the predicate
+    ("Mức hỗ trợ 1,5 triệu đồng/trường hợp đối với Bà mẹ Việt Nam anh hùng.",
+     [F("money", "1500000", "VND", text="1,5 triệu đồng/trường hợp")]),
+    ("Khiến 40 lồng cá trôi xa hơn 1 km và 60 tấn cá tràn ra sông.",
+     [F("other", "40", "item", text="40 lồng cá"), F("other", "1", "item", "more_than"),
+      F("mass", "60", "tonne", text="60 tấn cá")]),
+    ("Gia đình thả nuôi 80 lồng cá diêu hồng cách đây 4 tháng.",
+     [F("other", "80", "item", text="80 lồng cá diêu hồng")]),
+    ("Ngân hàng đang nghiêng về hướng giảm 30% kèm điều kiện.", [F("percent", "30", "percent", text="30%")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FRESH_LEARN)
+def test_fresh_learn_families(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), FOURTH_PASS)
