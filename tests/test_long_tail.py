@@ -495,6 +495,10 @@ FRESH_LEARN = [
     ("Gia đình thả nuôi 80 lồng cá diêu hồng cách đây 4 tháng.",
      [F("other", "80", "item", text="80 lồng cá diêu hồng")]),
     ("Ngân hàng đang nghiêng về hướng giảm 30% kèm điều kiện.", [F("percent", "30", "percent", text="30%")]),
+    # `giờ` after an hour takes minutes (`7 giờ 30`); alone it is "now" and the count after it stays
+    ("Tôi không kịp trở tay, giờ 40 lồng cá trôi.", [F("other", "40", "item", text="40 lồng cá")]),
+    ("Lúc 7 giờ 30 sáng, nước dâng cao.", []),
+    ("Đến 14 giờ 15, có 20 hộ bị ngập.", [F("households", "20", "household")]),
 ]
 
 
