@@ -76,7 +76,7 @@ def _range(a: Candidate, b: Candidate) -> Draft | None:
         return None
     low = a.value
     if bare:  # the low end takes the high end's scale and unit
-        scale = b.mention.scale if a.mention.scale == 1 else Decimal(1)
+        scale = _low_scale(a, b)
         low = a.mention.value * scale * (b.unit.factor if b.unit else 1)
         if b.kind is Kind.money and low * 1000 < b.value < low * 10000 and b.value >= 10000:
             low *= 1000  # `từ 400 đến 600.000 đồng`: the low end is in thousands too
@@ -84,6 +84,18 @@ def _range(a: Candidate, b: Candidate) -> Draft | None:
         return None
     return Draft(a.mention.start, b.end, b.kind, b.unit_code, canonical_decimal(low), canonical_decimal(b.value),
                   b.subject, b.per, Qualifier.range)
+
+
+def _low_scale(a: Candidate, b: Candidate) -> Decimal:
+    """The scale a bare low end takes from the high end: the high end's own (`10 - 15 triệu`),
+    else the largest thousandth of it that keeps the low end below (`900 - 1,2 triệu` is 900
+    nghìn, `500.000 - 1,7 triệu` is 500.000 đồng)."""
+    if a.mention.scale != 1:
+        return Decimal(1)
+    scale = b.mention.scale
+    while scale > 1 and a.mention.value * scale >= b.mention.value:
+        scale /= 1000
+    return max(scale, Decimal(1))
 
 
 def _step(a: Candidate, b: Candidate) -> list[Draft]:

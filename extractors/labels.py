@@ -77,10 +77,51 @@ def label_before(ctx: ArticleContext, m: NumberMention) -> LabelBefore | None:
         return LabelBefore.NOT_A_QUANTITY
     if _exempt_re().search(window):
         return None
-    if _before_re().search(window) or _before_cs_re().search(window) or _listed_label(window, m):
+    if (_before_re().search(window) or _before_cs_re().search(window) or _listed_label(window, m)
+            or _place_part(ctx.text, window, m)):
         return LabelBefore.NOT_A_QUANTITY
     weak = _weak_before_re().search(window) or _weak_pattern_cs_re().search(window)
     return LabelBefore.UNLESS_MEASURED if weak else None
+
+
+@cache
+def _place_part_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    parts = cues().place_parts
+    before = cue_before_re(parts.get("before") or ["\uffff"], r"[ \t]+")
+    units = alternation(parts.get("units") or ["\uffff"])
+    unit = re.compile(rf"[ \t]+(?:{units})(?![^\W\d_])", re.IGNORECASE)
+    return before, unit
+
+
+_NAME_WORD = re.compile(r"[ \t]+([^\W_][\w-]*)")
+_LIST_JOIN = re.compile(r"[ \t]*(?:,|và(?!\w)|hoặc(?!\w))")
+
+
+def _is_name(word: str) -> bool:
+    return word[0].isupper() or word.isdigit()
+
+
+def _name_end(text: str, pos: int) -> int | None:
+    """The end of the capitalized or numbered name right after `pos` (`Tân Phú`, `5`), or None."""
+    end = None
+    while (w := _NAME_WORD.match(text, pos)) and _is_name(w.group(1)):
+        end = pos = w.end()
+    return end
+
+
+def _place_part(text: str, window: str, m: NumberMention) -> bool:
+    """`khu vực 2 xã Tân Phú`: the number of a part of the one place named after it (a name, §7),
+    not a count of places; a list of names after it (`xã Tân Phú và Tân Lập`) is counted."""
+    before, unit = _place_part_res()
+    if m.form != "digits" or not before.search(window):
+        return False
+    after = unit.match(text, m.end)
+    end = _name_end(text, after.end()) if after else None
+    if end is None:
+        return False
+    join = _LIST_JOIN.match(text, end)
+    nxt = _NAME_WORD.match(text, join.end()) if join else None
+    return not (nxt and _is_name(nxt.group(1)))
 
 
 @cache

@@ -72,6 +72,10 @@ class NumberWords(_Strict):
     fraction_words: list[str]
     not_scale_before: list[str] = []
     scale_glued_units: list[str]
+    glued_scales: dict[str, int] = {}
+    glued_scales_need_money: list[str] = []
+    glued_scales_not_after: list[str] = []
+    million_slang: list[str] = []
     date_cues: list[str]
     day_cues: list[str]
     month_cues: list[str]
@@ -179,6 +183,7 @@ class Cues(_Strict):
     qualifier_compounds: list[str]
     not_figure_before: list[str]
     not_figure_before_weak: list[str]
+    place_parts: dict[str, list[str]] = {}
     not_figure_before_cs: list[str]
     not_figure_before_exempt: list[str]
     not_figure_patterns: dict[str, list[str]]
@@ -188,6 +193,8 @@ class Cues(_Strict):
     negative_before: list[str]
     negative_signs: list[str]
     function_words: list[str]
+    predicate_openers: list[str] = []
+    not_nouns_after_bare: list[str] = []
     idioms: list[str]
     idiom_exceptions: list[str] = []
     sides: dict[str, list[str]] = {}

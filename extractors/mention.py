@@ -15,6 +15,7 @@ class NumberMention:
     factor of the scale words (1 when none); `form` is `digits`, `words` or `fraction` (a
     fraction's value is a percentage, ANNOTATION.md §7); `value_max` is set for ranges.
     `bare_mot` marks the word `một` alone, which reads as "a/an" unless a unit follows (§2).
+    `needs_money` marks a glued scale abbreviation (`50k`) that is a figure only as money.
     """
 
     start: int
@@ -27,3 +28,4 @@ class NumberMention:
     bare_mot: bool = False
     pair_first: bool = False
     date_like: bool = False
+    needs_money: bool = False

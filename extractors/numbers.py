@@ -59,13 +59,14 @@ _MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d(?![\d,.]?\d)")
 def parse_digits(s: str) -> Decimal | None:
     """Read a digit group the Vietnamese way: `.` groups thousands, `,` is decimal.
 
-    A lone `.` not followed by exactly three digits is a decimal point (`6.7-inch`, `1.5`);
-    several `,` groups are English thousands (`1,234,567`).
+    A lone `.` followed by one or two digits is a decimal point (`6.7-inch`, `1.5`, §7 `222.8mm`);
+    a dot group of another length (`6.3000`, `1234.567`) is a typo whose value cannot be known:
+    None. Several `,` groups are English thousands (`1,234,567`).
 
     >>> parse_digits("144.000"), parse_digits("553,763"), parse_digits("1.234,5")
     (Decimal('144000'), Decimal('553.763'), Decimal('1234.5'))
-    >>> parse_digits("1.5"), parse_digits("1,234,567"), parse_digits("abc")
-    (Decimal('1.5'), Decimal('1234567'), None)
+    >>> parse_digits("1.5"), parse_digits("1,234,567"), parse_digits("abc"), parse_digits("6.3000")
+    (Decimal('1.5'), Decimal('1234567'), None, None)
     """
     if not re.fullmatch(r"\d+(?:[.,]\d+)*", s):
         return None
@@ -79,8 +80,8 @@ def parse_digits(s: str) -> Decimal | None:
         groups = s.split(".")
         if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
             s = s.replace(".", "")
-        elif dots > 1:
-            return None
+        elif dots > 1 or len(groups[1]) > 3 or len(groups[0]) > 3:
+            return None  # `6.3000`, `1234.567`: a typo'd grouping, its value unknown (§7: 1-2 digits or 3)
     elif commas:
         groups = s.split(",")
         if commas > 1:
@@ -140,6 +141,23 @@ def _apply_scales(text: str, pos: int, value: Decimal) -> tuple[Decimal, Decimal
     return total, scale, end
 
 
+@cache
+def _glued_scale_re() -> re.Pattern[str]:
+    return re.compile(rf"({alternation(list(number_words().glued_scales))})(\d{{1,3}})?(?![^\W\d_])")
+
+
+def _glued_scale(text: str, end: int, value: Decimal) -> tuple[Decimal, Decimal, int, bool] | None:
+    """A scale abbreviation glued to the digits (`8tr`, `50k`, `1tr5` = 1,5 triệu): the scaled
+    value, the scale, the end and whether only money makes it a figure; None when there is none."""
+    m = _glued_scale_re().match(text, end)
+    if m is None:
+        return None
+    words = number_words()
+    scale = Decimal(words.glued_scales[m.group(1)])
+    decimals = Decimal(f"0.{m.group(2)}") if m.group(2) else Decimal(0)
+    return (value + decimals) * scale, scale, m.end(), m.group(1) in words.glued_scales_need_money
+
+
 def _padded_count(text: str, tok: str, end: int) -> bool:
     """`01 đối tượng`, `05 hộ`, `05 tấn gạo`: a zero-padded count of what follows (not a
     duration, a date or a code: `05 năm`, `0913…` stay out)."""
@@ -168,6 +186,11 @@ def _digit_mentions(text: str, m: re.Match[str]) -> list[NumberMention] | Reason
         value = parse_digits(tok)
         if value is None:
             return Reason.invalid
+        glued = _glued_scale(text, end, value)
+        if glued is not None:
+            value, scale, end, needs_money = glued
+            return [NumberMention(start, end, canonical_decimal(value), text[start:end], "digits", scale,
+                                  needs_money=needs_money)]
         value, scale, end = _apply_scales(text, end, value)
         return [NumberMention(start, end, canonical_decimal(value), text[start:end], "digits", scale)]
     return _slash_mentions(text, m, parts)

@@ -51,20 +51,38 @@ class Candidate:
 
 
 def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int]:
-    """Up to `limit` words naming the counted thing after `pos`, and where they end."""
+    """Up to `limit` words naming the counted thing after `pos`, and where they end. The phrase
+    stops before a function word or a word opening the predicate (`tự`, `nghỉ học`)."""
     words: list[str] = []
     end = pos
-    while len(words) < limit:
+    while len(words) < limit and not _phrase_ends(text, end):
         m = _NOUN_WORD.match(text, end)
-        if (not m or m.group(1).lower() in function_words() or blocked_after(text, end)
-                or m.group(1)[0].isupper() or m.group(1).lower() in _number_words()):
-            break  # a number word starts the next figure (`hai vợ chồng nuôi bốn người con`)
-        pair = _NOUN_WORD.match(text, m.end())
-        if pair and f"{m.group(1)} {pair.group(1)}".lower() in function_words():
-            break  # a two-syllable function word: `trị giá`, `công suất`, `tham dự`
+        assert m is not None
         words.append(m.group(1))
         end = m.end()
     return " ".join(words), end
+
+
+def _phrase_ends(text: str, end: int) -> bool:
+    """No word of a counted noun phrase starts at `end`: none follows, or a function word, a
+    predicate opener, a name, a number word or a blocked word (`ngày`) does."""
+    m = _NOUN_WORD.match(text, end)
+    if (not m or m.group(1).lower() in function_words() or blocked_after(text, end)
+            or m.group(1)[0].isupper() or m.group(1).lower() in _number_words()
+            or _predicate_re().match(text, end)):
+        return True  # a number word starts the next figure (`hai vợ chồng nuôi bốn người con`)
+    pair = _NOUN_WORD.match(text, m.end())
+    return bool(pair and f"{m.group(1)} {pair.group(1)}".lower() in function_words())  # `trị giá`
+
+
+@cache
+def _predicate_re() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]+(?:{alternation(cues().predicate_openers)})(?![^\W\d_])", re.IGNORECASE)
+
+
+@cache
+def _not_nouns_after_bare() -> frozenset[str]:
+    return word_set(cues().not_nouns_after_bare)
 
 
 @cache
@@ -112,9 +130,17 @@ def _per_at(text: str, pos: int, unit: UnitMatch | None = None) -> tuple[str | N
     head = m.group(3) or m.group(4)
     if m.group(4) and head.lower() in function_words():
         return None, pos
-    more, end = _noun_words(text, m.end(), 2)
+    end = m.end()
+    if m.group(3):
+        while (chained := _CHAINED_PER.match(text, end)):  # `đồng/lượt/xe`, `USD/m2/tháng`
+            head, end = f"{head}/{chained.group(1)}", chained.end()
+    more, end = _noun_words(text, end, 2)
     noun = f"{head} {more}".strip()
     return (f"{m.group(2)} {noun}" if m.group(2) else noun), end
+
+
+#: a second denominator glued after the first: `35.000 đồng/lượt/xe`, `4.000 USD/người/năm`
+_CHAINED_PER = re.compile(r"/([^\W\d_][\w²³]*)")
 
 
 def interpret(ctx: ArticleContext, m: NumberMention) -> Candidate | Rejection:
@@ -133,6 +159,8 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     if m.form == "words" and indefinite_before(text, m.start):
         return Reason.indefinite
     if m.form == "fraction":
+        if class_label_before(text, m.start, Kind.percent):
+            return Reason.class_label  # `thương binh 1/4`: a class, no share
         return _read_bare(ctx, m)  # `1/3 dân số` is a percentage whatever follows (§7)
     signed = _signed_money(ctx, m)
     if signed is not None:
@@ -141,7 +169,7 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     if unit and unit.entry and unit.entry.region_factor:  # `sào`, `mẫu` (§7)
         unit = with_factor(unit, ctx.land_factor(unit.entry.region_factor))
     if label is LabelBefore.UNLESS_MEASURED and m.scale == 1 and (unit is None or not unit.measure) and not (
-            unit is None and _range_follows(text, m.end)):
+            unit is None and _range_follows(text, m.end)) and not _count_per_mass(text, unit):
         return Reason.label  # `mệnh giá 1 – 2 chỉ`: the low end waits for its range partner
     if unit is None:
         # `3/5 xã` is a pair only when a unit follows; else `3/5` is a date
@@ -175,6 +203,16 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
             unit.entry is not None and unit.entry.institution and as_building(ctx, m.start, noun_end)):
         return Candidate(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)
     return Candidate(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
+
+
+def _count_per_mass(text: str, unit: UnitMatch | None) -> bool:
+    """`loại 30 con/kg`: a count per unit of weight is a rate, a measure that a weak label
+    (`loại`, `cỡ`) does not turn into a name; it names a size grade (§7 `cỡ 30 con/kg`)."""
+    if unit is None:
+        return False
+    per, _ = _per_at(text, unit.end, unit)
+    per_unit = unit_at(per, 0) if per else None
+    return per_unit is not None and per_unit.kind is Kind.mass
 
 
 @cache
@@ -269,6 +307,11 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
         return Reason.name  # a model or name (`Mazda 3`, `Mega 6/45`)
     if m.pair_first:
         return Candidate(m, None, None, None, m.value, m.end, "", None)
+    if m.needs_money and (_grade_k_before(text, m) or not _money_context(ctx, m)):
+        return Reason.code  # `màn hình 2K`, `chạy 10K`: a grade or distance, or no money named
+    slang = _million_slang(ctx, m)
+    if slang is not None:
+        return slang
     if m.scale >= 1000:
         per, end = _per_at(text, m.end)  # a scale word alone is money: `82 tỉ` (§7)
         return Candidate(m, None, Kind.money, "VND", m.value, end, money_subject(ctx, m.start, m.end),
@@ -281,7 +324,7 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     is_year = _YEAR[0] <= m.value <= _YEAR[1] and m.value == m.value.to_integral_value()
     nxt = _NOUN_WORD.match(text, m.end)
     if (nxt and (nxt.group(1).islower() or _ABBREVIATION.fullmatch(nxt.group(1)))
-            and nxt.group(1) not in function_words()
+            and nxt.group(1) not in function_words() and nxt.group(1) not in _not_nouns_after_bare()
             and not is_year):
         subject, end = _noun_words(text, m.end, 3)
         if not subject and _ABBREVIATION.fullmatch(nxt.group(1)):  # `5 HTX` is the subject itself
@@ -296,6 +339,48 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
                        _drop_classifier(counted.form), None)
     return Candidate(m, None, None, None, m.value, m.end, "", None,
                    Reason.year if is_year else Reason.no_counted_noun)
+
+
+def _money_context(ctx: ArticleContext, m: NumberMention, end: int | None = None) -> bool:
+    """The clause of `m` names money: a rate follows (`200K/người`, `15k một bó`), a money noun
+    stands before it (`giá`, `lương`) or names it after (`tiền cá`), or a verb pays or earns it."""
+    end = m.end if end is None else end
+    return bool(_per_at(ctx.text, end)[0] or money_subject(ctx, m.start, end)
+                or _money_verb_re().search(ctx.text, max(0, m.start - windows().money_head), m.start))
+
+
+@cache
+def _grade_k_re() -> re.Pattern[str]:
+    return cue_before_re(number_words().glued_scales_not_after or ["\uffff"], r"[ \t]+")
+
+
+def _grade_k_before(text: str, m: NumberMention) -> bool:
+    """`cự ly 5K`, `màn hình 4K`: a glued `k` right after these words grades or measures, even
+    in a clause about money."""
+    return bool(_grade_k_re().search(text, max(0, m.start - windows().label), m.start))
+
+
+@cache
+def _million_slang_re() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]+(?:{alternation(number_words().million_slang)})(?![^\W\d_])")
+
+
+def _million_slang(ctx: ArticleContext, m: NumberMention) -> Candidate | None:
+    """`giá 2 củ`, `kiếm được 7 củ`: a slang word for a million đồng after digits, money where
+    the clause names money and no noun follows the word (`5 củ khoai` counts tubers)."""
+    if m.form != "digits" or m.scale != 1:
+        return None
+    slang = _million_slang_re().match(ctx.text, m.end)
+    if slang is None:
+        return None
+    nxt = _NOUN_WORD.match(ctx.text, slang.end())
+    if nxt and nxt.group(1).islower() and nxt.group(1).lower() not in function_words():
+        return None
+    if not _money_context(ctx, m, slang.end()):
+        return None
+    per, end = _per_at(ctx.text, slang.end())
+    return Candidate(m, None, Kind.money, "VND", m.value * 1_000_000, end if per else slang.end(),
+                     money_subject(ctx, m.start, slang.end()), per)
 
 
 #: the smallest scale a spelled amount after a money verb ends in to be money (`triệu`, `tỷ`):

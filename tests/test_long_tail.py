@@ -397,6 +397,120 @@ SECOND_PASS = [
      [F("money", "50000000", "VND"), F("households", "300", "household")]),
 ]
 
+FOURTH_PASS = [
+    # money slang: a scale abbreviation glued to the digits (`tr` = triệu, `k` = nghìn, digits
+    # after it its decimals); `k` only where money is named or a rate follows; `củ` = a million
+    ("Lương tháng của anh chỉ 8tr, không đủ chi tiêu.", [F("money", "8000000", "VND", text="8tr")]),
+    ("Anh bán được 1tr5 tiền cá mỗi ngày.", [F("money", "1500000", "VND", text="1tr5")]),
+    ("Công ty trả 1,5tr cho mỗi ca làm thêm.", [F("money", "1500000", "VND", per="ca")]),
+    ("Giá vé vào cổng là 200K/người, trẻ em được miễn phí.",
+     [F("money", "200000", "VND", per="người", text="200K/người")]),
+    ("Bó rau giá 15k một bó.", [F("money", "15000", "VND", per="bó")]),
+    ("Giá gửi xe là 2k5 một lượt.", [F("money", "2500", "VND", per="lượt")]),
+    ("Mua gói cước 70k/tháng.", [F("money", "70000", "VND", per="tháng")]),
+    ("Điện thoại có màn hình độ phân giải 2K, tần số quét 120Hz.", [F("other", "120", "item")]),
+    ("Anh tham gia giải chạy 10K ở Đà Nẵng.", []),
+    ("Phí đăng ký cự ly 5K là 300.000 đồng.", [F("money", "300000", "VND")]),
+    ("Tivi 4K giá 10 triệu.", [F("money", "10000000", "VND")]),
+    ("Mỗi cây cho 5 củ, giá bán 20 nghìn đồng/kg.", [F("other", "5", "item"), F("money", "20000", "VND")]),
+    ("Chiếc xe cũ anh mua lại với giá 2 củ.", [F("money", "2000000", "VND", text="2 củ")]),
+    ("Mỗi tháng chị kiếm được 7 củ từ bán rau.", [F("money", "7000000", "VND")]),
+    ("Anh đào được 5 củ khoai lang to.", [F("other", "5", "item", text="5 củ khoai lang")]),
+    # a typo'd dot group (`6.3000`) has no value that can be known: no figure, never a wrong one
+    ("Tỉnh đã hỗ trợ 6.3000 tấn gạo cho người dân.", []),
+    ("Tổng kinh phí là 12.30 triệu đồng.", [F("money", "12300000", "VND")]),
+    # the counted noun phrase stops before the predicate (§3 spans)
+    ("Đã có 3 trường hợp mobile banking tự ngừng hoạt động sau khi cập nhật.",
+     [F("other", "3", "item", text="3 trường hợp mobile banking")]),
+    ("Đã có 12 học sinh nghỉ học vì mưa lũ.", [F("people", "12", "person", text="12 học sinh")]),
+    ("Có 4 nhà đầu tư rót vốn vào dự án.", [F("people", "4", "person", text="4 nhà đầu tư")]),
+    ("Thành phố đã có 6 dự án sử dụng toàn bộ vốn ngân sách.", [F("other", "6", "item", text="6 dự án")]),
+    ("Lưu lượng về hồ đạt 120 (m3/s) lúc 7 giờ sáng.", [F("other", "120", "item", subject="", per="s")]),
+    # a numbered part of one named place is a name; before a list of places it counts them
+    ("Nước ngập sâu ở khu vực 2 xã Đông Phú, nhiều hộ phải di dời.", []),
+    ("Ông Điện ở khu vực 4 phường 5 thành phố Vị Thanh cho biết.", []),
+    ("Mưa lớn ở khu vực 2 xã Tân Phú và Tân Lập làm ngập 50 ha lúa.",
+     [F("other", "2", "item"), F("area", "50", "hectare")]),
+    ("Dịch bệnh xuất hiện tại khu vực 3 xã biên giới.", [F("other", "3", "item")]),
+    # issue #11 re-check, one sentence per form
+    ("Sản phẩm có giá $5 tại Mỹ.", [F("money", "5", "USD", text="$5")]),
+    ("Vé tham quan có giá €20 mỗi người.", [F("money", "20", "EUR", per="người")]),
+    ("Một ly cà phê ở London giá £3.", [F("money", "3", "GBP")]),
+    ("Apple đầu tư $1,5 tỷ vào nhà máy mới.", [F("money", "1500000000", "USD")]),
+    ("Công ty thu về 20 triệu EUR và 3 triệu GBP.", [F("money", "20000000", "EUR"), F("money", "3000000", "GBP")]),
+    ("Dự án vay 10 tỷ JPY, nhập hàng trị giá 500 triệu CNY.",
+     [F("money", "10000000000", "JPY"), F("money", "500000000", "CNY")]),
+    ("Hàn Quốc viện trợ 2 tỷ KRW, chi phí khoảng 100.000 THB mỗi tour, 50 triệu AED.",
+     [F("money", "2000000000", "KRW"), F("money", "100000", "THB", "approx"), F("money", "50000000", "AED")]),
+    ("Mức lương dao động giữa 8 và 12 triệu đồng mỗi tháng.",
+     [F("money", "8000000", "VND", "range", "12000000")]),
+    ("Lợi nhuận âm 20 tỷ đồng, tăng trưởng tín dụng -2%.",
+     [F("money", "-20000000000", "VND"), F("percent", "-2", "percent")]),
+    ("Quỹ đã chi một tỷ không trăm năm mươi triệu đồng cho một nghìn không trăm linh năm hộ dân.",
+     [F("money", "1050000000", "VND"), F("households", "1005", "household")]),
+    ("Công an đã bắt giữ 01 đối tượng, thu giữ 05 xe máy.", [F("people", "1", "person"), F("other", "5", "item")]),
+    ("Đàn gà đạt 15-20 con/kg, mỗi con nặng 1,5 kg/con.",
+     [F("other", "15", "item", "range", "20", per="kg"), F("mass", "0.0015", "tonne", per="con")]),
+    ("Tôm thẻ loại 30 con/kg có giá 150.000 đồng/kg.",
+     [F("other", "30", "item", per="kg", text="30 con/kg"), F("money", "150000", "VND", per="kg")]),
+    ("Anh kiếm được vài trăm ngàn/ngày từ nghề bán vé số.", []),
+    ("Chị kiếm được hơn trăm ngàn/ngày từ bán rau.", [F("money", "100000", "VND", "more_than", per="ngày")]),
+    # the đồng sign; a toll after `trạm` (a station's number or class is no money); chained denominators
+    ("Sản phẩm được bán với giá 500.000₫, bản cao cấp 1.290.000 ₫.",
+     [F("money", "500000", "VND"), F("money", "1290000", "VND", text="1.290.000 ₫")]),
+    ("Phí qua trạm 35.000 đồng/lượt/xe.", [F("money", "35000", "VND", per="lượt/xe", text="35.000 đồng/lượt/xe")]),
+    ("Xây dựng trạm 110kV và trạm 3 ở xã.", []),
+    ("Thu nhập bình quân đạt 4.000 USD/người/năm.", [F("money", "4000", "USD", per="người/năm")]),
+    ("Giá thuê là 10 USD/m2/tháng.", [F("money", "10", "USD", per="m2/tháng")]),
+]
+
+# families read on the fresh `learn` articles (heldout2/split.json), one real-looking sentence each
+FRESH_LEARN = [
+    # a number naming a programme, a unit of the army, a crop: a name, no count
+    ("Trường trao bằng tốt nghiệp đại học văn bằng 2 hệ vừa làm vừa học.", []),
+    ("Huy động Binh đoàn 18 sẵn sàng bay tìm kiếm cứu nạn.", []),
+    ("Anh có 2,5 ha diện tích nuôi tôm vụ 2 mới thả được hơn 1 tháng.", [F("area", "2.5", "hectare")]),
+    # a fraction after a class of war invalids is the class, no share (like `gạo 5%`)
+    ("Tặng quà thương binh 1/4, bệnh binh 1/3 và bệnh binh 2/3.", []),
+    ("Thương binh có tỷ lệ 1/4 số hộ của xã.", [F("percent", "25", "percent")]),
+    # graduates are people; greenhouses are no dwellings; a hive is a/an
+    ("Có 81 tân cử nhân nhận bằng tốt nghiệp.", [F("people", "81", "person", text="81 tân cử nhân")]),
+    ("Bão làm 3 nhà màng công nghệ cao bị sập, 16 nhà tốc mái.",
+     [F("infrastructure", "3", "item"), F("houses", "16", "house", text="16 nhà")]),
+    ("Ông nuôi một thùng ong lấy mật.", []),
+    ("Xuất khẩu 2 triệu thùng dầu mỗi ngày, giá 80 USD/thùng.",
+     [F("other", "2000000", "item"), F("money", "80", "USD", per="thùng")]),
+    # a bare low end takes the largest scale that keeps it below the high end
+    ("Mức quà tặng từ 500.000 - 1,7 triệu đồng/trường hợp.", [F("money", "500000", "VND", "range", "1700000")]),
+    ("Giá từ 900 - 1,2 triệu đồng/kg.", [F("money", "900000", "VND", "range", "1200000")]),
+    ("Lương 10 - 15 triệu đồng.", [F("money", "10000000", "VND", "range", "15000000")]),
+    # `so` alone compares: the comparative names a difference, exact (§3)
+    ("Hiệu quả tăng cao hơn 20% so ngoài mô hình.", [F("percent", "20", "percent", "exact", text="20%")]),
+    # spans stop before `đối với`, `cách đây`, `kèm` and the predicate
+    ("Mức hỗ trợ 1,5 triệu đồng/trường hợp đối với Bà mẹ Việt Nam anh hùng.",
+     [F("money", "1500000", "VND", text="1,5 triệu đồng/trường hợp")]),
+    ("Khiến 40 lồng cá trôi xa hơn 1 km và 60 tấn cá tràn ra sông.",
+     [F("other", "40", "item", text="40 lồng cá"), F("other", "1", "item", "more_than"),
+      F("mass", "60", "tonne", text="60 tấn cá")]),
+    ("Gia đình thả nuôi 80 lồng cá diêu hồng cách đây 4 tháng.",
+     [F("other", "80", "item", text="80 lồng cá diêu hồng")]),
+    ("Ngân hàng đang nghiêng về hướng giảm 30% kèm điều kiện.", [F("percent", "30", "percent", text="30%")]),
+    # `giờ` after an hour takes minutes (`7 giờ 30`); alone it is "now" and the count after it stays
+    ("Tôi không kịp trở tay, giờ 40 lồng cá trôi.", [F("other", "40", "item", text="40 lồng cá")]),
+    ("Lúc 7 giờ 30 sáng, nước dâng cao.", []),
+    ("Đến 14 giờ 15, có 20 hộ bị ngập.", [F("households", "20", "household")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FRESH_LEARN)
+def test_fresh_learn_families(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FOURTH_PASS)
+def test_fourth_pass_of_the_long_tail(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
 
 @pytest.mark.parametrize(("sentence", "expected"), SECOND_PASS)
 def test_second_pass_of_the_long_tail(sentence: str, expected: list[dict[str, Any]]) -> None:

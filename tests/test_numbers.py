@@ -160,6 +160,8 @@ def test_not_a_figure(text: str) -> None:
 
 @pytest.mark.parametrize(("s", "value"), [
     ("144.000", D("144000")), ("2,5", D("2.5")), ("1.234,5", D("1234.5")), ("1.2.3", None),
+    # a dot group of neither 1-2 digits (a decimal) nor 3 (thousands) is a typo: no value (§7)
+    ("222.8", D("222.8")), ("12.30", D("12.30")), ("6.3000", None), ("1234.567", None), ("6.30000", None),
 ])
 def test_parse_digits(s: str, value: Decimal | None) -> None:
     assert parse_digits(s) == value
