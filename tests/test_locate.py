@@ -223,6 +223,14 @@ def test_a_body_helping_a_region_still_locates_there() -> None:
      "2 xe máy", "Đồng Nai"),
     ("Tai nạn trên cao tốc\nTại huyện Trảng Bom, tỉnh Đồng Nai, ôtô BKS Long An tông 2 xe máy.",
      "2 xe máy", "Đồng Nai"),
+    # a trip's destination is not where its cost is paid (the toll is at the tunnel, in Huế)
+    ("Lùi thời điểm tăng phí qua hầm Hải Vân\nTỉnh Thừa Thiên Huế kiến nghị lùi thời gian tăng phí.\n"
+     "Anh Phương thường xuyên có công việc đi Đà Nẵng nói: chỉ qua lại hầm 2 lượt mất 220.000 đồng.",
+     "220.000 đồng", "Huế"),
+    # ... nor are the experts who come over, who work on the route they name
+    ("Đường sắt\nTới đầu tháng 11 sẽ có gần 100 chuyên gia, nhân sự của Tổng thầu Trung Quốc sang Việt Nam, "
+     "dự kiến vận hành thử nghiệm toàn hệ thống Dự án đường sắt Cát Linh - Hà Đông trong tháng 12.",
+     "gần 100 chuyên gia", "Hà Nội"),
 ])
 def test_where_people_live_or_come_from_locates_nothing(text: str, span: str, province: str) -> None:
     assert locate(article(text, [span])).figures[0].province == province
