@@ -46,6 +46,7 @@ class PlaceWords(BaseModel):
     landmarks: dict[str, str]
     national: list[str]
     regions: list[str]
+    unnamed_regions: list[str]
     foreign: list[str]
     reference_words: list[str]
     reference_gap: list[str]

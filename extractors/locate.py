@@ -18,7 +18,7 @@ from functools import cache
 
 from vnfigures.schemas import Article, Figure
 
-from .gazetteer import place_words
+from .gazetteer import name_key, place_words
 from .lexicon import alternation, windows
 from .layout import Layout, layout
 from .main_place import main_province
@@ -70,7 +70,8 @@ def _examples_after(groups: Sequence[PlaceGroup], lo: int, hi: int, fig: Figure)
 
 def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]], fig: Figure,
                  main: str | None, captioned: frozenset[int] = frozenset(),
-                 listed: frozenset[int] = frozenset(), named: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
+                 listed: frozenset[int] = frozenset(), named: frozenset[int] = frozenset(),
+                 unnamed: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
     """(place, province) of one figure.
 
     A foreign name counts only in the figure's own clause or sentence: in an earlier sentence
@@ -79,6 +80,7 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
     such groups): it tells where the photo was taken, not where the text around it holds. And
     so does a place that ends a firm's name (`named`: `sự cố môi trường do Formosa Hà Tĩnh gây
     ra` in the lead of national budget figures): it names the firm, not what the article reports on.
+    And so do several provinces named by no region (`unnamed`: `cho thành phố và các tỉnh lân cận`).
     """
     anchor: PlaceGroup | None = None
     for depth, (lo, hi) in enumerate(scopes):
@@ -86,7 +88,7 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
             return None, None  # `có nơi trên 200mm như: Mai Hóa (Quảng Bình), Tà Long (Quảng Trị)`
         for g in _ordered(groups, lo, hi, fig):
             if depth >= _OWN_SCOPES and (g.levels == FOREIGN or g.start in captioned or g.start in listed
-                                          or g.start in named):
+                                          or g.start in named or g.start in unnamed):
                 continue
             if anchor is None:
                 anchor = g
@@ -163,6 +165,12 @@ def _listed(lay: Layout, groups: Sequence[PlaceGroup]) -> frozenset[int]:
         if len(provinces) > 1 or any(g.no_province and "province" in g.levels for g in members):
             out.update(g.start for g in members)
     return frozenset(out)
+
+
+@cache
+def _unnamed_regions() -> frozenset[str]:
+    """Name keys of the phrases naming several provinces by no region (`các tỉnh`)."""
+    return frozenset(name_key(w) for w in place_words().unnamed_regions)
 
 
 def _captioned(lay: Layout, groups: Sequence[PlaceGroup]) -> frozenset[int]:
@@ -305,9 +313,11 @@ def locate(article: Article) -> Article:
     captioned, listed = _captioned(lay, groups), _listed(lay, groups)
     # a firm named after a province other than the article's (`Formosa Hà Tĩnh`) frames nothing
     named = frozenset(g.start for g in groups if g.province and g.province != main and ends_a_firms_name(text, g))
+    unnamed = frozenset(g.start for g in groups if name_key(g.text) in _unnamed_regions())
     figures = []
     for fig in article.figures:
-        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main, captioned, listed, named)
+        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main, captioned, listed, named,
+                                       unnamed)
         if fig.value > 1 and _counts_provinces(fig):
             province = None  # `4 tỉnh miền Trung`: the figure spans its provinces
         year, year_max = locate_year(years, lay, fig, framing, title_period)

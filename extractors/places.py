@@ -143,7 +143,7 @@ def _phrase_re() -> re.Pattern[str]:
     lowercased text so that any case matches."""
     words = place_words()
     national = alternation([w.lower() for w in words.national])
-    regions = alternation([w.lower() for w in words.regions])
+    regions = alternation([w.lower() for w in words.regions + words.unnamed_regions])
     return re.compile(rf"(?<!\w)(?:(?P<national>{national})|(?P<region>{regions}))(?!\w)")
 
 

@@ -419,6 +419,19 @@ def test_where_people_arrived_from_leaves_the_main_place(text: str, province: st
     assert locate(article(text, ["158 hành khách"])).province == province
 
 
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # several provinces named by no region in an earlier sentence are whom the market serves
+    ("Cá lóc nướng\nTP HCM - Chợ đầu mối Bình Điền cung cấp thủy hải sản cho thành phố và các tỉnh lân cận.\n"
+     "Chợ Bình Điền cung cấp rau củ cho thành phố và các tỉnh lân cận. Theo Ban quản lý chợ, lượng cá lóc "
+     "nhập về đây trên 300 tấn.", "trên 300 tấn", "Hồ Chí Minh"),
+    # ... while in the figure's own sentence they still span provinces
+    ("Cá lóc nướng\nTP HCM - Chợ đầu mối Bình Điền cung cấp thủy hải sản cho thành phố và các tỉnh lân cận.\n"
+     "Các tỉnh tiêu thụ trên 300 tấn cá lóc.", "trên 300 tấn", None),
+])
+def test_provinces_named_by_no_region_frame_no_later_sentence(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
+
+
 def test_a_firm_word_then_a_preposition_leaves_the_place() -> None:
     """`siêu thị tại TP.HCM`: where the shops are, not a firm's name; it still frames the body."""
     text = ("Nông dân chờ giải cứu bí đỏ ở miền Trung\nCác siêu thị tại TP.HCM đang tổ chức giải cứu bí đỏ cho nông dân.\n"
