@@ -79,7 +79,9 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
     paragraph reports on. So does a place of a photo's caption (`captioned`: the starts of
     such groups): it tells where the photo was taken, not where the text around it holds. And
     so does a place that ends a firm's name (`named`: `sự cố môi trường do Formosa Hà Tĩnh gây
-    ra` in the lead of national budget figures): it names the firm, not what the article reports on.
+    ra` in the lead of national budget figures): it names the firm, not what the article reports on;
+    even in the figure's own sentence it locates no figure before it (`Bộ Tài chính đã tạm cấp 1.680
+    tỷ đồng ... do Formosa Hà Tĩnh gây ra`): a firm named after a figure says who, not where.
     And so do several provinces named by no region (`unnamed`: `cho thành phố và các tỉnh lân cận`).
     """
     anchor: PlaceGroup | None = None
@@ -90,6 +92,8 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
             if depth >= _OWN_SCOPES and (g.levels == FOREIGN or g.start in captioned or g.start in listed
                                           or g.start in named or g.start in unnamed):
                 continue
+            if g.start in named and g.start >= fig.end:
+                continue  # `cấp 1.680 tỷ đồng ... do Formosa Hà Tĩnh gây ra`: the firm comes after, as who
             if anchor is None:
                 anchor = g
                 if g.resolved:

@@ -389,6 +389,13 @@ def test_a_place_inside_a_name_is_no_place(text: str, span: str, province: str |
     assert locate(article(text, [span])).figures[0].province == province
 
 
+def test_a_firms_province_after_the_figure_in_its_sentence_locates_nothing() -> None:
+    text = ("Bồi thường tiếp hơn 1.680 tỷ đồng cho ngư dân miền Trung\nTrong tháng 1-2017, thu ngân sách ước đạt "
+            "97,4 nghìn tỷ đồng. Trong đó, Bộ Tài chính đã tạm cấp (lần 2) 1.680 tỷ đồng tiền bồi thường cho các "
+            "địa phương chịu ảnh hưởng của sự cố môi trường do Formosa Hà Tĩnh gây ra.")
+    assert locate(article(text, ["1.680 tỷ đồng tiền"])).figures[0].province is None
+
+
 @pytest.mark.parametrize(("text", "span", "province"), [
     # a province ending a firm's name in the lead frames no national figure of the body
     ("Bồi thường tiếp hơn 1.680 tỷ đồng cho ngư dân miền Trung\nTrong tháng 1-2017, Bộ Tài chính đã tạm cấp "
