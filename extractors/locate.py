@@ -257,8 +257,12 @@ def _figure_before(lay: Layout, year: YearMention) -> bool:
 
 
 def _frames(lay: Layout, year: YearMention) -> bool:
-    """Whether `year` is a framing phrase: its clause holds little else (`Năm 2024,`)."""
+    """Whether `year` is a framing phrase: its clause holds little else (`Năm 2024,`). A clause in
+    brackets is an aside, never a frame (`kỷ niệm 59 năm ngày truyền thống ngành (01/4/1959 –
+    01/4/2018), ngày 30/3/2018, ...`: the anniversary's dates are not the event's)."""
     lo, hi = lay.clause(year.start)
+    if lay.text[lo - 1:lo] == "(" or lay.text[lo:lo + 1] == "(":
+        return False
     rest = lay.text[lo:year.start] + lay.text[year.end:hi]
     return len(re.findall(r"\w+", rest)) <= _FRAME_WORDS
 

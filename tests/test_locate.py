@@ -98,6 +98,15 @@ def test_a_day_in_the_lead_dates_the_event() -> None:
     assert (located.figures[0].province, located.figures[0].year) == ("Thái Nguyên", 2017)
 
 
+def test_an_anniversarys_dates_in_brackets_frame_nothing() -> None:
+    """The lead's bracketed anniversary (`(01/4/1959 – 01/4/2018)`) is an aside: the event's own
+    date after it (`ngày 30/3/2018`) frames the article."""
+    text = ("Bà Rịa - Vũng Tàu: Thả giống tái tạo nguồn lợi thủy sản\nNhân dịp kỷ niệm 59 năm ngày truyền thống "
+            "ngành thủy sản Việt Nam (01/4/1959 – 01/4/2018), ngày 30/3/2018, Chi cục Thủy sản tổ chức thả giống "
+            "thủy sản.\nNhân dịp này, đã có 800.000 con Tôm sú giống được thả ra môi trường tự nhiên.")
+    assert locate(article(text, ["800.000 con"])).figures[0].year == 2018
+
+
 @pytest.mark.parametrize(("sentence", "span", "year"), [
     # §8: a standing fact has no year even when its sentence dates another event
     ("Cao tốc\nTuyến cao tốc khánh thành ngày 31/12/2022, dài 98,3 km.", "98,3 km", None),
