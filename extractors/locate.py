@@ -22,7 +22,8 @@ from .gazetteer import name_key, place_words
 from .lexicon import alternation, windows
 from .layout import Layout, layout
 from .main_place import main_province
-from .place_groups import FOREIGN, PlaceGroup, ends_a_firms_name, group_places, where_events_hold
+from .place_groups import (FOREIGN, PlaceGroup, ends_a_firms_name, ends_a_national_name, group_places,
+                           where_events_hold)
 from .places import PlaceMention, find_places
 from .years import YearMention, find_years, is_standing, lowered, year_words
 
@@ -35,6 +36,9 @@ _CONNECTIVE_WORDS = 2
 
 #: A digit: a number before a title's year makes the year that figure's (`_figure_before`).
 _DIGIT = re.compile(r"\d")
+
+#: The levels of a group made of national names only (`Việt Nam`, `cả nước`).
+NATIONAL = frozenset({"national"})
 
 #: The figure's own scopes (clause, sentence) come first in `_scopes`; the wider ones follow.
 _OWN_SCOPES = 2
@@ -320,7 +324,10 @@ def locate(article: Article) -> Article:
     lead = (0, head_end)
     captioned, listed = _captioned(lay, groups), _listed(lay, groups)
     # a firm named after a province other than the article's (`Formosa Hà Tĩnh`) frames nothing
-    named = frozenset(g.start for g in groups if g.province and g.province != main and ends_a_firms_name(text, g))
+    # ... nor does a national name ending a firm's (`Savills Việt Nam`): it gives the firm's own
+    # figures no province, not the sentences after them
+    named = frozenset(g.start for g in groups if (g.province and g.province != main and ends_a_firms_name(text, g))
+                      or (g.levels == NATIONAL and ends_a_national_name(text, g)))
     unnamed = frozenset(g.start for g in groups if name_key(g.text) in _unnamed_regions())
     figures = []
     for fig in article.figures:

@@ -127,6 +127,13 @@ def _is_brand(word: str) -> bool:
     return word.isascii() and word.isalpha() and _SYLLABLE.fullmatch(word) is None
 
 
+def ends_a_national_name(text: str, g: PlaceGroup) -> bool:
+    """A national name that ends a firm's or a state body's (`Savills Việt Nam`, `Viện Nghiên cứu
+    Bất động sản Việt Nam`): the body's own figures are national, but it frames no other sentence.
+    A body's name runs longer than a firm's, so the programme window bounds it."""
+    return ends_a_firms_name(text, g) or _ends_a_name(text, g, _body_re(), windows().programme_before)
+
+
 def _in_a_programme(text: str, g: PlaceGroup) -> bool:
     """A region a few words after a programme word, with no punctuation or preposition of place
     between (`Dự án giảm nghèo các tỉnh miền núi phía Bắc`): the programme's name. `dự án hỗ trợ

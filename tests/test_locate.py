@@ -398,6 +398,16 @@ def test_a_place_inside_a_name_is_no_place(text: str, span: str, province: str |
     assert locate(article(text, [span])).figures[0].province == province
 
 
+def test_a_national_name_ending_a_bodys_frames_no_later_sentence() -> None:
+    """`Viện Nghiên cứu Bất động sản Việt Nam` gives its own survey's figures no province, but the
+    sentences after it hold at the article's main place."""
+    text = ("Giá thuê chung cư tăng phi mã\nHà Nội - Giá thuê căn hộ ở Hà Nội tăng mạnh.\n"
+            "Kết quả khảo sát của Viện Nghiên cứu Bất động sản Việt Nam cho thấy nhu cầu tăng 70%. "
+            "Ông Tuấn cho biết điều này xuất phát từ ba lý do chính.")
+    located = locate(article(text, ["70%", "ba lý do chính"]))
+    assert [f.province for f in located.figures] == [None, "Hà Nội"]
+
+
 def test_a_firms_province_after_the_figure_in_its_sentence_locates_nothing() -> None:
     text = ("Bồi thường tiếp hơn 1.680 tỷ đồng cho ngư dân miền Trung\nTrong tháng 1-2017, thu ngân sách ước đạt "
             "97,4 nghìn tỷ đồng. Trong đó, Bộ Tài chính đã tạm cấp (lần 2) 1.680 tỷ đồng tiền bồi thường cho các "
