@@ -18,11 +18,12 @@ from functools import cache
 
 from vnfigures.schemas import Article, Figure
 
-from .gazetteer import place_words
+from .gazetteer import name_key, place_words
 from .lexicon import alternation, windows
 from .layout import Layout, layout
 from .main_place import main_province
-from .place_groups import FOREIGN, PlaceGroup, ends_a_firms_name, group_places, where_events_hold
+from .place_groups import (FOREIGN, PlaceGroup, ends_a_firms_name, ends_a_national_name, group_places,
+                           where_events_hold)
 from .places import PlaceMention, find_places
 from .years import YearMention, find_years, is_standing, lowered, year_words
 
@@ -35,6 +36,9 @@ _CONNECTIVE_WORDS = 2
 
 #: A digit: a number before a title's year makes the year that figure's (`_figure_before`).
 _DIGIT = re.compile(r"\d")
+
+#: The levels of a group made of national names only (`Việt Nam`, `cả nước`).
+NATIONAL = frozenset({"national"})
 
 #: The figure's own scopes (clause, sentence) come first in `_scopes`; the wider ones follow.
 _OWN_SCOPES = 2
@@ -70,7 +74,8 @@ def _examples_after(groups: Sequence[PlaceGroup], lo: int, hi: int, fig: Figure)
 
 def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]], fig: Figure,
                  main: str | None, captioned: frozenset[int] = frozenset(),
-                 listed: frozenset[int] = frozenset(), named: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
+                 listed: frozenset[int] = frozenset(), named: frozenset[int] = frozenset(),
+                 unnamed: frozenset[int] = frozenset()) -> tuple[str | None, str | None]:
     """(place, province) of one figure.
 
     A foreign name counts only in the figure's own clause or sentence: in an earlier sentence
@@ -78,7 +83,10 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
     paragraph reports on. So does a place of a photo's caption (`captioned`: the starts of
     such groups): it tells where the photo was taken, not where the text around it holds. And
     so does a place that ends a firm's name (`named`: `sự cố môi trường do Formosa Hà Tĩnh gây
-    ra` in the lead of national budget figures): it names the firm, not what the article reports on.
+    ra` in the lead of national budget figures): it names the firm, not what the article reports on;
+    even in the figure's own sentence it locates no figure before it (`Bộ Tài chính đã tạm cấp 1.680
+    tỷ đồng ... do Formosa Hà Tĩnh gây ra`): a firm named after a figure says who, not where.
+    And so do several provinces named by no region (`unnamed`: `cho thành phố và các tỉnh lân cận`).
     """
     anchor: PlaceGroup | None = None
     for depth, (lo, hi) in enumerate(scopes):
@@ -86,8 +94,10 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
             return None, None  # `có nơi trên 200mm như: Mai Hóa (Quảng Bình), Tà Long (Quảng Trị)`
         for g in _ordered(groups, lo, hi, fig):
             if depth >= _OWN_SCOPES and (g.levels == FOREIGN or g.start in captioned or g.start in listed
-                                          or g.start in named):
+                                          or g.start in named or g.start in unnamed):
                 continue
+            if g.start in named and g.start >= fig.end:
+                continue  # `cấp 1.680 tỷ đồng ... do Formosa Hà Tĩnh gây ra`: the firm comes after, as who
             if anchor is None:
                 anchor = g
                 if g.resolved:
@@ -163,6 +173,12 @@ def _listed(lay: Layout, groups: Sequence[PlaceGroup]) -> frozenset[int]:
         if len(provinces) > 1 or any(g.no_province and "province" in g.levels for g in members):
             out.update(g.start for g in members)
     return frozenset(out)
+
+
+@cache
+def _unnamed_regions() -> frozenset[str]:
+    """Name keys of the phrases naming several provinces by no region (`các tỉnh`)."""
+    return frozenset(name_key(w) for w in place_words().unnamed_regions)
 
 
 def _captioned(lay: Layout, groups: Sequence[PlaceGroup]) -> frozenset[int]:
@@ -245,8 +261,12 @@ def _figure_before(lay: Layout, year: YearMention) -> bool:
 
 
 def _frames(lay: Layout, year: YearMention) -> bool:
-    """Whether `year` is a framing phrase: its clause holds little else (`Năm 2024,`)."""
+    """Whether `year` is a framing phrase: its clause holds little else (`Năm 2024,`). A clause in
+    brackets is an aside, never a frame (`kỷ niệm 59 năm ngày truyền thống ngành (01/4/1959 –
+    01/4/2018), ngày 30/3/2018, ...`: the anniversary's dates are not the event's)."""
     lo, hi = lay.clause(year.start)
+    if lay.text[lo - 1:lo] == "(" or lay.text[lo:lo + 1] == "(":
+        return False
     rest = lay.text[lo:year.start] + lay.text[year.end:hi]
     return len(re.findall(r"\w+", rest)) <= _FRAME_WORDS
 
@@ -304,10 +324,15 @@ def locate(article: Article) -> Article:
     lead = (0, head_end)
     captioned, listed = _captioned(lay, groups), _listed(lay, groups)
     # a firm named after a province other than the article's (`Formosa Hà Tĩnh`) frames nothing
-    named = frozenset(g.start for g in groups if g.province and g.province != main and ends_a_firms_name(text, g))
+    # ... nor does a national name ending a firm's (`Savills Việt Nam`): it gives the firm's own
+    # figures no province, not the sentences after them
+    named = frozenset(g.start for g in groups if (g.province and g.province != main and ends_a_firms_name(text, g))
+                      or (g.levels == NATIONAL and ends_a_national_name(text, g)))
+    unnamed = frozenset(g.start for g in groups if name_key(g.text) in _unnamed_regions())
     figures = []
     for fig in article.figures:
-        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main, captioned, listed, named)
+        place, province = locate_place(groups, _scopes(lay, fig, lead), fig, main, captioned, listed, named,
+                                       unnamed)
         if fig.value > 1 and _counts_provinces(fig):
             province = None  # `4 tỉnh miền Trung`: the figure spans its provinces
         year, year_max = locate_year(years, lay, fig, framing, title_period)

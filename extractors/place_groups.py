@@ -56,13 +56,15 @@ def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup
 def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGroup]:
     """The groups that may locate a figure: not where a person lives (`anh A, trú tại xã B`) or
     comes from (`người Sài Gòn`), since the people of an event hold at the event's place (§8);
-    not where a vehicle is registered (`xe tải biển Tiền Giang`); not a deputy's constituency
+    not where a vehicle is registered (`xe tải biển Tiền Giang`); not where a trip or goods go
+    (`đi Đà Nẵng`, `xuất khẩu sang Mỹ`); not a deputy's constituency
     (`đoàn đại biểu Quốc hội tỉnh Đắk Lắk`); nor a nationality (`1 người
     Mỹ`, `nhà đầu tư Thái Lan`): the people and things of a country are not abroad."""
     out = []
     for g in groups:
         before = text[max(0, g.start - windows().residence_before):g.start]
-        if _residence_re().search(before) or _plate_re().search(before) or _constituency_re().search(before):
+        if (_residence_re().search(before) or _plate_re().search(before) or _constituency_re().search(before)
+                or _destination_re().search(before)):
             continue
         if g.levels == FOREIGN and (_nationality_re().search(before) or _arrival_re().search(before)):
             continue  # `1 người Mỹ`: a nationality; `trở về từ Hàn Quốc`: where people came from
@@ -123,6 +125,13 @@ def _is_brand(word: str) -> bool:
     """A foreign-made brand (`Formosa`, `Becamex`): plain Latin letters that are no Vietnamese
     syllable. A Vietnamese word opening a clause (`Tại Hoài Đức, Hà Nội`) is none."""
     return word.isascii() and word.isalpha() and _SYLLABLE.fullmatch(word) is None
+
+
+def ends_a_national_name(text: str, g: PlaceGroup) -> bool:
+    """A national name that ends a firm's or a state body's (`Savills Việt Nam`, `Viện Nghiên cứu
+    Bất động sản Việt Nam`): the body's own figures are national, but it frames no other sentence.
+    A body's name runs longer than a firm's, so the programme window bounds it."""
+    return ends_a_firms_name(text, g) or _ends_a_name(text, g, _body_re(), windows().programme_before)
 
 
 def _in_a_programme(text: str, g: PlaceGroup) -> bool:
@@ -199,6 +208,12 @@ def _plate_re() -> re.Pattern[str]:
 @cache
 def _origin_re() -> re.Pattern[str]:
     return cue_before_re(place_words().origin_words, r"\s+")
+
+
+@cache
+def _destination_re() -> re.Pattern[str]:
+    """A verb of going right before a place (`đi Đà Nẵng`, `sang Việt Nam`): a destination."""
+    return cue_before_re(place_words().destination_words, r"\s+")
 
 
 @cache

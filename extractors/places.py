@@ -32,7 +32,7 @@ _TITLE_WORD = re.compile(rf"[{UPPERCASE}][^\W\d{UPPERCASE}]+")
 _LOOKUP_LEVELS = {"province": ("province",), "city": ("province", "district"), "district": ("district",),
                   "ward": ("ward",), "below_ward": ()}
 #: Levels without a name of their own in a province: national, regional, foreign.
-NO_PROVINCE = frozenset({"national", "region", "foreign"})
+NO_PROVINCE = frozenset({"national", "region", "foreign", "span"})
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ class PlaceMention:
     """A place written in the text and the provinces that hold a unit of that name.
 
     `level` is the unit's level (`province`, `city`, `district`, `ward`, `below_ward`,
-    `bare` for a bare name that is not a province, `anaphor` for `toàn tỉnh`) or one of
-    NO_PROVINCE.
+    `bare` for a bare name that is not a province, `anaphor` for `toàn tỉnh`, `route` for a
+    route inside one province) or one of NO_PROVINCE (`span`: a route across provinces).
     """
 
     start: int
@@ -143,7 +143,7 @@ def _phrase_re() -> re.Pattern[str]:
     lowercased text so that any case matches."""
     words = place_words()
     national = alternation([w.lower() for w in words.national])
-    regions = alternation([w.lower() for w in words.regions])
+    regions = alternation([w.lower() for w in words.regions + words.unnamed_regions])
     return re.compile(rf"(?<!\w)(?:(?P<national>{national})|(?P<region>{regions}))(?!\w)")
 
 
@@ -191,7 +191,59 @@ def find_places(text: str, counts: frozenset[int] = frozenset()) -> list[PlaceMe
             found.append(PlaceMention(m.start(), m.end(), text[m.start():m.end()], level, frozenset()))
     named = [m.span() for m in _names_with_places_re().finditer(text)]
     found = [p for p in found if not any(s <= p.start and p.end <= e for s, e in named)]
+    routes = _routes(text)
+    found = [p for p in found if not any(r.start < p.end and p.start < r.end for r in routes)] + routes
     return sorted(found, key=lambda p: p.start)
+
+
+@cache
+def _route_span_re() -> re.Pattern[str]:
+    """A road, railway or project word, then a route named by its two ends (`đường sắt Cát Linh -
+    Hà Đông`, `tuyến Bến Thành - Suối Tiên`); the ends are groups `a` and `b`."""
+    words = place_words()
+    name = rf"(?-i:[{UPPERCASE}][\w'’]*(?:{_BLANK}+[{UPPERCASE}][\w'’]*){{0,3}})"
+    return re.compile(rf"(?<!\w)(?:{alternation(words.thing_words + words.route_words)}){_BLANK}+"
+                      rf"(?P<a>{name}){_BLANK}*[-–]{_BLANK}*(?P<b>{name})", re.IGNORECASE)
+
+
+def _routes(text: str) -> list[PlaceMention]:
+    """Routes named by their two ends. Ends that are places of one province (`đường sắt Cát
+    Linh - Hà Đông`: a ward and a district of Hà Nội) make the route a place inside it, so its
+    figures hold there. Compass points (`cao tốc Bắc - Nam`) make a route across the country:
+    no single province (§8). Ends in two provinces (`cao tốc Cam Lộ - La Sơn`) are left unread:
+    what happens on such a road happens at a place the text names nearer (`xã Phong Thu`), and
+    an end that names no unit, or units of several provinces (`Mỹ Thuận`), tells nothing."""
+    out = []
+    compass = _route_compass()
+    for m in _route_span_re().finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if a.lower() in compass and b.lower() in compass:
+            out.append(PlaceMention(m.start(), m.end(), m.group(0), "span", frozenset()))
+            continue
+        ends = {_end_province(a), _end_province(b)}
+        if len(ends) == 1 and None not in ends:
+            out.append(PlaceMention(m.start(), m.end(), m.group(0), "route", frozenset(ends)))
+    return out
+
+
+@cache
+def _route_compass() -> frozenset[str]:
+    return frozenset(w.lower() for w in place_words().route_compass)
+
+
+def _end_province(name: str) -> str | None:
+    """The one province holding a route's end: read at its highest level that names a unit
+    (a province, else a district, else a commune or ward), or a landmark of `landmarks`."""
+    gaz = gazetteer()
+    for cand in _prefixes(name):
+        landmark = _landmarks().get(name_key(cand))
+        if landmark is not None:
+            return landmark
+        for level in ("province", "district", "ward"):
+            provinces = gaz.provinces(cand, (level,))
+            if provinces:
+                return next(iter(provinces)) if len(provinces) == 1 else None
+    return None
 
 
 @cache

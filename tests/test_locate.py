@@ -98,6 +98,15 @@ def test_a_day_in_the_lead_dates_the_event() -> None:
     assert (located.figures[0].province, located.figures[0].year) == ("Thái Nguyên", 2017)
 
 
+def test_an_anniversarys_dates_in_brackets_frame_nothing() -> None:
+    """The lead's bracketed anniversary (`(01/4/1959 – 01/4/2018)`) is an aside: the event's own
+    date after it (`ngày 30/3/2018`) frames the article."""
+    text = ("Bà Rịa - Vũng Tàu: Thả giống tái tạo nguồn lợi thủy sản\nNhân dịp kỷ niệm 59 năm ngày truyền thống "
+            "ngành thủy sản Việt Nam (01/4/1959 – 01/4/2018), ngày 30/3/2018, Chi cục Thủy sản tổ chức thả giống "
+            "thủy sản.\nNhân dịp này, đã có 800.000 con Tôm sú giống được thả ra môi trường tự nhiên.")
+    assert locate(article(text, ["800.000 con"])).figures[0].year == 2018
+
+
 @pytest.mark.parametrize(("sentence", "span", "year"), [
     # §8: a standing fact has no year even when its sentence dates another event
     ("Cao tốc\nTuyến cao tốc khánh thành ngày 31/12/2022, dài 98,3 km.", "98,3 km", None),
@@ -223,6 +232,14 @@ def test_a_body_helping_a_region_still_locates_there() -> None:
      "2 xe máy", "Đồng Nai"),
     ("Tai nạn trên cao tốc\nTại huyện Trảng Bom, tỉnh Đồng Nai, ôtô BKS Long An tông 2 xe máy.",
      "2 xe máy", "Đồng Nai"),
+    # a trip's destination is not where its cost is paid (the toll is at the tunnel, in Huế)
+    ("Lùi thời điểm tăng phí qua hầm Hải Vân\nTỉnh Thừa Thiên Huế kiến nghị lùi thời gian tăng phí.\n"
+     "Anh Phương thường xuyên có công việc đi Đà Nẵng nói: chỉ qua lại hầm 2 lượt mất 220.000 đồng.",
+     "220.000 đồng", "Huế"),
+    # ... nor are the experts who come over, who work on the route they name
+    ("Đường sắt\nTới đầu tháng 11 sẽ có gần 100 chuyên gia, nhân sự của Tổng thầu Trung Quốc sang Việt Nam, "
+     "dự kiến vận hành thử nghiệm toàn hệ thống Dự án đường sắt Cát Linh - Hà Đông trong tháng 12.",
+     "gần 100 chuyên gia", "Hà Nội"),
 ])
 def test_where_people_live_or_come_from_locates_nothing(text: str, span: str, province: str) -> None:
     assert locate(article(text, [span])).figures[0].province == province
@@ -381,6 +398,23 @@ def test_a_place_inside_a_name_is_no_place(text: str, span: str, province: str |
     assert locate(article(text, [span])).figures[0].province == province
 
 
+def test_a_national_name_ending_a_bodys_frames_no_later_sentence() -> None:
+    """`Viện Nghiên cứu Bất động sản Việt Nam` gives its own survey's figures no province, but the
+    sentences after it hold at the article's main place."""
+    text = ("Giá thuê chung cư tăng phi mã\nHà Nội - Giá thuê căn hộ ở Hà Nội tăng mạnh.\n"
+            "Kết quả khảo sát của Viện Nghiên cứu Bất động sản Việt Nam cho thấy nhu cầu tăng 70%. "
+            "Ông Tuấn cho biết điều này xuất phát từ ba lý do chính.")
+    located = locate(article(text, ["70%", "ba lý do chính"]))
+    assert [f.province for f in located.figures] == [None, "Hà Nội"]
+
+
+def test_a_firms_province_after_the_figure_in_its_sentence_locates_nothing() -> None:
+    text = ("Bồi thường tiếp hơn 1.680 tỷ đồng cho ngư dân miền Trung\nTrong tháng 1-2017, thu ngân sách ước đạt "
+            "97,4 nghìn tỷ đồng. Trong đó, Bộ Tài chính đã tạm cấp (lần 2) 1.680 tỷ đồng tiền bồi thường cho các "
+            "địa phương chịu ảnh hưởng của sự cố môi trường do Formosa Hà Tĩnh gây ra.")
+    assert locate(article(text, ["1.680 tỷ đồng tiền"])).figures[0].province is None
+
+
 @pytest.mark.parametrize(("text", "span", "province"), [
     # a province ending a firm's name in the lead frames no national figure of the body
     ("Bồi thường tiếp hơn 1.680 tỷ đồng cho ngư dân miền Trung\nTrong tháng 1-2017, Bộ Tài chính đã tạm cấp "
@@ -409,6 +443,19 @@ def test_a_firms_province_in_the_lead_frames_nothing(text: str, span: str, provi
 ])
 def test_where_people_arrived_from_leaves_the_main_place(text: str, province: str | None) -> None:
     assert locate(article(text, ["158 hành khách"])).province == province
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # several provinces named by no region in an earlier sentence are whom the market serves
+    ("Cá lóc nướng\nTP HCM - Chợ đầu mối Bình Điền cung cấp thủy hải sản cho thành phố và các tỉnh lân cận.\n"
+     "Chợ Bình Điền cung cấp rau củ cho thành phố và các tỉnh lân cận. Theo Ban quản lý chợ, lượng cá lóc "
+     "nhập về đây trên 300 tấn.", "trên 300 tấn", "Hồ Chí Minh"),
+    # ... while in the figure's own sentence they still span provinces
+    ("Cá lóc nướng\nTP HCM - Chợ đầu mối Bình Điền cung cấp thủy hải sản cho thành phố và các tỉnh lân cận.\n"
+     "Các tỉnh tiêu thụ trên 300 tấn cá lóc.", "trên 300 tấn", None),
+])
+def test_provinces_named_by_no_region_frame_no_later_sentence(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province
 
 
 def test_a_firm_word_then_a_preposition_leaves_the_place() -> None:

@@ -82,6 +82,18 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     ("Sở GTVT Hà Nội cho biết", [("Hà Nội", "province", "Hà Nội")]),
     # `toàn tỉnh` points back to the province named before
     ("Toàn tỉnh có 1 nhà bị sập hoàn toàn", [("tỉnh", "anaphor", None)]),
+    # a route whose two ends are places of one province is a place inside it (a ward and a district)
+    ("Đường sắt Cát Linh - Hà Đông sắp vận hành", [("Đường sắt Cát Linh - Hà Đông", "route", "Hà Nội")]),
+    ("Tuyến cao tốc Hạ Long - Vân Đồn cũng đã", [("cao tốc Hạ Long - Vân Đồn", "route", "Quảng Ninh")]),
+    ("dự án Bến Thành - Suối Tiên, đang được TP.HCM rà soát",
+     [("dự án Bến Thành - Suối Tiên", "route", "Hồ Chí Minh"), ("TP.HCM", "province", "Hồ Chí Minh")]),
+    # ... compass points make it a route across the country
+    ("trên tuyến cao tốc Bắc - Nam phía Đông giai đoạn 2017 - 2020", [("cao tốc Bắc - Nam", "span", None)]),
+    # ... while ends in two provinces, or an end named in several, leave it unread
+    ("chạy trên cao tốc Cam Lộ - La Sơn hướng Nam", []),
+    ("và dự án Mỹ Thuận - Cần Thơ theo đúng kế hoạch", []),
+    # a national congress is an event's name
+    ("Cam kết vận hành trước Đại hội Đảng toàn quốc lần thứ XIII", []),
 ])
 def test_places(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert places(sentence) == expected
