@@ -67,7 +67,8 @@ class YearMention:
     (`sinh năm 1990`). `dated` marks a date
     written without its year (`ngày 7/11`), whose year is the publication year. `current` marks
     `hiện có`/`hiện còn`: the figure is a standing state, the period a title names or else no year.
-    `this_year` marks the publication year said as such (`năm nay`, `từ đầu năm`). `year` is None
+    `this_year` marks the publication year said as such (`năm nay`, `từ đầu năm`). `event` marks
+    an event numbered within the publication year (`bão số 3`), which frames the paragraph it opens. `year` is None
     for a relative year or a yearless date when the publication year is unknown: the text gives
     the figure a year that cannot be told, so nothing wider may stand in for it (§8).
     """
@@ -80,6 +81,7 @@ class YearMention:
     dated: bool = False
     current: bool = False
     this_year: bool = False
+    event: bool = False
 
 
 @cache
@@ -223,7 +225,7 @@ def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention 
     if name == "vague":
         return YearMention(m.start(), m.end(), None)
     if name in ("yearless", "today", "event"):
-        return YearMention(m.start(), m.end(), published, dated=True)
+        return YearMention(m.start(), m.end(), published, dated=True, event=name == "event")
     if name in ("yearless_month", "yearless_quarter"):  # the publication year, but a month dates no event the lead reports,
         # and without that year it says too little to stand in the way of a year the title names
         return None if published is None else YearMention(m.start(), m.end(), published)
@@ -264,6 +266,5 @@ def _mark_comparison(text: str, m: YearMention, bases: list[int]) -> YearMention
     """A year within a comparison's phrase (after `so với`, before the next comma) is its base."""
     for end in bases:
         if end <= m.start and m.start - end <= 30 and not re.search(r"[,;.]", text[end:m.start]):
-            return YearMention(m.start, m.end, m.year, m.year_max, comparison=True, dated=m.dated, current=m.current,
-                               this_year=m.this_year)
+            return replace(m, comparison=True)
     return m

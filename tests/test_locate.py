@@ -96,8 +96,11 @@ def test_the_title_frames_only_its_period(text: str, span: str, year: int | None
      "khoảng 400 triệu đồng", 2017),
     ("Nông dân lo tôm nhiễm bệnh sau bão\nNông dân đang khắc phục hậu quả.\n"
      "Trong cơn bão số 10, thị xã thiệt hại lớn nhất là nuôi trồng thủy sản với 55 ha.", "55 ha", 2017),
-    # ... and a storm named in another sentence of the body frames nothing
-    ("Nông dân lo tôm\nNông dân đang khắc phục hậu quả.\nCơn bão số 10 đã qua. Anh Hiền có 2,5 ha ao nuôi.",
+    # ... so does one opening a paragraph of the body for the tally that follows it
+    ("Nông dân lo tôm\nNông dân đang khắc phục hậu quả.\nBão số 10 gây thiệt hại nặng. Toàn huyện có 50 ha tôm bị "
+     "thiệt hại.", "50 ha", 2017),
+    # ... but a storm named inside a paragraph frames no later sentence
+    ("Nông dân lo tôm\nNông dân đang khắc phục hậu quả.\nAnh Hiền kể lại. Cơn bão số 10 đã qua. Anh có 2,5 ha ao nuôi.",
      "2,5 ha", None),
 ])
 def test_a_numbered_storm_dates_its_event(text: str, span: str, year: int | None) -> None:
