@@ -116,7 +116,8 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
                 framing: tuple[int | None, int | None],
                 title_period: tuple[int | None, int | None] = (None, None)) -> tuple[int | None, int | None]:
     """(year, year_max) of one figure: its clause, its sentence, the phrase that opens its
-    paragraph (`Năm 2024, ...`), the heading above it, else the period the title or lead names.
+    paragraph (`Năm 2024, ...`) or a numbered event its first sentence reports (`Bão số 3 ...`: the
+    paragraph tallies its damage), the heading above it, else the period the title or lead names.
     A figure reported as a standing state (`hiện có`) holds for the period the title names, else none."""
     own = [y for y in years if not y.comparison]
     standing = is_standing(lay.text, fig.start)
@@ -134,6 +135,11 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
     opener = _opener(lay, lay.paragraph(fig.start)[0], years)
     if opener[1] <= fig.start:
         found = [y for y in own if opener[0] <= y.start < opener[1] and not y.dated and _frames(lay, y)]
+        if found:
+            return _year_of(found[0], title_period)
+    first = lay.sentence(lay.paragraph(fig.start)[0])
+    if first[1] <= fig.start:  # `Bão số 3 đổ bộ gây thiệt hại nặng. Toàn huyện có 200 nhà bị tốc mái.`
+        found = [y for y in own if first[0] <= y.start < first[1] and y.event]
         if found:
             return _year_of(found[0], title_period)
     heading = _heading_above(lay, fig)

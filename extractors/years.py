@@ -29,6 +29,7 @@ class YearWords(BaseModel):
 
     year_heads: list[str]
     year_tails: list[str]
+    after_heads: list[str]
     lunar_stems: list[str]
     lunar_branches: list[str]
     span_joiners: list[str]
@@ -38,11 +39,15 @@ class YearWords(BaseModel):
     vague_spans: list[str]
     counted_spans: list[str]
     standing_far: list[str]
+    standing_not_after: list[str]
     current_words: list[str]
     current_not_after: list[str]
     date_heads: list[str]
     today_words: list[str]
     month_words: list[str]
+    quarter_words: list[str]
+    quarter_numbers: list[str]
+    numbered_events: list[str]
     comparison: list[str]
     effect_words: list[str]
     birth_words: list[str]
@@ -62,7 +67,8 @@ class YearMention:
     (`sinh năm 1990`). `dated` marks a date
     written without its year (`ngày 7/11`), whose year is the publication year. `current` marks
     `hiện có`/`hiện còn`: the figure is a standing state, the period a title names or else no year.
-    `this_year` marks the publication year said as such (`năm nay`, `từ đầu năm`). `year` is None
+    `this_year` marks the publication year said as such (`năm nay`, `từ đầu năm`). `event` marks
+    an event numbered within the publication year (`bão số 3`), which frames the paragraph it opens. `year` is None
     for a relative year or a yearless date when the publication year is unknown: the text gives
     the figure a year that cannot be told, so nothing wider may stand in for it (§8).
     """
@@ -75,6 +81,7 @@ class YearMention:
     dated: bool = False
     current: bool = False
     this_year: bool = False
+    event: bool = False
 
 
 @cache
@@ -101,6 +108,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "head": re.compile(rf"{left}(?P<y1>{_YEAR}){right}", flags),
         # Checked only right before a year the patterns above found (fast: no scan of the text).
         "head_before": re.compile(rf"(?<!\w)(?:{heads}|{lunar})\s+(?:năm\s+)?$", flags),
+        # `sau năm 2030`: checked only at the start of a head word found before a year
+        "after_head": re.compile(rf"(?:{alternation(w.after_heads)})(?!\w)", flags),
         # `2016 là năm …`: checked only right after a bare year (a match at its end)
         "head_after": re.compile(rf"\s+(?:{alternation(w.year_tails)})(?!\w)", flags),
         # `tháng 8 năm ngoái`: a month before a relative year is no count of years
@@ -114,6 +123,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "today": re.compile(rf"(?<!\w)(?:{alternation(w.today_words)})(?!\w)", flags),
         "yearless_month": re.compile(rf"(?<!\w)(?:{alternation(w.month_words)})\s+(?:1[0-2]|0?[1-9])(?![\d.,]?\d)"
                                      rf"(?!\s*[-/]\s*\d)(?!\s+(?:năm|âm lịch)(?!\w))", flags),
+        "yearless_quarter": re.compile(rf"(?<!\w)(?:{alternation(w.quarter_words)})\s+(?:{alternation(w.quarter_numbers)})"
+                                       rf"(?!\w)(?!\s*[-/.]\s*\d)(?!\s+(?:năm|âm lịch)(?!\w))", flags),
+        # `bão số 3` (no year after it): an event numbered within the publication year
+        "event": re.compile(rf"(?<!\w)(?:{alternation(w.numbered_events)})\s+\d{{1,2}}(?![\d.,]?\d)"
+                            rf"(?!\s*(?:[-/]|năm)\s*\d)", flags),
         "category": re.compile(rf"(?<!\w)(?:{alternation(w.category_words)})(?!\w)", flags),
         "comparison": re.compile(rf"(?<!\w)(?:{alternation(w.comparison + w.effect_words + w.birth_words)})(?!\w)",
                                  flags),
@@ -125,7 +139,8 @@ def _standing_re() -> re.Pattern[str]:
     """A size or capacity word, then at most a qualifier, ending right before a figure; or a
     distance word and the place it is measured from."""
     words = _lowercase(year_words())
-    near = rf"(?:{alternation(words.standing_words)})(?:\s+\w+)?"
+    not_after = "".join(rf"(?<!{re.escape(w)} )" for w in words.standing_not_after)
+    near = rf"{not_after}(?:{alternation(words.standing_words)})(?:\s+\w+)?"
     far = rf"(?:{alternation(words.standing_far)})(?:\s+[^\s,;.]+){{0,{windows().standing_far_words}}}"
     return re.compile(rf"(?<!\w)(?:{near}|{far})\s+$")
 
@@ -150,13 +165,15 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
     pats = _patterns()
     text = lowered(text)
     for name in ("until_now", "span", "date", "month", "head", "vague", "relative", "current", "yearless", "today",
-                 "yearless_month"):
+                 "yearless_month", "yearless_quarter", "event"):
         for m in pats[name].finditer(text):
             start = _head_start(text, m.start()) if name in ("span", "head") else m.start()
             if (name == "head" and start == m.start() and pats["head_after"].match(text, m.end()) is None) or any(
                     start < e and s < m.end() for s, e in taken):
                 continue  # a bare four-digit number is a year only after a head word or before a tail
             mention = _mention(name, m, published_year)
+            if mention is not None and name == "head" and pats["after_head"].match(text, start):
+                mention = replace(mention, year=None)  # `sau năm 2030`: past the year, in none
             if mention is not None:
                 found.append(replace(mention, start=start))
                 taken.append((start, m.end()))
@@ -207,9 +224,9 @@ def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention 
         return YearMention(m.start(), m.end(), None, current=True)
     if name == "vague":
         return YearMention(m.start(), m.end(), None)
-    if name in ("yearless", "today"):
-        return YearMention(m.start(), m.end(), published, dated=True)
-    if name == "yearless_month":  # the publication year, but a month dates no event the lead reports,
+    if name in ("yearless", "today", "event"):
+        return YearMention(m.start(), m.end(), published, dated=True, event=name == "event")
+    if name in ("yearless_month", "yearless_quarter"):  # the publication year, but a month dates no event the lead reports,
         # and without that year it says too little to stand in the way of a year the title names
         return None if published is None else YearMention(m.start(), m.end(), published)
     y1 = int(m.group("y1"))
@@ -249,6 +266,5 @@ def _mark_comparison(text: str, m: YearMention, bases: list[int]) -> YearMention
     """A year within a comparison's phrase (after `so với`, before the next comma) is its base."""
     for end in bases:
         if end <= m.start and m.start - end <= 30 and not re.search(r"[,;.]", text[end:m.start]):
-            return YearMention(m.start, m.end, m.year, m.year_max, comparison=True, dated=m.dated, current=m.current,
-                               this_year=m.this_year)
+            return replace(m, comparison=True)
     return m

@@ -89,6 +89,24 @@ def test_the_title_frames_only_its_period(text: str, span: str, year: int | None
     assert locate(article(text, [span], "2024-02-18")).figures[0].year == year
 
 
+@pytest.mark.parametrize(("text", "span", "year"), [
+    # a storm numbered within its year in the lead dates the event the article reports (§8, like `Trưa 27/8`)
+    ("Nông dân lo tôm nhiễm bệnh sau bão\nBão số 10 đã khiến hàng chục ha tôm của người dân bị thiệt hại.\n"
+     "Anh Hiền ở xã Quỳnh Bảng có 2,5 ha diện tích nuôi tôm, thiệt hại khoảng 400 triệu đồng.",
+     "khoảng 400 triệu đồng", 2017),
+    ("Nông dân lo tôm nhiễm bệnh sau bão\nNông dân đang khắc phục hậu quả.\n"
+     "Trong cơn bão số 10, thị xã thiệt hại lớn nhất là nuôi trồng thủy sản với 55 ha.", "55 ha", 2017),
+    # ... so does one opening a paragraph of the body for the tally that follows it
+    ("Nông dân lo tôm\nNông dân đang khắc phục hậu quả.\nBão số 10 gây thiệt hại nặng. Toàn huyện có 50 ha tôm bị "
+     "thiệt hại.", "50 ha", 2017),
+    # ... but a storm named inside a paragraph frames no later sentence
+    ("Nông dân lo tôm\nNông dân đang khắc phục hậu quả.\nAnh Hiền kể lại. Cơn bão số 10 đã qua. Anh có 2,5 ha ao nuôi.",
+     "2,5 ha", None),
+])
+def test_a_numbered_storm_dates_its_event(text: str, span: str, year: int | None) -> None:
+    assert locate(article(text, [span], "2017-09-20")).figures[0].year == year
+
+
 def test_a_day_in_the_lead_dates_the_event() -> None:
     text = ("Mưa lũ, sạt lở đất đã làm 6 người chết, mất tích và bị thương\nTheo báo cáo nhanh của Văn phòng thường "
             "trực Ban Chỉ đạo Trung ương về Phòng chống thiên tai, mưa lũ và sạt lở đất xảy ra từ ngày 7-7 đến nay "
@@ -121,6 +139,11 @@ def test_an_anniversarys_dates_in_brackets_frame_nothing() -> None:
      "115 căn nhà", 2023),  # the framing phrase after the paragraph's connective
     ("Giảm nghèo\nTỉnh báo cáo kết quả.\nNăm 2023, tỉnh hỗ trợ nhiều hộ. Tỉnh đã xây 115 căn nhà.",
      "115 căn nhà", 2023),
+    # a size word ending a verb of change (`nhân rộng`, `mở rộng`, `nâng cao`) measures no standing fact
+    ("Mô hình khuyến ngư\nNhiều mô hình hiệu quả.\nNăm 2018, nhân rộng trên 50 mô hình.", "trên 50 mô hình", 2018),
+    ("Nuôi tôm\nTỉnh báo cáo kết quả.\nNăm 2018, huyện mở rộng 200 ha diện tích nuôi tôm.", "200 ha", 2018),
+    ("Nuôi tôm\nTỉnh báo cáo kết quả.\nNăm 2018, hiệu quả nâng cao 20% so với ngoài mô hình.", "20%", 2018),
+    ("Nuôi tôm\nTỉnh báo cáo kết quả.\nNăm 2018, huyện đào kênh rộng 20 m.", "20 m", None),  # still a width
 ])
 def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | None) -> None:
     assert locate(article(sentence, [span], "2024-01-01")).figures[0].year == year

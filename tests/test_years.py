@@ -96,6 +96,19 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
      [(None, None, False, "trước đây"), (None, None, False, "năm nào cũng"), (2021, None, False, "năm nay")]),
     ("Thời gian qua, tỉnh đã hỗ trợ 115 hộ nghèo", 2024, [(None, None, False, "Thời gian qua")]),
     ("Sáng ngày vía Thần Tài (10/1 âm lịch)", 2024, []),
+    # a quarter without its year is a period of the publication year, like a month (§8)
+    ("Trong quý I, doanh thu của công ty đạt 120 tỷ đồng", 2024, [(2024, None, False, "quý I")]),
+    ("quý 3 vừa qua, sản lượng tôm đạt 2.000 tấn", 2019, [(2019, None, False, "quý 3")]),
+    ("Quý I, doanh thu đạt 120 tỷ đồng", None, []),  # without a publication year it says too little
+    ("Tết Quý Mão 2023 đã qua", None, [(2023, None, False, "Quý Mão 2023")]),  # a lunar year, no quarter
+    # a storm numbered within its year (`bão số 10`) is an event of the publication year, unless a year follows
+    ("Bão số 10 đã khiến hàng chục ha tôm bị thiệt hại", 2017, [(2017, None, False, "Bão số 10")]),
+    ("Trong cơn bão số 10, thị xã thiệt hại 55 ha", 2017, [(2017, None, False, "cơn bão số 10")]),
+    ("bão số 3 năm 2024 làm 200 nhà tốc mái", 2025, [(2024, None, False, "năm 2024")]),
+    ("Bão số 3 đã làm 200 nhà bị tốc mái", None, [(None, None, False, "Bão số 3")]),
+    # a time past a year names no year of the figure (`sau năm 2030`)
+    ("Dự kiến sau năm 2030, tuyến đường sẽ được mở rộng lên 4 làn", 2024, [(None, None, False, "sau năm 2030")]),
+    ("Trước năm 2025, tỉnh hoàn thành 500 căn nhà", 2024, [(2025, None, False, "Trước năm 2025")]),
 ])
 def test_years(sentence: str, published: int | None, expected: list) -> None:
     assert years(sentence, published) == expected
