@@ -378,6 +378,19 @@ def alternation(words: list[str] | set[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+#: A character no Vietnamese text holds (a Unicode noncharacter), so a pattern made of it never matches.
+NEVER = chr(0xFFFF)
+
+
+def alternation_or_never(words: list[str] | set[str]) -> str:
+    """`alternation(words)`, or a pattern that matches nothing when the list is empty.
+
+    WHY: an empty alternation inside `(?:…)` matches the empty string everywhere, so a cue
+    list emptied in a yaml file would quietly make its rule fire on every figure.
+    """
+    return alternation(words) or NEVER
+
+
 @cache
 def separator_re(name: str, spaced: bool = False) -> re.Pattern[str]:
     """The gap between two numbers made of one word of the `number_words.yaml` list `name`

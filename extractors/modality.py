@@ -25,7 +25,7 @@ from vnfigures.schemas import Modality
 
 from .clauses import opens_region, region_of, scope_end
 from .context import ArticleContext
-from .lexicon import alternation, word_set, windows
+from .lexicon import alternation_or_never, word_set, windows
 from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
                              target_after, target_right_before)
 from .modality_cues import (carry, rule_back_ref_re, rule_issue_re, rule_object_re, computation_re, event_condition_re, computed_weak, fact_weak, price_re, purchase_re, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
@@ -64,7 +64,7 @@ def _in_name(text: str, start: int, cue: re.Match[str]) -> bool:
 @cache
 def _credit_re() -> re.Pattern[str]:
     """A photo credit and its name words right before a cue (`Ảnh: Cao Cường `)."""
-    words = alternation(modality_cues().credit_words) or chr(0xFFFF)
+    words = alternation_or_never(modality_cues().credit_words)
     return re.compile(rf"(?<!\w)(?:{words})\s*:\s*(?:[^\W\d_]+\s+){{1,4}}$")
 
 
@@ -160,7 +160,7 @@ def _reference(text: str, start: int, cue_start: int, cue: str) -> bool:
 
 @cache
 def _reference_re() -> re.Pattern[str]:
-    words = alternation(modality_cues().reference_heads) or chr(0xFFFF)
+    words = alternation_or_never(modality_cues().reference_heads)
     return re.compile(rf"[^\s,;:(“\"–-]\s+(?:{words})\s+$", re.IGNORECASE)
 
 

@@ -10,7 +10,7 @@ from functools import cache
 
 from pydantic import field_validator
 
-from .lexicon import nfc_tree, _read_yaml, _Strict, alternation, word_set
+from .lexicon import nfc_tree, _read_yaml, _Strict, alternation_or_never, word_set
 
 
 class ModalityCues(_Strict):
@@ -107,7 +107,7 @@ def modality_cues() -> ModalityCues:
 
 def words_re(words: list[str]) -> re.Pattern[str]:
     """Any of `words` as whole words, case-insensitive (never matches when `words` is empty)."""
-    return re.compile(rf"(?<!\w)({alternation(words) or chr(0xFFFF)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)({alternation_or_never(words)})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -128,7 +128,7 @@ def relative_fact_re() -> re.Pattern[str]:
     """A preposition and its noun phrase right before a fact cue (`ngoài những hộ đã`, `cho các hộ
     vừa`): the cue then stands in a modifier of that noun, not in the clause's predicate."""
     c = modality_cues()
-    head = alternation(c.relative_fact_heads) or chr(0xFFFF)
+    head = alternation_or_never(c.relative_fact_heads)
     return re.compile(rf"(?<!\w)(?:{head})(?:[ \t]+[\w.,]+){{1,4}}[ \t]+$", re.IGNORECASE)
 
 
@@ -137,8 +137,8 @@ def programme_contents_re() -> re.Pattern[str]:
     """A sentence opening with a programme and its contents word before `:` (`Chương trình gồm:`,
     `Đề án hỗ trợ sinh kế bao gồm:`), matched at the sentence start."""
     c = modality_cues()
-    head = alternation(c.programme_heads) or chr(0xFFFF)
-    contents = alternation(c.contents_words) or chr(0xFFFF)
+    head = alternation_or_never(c.programme_heads)
+    contents = alternation_or_never(c.contents_words)
     return re.compile(rf"[\s\W]*(?:{head})(?!\w)(?:[ \t]+[^\W\d_]+){{0,6}}?[ \t]+(?:{contents})[ \t]*:",
                       re.IGNORECASE)
 
@@ -180,7 +180,7 @@ def clause_break_re() -> re.Pattern[str]:
 @cache
 def opening_lead_re() -> re.Pattern[str]:
     """An introductory phrase at the start of a region, up to and with its comma."""
-    lead = alternation(modality_cues().opening_leads) or chr(0xFFFF)
+    lead = alternation_or_never(modality_cues().opening_leads)
     return re.compile(rf"\s*[\W]*(?:{lead})(?!\w)[^,;:]*,", re.IGNORECASE)
 
 
@@ -188,8 +188,8 @@ def opening_lead_re() -> re.Pattern[str]:
 def event_condition_re() -> re.Pattern[str]:
     """A condition on a hazard or event (`Khi có lũ lớn`, `Mỗi khi có bão`): a lead, then an event word."""
     c = modality_cues()
-    lead = alternation(c.event_condition_leads) or chr(0xFFFF)
-    event = alternation(c.condition_events) or chr(0xFFFF)
+    lead = alternation_or_never(c.event_condition_leads)
+    event = alternation_or_never(c.condition_events)
     return re.compile(rf"(?<!\w)(?:{lead})\s+(?:{event})(?!\w)", re.IGNORECASE)
 
 
@@ -236,7 +236,7 @@ def dated_result_re() -> re.Pattern[str]:
 @cache
 def purchase_re() -> re.Pattern[str]:
     """A verb of buying done right after a cue (`có thể mua được`), matched at the cue's end."""
-    verbs = alternation(modality_cues().purchase_verbs) or chr(0xFFFF)
+    verbs = alternation_or_never(modality_cues().purchase_verbs)
     return re.compile(rf"\s+(?:{verbs})(?!\w)", re.IGNORECASE)
 
 
@@ -245,8 +245,8 @@ def price_re() -> re.Pattern[str]:
     """A price named in a sentence: a price word (`giá`) or an amount of money (`20.000 đồng`,
     `5 triệu đồng`: a number, at most one word, a currency word)."""
     c = modality_cues()
-    words = alternation(c.price_words) or chr(0xFFFF)
-    money = alternation(c.currency_words) or chr(0xFFFF)
+    words = alternation_or_never(c.price_words)
+    money = alternation_or_never(c.currency_words)
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)|\d[\d.,]*[ \t]*(?:[^\W\d_]+[ \t]+)?(?:{money})(?!\w)",
                       re.IGNORECASE)
 
@@ -259,7 +259,7 @@ def rule_re() -> re.Pattern[str]:
 @cache
 def rule_back_ref_re() -> re.Pattern[str]:
     """A back-reference to a document opening a sentence (`Theo đó,`), matched at its start."""
-    refs = alternation(modality_cues().rule_back_refs) or chr(0xFFFF)
+    refs = alternation_or_never(modality_cues().rule_back_refs)
     return re.compile(rf"[\s\W]*(?:{refs})\s*,", re.IGNORECASE)
 
 
@@ -301,8 +301,8 @@ def change_frame_re() -> re.Pattern[str]:
     verb (group `verb`), up to three words, `từ`, the old value (within its clause: no `;`), the new end's
     word and the new value's digit."""
     c = modality_cues()
-    verb = alternation(c.change_verbs) or chr(0xFFFF)
-    ends = alternation(c.change_ends) or chr(0xFFFF)
+    verb = alternation_or_never(c.change_verbs)
+    ends = alternation_or_never(c.change_ends)
     return re.compile(rf"(?<!\w)(?P<verb>{verb})(?:\s+[^\W\d_]+){{0,3}}?\s+từ\s+[^;!?\n]{{1,60}}?"
                       rf"(?<!\w)(?:{ends})\s+(?:mức\s+)?\d", re.IGNORECASE)
 
@@ -312,8 +312,8 @@ def change_summary_re() -> re.Pattern[str]:
     """A sentence summing up a change (`Như vậy, mức phí tăng cao nhất đến 77%`): its lead at the
     sentence start, then the change verb (group `verb`) later in its first clause."""
     c = modality_cues()
-    lead = alternation(c.change_summary_leads) or chr(0xFFFF)
-    verb = alternation(c.change_verbs) or chr(0xFFFF)
+    lead = alternation_or_never(c.change_summary_leads)
+    verb = alternation_or_never(c.change_verbs)
     return re.compile(rf"[\s\W]*(?:{lead})(?!\w)[^;:!?]*?(?<!\w)(?P<verb>{verb})(?!\w)", re.IGNORECASE)
 
 
@@ -321,5 +321,5 @@ def change_summary_re() -> re.Pattern[str]:
 def change_own_time_re() -> re.Pattern[str]:
     """A time of a sentence's own (`Năm 2024`, `tháng 1/2024`, a bare year `2024`): the sentence frames a
     statement of its own and continues no planned change."""
-    words = alternation(modality_cues().change_own_times) or chr(0xFFFF)
+    words = alternation_or_never(modality_cues().change_own_times)
     return re.compile(rf"(?<!\w)(?:{words})\s+\d|(?<![\d.,/])(?:19|20)\d\d(?![\d.,])", re.IGNORECASE)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import alternation, word_set, windows
+from .lexicon import alternation, alternation_or_never, word_set, windows
 from .modality_cues import modality_cues, words_re
 
 
@@ -35,7 +35,7 @@ def _unit_definition_re() -> re.Pattern[str]:
     """A bracket right after a bare regional land unit, giving its size (`trên 2 tấn/sào (500m2)`):
     the unit's definition, a standing fact whatever the sentence plans. After a count (`trồng 5 sào
     (khoảng 2.500 m2)`) the bracket restates that amount and takes its modality."""
-    head = alternation(modality_cues().unit_definition_heads) or chr(0xFFFF)
+    head = alternation_or_never(modality_cues().unit_definition_heads)
     return re.compile(rf"(?<![\d.,][ \t])(?<![\d.,])(?<!\w)(?:{head})[ \t]*\([ \t]*(?:(?:bằng|tương đương|=)[ \t]*)?$",
                       re.IGNORECASE)
 
@@ -45,8 +45,8 @@ def _plan_area_re() -> re.Pattern[str]:
     """A verb of carrying a plan out, then the area it covers right before the figure (`được thực
     hiện từ nay đến năm 2020, trên diện tích 22.000 ha`): where the plan happens, not its output."""
     c = modality_cues()
-    verb = alternation(c.plan_area_verbs) or chr(0xFFFF)
-    lead = alternation(c.plan_area_leads) or chr(0xFFFF)
+    verb = alternation_or_never(c.plan_area_verbs)
+    lead = alternation_or_never(c.plan_area_leads)
     return re.compile(rf"(?<!\w)(?:{verb})(?!\w)[^.;:!?]*?(?<!\w)(?:{lead})[ \t]+$", re.IGNORECASE)
 
 
@@ -57,9 +57,9 @@ def _transfer_area_re() -> re.Pattern[str]:
     size is a fact; `bán thâm canh`, `bán kính` are no selling. A dot inside a name (`Q.Sơn Trà`)
     ends no sentence."""
     c = modality_cues()
-    verb = alternation(c.transfer_verbs) or chr(0xFFFF)
-    compounds = alternation(c.transfer_not_compounds) or chr(0xFFFF)
-    lead = alternation(c.transfer_leads) or chr(0xFFFF)
+    verb = alternation_or_never(c.transfer_verbs)
+    compounds = alternation_or_never(c.transfer_not_compounds)
+    lead = alternation_or_never(c.transfer_leads)
     return re.compile(rf"(?<!\w)(?:{verb})(?!\w)(?![ \t]+(?:{compounds})(?!\w))(?:[^.;:!?]|\.(?=\S))*?(?<!\w)(?:{lead})[ \t]+"
                       rf"(?:(?:từ|khoảng|gần|hơn|trên|dưới|chừng)[ \t]+)?$", re.IGNORECASE)
 
@@ -69,9 +69,9 @@ def _place_relative_re() -> re.Pattern[str]:
     """A relative clause right after a count of places (`tại 12 xã có tổng diện tích 5.000 ha`):
     it describes the places where the plan happens, not its output."""
     c = modality_cues()
-    prep = alternation(c.place_prepositions) or chr(0xFFFF)
-    unit = alternation(c.place_units) or chr(0xFFFF)
-    rel = alternation(c.place_relatives) or chr(0xFFFF)
+    prep = alternation_or_never(c.place_prepositions)
+    unit = alternation_or_never(c.place_units)
+    rel = alternation_or_never(c.place_relatives)
     return re.compile(rf"(?<!\w)(?:{prep})[ \t]+\d[\d.,]*[ \t]*(?:{unit})[ \t]+(?:{rel})[ \t]+"
                       rf"(?:[^\W\d_]+[ \t]+){{0,4}}$", re.IGNORECASE)
 
@@ -79,8 +79,8 @@ def _place_relative_re() -> re.Pattern[str]:
 @cache
 def _place_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     c = modality_cues()
-    before = re.compile(rf"(?<!\w)(?:{alternation(c.place_prepositions) or chr(0xFFFF)})[ \t]+$", re.IGNORECASE)
-    unit = re.compile(rf"\d[ \t]*(?:{alternation(c.place_units) or chr(0xFFFF)})(?!\w)", re.IGNORECASE)
+    before = re.compile(rf"(?<!\w)(?:{alternation_or_never(c.place_prepositions)})[ \t]+$", re.IGNORECASE)
+    unit = re.compile(rf"\d[ \t]*(?:{alternation_or_never(c.place_units)})(?!\w)", re.IGNORECASE)
     return before, unit
 
 
@@ -99,19 +99,19 @@ def at_place(text: str, start: int, end: int) -> bool:
 def _fact_clause_re() -> re.Pattern[str]:
     """A clause of its own up to the figure: after `;`, or opening with a part of the planned
     whole (`, trong đó`)."""
-    lead = alternation(modality_cues().fact_after_leads) or chr(0xFFFF)
+    lead = alternation_or_never(modality_cues().fact_after_leads)
     return re.compile(rf"(?:;|,[ \t]*(?:{lead})(?!\w))[^,;]*$", re.IGNORECASE)
 
 
 @cache
 def _fact_before_re() -> re.Pattern[str]:
-    cue = alternation(modality_cues().facts_adjacent) or chr(0xFFFF)
+    cue = alternation_or_never(modality_cues().facts_adjacent)
     return re.compile(rf"(?:^|[^\w])(?:{cue})[ \t]+(?:[^\W\d_]+[ \t]+){{0,3}}$", re.IGNORECASE)
 
 
 @cache
 def _year_clause_re() -> re.Pattern[str]:
-    lead = alternation(modality_cues().earlier_year_leads) or chr(0xFFFF)
+    lead = alternation_or_never(modality_cues().earlier_year_leads)
     return re.compile(rf"[,;][ \t]*(?:{lead})[ \t]+((?:19|20)\d\d)(?!\d)[^,;]*$", re.IGNORECASE)
 
 
@@ -133,7 +133,7 @@ def earlier_year_clause(text: str, cue_start: int, start: int) -> bool:
 @cache
 def _cue_after_re(words: tuple[str, ...]) -> re.Pattern[str]:
     """One of `words` within the three words after a figure, no punctuation between."""
-    cue = alternation(list(words)) or chr(0xFFFF)
+    cue = alternation_or_never(list(words))
     return re.compile(rf"[ \t]+(?:[^\W\d_]+[ \t]+){{0,2}}?({cue})(?!\w)", re.IGNORECASE)
 
 
@@ -161,7 +161,7 @@ def target_after(text: str, end: int) -> bool:
 def _passive_after_re() -> re.Pattern[str]:
     """A passive plan cue after the figure's noun phrase (`được đề xuất`, `được quy hoạch`): the
     figure is what is proposed or planned."""
-    cue = alternation(modality_cues().passive_cues_after) or chr(0xFFFF)
+    cue = alternation_or_never(modality_cues().passive_cues_after)
     gap = windows().passive_after_words
     return re.compile(rf"[ \t]+(?:[^\W\d_]+[ \t]+){{0,{gap}}}?(?:{cue})(?!\w)", re.IGNORECASE)
 
@@ -171,8 +171,8 @@ def _contrast_fact_re() -> re.Pattern[str]:
     """A clause of its own opened by a contrasting lead, with its own bare verb of result right
     before the figure (`…, riêng gia đình tôi đạt 2,5 tấn/sào`)."""
     c = modality_cues()
-    lead = alternation(c.contrast_fact_leads) or chr(0xFFFF)
-    verb = alternation(c.contrast_fact_verbs) or chr(0xFFFF)
+    lead = alternation_or_never(c.contrast_fact_leads)
+    verb = alternation_or_never(c.contrast_fact_verbs)
     return re.compile(rf"[,;][ \t]*(?:{lead})(?!\w)[^,;]*?(?<!phải )(?<!\w)(?:{verb})[ \t]+"
                       rf"(?:[^\W\d_]+[ \t]+){{0,2}}$", re.IGNORECASE)
 
@@ -201,7 +201,7 @@ def _adjacent_target_re(words: int) -> re.Pattern[str]:
     table = modality_cues()
     cue = alternation(table.cues_adjacent)
     not_after = "".join(f"(?<!{re.escape(word)} )" for word in table.cues_adjacent_not_after)
-    compounds = alternation(table.cues_adjacent_compounds) or chr(0xFFFF)
+    compounds = alternation_or_never(table.cues_adjacent_compounds)
     gap = rf"(?:[^\W\d_]+[ \t]+){{0,{words}}}"
     return re.compile(rf"(?:^|[^\w]){not_after}({cue})(?![ \t]+(?:{compounds})(?!\w))[ \t]+{gap}$",
                       re.IGNORECASE)

@@ -15,7 +15,7 @@ from .context import ArticleContext
 from .labels import function_words
 from vnfigures.schemas import Kind
 
-from .lexicon import alternation, cue_before_re, cues, unit_table, windows, word_re
+from .lexicon import alternation, alternation_or_never, cue_before_re, cues, unit_table, windows, word_re
 
 __all__ = ["as_building", "clause_noun_kind", "money_subject", "needed_word_near", "minus_start", "non_dwelling_owner",
            "one_counts", "one_in_tally", "paid_months"]
@@ -74,8 +74,8 @@ def one_counts(text: str, pos: int) -> bool:
 def _months_paid_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = cues().months_paid
     gap = rf"[ \t]+(?:(?:{alternation(words.get('gap', []))})[ \t]+)?"
-    period = alternation(words.get("not_after", [])) or chr(0xFFFF)
-    noun = re.compile(rf"[ \t]*({alternation(words.get('nouns', [])) or chr(0xFFFF)})(?!\w)(?![ \t]+(?:{period})(?!\w))",
+    period = alternation_or_never(words.get("not_after", []))
+    noun = re.compile(rf"[ \t]*({alternation_or_never(words.get('nouns', []))})(?!\w)(?![ \t]+(?:{period})(?!\w))",
                       re.IGNORECASE)
     return cue_before_re(words.get("before", []), gap), noun
 
