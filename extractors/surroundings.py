@@ -16,8 +16,9 @@ from .labels import function_words
 from vnfigures.schemas import Kind
 
 from .lexicon import alternation, cue_before_re, cues, unit_table, windows, word_re
+from .units import unit_at
 
-__all__ = ["as_building", "clause_noun_kind", "money_subject", "needed_word_near", "minus_start", "non_dwelling_owner",
+__all__ = ["as_building", "classifier_noun_kind", "clause_noun_kind", "money_subject", "needed_word_near", "minus_start", "non_dwelling_owner",
            "one_counts", "one_in_tally", "paid_months"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
@@ -175,3 +176,32 @@ def clause_noun_kind(ctx: ArticleContext, start: int, kinds: list[Kind]) -> Kind
             if best is None or found.start() > best[0]:
                 best = (found.start(), kind)
     return best[1] if best else None
+
+
+@cache
+def _lone_nouns_re() -> re.Pattern[str]:
+    table = unit_table()
+    lone = {w.lower() for w in table.lone_classifiers}
+    forms = {f for e in table.units if not e.case_sensitive and not e.measure
+             and (e.kind in _LONE_KINDS or e.as_building in _LONE_KINDS) for f in e.forms if f.lower() not in lone}
+    return word_re(forms | set(table.lone_classifier_others))
+
+
+#: what a lone classifier may count beside `other` (a dwelling or a work, §7)
+_LONE_KINDS = (Kind.houses, Kind.infrastructure)
+
+
+def classifier_noun_kind(ctx: ArticleContext, start: int) -> Kind | None:
+    """The kind of the counted noun a lone classifier before `start` stands for (`Nhà bị sập:
+    25 cái`, `thiệt hại nhà cửa: sập 12 cái`): the nearest dwelling or work earlier in the
+    sentence; None when a thing the classifier counts as `other` is nearer (`tàu cá bị chìm 5
+    chiếc`) or none is named."""
+    lower = max(ctx.sentence_start(start), start - windows().lone_classifier)
+    last = None
+    for last in _lone_nouns_re().finditer(ctx.text, lower, start):
+        pass
+    found = unit_at(ctx.text, last.start()) if last is not None else None
+    if found is None or found.entry is None:
+        return None
+    kind = found.entry.as_building or found.kind
+    return kind if kind in _LONE_KINDS else None
