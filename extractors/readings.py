@@ -288,7 +288,11 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
         subject, end = _noun_words(text, m.end, 3)
         return Candidate(m, None, Kind.percent, "percent", m.value, m.end, subject, None)
     if name_before(ctx, m):
-        return Reason.name  # a model or name (`Mazda 3`, `Mega 6/45`)
+        counted = _headed_count(text, ctx.sentence_start(m.start), m.start)
+        if counted is None:  # else a place in a tally's line: `Nhà bị sập: Cao Bằng 12, Yên Bái 15`
+            return Reason.name  # a model or name (`Mazda 3`, `Mega 6/45`)
+        return Candidate(m, None, counted.kind, counted.unit, m.value * counted.factor, m.end,
+                         _drop_classifier(counted.form), None)
     if m.pair_first:
         return Candidate(m, None, None, None, m.value, m.end, "", None)
     if m.scale >= 1000:
@@ -320,17 +324,20 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
                    Reason.year if is_year else Reason.no_counted_noun)
 
 
-#: a line or clause headed by what it counts, then a colon: `Nhà bị sập: 25`, `- Người chết: 3`
+#: a line or clause headed by what it counts, then a colon and its items: `Nhà bị sập: 25`, `- Người
+#: chết: 3`, `Nhà dân: sập 5, tốc mái 120`, `Nhà bị sập: Cao Bằng 12, Lào Cai 20`
 _HEADED = re.compile(r"(?:^|[;,(\n])[ \t]*(?:[-–+•][ \t]*)?(?=[^\W\d_])")
-_HEAD_TAIL = re.compile(r"(?:[ \t,]+[^\W\d_]+){0,6}[ \t]*:[ \t]*")
+_HEAD_TAIL = re.compile(r"(?:[ \t,]+[^\W\d_]+){0,6}[ \t]*:[ \t]*"
+                        r"(?:(?:[^\W\d_]+[ \t]+){0,4}\d[\d.,]*(?:[ \t]+[^\W\d_]+){0,2}[ \t]*[,;][ \t]*)*"
+                        r"(?:[^\W\d_]+[ \t]+){0,4}")
 #: what a tally's line may count (a line headed by `Xã`, `Giá` or `Tổng` is no tally of things)
 _HEADED_KINDS = (Kind.houses, Kind.infrastructure, Kind.people, Kind.households)
 
 
 def _headed_count(text: str, lower: int, pos: int) -> UnitMatch | None:
     """The counted noun heading the clause of a bare number after a colon, as tallies print their
-    lines (`Nhà bị sập: 25` counts houses, `Người mất tích: 2` people); `lower` starts the
-    sentence or the look-back."""
+    lines (`Nhà bị sập: 25` counts houses, `Người mất tích: 2` people), the items of the line
+    included (`Nhà dân: sập 5, tốc mái 120`); `lower` starts the sentence."""
     for head in _HEADED.finditer(text[lower:pos]):
         unit = unit_at(text, lower + head.end())
         if unit is not None and unit.kind in _HEADED_KINDS and _HEAD_TAIL.fullmatch(text, unit.end, pos):

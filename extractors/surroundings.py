@@ -22,6 +22,9 @@ __all__ = ["as_building", "classifier_noun_kind", "clause_noun_kind", "money_sub
            "one_counts", "one_in_tally", "paid_months"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+#: a clause that is an item of a list of counts (`3 trường học và `)
+_LIST_ITEM = re.compile(r"[ \t]*\d")
+_FIRST_NUMBER = re.compile(r"\d")
 #: an article naming a word this often is about it (`vàng`: a gold-price story), so a unit that
 #: needs the word counts in all its sentences (`mệnh giá 1 – 2 chỉ`)
 _TOPIC_MENTIONS = 3
@@ -115,9 +118,26 @@ def _building_re() -> re.Pattern[str]:
 def as_building(ctx: ArticleContext, start: int, end: int) -> bool:
     """A school or clinic counted as a building: a building cue in its clause (§7)."""
     w = windows()
-    before = _CLAUSE_BREAK.split(ctx.text[max(ctx.sentence_start(start), start - w.building_before):start])[-1]
     after = _CLAUSE_BREAK.split(ctx.text[end:min(ctx.sentence_end(start), end + w.building_after)])[0]
-    return bool(_building_re().search(before) or _building_re().search(after))
+    if _building_re().search(after):
+        return True
+    parts = _CLAUSE_BREAK.split(ctx.text[max(ctx.sentence_start(start), start - w.building_before):start])
+    if _building_re().search(parts[-1]):
+        return True
+    for part in reversed(parts[:-1] if _listed(parts[-1]) else []):
+        # a list's items share the verb that opens it (`tốc mái 150 nhà, 3 trường`), not the
+        # words of another item (`5 nhà bị sập, 3 trường đạt chuẩn`)
+        opening = _FIRST_NUMBER.split(part, maxsplit=1)[0]
+        if _building_re().search(opening):
+            return True
+        if not _listed(part):
+            return False
+    return False
+
+
+def _listed(part: str) -> bool:
+    """A clause that is an item of a list of counts (`3 trường học và `) or ends it (blank)."""
+    return not part.strip() or bool(_LIST_ITEM.match(part))
 
 
 @cache

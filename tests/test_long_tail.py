@@ -158,6 +158,15 @@ KINDS = [
     # a unit's label before a number yields to an adjective and a military unit is a name
     ("Cao ốc căn hộ cao cấp 34 tầng Azura tọa lạc bên sông.", [F("other", "34", "item")]),
     ("Binh đoàn 18 sẵn sàng bay tìm kiếm cứu nạn.", []),
+    # a tally's line lists its items after the colon: verbs or places before bare numbers
+    ("Nhà dân: sập 5, tốc mái 120.", [F("houses", "5", "house"), F("houses", "120", "house")]),
+    ("Nhà bị sập: Cao Bằng 12, Lào Cai 20 nhà, Yên Bái 15.",
+     [F("houses", "12", "house"), F("houses", "20", "house"), F("houses", "15", "house")]),
+    ("Xe: Mazda 3, Toyota 5.", []),
+    # a list's items share the building verb that opens it, not the words of another item
+    ("Mưa đá làm tốc mái 150 ngôi nhà, 3 trường học và 2 trạm y tế.",
+     [F("houses", "150", "house"), F("infrastructure", "3", "item"), F("infrastructure", "2", "item")]),
+    ("Tỉnh có 5 nhà bị sập, 3 trường đạt chuẩn quốc gia.", [F("houses", "5", "house"), F("other", "3", "item")]),
 ]
 
 FORMS = [
