@@ -167,6 +167,13 @@ KINDS = [
     ("Mưa đá làm tốc mái 150 ngôi nhà, 3 trường học và 2 trạm y tế.",
      [F("houses", "150", "house"), F("infrastructure", "3", "item"), F("infrastructure", "2", "item")]),
     ("Tỉnh có 5 nhà bị sập, 3 trường đạt chuẩn quốc gia.", [F("houses", "5", "house"), F("other", "3", "item")]),
+    # dwellings of the housing market, with or without a classifier; `sản phẩm` counts its noun
+    ("Dự án gồm 50 shophouse, 12 penthouse và 200 officetel.",
+     [F("houses", "50", "house"), F("houses", "12", "house"), F("houses", "200", "house")]),
+    ("Thị trường ghi nhận 1.200 sản phẩm nhà phố, 3 sản phẩm OCOP.",
+     [F("houses", "1200", "house"), F("other", "3", "item")]),
+    # a voltage after a pole names its class, like `trạm 110kV` (§7)
+    ("Gió làm đổ 5 cột điện 0,4 kV.", [F("infrastructure", "5", "item")]),
 ]
 
 FORMS = [
