@@ -38,7 +38,17 @@ def _before_re() -> re.Pattern[str]:
 
 @cache
 def _weak_before_re() -> re.Pattern[str]:
-    return cue_before_re(cues().not_figure_before_weak)
+    return cue_before_re(cues().not_figure_before_weak, group=True)
+
+
+def _weak_label(window: str) -> bool:
+    """A weak label word ends the window, unless it is the tail of a proper name (`Hải Phòng
+    321 nhà` is a province's tally, `phòng 321` a room)."""
+    found = _weak_before_re().search(window)
+    if found is None:
+        return False
+    before = window[:found.start(1)].split()
+    return not (found.group(1)[0].isupper() and before and before[-1][0].isupper())
 
 
 @cache
@@ -80,7 +90,7 @@ def label_before(ctx: ArticleContext, m: NumberMention) -> LabelBefore | None:
     if (_before_re().search(window) or _before_cs_re().search(window) or _listed_label(window, m)
             or _place_part(ctx.text, window, m)):
         return LabelBefore.NOT_A_QUANTITY
-    weak = _weak_before_re().search(window) or _weak_pattern_cs_re().search(window)
+    weak = _weak_label(window) or _weak_pattern_cs_re().search(window)
     return LabelBefore.UNLESS_MEASURED if weak else None
 
 

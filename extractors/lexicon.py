@@ -115,9 +115,10 @@ class UnitEntry(_Strict):
     region_factor: dict[str, Decimal] | None = None
     #: the unit counts only when one of these words is in the sentence (`2 chỉ` beside `vàng`)
     needs_word: list[str] = []
-    #: a school or clinic: its `kind` when counted as an institution, `infrastructure` when
-    #: counted as a building (a `building_cues` word in its clause, ANNOTATION.md §7)
-    institution: bool = False
+    #: the kind when counted as a building (a `building_cues` word in its clause): a school or
+    #: clinic is an institution (`other`) unless built or damaged (`infrastructure`, ANNOTATION.md
+    #: §7); `nóc nhà` counts households in a village, dwellings when roofs are torn off (`houses`)
+    as_building: Kind | None = None
     #: the unit counts whatever noun of these kinds its clause names before the number
     #: (`khách du lịch đạt 2,67 triệu lượt` counts people), else its own `kind`
     kind_from_clause: list[Kind] = []
@@ -145,6 +146,13 @@ class UnitTable(_Strict):
     currencies: dict[str, str]
     subject_drop: list[str]
     look_through: list[str] = []
+    #: classifiers that, with no noun of their own after them, count the dwelling or work the
+    #: sentence named before (`Nhà bị sập: 25 cái` counts houses)
+    lone_classifiers: list[str] = []
+    #: words after a lone classifier that name no thing of their own (`27 chiếc khác`, `7 ngôi bị sập`)
+    lone_classifier_fillers: list[str] = []
+    #: things of kind `other` those classifiers count too (`tàu cá bị chìm 5 chiếc`)
+    lone_classifier_others: list[str] = []
     ambiguous_currencies: list[str] = []
 
     @field_validator("currencies")
@@ -260,6 +268,7 @@ class Windows(_Strict):
     step_opener: int = Field(gt=0)
     year_cue: int = Field(gt=0)
     clause_noun: int = Field(gt=0)
+    lone_classifier: int = Field(gt=0)
     unit_compound: int = Field(gt=0)
     unit_before: int = Field(gt=0)
     thing_before: int = Field(gt=0)

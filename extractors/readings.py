@@ -20,7 +20,7 @@ from .labels import (LabelBefore, class_label_before, function_words, indefinite
 from .lexicon import alternation, cue_before_re, cues, word_set, number_words, separator_re, unit_table, windows
 from .numbers import NumberMention
 from .rejections import Reason, Rejection
-from .surroundings import (as_building, clause_noun_kind, money_subject, needed_word_near, non_dwelling_owner,
+from .surroundings import (as_building, classifier_noun_kind, clause_noun_kind, money_subject, needed_word_near, non_dwelling_owner,
                            one_counts, paid_months)
 from .units import UnitMatch, blocked_after, unit_at, with_factor
 
@@ -184,6 +184,7 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     per, end = _per_at(text, unit.end, unit)
     subject, noun_end = _noun_words(text, unit.end if per is None else end,
                                     0 if unit.kind is Kind.money else 3)
+    words_after = subject
     if not unit.measure:
         subject = _drop_classifier(f"{unit.form} {subject}".strip())
     elif unit.kind is Kind.money:
@@ -199,9 +200,14 @@ def _read(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
                 if unit.entry is not None and unit.entry.kind_from_clause else None)
     if borrowed is not None:  # `khách du lịch đạt 2,67 triệu lượt`
         return Candidate(m, unit, borrowed, CANONICAL_UNITS[borrowed], m.value, end, subject, per)
-    if (unit.kind is Kind.houses and non_dwelling_owner(text, noun_end)) or (
-            unit.entry is not None and unit.entry.institution and as_building(ctx, m.start, noun_end)):
+    lone = _lone_classifier_kind(ctx, m, unit, words_after)
+    if lone is not None:  # `Nhà bị sập: 25 cái`
+        return Candidate(m, unit, lone, CANONICAL_UNITS[lone], m.value, end, subject, per)
+    if unit.kind is Kind.houses and non_dwelling_owner(text, noun_end):
         return Candidate(m, unit, Kind.infrastructure, "item", m.value, end, subject, per)
+    building = unit.entry.as_building if unit.entry is not None else None
+    if building is not None and as_building(ctx, m.start, noun_end):
+        return Candidate(m, unit, building, CANONICAL_UNITS[building], m.value, end, subject, per)
     return Candidate(m, unit, unit.kind, unit.unit, m.value * unit.factor, end, subject, per)
 
 
@@ -213,6 +219,22 @@ def _count_per_mass(text: str, unit: UnitMatch | None) -> bool:
     per, _ = _per_at(text, unit.end, unit)
     per_unit = unit_at(per, 0) if per else None
     return per_unit is not None and per_unit.kind is Kind.mass
+
+
+def _lone_classifier_kind(ctx: ArticleContext, m: NumberMention, unit: UnitMatch, words_after: str) -> Kind | None:
+    """A classifier with no noun of its own after it (`sập 12 cái`, `27 chiếc khác`) counts the
+    dwelling or work its sentence named before it; None for any other unit."""
+    lone, fillers = _lone_words()
+    first = words_after.split()[0].lower() if words_after else None
+    if unit.form not in lone or (first is not None and first not in fillers):
+        return None
+    return classifier_noun_kind(ctx, m.start)
+
+
+@cache
+def _lone_words() -> tuple[frozenset[str], frozenset[str]]:
+    table = unit_table()
+    return word_set(table.lone_classifiers), word_set(table.lone_classifier_fillers)
 
 
 @cache
@@ -304,7 +326,11 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
         subject, end = _noun_words(text, m.end, 3)
         return Candidate(m, None, Kind.percent, "percent", m.value, m.end, subject, None)
     if name_before(ctx, m):
-        return Reason.name  # a model or name (`Mazda 3`, `Mega 6/45`)
+        counted = _headed_count(text, ctx.sentence_start(m.start), m.start)
+        if counted is None:  # else a place in a tally's line: `Nhà bị sập: Cao Bằng 12, Yên Bái 15`
+            return Reason.name  # a model or name (`Mazda 3`, `Mega 6/45`)
+        return Candidate(m, None, counted.kind, counted.unit, m.value * counted.factor, m.end,
+                         _drop_classifier(counted.form), None)
     if m.pair_first:
         return Candidate(m, None, None, None, m.value, m.end, "", None)
     if m.needs_money and (_grade_k_before(text, m) or not _money_context(ctx, m)):
@@ -383,6 +409,27 @@ def _million_slang(ctx: ArticleContext, m: NumberMention) -> Candidate | None:
                      money_subject(ctx, m.start, slang.end()), per)
 
 
+#: a line or clause headed by what it counts, then a colon and its items: `Nhà bị sập: 25`, `- Người
+#: chết: 3`, `Nhà dân: sập 5, tốc mái 120`, `Nhà bị sập: Cao Bằng 12, Lào Cai 20`
+_HEADED = re.compile(r"(?:^|[;,(\n])[ \t]*(?:[-–+•][ \t]*)?(?=[^\W\d_])")
+_HEAD_TAIL = re.compile(r"(?:[ \t,]+[^\W\d_]+){0,6}[ \t]*:[ \t]*"
+                        r"(?:(?:[^\W\d_]+[ \t]+){0,4}\d[\d.,]*(?:[ \t]+[^\W\d_]+){0,2}[ \t]*[,;][ \t]*)*"
+                        r"(?:[^\W\d_]+[ \t]+){0,4}")
+#: what a tally's line may count (a line headed by `Xã`, `Giá` or `Tổng` is no tally of things)
+_HEADED_KINDS = (Kind.houses, Kind.infrastructure, Kind.people, Kind.households)
+
+
+def _headed_count(text: str, lower: int, pos: int) -> UnitMatch | None:
+    """The counted noun heading the clause of a bare number after a colon, as tallies print their
+    lines (`Nhà bị sập: 25` counts houses, `Người mất tích: 2` people), the items of the line
+    included (`Nhà dân: sập 5, tốc mái 120`); `lower` starts the sentence."""
+    for head in _HEADED.finditer(text[lower:pos]):
+        unit = unit_at(text, lower + head.end())
+        if unit is not None and unit.kind in _HEADED_KINDS and _HEAD_TAIL.fullmatch(text, unit.end, pos):
+            return unit
+    return None
+
+
 #: the smallest scale a spelled amount after a money verb ends in to be money (`triệu`, `tỷ`):
 #: `vay ba trăm triệu`, not `trao ba trăm nghìn` (which could count anything)
 _MONEY_VERB_SCALE = Decimal(1_000_000)
@@ -424,7 +471,8 @@ def _counted_before(ctx: ArticleContext, m: NumberMention) -> UnitMatch | None:
     for last in _counted_re().finditer(text, lower, m.start):
         pass
     if last is None:
-        return None
+        sentence = ctx.sentence_start(m.start)
+        return _headed_count(text, sentence, m.start) if m.start - sentence <= windows().counted_before else None
     unit = unit_at(text, last.end())
     if unit is None or unit.measure or not _counted_tail_re().fullmatch(text, unit.end, m.start):
         return None

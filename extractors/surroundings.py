@@ -16,11 +16,15 @@ from .labels import function_words
 from vnfigures.schemas import Kind
 
 from .lexicon import alternation, alternation_or_never, cue_before_re, cues, unit_table, windows, word_re
+from .units import unit_at
 
-__all__ = ["as_building", "clause_noun_kind", "money_subject", "needed_word_near", "minus_start", "non_dwelling_owner",
+__all__ = ["as_building", "classifier_noun_kind", "clause_noun_kind", "money_subject", "needed_word_near", "minus_start", "non_dwelling_owner",
            "one_counts", "one_in_tally", "paid_months"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+#: a clause that is an item of a list of counts (`3 trường học và `)
+_LIST_ITEM = re.compile(r"[ \t]*\d")
+_FIRST_NUMBER = re.compile(r"\d")
 #: an article naming a word this often is about it (`vàng`: a gold-price story), so a unit that
 #: needs the word counts in all its sentences (`mệnh giá 1 – 2 chỉ`)
 _TOPIC_MENTIONS = 3
@@ -114,9 +118,26 @@ def _building_re() -> re.Pattern[str]:
 def as_building(ctx: ArticleContext, start: int, end: int) -> bool:
     """A school or clinic counted as a building: a building cue in its clause (§7)."""
     w = windows()
-    before = _CLAUSE_BREAK.split(ctx.text[max(ctx.sentence_start(start), start - w.building_before):start])[-1]
     after = _CLAUSE_BREAK.split(ctx.text[end:min(ctx.sentence_end(start), end + w.building_after)])[0]
-    return bool(_building_re().search(before) or _building_re().search(after))
+    if _building_re().search(after):
+        return True
+    parts = _CLAUSE_BREAK.split(ctx.text[max(ctx.sentence_start(start), start - w.building_before):start])
+    if _building_re().search(parts[-1]):
+        return True
+    for part in reversed(parts[:-1] if _listed(parts[-1]) else []):
+        # a list's items share the verb that opens it (`tốc mái 150 nhà, 3 trường`), not the
+        # words of another item (`5 nhà bị sập, 3 trường đạt chuẩn`)
+        opening = _FIRST_NUMBER.split(part, maxsplit=1)[0]
+        if _building_re().search(opening):
+            return True
+        if not _listed(part):
+            return False
+    return False
+
+
+def _listed(part: str) -> bool:
+    """A clause that is an item of a list of counts (`3 trường học và `) or ends it (blank)."""
+    return not part.strip() or bool(_LIST_ITEM.match(part))
 
 
 @cache
@@ -175,3 +196,32 @@ def clause_noun_kind(ctx: ArticleContext, start: int, kinds: list[Kind]) -> Kind
             if best is None or found.start() > best[0]:
                 best = (found.start(), kind)
     return best[1] if best else None
+
+
+@cache
+def _lone_nouns_re() -> re.Pattern[str]:
+    table = unit_table()
+    lone = {w.lower() for w in table.lone_classifiers}
+    forms = {f for e in table.units if not e.case_sensitive and not e.measure
+             and (e.kind in _LONE_KINDS or e.as_building in _LONE_KINDS) for f in e.forms if f.lower() not in lone}
+    return word_re(forms | set(table.lone_classifier_others))
+
+
+#: what a lone classifier may count beside `other` (a dwelling or a work, §7)
+_LONE_KINDS = (Kind.houses, Kind.infrastructure)
+
+
+def classifier_noun_kind(ctx: ArticleContext, start: int) -> Kind | None:
+    """The kind of the counted noun a lone classifier before `start` stands for (`Nhà bị sập:
+    25 cái`, `thiệt hại nhà cửa: sập 12 cái`): the nearest dwelling or work earlier in the
+    sentence; None when a thing the classifier counts as `other` is nearer (`tàu cá bị chìm 5
+    chiếc`) or none is named."""
+    lower = max(ctx.sentence_start(start), start - windows().lone_classifier)
+    last = None
+    for last in _lone_nouns_re().finditer(ctx.text, lower, start):
+        pass
+    found = unit_at(ctx.text, last.start()) if last is not None else None
+    if found is None or found.entry is None:
+        return None
+    kind = found.entry.as_building or found.kind
+    return kind if kind in _LONE_KINDS else None

@@ -127,6 +127,53 @@ KINDS = [
     ("bốn sào (4.000 m2) ruộng", [F("area", "0.4", "hectare"), F("area", "0.4", "hectare")]),
     ("3 sào lúa ở Gia Lai", [F("area", "0.15", "hectare")]),
     ("1 mẫu ruộng ở Thái Bình", [F("area", "0.36", "hectare")]),
+    # damage tallies (§7 houses in any state): a lone classifier counts the dwelling or work its
+    # sentence named before it; a line headed by what it counts gives a bare number its kind
+    ("Nhà ở bị thiệt hại 3.456 cái.", [F("houses", "3456", "house")]),
+    ("Thiệt hại nhà cửa: sập 12 cái, tốc mái 350 cái.", [F("houses", "12", "house"), F("houses", "350", "house")]),
+    ("Cầu dân sinh bị cuốn trôi 3 chiếc.", [F("infrastructure", "3", "item")]),
+    ("Tàu cá bị chìm 5 chiếc, nhà bị sập 2 cái khác.", [F("other", "5", "item"), F("houses", "2", "house")]),
+    ("Mưa lũ làm chìm 12 chiếc.", [F("other", "12", "item")]),
+    ("Nhà bị sập: 25; nhà bị tốc mái, hư hỏng: 1.200.", [F("houses", "25", "house"), F("houses", "1200", "house")]),
+    ("- Người mất tích: 2", [F("people", "2", "person")]),
+    ("Xã có tổng kinh phí: 500.", []),
+    ("Nhà bị tốc mái: 1.521 nhà (Quảng Ninh 1.200 nhà; Hải Phòng 321 nhà).",
+     [F("houses", "1521", "house"), F("houses", "1200", "house"), F("houses", "321", "house")]),
+    ("Khách đặt phòng 321 của khách sạn.", []),
+    # `nóc nhà`: a village's households; roofs torn off or flooded are dwellings
+    ("Bản có 50 nóc nhà người Mông.", [F("households", "50", "household")]),
+    ("Toàn tỉnh có trên 1.000 nóc nhà bị tốc mái.", [F("houses", "1000", "house", "more_than")]),
+    # greenhouses and net houses are no dwellings (§7); rooms and factories are parts and firms
+    # unless counted as buildings
+    ("3 nhà màng công nghệ cao ở huyện Cam Lâm bị sập, hư hỏng.", [F("infrastructure", "3", "item")]),
+    ("Khách sạn bố trí 1 người 1 phòng.", [F("people", "1", "person"), F("other", "1", "item")]),
+    ("Mưa lớn làm sập 2 phòng.", [F("infrastructure", "2", "item")]),
+    ("Tỉnh có 3 nhà máy chế biến thủy sản", [F("other", "3", "item")]),
+    ("Nhà đầu tư đã xây dựng 3 nhà máy chế biến.", [F("infrastructure", "3", "item")]),
+    # fish counted by species, storms and floods counted, graduates and crews are people
+    ("Đã thả 1.000 Cá Mú và 2.000 con cá giống.", [F("other", "1000", "item"), F("other", "2000", "item")]),
+    ("Miền Trung hứng chịu bốn cơn bão và một áp thấp nhiệt đới.", [F("other", "4", "item"), F("other", "1", "item")]),
+    ("Có 81 tân cử nhân nhận bằng, cùng 23 nhân viên và hai lái tàu.",
+     [F("people", "81", "person"), F("people", "23", "person"), F("people", "2", "person")]),
+    # a unit's label before a number yields to an adjective and a military unit is a name
+    ("Cao ốc căn hộ cao cấp 34 tầng Azura tọa lạc bên sông.", [F("other", "34", "item")]),
+    ("Binh đoàn 18 sẵn sàng bay tìm kiếm cứu nạn.", []),
+    # a tally's line lists its items after the colon: verbs or places before bare numbers
+    ("Nhà dân: sập 5, tốc mái 120.", [F("houses", "5", "house"), F("houses", "120", "house")]),
+    ("Nhà bị sập: Cao Bằng 12, Lào Cai 20 nhà, Yên Bái 15.",
+     [F("houses", "12", "house"), F("houses", "20", "house"), F("houses", "15", "house")]),
+    ("Xe: Mazda 3, Toyota 5.", []),
+    # a list's items share the building verb that opens it, not the words of another item
+    ("Mưa đá làm tốc mái 150 ngôi nhà, 3 trường học và 2 trạm y tế.",
+     [F("houses", "150", "house"), F("infrastructure", "3", "item"), F("infrastructure", "2", "item")]),
+    ("Tỉnh có 5 nhà bị sập, 3 trường đạt chuẩn quốc gia.", [F("houses", "5", "house"), F("other", "3", "item")]),
+    # dwellings of the housing market, with or without a classifier; `sản phẩm` counts its noun
+    ("Dự án gồm 50 shophouse, 12 penthouse và 200 officetel.",
+     [F("houses", "50", "house"), F("houses", "12", "house"), F("houses", "200", "house")]),
+    ("Thị trường ghi nhận 1.200 sản phẩm nhà phố, 3 sản phẩm OCOP.",
+     [F("houses", "1200", "house"), F("other", "3", "item")]),
+    # a voltage after a pole names its class, like `trạm 110kV` (§7)
+    ("Gió làm đổ 5 cột điện 0,4 kV.", [F("infrastructure", "5", "item")]),
 ]
 
 FORMS = [
