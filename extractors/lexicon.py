@@ -219,6 +219,7 @@ class Cues(_Strict):
     money_subject_after: list[str]
     money_verbs: list[str] = []
     money_verb_fillers: list[str] = []
+    breakdown_openers: list[str] = []
     counted_before: list[str]
     counted_links: list[str]
     owner_links: list[str]

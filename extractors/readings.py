@@ -17,7 +17,7 @@ from .context import ArticleContext
 from .currency import currency_before
 from .labels import (LabelBefore, class_label_before, function_words, indefinite_before, is_idiom, label_before,
                      name_before)
-from .lexicon import alternation, cue_before_re, cues, word_set, number_words, separator_re, unit_table, windows
+from .lexicon import alternation, alternation_or_never, cue_before_re, cues, word_set, number_words, separator_re, unit_table, windows
 from .numbers import NumberMention
 from .rejections import Reason, Rejection
 from .surroundings import (as_building, classifier_noun_kind, clause_noun_kind, money_subject, needed_word_near, non_dwelling_owner,
@@ -422,10 +422,34 @@ _HEADED_KINDS = (Kind.houses, Kind.infrastructure, Kind.people, Kind.households)
 def _headed_count(text: str, lower: int, pos: int) -> UnitMatch | None:
     """The counted noun heading the clause of a bare number after a colon, as tallies print their
     lines (`Nhà bị sập: 25` counts houses, `Người mất tích: 2` people), the items of the line
-    included (`Nhà dân: sập 5, tốc mái 120`); `lower` starts the sentence."""
+    included (`Nhà dân: sập 5, tốc mái 120`), or the noun of the total whose breakdown by place
+    the number is an item of (`130.268 nhà hư hỏng, trong đó: Quảng Ninh 70.629`); `lower`
+    starts the sentence."""
     for head in _HEADED.finditer(text[lower:pos]):
         unit = unit_at(text, lower + head.end())
         if unit is not None and unit.kind in _HEADED_KINDS and _HEAD_TAIL.fullmatch(text, unit.end, pos):
+            return unit
+    return _breakdown_count(text, lower, pos)
+
+
+_TOTAL = re.compile(r"(?<![\w.,])\d[\d.,]*[ \t]+(?=[^\W\d_])")
+_ITEMS = (r"(?:(?:[^\W\d_]+[ \t]+){0,4}\d[\d.,]*(?:[ \t]+[^\W\d_]+){0,2}[ \t]*[,;][ \t]*)*"
+          r"(?:[^\W\d_]+[ \t]+){1,4}")
+
+
+@cache
+def _breakdown_tail_re() -> re.Pattern[str]:
+    """From a total's counted noun to a bare number of its breakdown: a few words, the opener
+    and its colon, the items before (`…, Hải Phòng 36.675, `) and the place's name."""
+    openers = alternation_or_never(cues().breakdown_openers)
+    return re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,4}}[ \t]*,?[ \t]*(?:{openers})[ \t]*:[ \t]*{_ITEMS}", re.IGNORECASE)
+
+
+def _breakdown_count(text: str, lower: int, pos: int) -> UnitMatch | None:
+    """The counted noun of a total whose breakdown by place holds the bare number at `pos`."""
+    for total in _TOTAL.finditer(text, lower, pos):
+        unit = unit_at(text, total.end())
+        if unit is not None and unit.kind in _HEADED_KINDS and _breakdown_tail_re().fullmatch(text, unit.end, pos):
             return unit
     return None
 

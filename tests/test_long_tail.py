@@ -163,6 +163,13 @@ KINDS = [
     ("Nhà bị sập: Cao Bằng 12, Lào Cai 20 nhà, Yên Bái 15.",
      [F("houses", "12", "house"), F("houses", "20", "house"), F("houses", "15", "house")]),
     ("Xe: Mazda 3, Toyota 5.", []),
+    # a total's breakdown by place: each bare number after a place's name counts what the total counts
+    ("Bão làm 130.268 nhà hư hỏng, trong đó: Quảng Ninh 70.629, Hải Phòng 36.675...; nhiều trụ sở bị tốc mái.",
+     [F("houses", "130268", "house"), F("houses", "70629", "house"), F("houses", "36675", "house")]),
+    ("Lũ làm 25 người chết, gồm: Lào Cai 12, Yên Bái 8.",
+     [F("people", "25", "person"), F("people", "12", "person"), F("people", "8", "person")]),
+    ("Đại lý bán 500 chiếc, trong đó: Mazda 3 bán chạy nhất.", [F("other", "500", "item")]),
+    ("Huyện có 300 hộ nghèo. Trong đó, Mường Lát 120.", [F("households", "300", "household")]),
     # a list's items share the building verb that opens it, not the words of another item
     ("Mưa đá làm tốc mái 150 ngôi nhà, 3 trường học và 2 trạm y tế.",
      [F("houses", "150", "house"), F("infrastructure", "3", "item"), F("infrastructure", "2", "item")]),
