@@ -255,6 +255,19 @@ COMMENTS_AFTER = (
     + "</div></body></html>"
 )
 
+# links inside the sentences named like the related box after them (one class word for both)
+LINKED_WORDS = [
+    "Sáng 11/3, UBND huyện Đức Thọ đã trao 120 con <a class='cms-relate' href='/tag/bo-giong'>bò giống</a> "
+    "cho các hộ nghèo tại 12 xã, với tổng kinh phí gần 1,8 tỷ đồng.",
+    "Mỗi con bò được tiêm phòng đầy đủ (theo hướng dẫn của <a class='cms-relate' href='/tag/thu-y'>trạm thú y</a>).",
+]
+INLINE_JUNK_LINKS = (
+    f"<html><head><title>{TITLE}</title></head><body><div class='col'><h1>{TITLE}</h1><div class='ct'>"
+    + "".join(f"<p>{s}</p>" for s in LINKED_WORDS) + "".join(f"<p>{s}</p>" for s in S[2:])
+    + "<div class='cms-relate'>" + _teasers("<a href='/c{i}'>{title}</a>") + "</div></div></div></body></html>"
+)
+LINKED_WORDS_KEPT = ["trao 120 con bò giống cho các hộ nghèo", "(theo hướng dẫn của trạm thú y)."]
+
 
 @pytest.mark.parametrize(
     ("page", "kept", "gone"),
@@ -264,9 +277,10 @@ COMMENTS_AFTER = (
      (COMMENTS_AFTER, [s[:60] for s in S], ["Tôi thấy rất đúng"]),
      (TEASER_CARDS_AFTER, [s[:60] for s in S], [TEASERS[0][1][:40], TEASERS[2][1][:40]]),
      (SECTIONS, [*(s[:60] for s in S), CAPTION, "Sinh kế bền vững cho hộ nghèo"], [TEASERS[0][1][:40]]),
-     (PHOTO_STORY, [s[:60] for s in S], [TEASERS[0][0], TEASERS[2][0]])],
+     (PHOTO_STORY, [s[:60] for s in S], [TEASERS[0][0], TEASERS[2][0]]),
+     (INLINE_JUNK_LINKS, [*LINKED_WORDS_KEPT, *(s[:60] for s in S[2:])], [TEASERS[0][0], TEASERS[2][0]])],
     ids=["paragraph-divs-with-trailing-br", "comments-after-article", "teaser-cards-after-article", "sections",
-         "photo-story-captions"],
+         "photo-story-captions", "links-in-sentences-named-as-boxes"],
 )
 def test_more_shapes(page: str, kept: list[str], gone: list[str]) -> None:
     text = clean_html(page, site_hints=False).text
@@ -299,7 +313,9 @@ def _bench_pages() -> list[tuple[str, str, str, list[str], list[str]]]:
               ("comments-after-article", "article", COMMENTS_AFTER, BODY_SNIPPETS, ["Tôi thấy rất đúng"]),
               ("teaser-cards-after-article", "article", TEASER_CARDS_AFTER, BODY_SNIPPETS, [TEASERS[0][1][:40]]),
               ("sections", "article", SECTIONS, [*BODY_SNIPPETS, CAPTION], [TEASERS[0][1][:40]]),
-              ("photo-story-captions", "article", PHOTO_STORY, BODY_SNIPPETS, [TEASERS[0][0], TEASERS[2][0]])]
+              ("photo-story-captions", "article", PHOTO_STORY, BODY_SNIPPETS, [TEASERS[0][0], TEASERS[2][0]]),
+              ("links-in-sentences-named-as-boxes", "article", INLINE_JUNK_LINKS,
+               [*LINKED_WORDS_KEPT, *(s[:60] for s in S[2:])], [TEASERS[0][0], TEASERS[2][0]])]
     teasers = [summary[:50] for _, summary in TEASERS]
     pages += [(name, "list", html, [], teasers)
               for name, html in [("list-2012", LIST_2012), ("mobile-list", MOBILE_LIST), ("inline-link-list", INLINE_LINK_LIST),
@@ -308,3 +324,54 @@ def _bench_pages() -> list[tuple[str, str, str, list[str], list[str]]]:
 
 
 BENCH_PAGES = _bench_pages()
+
+
+# Links and names inside running text carry the class words of the site's boxes ("cms-relate",
+# "tag-link", "author-name"): they are words of the sentence and stay. Boxes of links, a
+# pointer on a line of its own and a link appended after a paragraph's last sentence still go.
+def _junk_dropped(fragment: str) -> str:
+    from bs4 import BeautifulSoup
+    from vnfigures.clean.config import html_rules
+    from vnfigures.clean.page import drop_junk, text_blocks
+
+    body = BeautifulSoup(f"<div>{fragment}</div>", "lxml").div
+    drop_junk(body, html_rules())
+    return " | ".join(text_blocks(body, html_rules()))
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ("<p>Giá <a class='cms-relate' href='/tag/lua'>lúa gạo</a> tại các xã ven biển tăng nhẹ trong tuần qua.</p>",
+         "Giá lúa gạo tại các xã ven biển tăng nhẹ trong tuần qua."),
+        ("<p>Ông <span class='author-name'>Nguyễn Văn Hùng</span> cho biết huyện sẽ hỗ trợ thêm 50 hộ nghèo.</p>",
+         "Ông Nguyễn Văn Hùng cho biết huyện sẽ hỗ trợ thêm 50 hộ nghèo."),
+        ("<p>Huyện kiểm định chất lượng giống (gồm <a class='relate' href='/b'>bò lai Sind</a>).</p>",
+         "Huyện kiểm định chất lượng giống (gồm bò lai Sind)."),
+        ("<p>Kinh phí hỗ trợ được trích từ quỹ của <em class='tag-hl'>Hội Nông dân tỉnh</em></p>",  # no stop
+         "Kinh phí hỗ trợ được trích từ quỹ của Hội Nông dân tỉnh"),
+        # boxes and pointers
+        ("<p>Giá lúa tăng nhẹ.</p><div class='box-relate'><a href='/r0'>Nghệ An trao học bổng</a></div>",
+         "Giá lúa tăng nhẹ."),
+        ("<p>Giá lúa tăng nhẹ.</p><ul class='list-related'><li><a href='/r1'>Hà Tĩnh làm nhà</a></li></ul>",
+         "Giá lúa tăng nhẹ."),
+        ("<p>Xem thêm: <a class='cms-relate' href='/r2'>Quảng Bình giải ngân 40 tỷ đồng vốn vay</a></p>",
+         "Xem thêm:"),
+        ("<p>Từ khóa: <a class='tag' href='/t1'>sinh kế</a>, <a class='tag' href='/t2'>hộ nghèo</a></p>",
+         "Từ khóa: ,"),
+        ("<p>Huyện đã trao 120 con bò giống cho các hộ nghèo trong năm. "
+         "<a class='cms-relate' href='/r3'>Nghệ An trao 300 suất học bổng</a></p>",
+         "Huyện đã trao 120 con bò giống cho các hộ nghèo trong năm."),
+        ("<p>Huyện đã trao 120 con bò giống cho các hộ nghèo trong năm.<br>"
+         "<span class='related'><a href='/r4'>Nghệ An trao học bổng</a></span></p>",
+         "Huyện đã trao 120 con bò giống cho các hộ nghèo trong năm."),
+        ("<p>Bài và ảnh: <span class='author'>Minh Ngọc</span></p>", "Bài và ảnh:"),
+        ("<p>Giá lúa tăng <span class='related'><span>cao</span><div>Tin liên quan</div></span> nhẹ.</p>",
+         "Giá lúa tăng nhẹ."),
+    ],
+    ids=["link-in-sentence", "name-in-sentence", "link-before-closing-bracket", "link-ends-unfinished-sentence",
+         "related-box", "related-list", "pointer-line", "keyword-line", "link-after-last-sentence",
+         "link-on-a-line-of-its-own", "byline", "inline-box-holding-a-block"],
+)
+def test_junk_words_inside_a_sentence_keep_their_text(fragment: str, expected: str) -> None:
+    assert _junk_dropped(fragment) == expected

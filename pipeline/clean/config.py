@@ -41,6 +41,7 @@ class HtmlRules(BaseModel):
     junk_words: frozenset[str]
     junk_prefixes: tuple[str, ...]
     junk_attributes: tuple[str, ...]
+    inline_sentence_words: int = Field(gt=0)
     box_words: frozenset[str]
     box_ancestor_levels: int = Field(ge=0)
     block_tags: frozenset[str]

@@ -15,6 +15,9 @@ from bs4.element import Doctype, ProcessingInstruction
 from vnfigures.clean.config import HtmlRules, attribute_words
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
+#: Characters that end a sentence, or open a pointer ("Xem thêm:"), before an inline element.
+_SENTENCE_ENDS = (".", "!", "?", "…", ":", '"', "”")
 _SKIPPED_STRINGS = (Comment, Doctype, ProcessingInstruction)
 
 
@@ -51,8 +54,57 @@ def drop_junk(body: Tag, rules: HtmlRules, selectors: tuple[str, ...] = ()) -> N
     for tag in tags_in(body):
         if tag.decomposed or tag.attrs is None:
             continue
-        if rules.is_junk(tag_words(tag, rules)):
+        if rules.is_junk(tag_words(tag, rules)) and not in_sentence(tag, rules):
             tag.decompose()
+
+
+def in_sentence(tag: Tag, rules: HtmlRules) -> bool:
+    """An inline element written inside a sentence ("sản phẩm của <a class='cms-relate'>PNJ</a>
+    (bao gồm ..."): its line holds `inline_sentence_words` words of unlinked text outside it,
+    and the sentence goes on after it, or had not ended before it.
+
+    Why: sites mark links to tag pages and older stories with the same class words as their
+    related-stories boxes; removing such a link cuts words out of the sentence. A box (an
+    element holding blocks), a link on a line of its own ("Xem thêm: ...") or one appended
+    after a paragraph's last sentence is still junk.
+    """
+    if tag.name in rules.block_tags or any(True for _ in tags_in(tag, rules.block_tags)):
+        return False
+    block = next((parent for parent in tag.parents if parent.name in rules.block_tags), None)
+    if block is None:
+        return False
+    before, after, words = _line_around(block, tag, rules)
+    return words >= rules.inline_sentence_words and bool(after or not before.endswith(_SENTENCE_ENDS))
+
+
+def _line_around(block: Tag, tag: Tag, rules: HtmlRules) -> tuple[str, str, int]:
+    """The text before and after `tag` on its line of `block` (lines end at nested blocks and
+    `<br>`, as in `text_blocks`), and the line's unlinked words outside `tag`."""
+    lines: list[list[tuple[str, bool]]] = [[]]
+    mark: tuple[int, int] | None = None
+
+    def walk(node: Tag, linked: bool) -> None:
+        nonlocal mark
+        for child in node.children:
+            if child is tag:
+                mark = (len(lines) - 1, len(lines[-1]))
+            elif isinstance(child, NavigableString):
+                if not isinstance(child, _SKIPPED_STRINGS):
+                    lines[-1].append((str(child), linked))
+            elif isinstance(child, Tag):
+                if child.name in rules.block_tags:
+                    lines.append([])
+                    walk(child, linked)
+                    lines.append([])
+                else:
+                    walk(child, linked or child.name == "a")
+
+    walk(block, False)
+    if mark is None:
+        return "", "", 0
+    line, at = lines[mark[0]], mark[1]
+    words = sum(len(_WORD.findall(text)) for text, linked in line if not linked)
+    return (squash("".join(t for t, _ in line[:at])), squash("".join(t for t, _ in line[at:])), words)
 
 
 def text_blocks(element: Tag, rules: HtmlRules) -> list[str]:
