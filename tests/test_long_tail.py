@@ -170,6 +170,11 @@ KINDS = [
      [F("people", "25", "person"), F("people", "12", "person"), F("people", "8", "person")]),
     ("Đại lý bán 500 chiếc, trong đó: Mazda 3 bán chạy nhất.", [F("other", "500", "item")]),
     ("Huyện có 300 hộ nghèo. Trong đó, Mường Lát 120.", [F("households", "300", "household")]),
+    # ports are institutions unless counted as works built or damaged, like schools (§7)
+    ("Bộ đã công bố 47 cảng cá đủ điều kiện xác nhận nguồn gốc thủy sản.", [F("other", "47", "item")]),
+    ("Trong đó có 18 cảng cá được xếp loại I.", [F("other", "18", "item")]),
+    ("Tỉnh đã xây dựng 2 cảng cá và 3 bến cá.", [F("infrastructure", "2", "item"), F("infrastructure", "3", "item")]),
+    ("Bão làm hư hỏng 3 cảng cá.", [F("infrastructure", "3", "item")]),
     # a list's items share the building verb that opens it, not the words of another item
     ("Mưa đá làm tốc mái 150 ngôi nhà, 3 trường học và 2 trạm y tế.",
      [F("houses", "150", "house"), F("infrastructure", "3", "item"), F("infrastructure", "2", "item")]),
