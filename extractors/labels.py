@@ -13,7 +13,7 @@ from functools import cache
 from vnfigures.schemas import Kind
 
 from .context import ArticleContext
-from .lexicon import alternation, cue_before_re, cues, function_words, number_words, windows
+from .lexicon import alternation, alternation_or_never, cue_before_re, cues, function_words, number_words, windows
 from .mention import NumberMention
 
 __all__ = ["LabelBefore", "class_label_before", "function_words", "label_before", "name_before", "is_idiom",
@@ -97,8 +97,8 @@ def label_before(ctx: ArticleContext, m: NumberMention) -> LabelBefore | None:
 @cache
 def _place_part_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     parts = cues().place_parts
-    before = cue_before_re(parts.get("before") or ["\uffff"], r"[ \t]+")
-    units = alternation(parts.get("units") or ["\uffff"])
+    before = cue_before_re(parts.get("before") or [], r"[ \t]+")
+    units = alternation_or_never(parts.get("units") or [])
     unit = re.compile(rf"[ \t]+(?:{units})(?![^\W\d_])", re.IGNORECASE)
     return before, unit
 
@@ -176,8 +176,7 @@ def class_label_before(text: str, pos: int, kind: Kind) -> bool:
 
 @cache
 def _idiom_exception_re() -> re.Pattern[str]:
-    words = cues().idiom_exceptions or ["\uffff"]
-    return re.compile(rf"({alternation(words)})(?![^\W\d_])", re.IGNORECASE)
+    return re.compile(rf"({alternation_or_never(cues().idiom_exceptions)})(?![^\W\d_])", re.IGNORECASE)
 
 
 @cache

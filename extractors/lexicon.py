@@ -425,7 +425,7 @@ def cue_before_re(words: list[str] | set[str], gap: str = r"\s*", group: bool = 
     >>> cue_before_re(["vài", "dăm"], r"[ \t]+").search("có dăm ") is not None
     True
     """
-    alt = alternation(words) or "\uffff"
+    alt = alternation_or_never(words)
     cue = f"({alt})" if group else f"(?:{alt})"
     return re.compile(rf"(?:^|[^\w]){cue}{gap}$", re.IGNORECASE if ignore_case else 0)
 
@@ -437,6 +437,6 @@ def word_re(words: list[str] | set[str], group: bool = False) -> re.Pattern[str]
     >>> bool(word_re(["xây"]).search("được xây mới")), bool(word_re(["xây"]).search("xâyz"))
     (True, False)
     """
-    alt = alternation(words) or "\uffff"
+    alt = alternation_or_never(words)
     cue = f"({alt})" if group else f"(?:{alt})"
     return re.compile(rf"(?<!\w){cue}(?!\w)", re.IGNORECASE)

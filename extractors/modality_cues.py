@@ -10,7 +10,7 @@ from functools import cache
 
 from pydantic import field_validator
 
-from .lexicon import nfc_tree, _read_yaml, _Strict, alternation_or_never, word_set
+from .lexicon import nfc_tree, _read_yaml, _Strict, alternation_or_never, word_re, word_set
 
 
 class ModalityCues(_Strict):
@@ -106,8 +106,8 @@ def modality_cues() -> ModalityCues:
 
 
 def words_re(words: list[str]) -> re.Pattern[str]:
-    """Any of `words` as whole words, case-insensitive (never matches when `words` is empty)."""
-    return re.compile(rf"(?<!\w)({alternation_or_never(words)})(?!\w)", re.IGNORECASE)
+    """Any of `words` as whole words, case-insensitive, as group 1 (never matches when `words` is empty)."""
+    return word_re(words, group=True)
 
 
 @cache

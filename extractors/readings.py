@@ -377,7 +377,7 @@ def _money_context(ctx: ArticleContext, m: NumberMention, end: int | None = None
 
 @cache
 def _grade_k_re() -> re.Pattern[str]:
-    return cue_before_re(number_words().glued_scales_not_after or ["\uffff"], r"[ \t]+")
+    return cue_before_re(number_words().glued_scales_not_after, r"[ \t]+")
 
 
 def _grade_k_before(text: str, m: NumberMention) -> bool:
@@ -412,9 +412,9 @@ def _million_slang(ctx: ArticleContext, m: NumberMention) -> Candidate | None:
 #: a line or clause headed by what it counts, then a colon and its items: `Nhà bị sập: 25`, `- Người
 #: chết: 3`, `Nhà dân: sập 5, tốc mái 120`, `Nhà bị sập: Cao Bằng 12, Lào Cai 20`
 _HEADED = re.compile(r"(?:^|[;,(\n])[ \t]*(?:[-–+•][ \t]*)?(?=[^\W\d_])")
-_HEAD_TAIL = re.compile(r"(?:[ \t,]+[^\W\d_]+){0,6}[ \t]*:[ \t]*"
-                        r"(?:(?:[^\W\d_]+[ \t]+){0,4}\d[\d.,]*(?:[ \t]+[^\W\d_]+){0,2}[ \t]*[,;][ \t]*)*"
-                        r"(?:[^\W\d_]+[ \t]+){0,4}")
+#: the items of a tally's line before the number being read (`sập 5, tốc mái 120, `, `Hải Phòng 36.675, `)
+_TALLY_ITEMS = r"(?:(?:[^\W\d_]+[ \t]+){0,4}\d[\d.,]*(?:[ \t]+[^\W\d_]+){0,2}[ \t]*[,;][ \t]*)*"
+_HEAD_TAIL = re.compile(rf"(?:[ \t,]+[^\W\d_]+){{0,6}}[ \t]*:[ \t]*{_TALLY_ITEMS}(?:[^\W\d_]+[ \t]+){{0,4}}")
 #: what a tally's line may count (a line headed by `Xã`, `Giá` or `Tổng` is no tally of things)
 _HEADED_KINDS = (Kind.houses, Kind.infrastructure, Kind.people, Kind.households)
 
@@ -433,8 +433,6 @@ def _headed_count(text: str, lower: int, pos: int) -> UnitMatch | None:
 
 
 _TOTAL = re.compile(r"(?<![\w.,])\d[\d.,]*[ \t]+(?=[^\W\d_])")
-_ITEMS = (r"(?:(?:[^\W\d_]+[ \t]+){0,4}\d[\d.,]*(?:[ \t]+[^\W\d_]+){0,2}[ \t]*[,;][ \t]*)*"
-          r"(?:[^\W\d_]+[ \t]+){1,4}")
 
 
 @cache
@@ -442,7 +440,7 @@ def _breakdown_tail_re() -> re.Pattern[str]:
     """From a total's counted noun to a bare number of its breakdown: a few words, the opener
     and its colon, the items before (`…, Hải Phòng 36.675, `) and the place's name."""
     openers = alternation_or_never(cues().breakdown_openers)
-    return re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,4}}[ \t]*,?[ \t]*(?:{openers})[ \t]*:[ \t]*{_ITEMS}", re.IGNORECASE)
+    return re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,4}}[ \t]*,?[ \t]*(?:{openers})[ \t]*:[ \t]*{_TALLY_ITEMS}(?:[^\W\d_]+[ \t]+){{1,4}}", re.IGNORECASE)
 
 
 def _breakdown_count(text: str, lower: int, pos: int) -> UnitMatch | None:

@@ -195,7 +195,7 @@ def _hundred_alone(text: str, run: list[_Word]) -> bool:
 
 @cache
 def _half_before_re() -> re.Pattern[str]:
-    return cue_before_re(number_words().half_before or ["\uffff"], r"[ \t]+", group=True)
+    return cue_before_re(number_words().half_before, r"[ \t]+", group=True)
 
 
 def _half_before(text: str, run: list[_Word]) -> int | None:

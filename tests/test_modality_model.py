@@ -26,7 +26,7 @@ def test_features_come_from_the_figures_sentence(text: str, figure: str, present
 
 
 @pytest.mark.parametrize(("text", "figure", "sentence"), [
-    ("Đã trao 15 nhà. Sẽ xây 20 nhà! Còn 3 nhà.", "20 nhà", " Sẽ xây 20 nhà"),
+    ("Đã trao 15 nhà. Sẽ xây 20 nhà! Còn 3 nhà.", "20 nhà", "Sẽ xây 20 nhà!"),
     ("Dòng một có 5 hộ\nDòng hai có 7 hộ", "7 hộ", "Dòng hai có 7 hộ"),
 ])
 def test_sentence_around(text: str, figure: str, sentence: str) -> None:

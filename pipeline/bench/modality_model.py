@@ -22,12 +22,14 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from vnfigures.extractors.context import split_sentences
 from vnfigures.evaluate.gold import GoldArticle, GoldSet, load_gold_dir
 from vnfigures.evaluate.papers import Fitter, leave_one_paper_out, pipeline_fitter, pooled
 from vnfigures.evaluate.run import Predictor, as_scored, evaluate, predict_all
@@ -35,16 +37,21 @@ from vnfigures.evaluate.score import ArticleFigures, Scores
 from vnfigures.schemas import Modality
 
 WORD = re.compile(r"\w+")
-#: What ends a sentence, for the model's view of a figure's context.
-SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 BEFORE, AFTER, OPENING = 10, 6, 3
 
 
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """An article's sentences, split once for all of its figures."""
+    return tuple(split_sentences(text))
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence holding text[start:end] (a line break also ends one)."""
-    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    after = SENTENCE_END.search(text, end)
-    return left, after.start() if after else len(text)
+    """The bounds of the sentence holding text[start:end], as the extractors split sentences."""
+    for left, right in _sentences(text):
+        if left <= start < right:
+            return left, max(right, end)
+    return start, end
 
 
 def context_features(text: str, start: int, end: int) -> dict[str, float]:
