@@ -247,16 +247,47 @@ def framing_period(years: Sequence[YearMention], lay: Layout, title_end: int,
                    head_end: int) -> tuple[int | None, int | None]:
     """The period the title names, else the one a framing phrase of the lead names
     (`trong 9 tháng đầu năm 2024, ...`; `Trưa 27/8, ...` dates the event: the publication
-    year). A day written without its year anywhere in the lead's first sentence dates the event
+    year). A day in the title dates the event too, even after a figure (`trao 500 suất quà dịp
+    27/7`). A day written without its year anywhere in the lead's first sentence dates the event
     the article reports (`mưa lũ xảy ra từ ngày 7-7 đến nay ...`): the publication year. Any other
     year inside a longer clause of the lead is that clause's, not the article's."""
     own = [y for y in years if y.end <= head_end and not y.comparison]
     first = lay.sentence(title_end + 1) if title_end < head_end else (0, 0)
     for y in own:
-        in_title = y.end <= title_end and not _figure_before(lay, y)
+        in_title = y.end <= title_end and (y.dated or not _figure_before(lay, y))
         if in_title or _frames(lay, y) or ((y.dated or y.this_year) and first[0] <= y.start < first[1]):
             return y.year, y.year_max
     return None, None
+
+
+def event_date(years: Sequence[YearMention], lay: Layout, head_end: int) -> tuple[int | None, int | None]:
+    """The year of the first body sentence that says when an event happened (`Vụ việc xảy ra
+    sáng 9/12`, `Mưa lớn diễn ra vào rạng sáng 28-8`): with no period in the title or lead, that
+    dates the event the article reports (§8). A sentence opening with `Trước đó` tells of an
+    earlier event and dates nothing; nor does a quote."""
+    pattern = _event_dating_re()
+    for y in years:
+        if y.start < head_end or y.comparison or not (y.dated or y.year is not None):
+            continue
+        lo, _ = lay.clause(y.start)
+        sentence = lay.sentence(y.start)
+        if (pattern.search(lowered(lay.text[max(lo, y.start - 60):y.start]))
+                and not _story_past_re().match(lowered(lay.text[sentence[0]:sentence[1]]).lstrip(' "“'))
+                and '"' not in lay.text[sentence[0]:y.start] and "“" not in lay.text[sentence[0]:y.start]):
+            return y.year, y.year_max
+    return None, None
+
+
+@cache
+def _event_dating_re() -> re.Pattern[str]:
+    words = year_words()
+    gap = words.event_dating_gap
+    return re.compile(rf"(?<!\w)(?:{alternation(words.event_dating_words)})(?:\s+\S+){{0,{gap}}}\s+$")
+
+
+@cache
+def _story_past_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(year_words().event_dating_not_after)})(?!\w)")
 
 
 def _figure_before(lay: Layout, year: YearMention) -> bool:
@@ -326,6 +357,8 @@ def locate(article: Article) -> Article:
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(text)
     title_end = lay.paragraphs[0][1] if lay.paragraphs else 0
     framing = framing_period(years, lay, title_end, head_end)
+    if framing == (None, None):
+        framing = event_date(years, lay, head_end)
     title_period = framing_period(years, lay, title_end, title_end)
     lead = (0, head_end)
     captioned, listed = _captioned(lay, groups), _listed(lay, groups)

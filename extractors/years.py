@@ -56,6 +56,9 @@ class YearWords(BaseModel):
     affected_words: list[str]
     affected_not_after: list[str]
     elaboration_openers: list[str]
+    event_dating_words: list[str]
+    event_dating_gap: int
+    event_dating_not_after: list[str]
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,8 @@ def lowered(text: str) -> str:
 def _lowercase(words: YearWords) -> YearWords:
     """The cue table in lower case, for matching on `lowered` text."""
     data = words.model_dump()
-    lower = {k: ([w.lower() for w in v] if isinstance(v, list) else {w.lower(): n for w, n in v.items()})
+    lower = {k: ([w.lower() for w in v] if isinstance(v, list)
+                 else {w.lower(): n for w, n in v.items()} if isinstance(v, dict) else v)
              for k, v in data.items()}
     return YearWords.model_validate(lower)
 

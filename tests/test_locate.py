@@ -116,6 +116,27 @@ def test_a_day_in_the_lead_dates_the_event() -> None:
     assert (located.figures[0].province, located.figures[0].year) == ("Thái Nguyên", 2017)
 
 
+@pytest.mark.parametrize(("text", "span", "year"), [
+    # a day in the title dates the event the article reports, a figure before it notwithstanding
+    # (§8: the title dates the event; `dịp 27/7` is the day of the occasion)
+    ("Quảng Nam trao 500 suất quà dịp 27/7\nTỉnh đã trao 500 suất quà, mỗi suất 1 triệu đồng cho gia đình chính "
+     "sách.", "1 triệu đồng", 2023),
+    # a body sentence saying when the event happened dates it when the title and lead date nothing
+    ("Cháy nhà xưởng ở Bình Dương\nMột vụ cháy lớn xảy ra tại khu công nghiệp Sóng Thần.\nVụ việc xảy ra sáng 9/12 "
+     "tại xưởng gỗ của công ty.\nĐám cháy thiêu rụi 2.000 m2 nhà xưởng, 30 xe chữa cháy được huy động.",
+     "30 xe chữa cháy", 2023),
+    ("Mưa lớn gây thiệt hại ở Điện Biên\nNhiều hộ dân bị ảnh hưởng.\nMưa lớn diễn ra vào rạng sáng 28-8 tại huyện "
+     "Nậm Pồ.\nToàn huyện có 23 nhà bị cuốn trôi.", "23 nhà", 2023),
+    # ... but not one telling of an earlier event (`Trước đó, ...`), nor a quoted account
+    ("Cháy nhà xưởng ở Bình Dương\nMột vụ cháy lớn xảy ra tại khu công nghiệp.\nTrước đó, một vụ cháy khác xảy ra "
+     "ngày 3/5 tại đây.\nĐám cháy huy động 30 xe chữa cháy.", "30 xe chữa cháy", None),
+    ("Cháy nhà xưởng\nMột vụ cháy lớn xảy ra tại khu công nghiệp.\nÔng A kể: \"Chuyện xảy ra sáng 3/5, tôi rất "
+     "sợ\".\nĐám cháy huy động 30 xe chữa cháy.", "30 xe chữa cháy", None),
+])
+def test_a_day_that_dates_the_reported_event_frames_it(text: str, span: str, year: int | None) -> None:
+    assert locate(article(text, [span], "2023-07-25")).figures[0].year == year
+
+
 def test_an_anniversarys_dates_in_brackets_frame_nothing() -> None:
     """The lead's bracketed anniversary (`(01/4/1959 – 01/4/2018)`) is an aside: the event's own
     date after it (`ngày 30/3/2018`) frames the article."""

@@ -35,6 +35,8 @@ def years(text: str, published: int | None = 2024) -> list[tuple[int | None, int
     # without a publication year a relative year is known to exist but not which
     ("Năm nay vết nứt tại bản Mường Phú đã mở rộng khoảng 20cm", None, [(None, None, False, "Năm nay")]),
     ("Chiều 29-8, xã Chà Nưa hỗ trợ bốn gia đình", 2018, [(2018, None, False, "Chiều 29-8")]),
+    # the day of an occasion (`dịp 27/7`, the War Invalids' day) is a day of the publication year
+    ("Trao 500 suất quà nhân dịp 27/7 cho gia đình chính sách", 2023, [(2023, None, False, "nhân dịp 27/7")]),
     # a day named from the publication day is a date of the publication year
     ("Theo quyết định mới nhất, kể từ hôm nay 1/10, lãi suất tối đa là 0,2%/năm", 2020,
      [(2020, None, False, "hôm nay")]),
