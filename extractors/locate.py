@@ -253,11 +253,35 @@ def framing_period(years: Sequence[YearMention], lay: Layout, title_end: int,
     year inside a longer clause of the lead is that clause's, not the article's."""
     own = [y for y in years if y.end <= head_end and not y.comparison]
     first = lay.sentence(title_end + 1) if title_end < head_end else (0, 0)
+    in_first = [y for y in own if first[0] <= y.start < first[1]]
     for y in own:
         in_title = y.end <= title_end and (y.dated or not _figure_before(lay, y))
-        if in_title or _frames(lay, y) or ((y.dated or y.this_year) and first[0] <= y.start < first[1]):
+        if y in in_first and _vague(y) and any(o.this_year for o in in_first):
+            continue  # `Trong vòng 5 năm trở lại đây, chưa năm nào ... nhiều như năm nay`: this year's
+        if (in_title or _frames(lay, y) or ((y.dated or y.this_year) and y in in_first)
+                or (y in in_first and _opening_frame(lay, y, first))):
             return y.year, y.year_max
     return None, None
+
+
+def _vague(year: YearMention) -> bool:
+    """A span that names no year (`5 năm trở lại đây`, `thời gian qua`)."""
+    return year.year is None and not (year.dated or year.this_year or year.current)
+
+
+def _opening_frame(lay: Layout, year: YearMention, sentence: tuple[int, int]) -> bool:
+    """Whether `year` lies in the clause that opens `sentence`, that clause opening with a word of
+    time (`Đến những ngày trước và sau Tết Nguyên đán 2018, giá tôm ... phục hồi`) and holding no
+    other number: a framing phrase however long, since it says when the whole sentence holds."""
+    lo, hi = lay.clause(sentence[0])
+    if not lo <= year.start < hi or _DIGIT.search(lay.text[lo:year.start] + lay.text[year.end:hi]):
+        return False
+    return _frame_opener_re().match(lowered(lay.text[lo:hi]).lstrip()) is not None
+
+
+@cache
+def _frame_opener_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(year_words().frame_openers)})(?!\w)")
 
 
 def event_date(years: Sequence[YearMention], lay: Layout, head_end: int) -> tuple[int | None, int | None]:

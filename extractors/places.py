@@ -282,6 +282,10 @@ def _read_at(text: str, start: int, run: str, words: list[tuple[int, str]], i: i
     level = units.get(word.lower())
     if level is not None and _a_names_first_word(text, start + offset, word):
         level = None
+    if level == "below_ward" and word[:1].isupper():
+        whole = _match_name(text, start + offset, run[offset:], None)
+        if whole is not None and whole.provinces and " " in whole.text:
+            level = None  # `Sóc Trăng`, `Buôn Đôn`: a hamlet word that begins a province's or district's name
     if level is not None:
         if i + 1 == len(words) or _is_compound(text, start + offset):
             return None

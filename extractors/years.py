@@ -59,6 +59,7 @@ class YearWords(BaseModel):
     event_dating_words: list[str]
     event_dating_gap: int
     event_dating_not_after: list[str]
+    frame_openers: list[str]
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,24 @@ def test_a_day_that_dates_the_reported_event_frames_it(text: str, span: str, yea
     assert locate(article(text, [span], "2023-07-25")).figures[0].year == year
 
 
+@pytest.mark.parametrize(("text", "span", "year"), [
+    # the lead's `năm nay` names the period the article reports, though a vague span opens it
+    ("Nông dân trúng mùa cua, ghẹ\nTrong vòng 5 năm trở lại đây, chưa năm nào ghẹ xuất hiện nhiều như năm nay.\n"
+     "Cua gạch hiện nay thương lái mua 400.000 đồng/kg.", "400.000 đồng/kg", 2018),
+    # ... while a vague span alone frames no year (§8: `những năm gần đây` gives null)
+    ("Nông dân trúng mùa cua, ghẹ\nTrong vòng 5 năm trở lại đây, ghẹ xuất hiện nhiều ở đầm.\n"
+     "Cua gạch hiện nay thương lái mua 400.000 đồng/kg.", "400.000 đồng/kg", None),
+    # a lead opening with a clause of time that holds a year frames the article, however long
+    ("Vùng nuôi tôm thâm canh\nĐến những ngày trước và sau Tết Nguyên đán 2018, giá tôm thẻ ở ĐBSCL phục hồi.\n"
+     "Hiện nay, giá tôm tại các đại lý khoảng 120.000 đồng/kg.", "khoảng 120.000 đồng/kg", 2018),
+    # ... but not when the clause holds another number: the year is that figure's
+    ("Vùng nuôi tôm thâm canh\nĐến cuối năm 2017 với 3.000 ha nuôi mới, giá tôm thẻ ở ĐBSCL phục hồi.\n"
+     "Hiện nay, giá tôm tại các đại lý khoảng 120.000 đồng/kg.", "khoảng 120.000 đồng/kg", None),
+])
+def test_the_leads_period_frames_the_article(text: str, span: str, year: int | None) -> None:
+    assert locate(article(text, [span], "2018-03-16")).figures[0].year == year
+
+
 def test_an_anniversarys_dates_in_brackets_frame_nothing() -> None:
     """The lead's bracketed anniversary (`(01/4/1959 – 01/4/2018)`) is an aside: the event's own
     date after it (`ngày 30/3/2018`) frames the article."""
@@ -396,6 +414,9 @@ def test_a_breakdown_by_province_frames_no_later_sentence(text: str, span: str, 
     ("Nhiều nghề khai thác biển đạt hiệu quả cao\nThời tiết thuận lợi cho ngư dân ra khơi.\n"
      "Sản lượng khai thác thủy sản 6 tháng đầu năm 2017 đạt 1,6 triệu tấn, tăng 4,8% so với cùng kỳ năm 2016. "
      "Giá bán cá ngừ loại lớn khoảng 92.000 đồng/kg.", "khoảng 92.000 đồng/kg", None),
+    # `Trong đó,` opens a breakdown of the sentence before: its parts hold for the total's period
+    ("Vùng nuôi tôm thâm canh\nGiá tôm phục hồi.\nNăm 2018, tỉnh có kế hoạch nuôi trồng thủy sản 68.600ha. "
+     "Trong đó, tôm nước lợ 45.500ha.", "45.500ha", 2018),
 ])
 def test_details_opened_by_cu_the_hold_for_the_sentence_before(text: str, span: str, year: int | None) -> None:
     assert locate(article(text, [span])).figures[0].year == year

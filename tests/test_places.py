@@ -35,6 +35,12 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     ("Công ty Cỏ May XK đi Singapore gần 20 tấn gạo hữu cơ", [("Singapore", "foreign", None)]),
     ("ở Bắc Bộ và các tỉnh Thanh Hóa, Nghệ An tiếp tục có mưa vừa",
      [("Bắc Bộ", "region", None), ("tỉnh Thanh Hóa", "province", "Thanh Hóa"), ("Nghệ An", "province", "Nghệ An")]),
+    # a hamlet word (`sóc`, `buôn`) that begins a province's or district's name is part of it
+    ("Hiện nay, tại Sóc Trăng, giá tôm thẻ chân trắng tại các đại lý thu mua khoảng 120.000 đồng/kg",
+     [("Sóc Trăng", "province", "Cần Thơ")]),
+    ("Sóc Trăng có kế hoạch nuôi trồng thủy sản 68.600ha", [("Sóc Trăng", "province", "Cần Thơ")]),
+    ("Tại huyện Buôn Đôn có 20 hộ được hỗ trợ", [("huyện Buôn Đôn", "district", "Đắk Lắk")]),
+    ("người dân ấp Sóc Mới vẫn bám ruộng", [("Sóc Mới", "below_ward", None)]),
     # personal names, versions and rankings are no places
     ("ông Nguyễn Đức Công - phó trưởng Phòng Giáo dục và Đào tạo", []),
     ("Cụ thể, phiên bản Galaxy Note20 hiện đang được giảm giá 2 triệu đồng", []),
