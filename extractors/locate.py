@@ -255,13 +255,31 @@ def framing_period(years: Sequence[YearMention], lay: Layout, title_end: int,
     first = lay.sentence(title_end + 1) if title_end < head_end else (0, 0)
     in_first = [y for y in own if first[0] <= y.start < first[1]]
     for y in own:
+        if y.end <= title_end and _names_a_term(lay, y):
+            continue  # `Đại hội ... nhiệm kỳ 2018 - 2023 thành công tốt đẹp`: the congress's name
         in_title = y.end <= title_end and (y.dated or not _figure_before(lay, y))
         if y in in_first and _vague(y) and any(o.this_year for o in in_first):
             continue  # `Trong vòng 5 năm trở lại đây, chưa năm nào ... nhiều như năm nay`: this year's
-        if (in_title or _frames(lay, y) or ((y.dated or y.this_year) and y in in_first)
+        if (in_title or _frames(lay, y) or ((y.dated or y.this_year or (y.day and not _bracketed(lay, y))) and y in in_first)
                 or (y in in_first and _opening_frame(lay, y, first))):
             return y.year, y.year_max
     return None, None
+
+
+def _bracketed(lay: Layout, year: YearMention) -> bool:
+    """Whether `year` stands inside brackets in its sentence: an aside (`(01/4/1959 – 01/4/2018)`)."""
+    before = lay.text[lay.sentence(year.start)[0]:year.start]
+    return before.count("(") > before.count(")")
+
+
+def _names_a_term(lay: Layout, year: YearMention) -> bool:
+    """Whether `year` is a term's (`nhiệm kỳ 2018 - 2023`): in a title it names a congress."""
+    return _term_re().search(lowered(lay.text[max(0, year.start - 12):year.start + 12])) is not None
+
+
+@cache
+def _term_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(year_words().term_heads)})\s+\d")
 
 
 def _vague(year: YearMention) -> bool:

@@ -39,9 +39,11 @@ class YearWords(BaseModel):
     vague_spans: list[str]
     counted_spans: list[str]
     standing_far: list[str]
+    standing_far_compounds: list[str]
     standing_not_after: list[str]
     current_words: list[str]
     current_not_after: list[str]
+    named_months: list[str]
     date_heads: list[str]
     today_words: list[str]
     month_words: list[str]
@@ -60,6 +62,7 @@ class YearWords(BaseModel):
     event_dating_gap: int
     event_dating_not_after: list[str]
     frame_openers: list[str]
+    term_heads: list[str]
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class YearMention:
     current: bool = False
     this_year: bool = False
     event: bool = False
+    day: bool = False  # a whole date (`22/6/2018`): it dates an event, like a day without its year
 
 
 @cache
@@ -120,13 +124,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "relative": re.compile(rf"(?<!\w)(?P<rel>(?<![-/.])(?<!tháng )(?:\d+|{alternation(w.vague_counts)})\s+)?"
                                rf"(?P<word>{alternation(list(w.relative))})(?!\w)(?!\s*(?:{_YEAR}|\d))", flags),
         "vague": re.compile(rf"(?<!\w)(?:{alternation(w.vague_spans)}|(?:\d+|{alternation(w.vague_counts)})\s+"
-                            rf"(?:{alternation(w.counted_spans)}))(?!\w)", flags),
+                            rf"(?:{alternation(w.counted_spans)}))(?!\w)"
+                            rf"(?!\s*[(,]?\s*(?:năm\s+)?{_YEAR})", flags),  # `nhiệm kỳ qua (2015 - 2020)`: the years say it
         "current": re.compile(rf"(?<!\w){_not_after(w)}(?:{alternation(w.current_words)})(?!\w)", flags),
         "yearless": re.compile(rf"(?:{alternation(w.date_heads)})\s+(?:\d{{1,2}}\s*(?:đến|và|-)\s*)?"
                                rf"\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?!\s*[-/]\s*\d)(?!\d)(?!\s*âm lịch)", flags),
         "today": re.compile(rf"(?<!\w)(?:{alternation(w.today_words)})(?!\w)", flags),
         "yearless_month": re.compile(rf"(?<!\w)(?:{alternation(w.month_words)})\s+(?:1[0-2]|0?[1-9])(?![\d.,]?\d)"
                                      rf"(?!\s*[-/]\s*\d)(?!\s+(?:năm|âm lịch)(?!\w))", flags),
+        "named_month": re.compile(rf"(?<!\w)(?:{alternation(w.named_months)})(?!\w)(?!\s+(?:năm\s+)?\d)", flags),
         "yearless_quarter": re.compile(rf"(?<!\w)(?:{alternation(w.quarter_words)})\s+(?:{alternation(w.quarter_numbers)})"
                                        rf"(?!\w)(?!\s*[-/.]\s*\d)(?!\s+(?:năm|âm lịch)(?!\w))", flags),
         # `bão số 3` (no year after it): an event numbered within the publication year
@@ -144,8 +150,9 @@ def _standing_re() -> re.Pattern[str]:
     distance word and the place it is measured from."""
     words = _lowercase(year_words())
     not_after = "".join(rf"(?<!{re.escape(w)} )" for w in words.standing_not_after)
-    near = rf"{not_after}(?:{alternation(words.standing_words)})(?:\s+\w+)?"
-    far = rf"(?:{alternation(words.standing_far)})(?:\s+[^\s,;.]+){{0,{windows().standing_far_words}}}"
+    compound = rf"(?!\s+(?:{alternation(words.standing_far_compounds)})(?!\w))"
+    near = rf"{not_after}(?:{alternation(words.standing_words)}){compound}(?:\s+\w+)?"
+    far = rf"(?:{alternation(words.standing_far)}){compound}(?:\s+[^\s,;.]+){{0,{windows().standing_far_words}}}"
     return re.compile(rf"(?<!\w)(?:{near}|{far})\s+$")
 
 
@@ -169,7 +176,7 @@ def find_years(text: str, published_year: int | None = None) -> list[YearMention
     pats = _patterns()
     text = lowered(text)
     for name in ("until_now", "span", "date", "month", "head", "vague", "relative", "current", "yearless", "today",
-                 "yearless_month", "yearless_quarter", "event"):
+                 "yearless_month", "named_month", "yearless_quarter", "event"):
         for m in pats[name].finditer(text):
             start = _head_start(text, m.start()) if name in ("span", "head") else m.start()
             if (name == "head" and start == m.start() and pats["head_after"].match(text, m.end()) is None) or any(
@@ -231,7 +238,7 @@ def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention 
         return YearMention(m.start(), m.end(), None)
     if name in ("yearless", "today", "event"):
         return YearMention(m.start(), m.end(), published, dated=True, event=name == "event")
-    if name in ("yearless_month", "yearless_quarter"):  # the publication year, but a month dates no event the lead reports,
+    if name in ("yearless_month", "named_month", "yearless_quarter"):  # the publication year, but a month dates no event the lead reports,
         # and without that year it says too little to stand in the way of a year the title names
         return None if published is None else YearMention(m.start(), m.end(), published)
     y1 = int(m.group("y1"))
@@ -242,7 +249,7 @@ def _mention(name: str, m: re.Match[str], published: int | None) -> YearMention 
         if not 0 < y2 - y1 <= 30:
             return None
         return YearMention(m.start(), m.end(), y1, y2)
-    return YearMention(m.start(), m.end(), y1)
+    return YearMention(m.start(), m.end(), y1, day=name == "date")
 
 
 def _rel_key(word: str) -> str:

@@ -147,6 +147,15 @@ def test_a_day_that_dates_the_reported_event_frames_it(text: str, span: str, yea
     # a lead opening with a clause of time that holds a year frames the article, however long
     ("Vùng nuôi tôm thâm canh\nĐến những ngày trước và sau Tết Nguyên đán 2018, giá tôm thẻ ở ĐBSCL phục hồi.\n"
      "Hiện nay, giá tôm tại các đại lý khoảng 120.000 đồng/kg.", "khoảng 120.000 đồng/kg", 2018),
+    # a whole date in the lead's first sentence dates the event, as a day without its year does
+    ("Đại hội Công đoàn tỉnh\nĐại hội được diễn ra trong 2 ngày 21 và 22/6/2018 với nhiều nội dung.\n"
+     "Dự đại hội có 246 đại biểu.", "246 đại biểu", 2018),
+    # a term in the title names the congress, not the period of its figures
+    ("Đại hội Công đoàn tỉnh lần thứ X, nhiệm kỳ 2018 - 2023 thành công tốt đẹp\nĐại hội đã diễn ra thành công.\n"
+     "Dự đại hội có 246 đại biểu.", "246 đại biểu", None),
+    # a named month of the year is a period of the publication year
+    ("Tuổi trẻ chung tay xây dựng nông thôn mới\nTuổi trẻ đã thực hiện nhiều công trình.\n"
+     "Trong Tháng Thanh niên, các cấp bộ Đoàn trồng 4.500 cây xanh.", "4.500 cây xanh", 2018),
     # ... but not when the clause holds another number: the year is that figure's
     ("Vùng nuôi tôm thâm canh\nĐến cuối năm 2017 với 3.000 ha nuôi mới, giá tôm thẻ ở ĐBSCL phục hồi.\n"
      "Hiện nay, giá tôm tại các đại lý khoảng 120.000 đồng/kg.", "khoảng 120.000 đồng/kg", None),
@@ -183,6 +192,13 @@ def test_an_anniversarys_dates_in_brackets_frame_nothing() -> None:
     ("Nuôi tôm\nTỉnh báo cáo kết quả.\nNăm 2018, huyện mở rộng 200 ha diện tích nuôi tôm.", "200 ha", 2018),
     ("Nuôi tôm\nTỉnh báo cáo kết quả.\nNăm 2018, hiệu quả nâng cao 20% so với ngoài mô hình.", "20%", 2018),
     ("Nuôi tôm\nTỉnh báo cáo kết quả.\nNăm 2018, huyện đào kênh rộng 20 m.", "20 m", None),  # still a width
+    # `cách` opening a word (`cách mạng`, `cách ly`) measures no distance: the figure keeps its sentence's year
+    ("Lao động\nTỉnh báo cáo.\nTrong 6 tháng đầu năm 2018, tỉnh chi trả trợ cấp ưu đãi người có công với cách mạng "
+     "cho gần 11.000 người.", "gần 11.000 người", 2018),
+    ("Dịch bệnh\nTỉnh báo cáo.\nNăm 2020, tỉnh tổ chức cách ly 300 người.", "300 người", 2020),
+    # the last term (`nhiệm kỳ qua`) is a vague span: no year
+    ("Đại hội Công đoàn\nĐại hội diễn ra ngày 22/6/2018.\nTrong nhiệm kỳ qua, công đoàn kết nạp gần 6.700 đoàn viên mới.",
+     "gần 6.700 đoàn viên mới", None),
 ])
 def test_standing_facts_inherit_no_year(sentence: str, span: str, year: int | None) -> None:
     assert locate(article(sentence, [span], "2024-01-01")).figures[0].year == year
