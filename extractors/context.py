@@ -156,7 +156,26 @@ def land_region(text: str) -> str:
     c = cues()
     central = sum(text.count(p) for p in c.central_provinces)
     north = sum(text.count(p) for p in c.north_provinces)
+    if central == north and _has_regional_unit(text):
+        # no province named more than another (`xã Đắk Hòa (Đắk Song)`): the provinces of the
+        # units the article names tell (looked up only when a regional land unit is there)
+        from .places import find_places
+
+        provinces = [m.province for m in find_places(text) if m.province]
+        central = sum(p in c.central_provinces for p in provinces)
+        north = sum(p in c.north_provinces for p in provinces)
     return "central" if central > north else "north"
+
+
+def _has_regional_unit(text: str) -> bool:
+    """Whether a land unit whose size depends on the region (`sào`, `mẫu`) is written in `text`."""
+    return _regional_unit_re().search(text) is not None
+
+
+@cache
+def _regional_unit_re() -> re.Pattern[str]:
+    forms = [f for entry in unit_table().units if entry.region_factor for f in entry.forms]
+    return re.compile(rf"(?<!\w)(?:{alternation(forms)})(?!\w)", re.IGNORECASE)
 
 
 @cache

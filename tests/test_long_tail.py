@@ -561,6 +561,32 @@ FRESH_LEARN = [
 ]
 
 
+SIXTH_PASS = [
+    # a union is no land unit `công` (1,000 m2); `công ruộng` still is
+    ("Nhiệm kỳ qua đã thành lập mới 47 công đoàn cơ sở.", [F("other", "47", "item", text="47 công đoàn cơ sở")]),
+    ("Gia đình ông có 5 công ruộng.", [F("area", "0.5", "hectare")]),
+    # the grades of war invalids listed after one `thương binh` are grades too
+    ("Hỗ trợ trên 170 thương binh 1/4, 2/4 có mức sống trung bình.", [F("people", "170", "person", "more_than")]),
+    # a season before a year makes it a year (`mùa hè 2018`), no count of the noun after it
+    ("Dự kiến mùa hè 2018 Hiệp định được ký kết.", []),
+    # latrines and the parts of bridges are works; forces and visits count the people named after them
+    ("Các xã xây 18 nhà tiêu hợp vệ sinh.", [F("infrastructure", "18", "item", text="18 nhà tiêu hợp vệ sinh")]),
+    ("Đoàn viên đổ 10 móng cầu bê tông.", [F("infrastructure", "10", "item", text="10 móng cầu bê tông")]),
+    ("Có hơn 4.300 lực lượng đoàn viên thanh niên tham gia.",
+     [F("people", "4300", "person", "more_than", text="hơn 4.300 lực lượng đoàn viên thanh niên")]),
+    ("Hỗ trợ cho trên 7.000 lượt CNVCLĐ nghèo.",
+     [F("people", "7000", "person", "more_than", text="trên 7.000 lượt CNVCLĐ nghèo")]),
+    ("Qua lại hầm 2 lượt mỗi ngày.", [F("other", "2", "item")]),
+    # `hai bên gia đình`: both sides of a couple, no count (§7 `hai bên`)
+    ("Với 3 sào rẫy được bố mẹ hai bên gia đình hỗ trợ.", [F("area", "0.108", "hectare")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SIXTH_PASS)
+def test_sixth_pass_of_the_long_tail(sentence: str, expected: list[dict[str, Any]]) -> None:
+    check(sentence, expected)
+
+
 @pytest.mark.parametrize(("sentence", "expected"), FRESH_LEARN)
 def test_fresh_learn_families(sentence: str, expected: list[dict[str, Any]]) -> None:
     check(sentence, expected)
