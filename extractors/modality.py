@@ -28,7 +28,7 @@ from .context import ArticleContext
 from .lexicon import alternation_or_never, word_set, windows
 from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
                              target_after, target_right_before)
-from .modality_cues import (carry, rule_back_ref_re, rule_issue_re, rule_object_re, computation_re, event_condition_re, computed_weak, fact_weak, price_re, purchase_re, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
+from .modality_cues import (breakdown_re, carry, rule_back_ref_re, rule_issue_re, rule_object_re, computation_re, event_condition_re, computed_weak, fact_weak, price_re, purchase_re, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
                             opening_lead_re, opening_only, programme_contents_re, provision_re, relative_fact_cues,
                             relative_fact_re, rule_condition, rule_re, rule_weak, target_pattern_re, target_re, weak)
 
@@ -253,7 +253,7 @@ def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
     prev = ctx.fine_previous(sentence[0])
     if prev is None or scopes(ctx.text, *sentence):
         return False
-    if planned_contents(ctx, sentence):
+    if planned_contents(ctx, sentence) or planned_breakdown(ctx, sentence, prev):
         return True
     if "\n" in ctx.text[prev[1]:sentence[0]]:
         return listed(ctx, sentence)
@@ -261,6 +261,24 @@ def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
     last = innermost(found, prev[1] - 1)
     opener = any(s.opening and s.cue in carry() and s.end >= prev[1] - 1 for s in found)
     return bool(opener and last and last.modality is Modality.target)
+
+
+#: The first number of a sentence that is no year (`Năm 2018, ... 68.600ha`: the total is 68.600ha).
+_FIRST_AMOUNT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d")
+
+
+def planned_breakdown(ctx: ArticleContext, sentence: tuple[int, int], prev: tuple[int, int]) -> bool:
+    """The sentence breaks down the total of the one before it (`Trong đó, tôm nước lợ 45.500ha`
+    after `Năm 2018, tỉnh có kế hoạch nuôi trồng thủy sản 68.600ha.`), whose first figure a target
+    scope governs: the parts of a planned total are planned too. A total reported done (`đạt
+    6.452 tỷ đồng ..., đạt 74% mục tiêu`) keeps its parts facts, whatever cue ends its sentence."""
+    if not breakdown_re().match(ctx.text, sentence[0], sentence[1]):
+        return False
+    total = _FIRST_AMOUNT.search(ctx.text, prev[0], prev[1])
+    if total is None:
+        return False
+    scope = innermost(scopes(ctx.text, *prev), total.start())
+    return bool(scope and scope.modality is Modality.target)
 
 
 def planned_contents(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:

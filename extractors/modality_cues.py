@@ -51,6 +51,8 @@ class ModalityCues(_Strict):
     computation_cues: list[str] = []
     computed_weak_cues: list[str] = []
     dated_result_verbs: list[str] = []
+    horizon_cues: list[str] = []
+    breakdown_openers: list[str] = []
     purchase_verbs: list[str] = []
     price_words: list[str] = []
     currency_words: list[str] = []
@@ -231,6 +233,20 @@ def computation_re() -> re.Pattern[str]:
 @cache
 def dated_result_re() -> re.Pattern[str]:
     return words_re(modality_cues().dated_result_verbs)
+
+
+@cache
+def breakdown_re() -> re.Pattern[str]:
+    """A sentence opening with a breakdown word and a comma (`Trong đó, ...`), matched at its start."""
+    words = alternation_or_never(modality_cues().breakdown_openers)
+    return re.compile(rf"[\s\W]*(?:{words})[ \t]*,", re.IGNORECASE)
+
+
+@cache
+def horizon_year_re() -> re.Pattern[str]:
+    """A horizon cue and the year written right after it (`đến cuối năm 2015`): group `year`."""
+    cues = alternation_or_never(modality_cues().horizon_cues)
+    return re.compile(rf"(?:{cues})\s*(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 
 
 @cache

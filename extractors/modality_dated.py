@@ -23,19 +23,39 @@ from vnfigures.schemas import Article, Figure, Modality
 from .context import ArticleContext
 from .locate import published_year
 from .modality import innermost, scopes
-from .modality_cues import dated_result_re
+from .modality_cues import dated_result_re, horizon_year_re
 
 
 def dated_later(article: Article) -> Article:
     """The article with its actual figures dated, in their own sentence, after the publication
-    year turned into targets (a forecast for a coming year, §7)."""
+    year turned into targets (a forecast for a coming year, §7), and its targets whose horizon
+    has passed by publication (`Tính đến cuối năm 2015, ...` in 2016) turned into facts."""
     published = published_year(article)
-    if published is None or not any(_later(f, published) for f in article.figures):
+    if published is None or not any(_later(f, published) or _horizon_candidate(f) for f in article.figures):
         return article
     ctx = ArticleContext.build(article.text, None)
-    figures = [f.model_copy(update={"modality": Modality.target})
-               if _later(f, published) and _forecast(ctx, f) else f for f in article.figures]
+    figures = []
+    for f in article.figures:
+        if _later(f, published) and _forecast(ctx, f):
+            f = f.model_copy(update={"modality": Modality.target})
+        elif _horizon_candidate(f) and _past_horizon(ctx, f, published):
+            f = f.model_copy(update={"modality": Modality.actual})
+        figures.append(f)
     return article.model_copy(update={"figures": figures})
+
+
+def _horizon_candidate(fig: Figure) -> bool:
+    return fig.modality is Modality.target and fig.year is not None
+
+
+def _past_horizon(ctx: ArticleContext, fig: Figure, published: int) -> bool:
+    """The figure's innermost target scope is a horizon cue whose year is before publication."""
+    sentence = ctx.fine_sentence(fig.start)
+    scope = innermost(scopes(ctx.text, *sentence), fig.start)
+    if scope is None or scope.modality is not Modality.target:
+        return False
+    horizon = horizon_year_re().match(ctx.text, scope.start)
+    return horizon is not None and int(horizon.group("year")) < published
 
 
 def _later(fig: Figure, published: int) -> bool:

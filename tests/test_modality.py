@@ -372,6 +372,12 @@ CHANGE_CONTINUED = [
     ("#11", "Từ tháng 7, giá vé sẽ tăng từ 50.000 đồng lên 70.000 đồng. Tháng 1/2024, giá vé tăng từ 40.000 đồng "
      "lên 50.000 đồng.", "ATAA"),
     ("#11", "Từ tháng 7, giá vé sẽ tăng từ 50.000 đồng lên 70.000 đồng. Như vậy, số khách giảm 40%.", "ATA"),
+    # `Trong đó,` breaks down the total before it: the parts of a planned total are planned (held-out
+    # Báo Cần Thơ); the parts of a total reached stay facts, whatever cue ends its sentence (nhandan_202)
+    ("#11", "Năm 2018, tỉnh có kế hoạch nuôi trồng thủy sản 68.600ha. Trong đó, tôm nước lợ 45.500ha.", "TT"),
+    ("#11", "Năm 2018, tỉnh đã nuôi trồng thủy sản 68.600ha. Trong đó, tôm nước lợ 45.500ha.", "AA"),
+    ("nhandan_202", "Giá trị dịch vụ đến năm 2017 đạt 6.452 tỷ đồng, đạt 74% mục tiêu giai đoạn 2015-2020. "
+     "Trong đó, ngành du lịch tăng trưởng bình quân 10,2%/năm.", "AAA"),
 ]
 
 
@@ -461,6 +467,11 @@ DATED = [
     ("hanoimoi_201", "Sang năm 2025, lượng trái phiếu đáo hạn khoảng 270.000 tỷ đồng.", "2024-11-20", "A"),
     ("#11", "Năm 2025, tỉnh đã phân bổ 50 tỷ đồng cho dự án.", "2024-10-05", "A"),
     ("#11", "Tăng trưởng GDP năm 2023 đạt 5,05%.", "2024-01-05", "A"),
+    # a horizon already past at publication is a status as of then, a fact (held-out Bạc Liêu portal)
+    ("#11", "Tính đến cuối năm 2015, tỉnh có 8 xã đạt 19 tiêu chí; 9 xã đạt 15-18 tiêu chí.", "2016-06-09", "AAAA"),
+    ("#11", "Đến cuối năm 2015, tỉnh có 8 xã đạt chuẩn nông thôn mới.", "2016-06-09", "A"),
+    ("#11", "Đến cuối năm 2017, tỉnh có 8 xã đạt chuẩn nông thôn mới.", "2016-06-09", "T"),
+    ("#11", "Đến cuối năm 2015, tỉnh có 8 xã đạt chuẩn nông thôn mới.", None, "T"),
 ]
 
 
