@@ -275,6 +275,7 @@ class Windows(_Strict):
     thing_before: int = Field(gt=0)
     national_reference: int = Field(gt=0)
     standing_before: int = Field(gt=0)
+    lead_sentences: int = Field(gt=0)
     year_head: int = Field(gt=0)
     route_before: int = Field(gt=0)
     standing_far_words: int = Field(gt=0)

@@ -378,6 +378,20 @@ def _locative_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(place_words().locative_words)})\s+$", re.IGNORECASE)
 
 
+def _lead_end(lay: Layout, head_end: int) -> int:
+    """Where the lead ends for the period it frames: the first paragraph after the title, but no
+    further than its first `lead_sentences` sentences (a scraped page that runs the whole body into
+    one paragraph has no lead paragraph: `năm 2024,` in its middle frames no figure before it)."""
+    if not lay.paragraphs or len(lay.paragraphs) < 2:
+        return head_end
+    end = lay.paragraphs[1][0]
+    for _ in range(windows().lead_sentences):
+        if end >= head_end:
+            break
+        end = max(end + 1, lay.sentence(end)[1])
+    return min(end, head_end)
+
+
 def published_year(article: Article) -> int | None:
     """The publication year from `Article.published` (ISO date), when known."""
     m = re.match(r"(\d{4})", article.published or "")
@@ -398,7 +412,7 @@ def locate(article: Article) -> Article:
     years = find_years(text, published_year(article))
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(text)
     title_end = lay.paragraphs[0][1] if lay.paragraphs else 0
-    framing = framing_period(years, lay, title_end, head_end)
+    framing = framing_period(years, lay, title_end, _lead_end(lay, head_end))
     if framing == (None, None):
         framing = event_date(years, lay, head_end)
     title_period = framing_period(years, lay, title_end, title_end)

@@ -156,6 +156,12 @@ def test_a_day_that_dates_the_reported_event_frames_it(text: str, span: str, yea
     # a named month of the year is a period of the publication year
     ("Tuổi trẻ chung tay xây dựng nông thôn mới\nTuổi trẻ đã thực hiện nhiều công trình.\n"
      "Trong Tháng Thanh niên, các cấp bộ Đoàn trồng 4.500 cây xanh.", "4.500 cây xanh", 2018),
+    # a page whose body runs into one paragraph has no lead beyond its first sentences: a framing
+    # phrase deep in it frames no figure of the article (held-out Báo Chính phủ page)
+    ("Đầu tư công\nPhiên họp diễn ra tại Hà Nội. Các đại biểu thảo luận. Thủ tướng phát biểu. Hiện nay, cả nước "
+     "có 34 dự án lớn. Thủ tướng cho biết, năm 2024, cả nước dành 657.000 tỷ đồng.", "34 dự án lớn", None),
+    ("Đầu tư công\nNăm 2024, cả nước dành 657.000 tỷ đồng. Các đại biểu thảo luận. Hiện nay, cả nước có 34 dự án "
+     "lớn.", "34 dự án lớn", 2024),
     # ... but not when the clause holds another number: the year is that figure's
     ("Vùng nuôi tôm thâm canh\nĐến cuối năm 2017 với 3.000 ha nuôi mới, giá tôm thẻ ở ĐBSCL phục hồi.\n"
      "Hiện nay, giá tôm tại các đại lý khoảng 120.000 đồng/kg.", "khoảng 120.000 đồng/kg", None),
