@@ -50,6 +50,7 @@ class PlaceWords(BaseModel):
     foreign: list[str]
     reference_words: list[str]
     reference_gap: list[str]
+    share_before: str
     unit_only_aliases: list[str]
     residence_words: list[str]
     constituency_words: list[str]

@@ -154,6 +154,12 @@ def _reference_re() -> re.Pattern[str]:
     return cue_before_re(words.reference_words, rf"\s+(?:(?:{alternation(words.reference_gap)})\s+)?")
 
 
+@cache
+def _share_re() -> re.Pattern[str]:
+    """A share right before a national or regional phrase (`chiếm gần 30% cả nước`)."""
+    return re.compile(place_words().share_before, re.IGNORECASE)
+
+
 #: The short number a run of capitalized words may end with (`Hà Nội 2`, `Hà Giang 2`).
 _TRAILING_NUMBER = re.compile(rf"{_BLANK}+\d{{1,2}}$")
 
@@ -189,6 +195,8 @@ def find_places(text: str, counts: frozenset[int] = frozenset()) -> list[PlaceMe
         if not any(m.start() < e and s < m.end() for s, e in taken):
             level = "national" if m.group("national") else "region"
             found.append(PlaceMention(m.start(), m.end(), text[m.start():m.end()], level, frozenset()))
+    found = [p for p in found if not (p.level in ("national", "region")
+                                      and _share_re().search(_before(text, p.start, windows().national_reference)))]
     named = [m.span() for m in _names_with_places_re().finditer(text)]
     found = [p for p in found if not any(s <= p.start and p.end <= e for s, e in named)]
     routes = _routes(text)

@@ -35,6 +35,9 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
     ("Công ty Cỏ May XK đi Singapore gần 20 tấn gạo hữu cơ", [("Singapore", "foreign", None)]),
     ("ở Bắc Bộ và các tỉnh Thanh Hóa, Nghệ An tiếp tục có mưa vừa",
      [("Bắc Bộ", "region", None), ("tỉnh Thanh Hóa", "province", "Thanh Hóa"), ("Nghệ An", "province", "Nghệ An")]),
+    # a share of the nation or a region (`chiếm gần 30% cả nước`) names the whole, not where the figure holds
+    ("Tỉnh có diện tích nuôi thủy sản khoảng 303.000ha, chiếm gần 30% cả nước và chiếm khoảng 40% vùng ĐBSCL", []),
+    ("Cả nước có 34 dự án lớn", [("Cả nước", "national", None)]),
     # a hamlet word (`sóc`, `buôn`) that begins a province's or district's name is part of it
     ("Hiện nay, tại Sóc Trăng, giá tôm thẻ chân trắng tại các đại lý thu mua khoảng 120.000 đồng/kg",
      [("Sóc Trăng", "province", "Cần Thơ")]),
