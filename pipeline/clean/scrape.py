@@ -55,6 +55,7 @@ class ScrapeShapes(BaseModel):
     link_run_min: int
     lead_related_run_min: int
     teaser_pairs_min: int
+    teaser_summary_max_words: int
     lone_teaser_max_sentences: int
     lone_teaser_max_words: int
     tail_min_lines: int

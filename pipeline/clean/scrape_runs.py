@@ -183,7 +183,8 @@ def _teaser_pairs_start(lines: list[str], last: int) -> int | None:
     """Where (headline, one-paragraph summary) pairs that end the article begin, if there
     are enough of them; an article's own section has more than one paragraph."""
     pairs, k = 0, last
-    while k >= 2 and is_teaser_title(lines[k - 1]) and is_paragraph(lines[k]):
+    while (k >= 2 and is_teaser_title(lines[k - 1]) and is_paragraph(lines[k])
+           and len(lines[k].split()) <= shapes().teaser_summary_max_words):
         pairs, k = pairs + 1, k - 2
     return k + 1 if pairs >= shapes().teaser_pairs_min else None
 
