@@ -138,18 +138,22 @@ def _place_part(text: str, window: str, m: NumberMention) -> bool:
 def _list_re() -> re.Pattern[str]:
     nw = number_words()
     joins = alternation([*nw.list_separators, *nw.alternative_separators, *nw.range_separators])
-    return re.compile(rf"(?:^|[^\w])(?:{alternation(cues().not_figure_before)})\s+(\d[\d.,]*)[^\W\d_]?"
+    return re.compile(rf"(?:^|[^\w])((?:{alternation(cues().not_figure_before)}))\s+(\d[\d.,]*)[^\W\d_]?"
                       rf"\s*(?:{joins})\s*$", re.IGNORECASE)
 
 
 def _listed_label(window: str, m: NumberMention) -> bool:
     """A number listed after a labelled one of the same length is a label too: `năm 2020
-    và 2021`, `tỉnh lộ 127 và 129` (§2: years, road numbers)."""
+    và 2021`, `tỉnh lộ 127 và 129` (§2: years, road numbers). After `năm` only a year is a
+    label: `mỗi năm 30 đến 50 triệu đồng/ha` is a range of money a year."""
     prev = _list_re().search(window)
     if not prev:
         return False
     digits = re.sub(r"\D", "", m.raw.split()[0])
-    return len(re.sub(r"\D", "", prev.group(1))) == len(digits)
+    first = re.sub(r"\D", "", prev.group(2))
+    if prev.group(1).lower() == "năm" and len(first) != 4:
+        return False
+    return len(first) == len(digits)
 
 
 def name_before(ctx: ArticleContext, m: NumberMention) -> bool:

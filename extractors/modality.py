@@ -376,7 +376,7 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     if target and scope and (local_fact(text, scope.start, scope.cue_end, start, end)
                              or contrast_fact(text, scope.cue, start)):
         target = False  # `dự kiến có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký`
-    target = (target or target_after(text, end) or target_right_before(text, start, money=money)
+    target = (target or target_after(text, end, start) or target_right_before(text, start, money=money)
               or hypothetical_question(text[sentence[0]:sentence[1]]))
     if preset is not None:
         if preset is Modality.actual and step_first and target and revises_plan(text, sentence[0], start):

@@ -52,6 +52,8 @@ class ModalityCues(_Strict):
     computed_weak_cues: list[str] = []
     dated_result_verbs: list[str] = []
     horizon_cues: list[str] = []
+    future_after: list[str] = []
+    future_after_not: list[str] = []
     breakdown_openers: list[str] = []
     purchase_verbs: list[str] = []
     price_words: list[str] = []

@@ -146,7 +146,7 @@ def fact_after(text: str, end: int) -> bool:
     return bool(_cue_after_re(tuple(modality_cues().facts_after)).match(text, end))
 
 
-def target_after(text: str, end: int) -> bool:
+def target_after(text: str, end: int, start: int | None = None) -> bool:
     """A plan cue within the three words after the figure, or a passive plan cue within
     `passive_after_words` (`3 mô hình trồng rau an toàn được đề xuất thực hiện`), no punctuation between.
 
@@ -154,7 +154,28 @@ def target_after(text: str, end: int) -> bool:
     (True, False)
     """
     return bool(_cue_after_re(tuple(modality_cues().cues_after)).match(text, end)
-                or _passive_after_re().match(text, end))
+                or _passive_after_re().match(text, end)
+                or (start is not None and _opens_clause(text, start) and _future_after_re().match(text, end)))
+
+
+#: What may stand between a clause's start and a figure that is its subject: marks and blanks.
+_CLAUSE_OPENING = re.compile(r"(?:^|[.!?;:,\n“\"(])[\s“\"(\-–]*$")
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether the figure (its qualifier included) opens its clause: then it is the clause's
+    subject (`Hơn 3.000m3 đất sẽ đổ xuống`), not a modifier of it (`Xe dưới 12 ghế sẽ tăng`)."""
+    return _CLAUSE_OPENING.search(text, max(0, start - 12), start) is not None
+
+
+@cache
+def _future_after_re() -> re.Pattern[str]:
+    """A future verb's auxiliary right after the figure's noun phrase, nothing between, not negated
+    (`Hơn 3.000m3 đất sẽ đổ xuống`, not `1 cân gỗ sẽ không giống`, nor `thu mua 20 tấn bí đỏ và sẽ
+    phân phối`: a predicate of its own, coordinated)."""
+    c = modality_cues()
+    cue, negation = alternation_or_never(c.future_after), alternation_or_never(c.future_after_not)
+    return re.compile(rf"[ \t]+(?:{cue})(?!\w)(?![ \t]+(?:{negation})(?!\w))", re.IGNORECASE)
 
 
 @cache

@@ -577,6 +577,14 @@ SIXTH_PASS = [
     ("Hỗ trợ cho trên 7.000 lượt CNVCLĐ nghèo.",
      [F("people", "7000", "person", "more_than", text="trên 7.000 lượt CNVCLĐ nghèo")]),
     ("Qua lại hầm 2 lượt mỗi ngày.", [F("other", "2", "item")]),
+    # after `mỗi năm` a range is money a year; `năm` labels only a year (`năm 2020 và 2021`)
+    ("Lợi nhuận bình quân mỗi năm 30 đến 50 triệu đồng/ha.",
+     [F("money", "30000000", "VND", "range", "50000000", text="30 đến 50 triệu đồng/ha")]),
+    ("Năm 2020 và 2021 tỉnh có 30 hộ thoát nghèo.", [F("households", "30", "household")]),
+    # a road marker's metres (`Km13+300`), a road number before `hiện` ("now"), `Cty` for công ty
+    ("Điểm cuối Km13+300 nút giao với tuyến nhánh vào chùa.", []),
+    ("Riêng tuyến tỉnh lộ 622B, 623 và 626 hiện còn 13 điểm ách tắc.", [F("other", "13", "item")]),
+    ("Hiện trên địa bàn tỉnh có 6 Cty và 1 khu nông nghiệp.", [F("other", "6", "item"), F("other", "1", "item")]),
     # `hai bên gia đình`: both sides of a couple, no count (§7 `hai bên`)
     ("Với 3 sào rẫy được bố mẹ hai bên gia đình hỗ trợ.", [F("area", "0.108", "hectare")]),
 ]

@@ -375,6 +375,12 @@ CHANGE_CONTINUED = [
     # `Trong đó,` breaks down the total before it: the parts of a planned total are planned (held-out
     # Báo Cần Thơ); the parts of a total reached stay facts, whatever cue ends its sentence (nhandan_202)
     ("#11", "Năm 2018, tỉnh có kế hoạch nuôi trồng thủy sản 68.600ha. Trong đó, tôm nước lợ 45.500ha.", "TT"),
+    # the figure the subject of a future verb (held-out Nhân Dân); not a negated rule, nor a verb of
+    # its own coordinated after the figure's
+    ("#11", "Hơn 3.000m3 đất sẽ đổ xuống đường Quốc lộ 24 nếu mưa kéo dài.", "T"),
+    ("dantri", "Theo cách tính của người bán gỗ, 1 cân gỗ sẽ không giống với cân thường.", "A"),
+    ("dantri_36", "Xe dưới 12 ghế sẽ tăng giá vé.", "A"),
+    ("baomoi_60", "Đơn vị đang phối hợp tổ chức thu mua 20 tấn bí đỏ và sẽ phân phối tại siêu thị.", "A"),
     ("#11", "Năm 2018, tỉnh đã nuôi trồng thủy sản 68.600ha. Trong đó, tôm nước lợ 45.500ha.", "AA"),
     ("nhandan_202", "Giá trị dịch vụ đến năm 2017 đạt 6.452 tỷ đồng, đạt 74% mục tiêu giai đoạn 2015-2020. "
      "Trong đó, ngành du lịch tăng trưởng bình quân 10,2%/năm.", "AAA"),
