@@ -320,6 +320,35 @@ def event_date(years: Sequence[YearMention], lay: Layout, head_end: int) -> tupl
     return None, None
 
 
+def body_lead_date(years: Sequence[YearMention], lay: Layout) -> tuple[int | None, int | None]:
+    """The date opening the first body paragraph (`Ngày 31/10, người dân ... phát hiện cá chết`)
+    when the title and the lead (the sapo) date nothing and that sentence reports an incident (a
+    fire, a flood, a death: `incident_words`): the news lead of papers that print a sapo first,
+    dating the incident the article reports, every figure of it (§8 `that fire or flood`). A
+    meeting's or a statement's day dates nothing more than its own sentence."""
+    if len(lay.paragraphs) < 3:
+        return None, None
+    first = lay.paragraphs[2]
+    opener, sentence = lay.clause(first[0]), lay.sentence(first[0])
+    said = lowered(lay.text[sentence[0]:sentence[1]])
+    if _statement_re().search(said) or not _incident_re().search(said):
+        return None, None  # `Ngày 8-11, ông A cho biết ...`: the day of a statement, not of the event
+    for y in years:
+        if opener[0] <= y.start < opener[1] and (y.dated or y.day) and not y.comparison and _frames(lay, y):
+            return y.year, y.year_max
+    return None, None
+
+
+@cache
+def _incident_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(year_words().incident_words)})(?!\w)")
+
+
+@cache
+def _statement_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(year_words().statement_verbs)})(?!\w)")
+
+
 @cache
 def _event_dating_re() -> re.Pattern[str]:
     words = year_words()
@@ -415,6 +444,8 @@ def locate(article: Article) -> Article:
     framing = framing_period(years, lay, title_end, _lead_end(lay, head_end))
     if framing == (None, None):
         framing = event_date(years, lay, head_end)
+    if framing == (None, None):
+        framing = body_lead_date(years, lay)
     title_period = framing_period(years, lay, title_end, title_end)
     lead = (0, head_end)
     captioned, listed = _captioned(lay, groups), _listed(lay, groups)

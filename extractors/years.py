@@ -63,6 +63,8 @@ class YearWords(BaseModel):
     event_dating_not_after: list[str]
     frame_openers: list[str]
     term_heads: list[str]
+    statement_verbs: list[str]
+    incident_words: list[str]
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,16 @@ def test_a_day_in_the_lead_dates_the_event() -> None:
      "30 xe chữa cháy", 2023),
     ("Mưa lớn gây thiệt hại ở Điện Biên\nNhiều hộ dân bị ảnh hưởng.\nMưa lớn diễn ra vào rạng sáng 28-8 tại huyện "
      "Nậm Pồ.\nToàn huyện có 23 nhà bị cuốn trôi.", "23 nhà", 2023),
+    # with a sapo that dates nothing, the first body paragraph's date dates the incident it tells of ...
+    ("Cá diêu hồng chết bất thường ở Cần Thơ\nHàng chục tấn cá của nhiều hộ nuôi chết nổi trên sông.\nNgày 31/10, "
+     "người dân phát hiện cá diêu hồng nuôi trong bè chết nổi dày đặc trên mặt sông.\nÔng Hòa ước tính đã có 4 - 5 tấn "
+     "cá bị chết.", "4 - 5 tấn", 2023),
+    # ... not a statement's day (tuoitre_202), nor a meeting's (tuoitre_203)
+    ("Học sinh không được hỗ trợ bảo hiểm\nPhụ huynh khiếu nại.\nNgày 8-11, ông Công cho biết đang phối hợp chi trả "
+     "cho phụ huynh bị chết lặng vì mất tiền.\nToàn huyện có khoảng 13.000 người dân thuộc đối tượng.",
+     "khoảng 13.000 người dân", None),
+    ("Lấy ý kiến về bồi thường\nNhiều hộ dân góp ý.\nNgày 28-11, UBND TP Thủ Đức tổ chức hội nghị lấy ý kiến.\n"
+     "Dự án gồm hai đoạn.", "hai đoạn", None),
     # ... but not one telling of an earlier event (`Trước đó, ...`), nor a quoted account
     ("Cháy nhà xưởng ở Bình Dương\nMột vụ cháy lớn xảy ra tại khu công nghiệp.\nTrước đó, một vụ cháy khác xảy ra "
      "ngày 3/5 tại đây.\nĐám cháy huy động 30 xe chữa cháy.", "30 xe chữa cháy", None),
