@@ -131,6 +131,9 @@ WHOLE_PAGES = [
     ("\n".join([HEAD, *P, *LIST, *LIST[1:], *LIST[1:]]), "\n".join([HEAD, *P, *LIST, *LIST[1:], *LIST[1:]])),
     ("\n".join([HEAD, *P, *TABLE]), "\n".join([HEAD, *P, *TABLE])),
     ("\n".join([HEAD, *P, *INTERVIEW]), "\n".join([HEAD, *P, *INTERVIEW])),
+    # a repost prints title, sapo, caption, then the title again over the body (held-out tepbac): the
+    # sapo is the article's, no page header above a repeated headline
+    ("\n".join([HEAD, P[0], "Người dân nhận nhà mới tại ấp Vĩnh Lộc", HEAD, *P[1:]]), "\n".join([HEAD, *P])),
 ]
 
 

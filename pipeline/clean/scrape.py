@@ -48,6 +48,7 @@ class ScrapeShapes(BaseModel):
     title_separators: tuple[str, ...]
     title_min_words: int
     header_paragraph_share_max: float
+    sapo_repeat_max_lines: int
     header_min_lines: int
     byline_zone_max_words: int
     teaser_title_min_words: int
@@ -151,6 +152,8 @@ def drop_page_header(lines: list[str]) -> tuple[list[str], list[str]]:
         return lines, []
     lines = _unglue_headline(lines)
     at = _repeated_headline(lines)
+    if at is not None and 1 < at <= shapes().sapo_repeat_max_lines and is_paragraph(lines[1]):
+        return lines, []  # title, sapo, caption, the title again over the body: a repost's own
     if at is None:
         at = _headline_above_body(lines)
     if at is None or _paragraph_words(lines[1:at]) > shapes().header_paragraph_share_max * _paragraph_words(lines[at + 1:]):
