@@ -65,6 +65,9 @@ ANSWER = ("Nuôi tôm siêu thâm canh đạt năng suất cao, tỷ lệ rủi 
           "vùng khác nhau trên cả nước, phù hợp với xu hướng phát triển của ngành tôm hiện nay. " * 3).strip()
 INTERVIEW = ["Vậy hiệu quả cụ thể như thế nào của mô hình này?", ANSWER,
              "Mục tiêu phát triển mô hình này trong thời gian tới là gì?", ANSWER]
+# a body long enough that one sapo above a repeated headline is a small share of its words
+LONG_BODY = [f"{line} Đợt {n} còn {n * 10} hộ chờ nhận nhà trong các tháng tới, theo danh sách của xã." for n in
+             range(1, 6) for line in P[1:]]
 TABLE = ["Xã | Số nhà | Kinh phí", *(f"{x} | {n} | {n * 60} triệu đồng" for x, n in (
     ("Vĩnh Lộc", 12), ("Ninh Quới", 8), ("Lộc Ninh", 5), ("Ninh Thạnh Lợi", 4), ("Vĩnh Lộc A", 3), ("Ninh Hòa", 2),
     ("Lộc Ninh", 2), ("Ninh Quới A", 1))), "Tổng | 37 | 2.220 triệu đồng"]
@@ -133,7 +136,8 @@ WHOLE_PAGES = [
     ("\n".join([HEAD, *P, *INTERVIEW]), "\n".join([HEAD, *P, *INTERVIEW])),
     # a repost prints title, sapo, caption, then the title again over the body (held-out tepbac): the
     # sapo is the article's, no page header above a repeated headline
-    ("\n".join([HEAD, P[0], "Người dân nhận nhà mới tại ấp Vĩnh Lộc", HEAD, *P[1:]]), "\n".join([HEAD, *P])),
+    ("\n".join([HEAD, P[0], "Người dân nhận nhà mới tại ấp Vĩnh Lộc", HEAD, *LONG_BODY]),
+     "\n".join([HEAD, P[0], *LONG_BODY])),
 ]
 
 
