@@ -203,6 +203,7 @@ class Cues(_Strict):
     function_words: list[str]
     predicate_openers: list[str] = []
     not_nouns_after_bare: list[str] = []
+    ordinal_before_bare: list[str] = []
     idioms: list[str]
     idiom_exceptions: list[str] = []
     sides: dict[str, list[str]] = {}

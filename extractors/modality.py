@@ -28,7 +28,7 @@ from .context import ArticleContext
 from .lexicon import alternation_or_never, word_set, windows
 from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
                              target_after, target_right_before)
-from .modality_cues import (breakdown_re, carry, rule_back_ref_re, rule_issue_re, rule_object_re, computation_re, event_condition_re, computed_weak, fact_weak, price_re, purchase_re, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
+from .modality_cues import (breakdown_re, carry, habit_rate_re, rule_back_ref_re, rule_issue_re, rule_object_re, computation_re, event_condition_re, computed_weak, fact_weak, price_re, purchase_re, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
                             opening_lead_re, opening_only, programme_contents_re, provision_re, relative_fact_cues,
                             relative_fact_re, rule_condition, rule_re, rule_weak, target_pattern_re, target_re, weak)
 
@@ -358,6 +358,14 @@ def rule_content(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
     return not any(s.modality is Modality.target for s in scopes(ctx.text, *prev))
 
 
+def _only_habit_cues(found: Sequence[Scope], scope: Scope) -> bool:
+    """Whether every target scope reaching the figure is a habit-weak cue (`sẽ`), none a plan's
+    or a time's to come (`Năm tới, tỉnh sẽ hỗ trợ 2 triệu đồng/tháng`)."""
+    pos = scope.cue_end
+    return all(s.cue.lower() in habit_weak() for s in found
+               if s.modality is Modality.target and s.start <= pos and s.cue_end <= pos < s.end)
+
+
 def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = None, *,
            rate: bool = False, money: bool = False, step_first: bool = False) -> Modality:
     """The modality of the figure spanning start..end (its qualifier included).
@@ -373,6 +381,8 @@ def decide(ctx: ArticleContext, start: int, end: int, preset: Modality | None = 
     scope = innermost(found, _anchor(text, start, end, found))
     target = (scope.modality is Modality.target if scope
               else carried(ctx, sentence) or continued_change(ctx, sentence, start))
+    if target and scope and habit_rate_re().search(text[start:end]) and _only_habit_cues(found, scope):
+        target = False  # `sẽ thu về khoảng 100 triệu đồng/năm`: what it yields each year
     if target and scope and (local_fact(text, scope.start, scope.cue_end, start, end)
                              or contrast_fact(text, scope.cue, start)):
         target = False  # `dự kiến có 300 hộ thoát nghèo, trong đó 120 hộ đã đăng ký`

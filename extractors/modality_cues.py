@@ -47,6 +47,7 @@ class ModalityCues(_Strict):
     condition_events: list[str] = []
     rule_weak_cues: list[str] = []
     habit_weak_cues: list[str] = []
+    habit_rate_periods: list[str] = []
     fact_weak_cues: list[str] = []
     computation_cues: list[str] = []
     computed_weak_cues: list[str] = []
@@ -215,6 +216,13 @@ def rule_weak() -> frozenset[str]:
 @cache
 def habit_weak() -> frozenset[str]:
     return word_set(modality_cues().habit_weak_cues)
+
+
+@cache
+def habit_rate_re() -> re.Pattern[str]:
+    """A figure's span ending in a rate per period (`100 triệu đồng/năm`), matched at its end."""
+    periods = alternation_or_never(modality_cues().habit_rate_periods)
+    return re.compile(rf"/\s*(?:{periods})\s*$", re.IGNORECASE)
 
 
 @cache

@@ -86,6 +86,12 @@ def _not_nouns_after_bare() -> frozenset[str]:
 
 
 @cache
+def _ordinal_before_re() -> re.Pattern[str]:
+    """`vụ 1 nuôi tôm`: a word that makes the bare number after it an ordinal."""
+    return cue_before_re(cues().ordinal_before_bare, r"[ \t]+")
+
+
+@cache
 def _number_words() -> frozenset[str]:
     return word_set(number_words().all_words())
 
@@ -351,7 +357,7 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     nxt = _NOUN_WORD.match(text, m.end)
     if (nxt and (nxt.group(1).islower() or _ABBREVIATION.fullmatch(nxt.group(1)))
             and nxt.group(1) not in function_words() and nxt.group(1) not in _not_nouns_after_bare()
-            and not is_year):
+            and not is_year and not _ordinal_before_re().search(text, max(0, m.start - windows().label), m.start)):
         subject, end = _noun_words(text, m.end, 3)
         if not subject and _ABBREVIATION.fullmatch(nxt.group(1)):  # `5 HTX` is the subject itself
             subject, end = nxt.group(1), nxt.end()

@@ -585,6 +585,12 @@ SIXTH_PASS = [
     ("Điểm cuối Km13+300 nút giao với tuyến nhánh vào chùa.", []),
     ("Riêng tuyến tỉnh lộ 622B, 623 và 626 hiện còn 13 điểm ách tắc.", [F("other", "13", "item")]),
     ("Hiện trên địa bàn tỉnh có 6 Cty và 1 khu nông nghiệp.", [F("other", "6", "item"), F("other", "1", "item")]),
+    # `5/10 xóm`: five of ten hamlets, two counts (not a date, not money)
+    ("Xã Vầy Nưa (Đà Bắc) có 5/10 xóm tiếp giáp với vùng hồ.", [F("other", "5", "item"), F("other", "10", "item")]),
+    # `vụ 1` before no counted noun is the first crop; `vụ 5 người chết` still counts people
+    ("Được biết, vụ 1 nuôi tôm nước lợ năm nay, toàn tỉnh thả nuôi trên 1.766 ha.",
+     [F("area", "1766", "hectare", "more_than")]),
+    ("Công an điều tra vụ 5 người chết.", [F("people", "5", "person")]),
     # `hai bên gia đình`: both sides of a couple, no count (§7 `hai bên`)
     ("Với 3 sào rẫy được bố mẹ hai bên gia đình hỗ trợ.", [F("area", "0.108", "hectare")]),
 ]

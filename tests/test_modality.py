@@ -380,6 +380,9 @@ CHANGE_CONTINUED = [
     ("#11", "Hơn 3.000m3 đất sẽ đổ xuống đường Quốc lộ 24 nếu mưa kéo dài.", "T"),
     ("dantri", "Theo cách tính của người bán gỗ, 1 cân gỗ sẽ không giống với cân thường.", "A"),
     ("dantri_36", "Xe dưới 12 ghế sẽ tăng giá vé.", "A"),
+    # a rate per period that only `sẽ` governs is a habit (held-out thuysanvietnam); a plan's stays a target
+    ("#11", "Đặc biệt, một số lồng cho năng suất cao, sẽ thu về khoảng 100 triệu đồng/năm.", "A"),
+    ("#11", "Năm tới, tỉnh sẽ hỗ trợ 2 triệu đồng/tháng cho mỗi hộ.", "T"),
     ("baomoi_60", "Đơn vị đang phối hợp tổ chức thu mua 20 tấn bí đỏ và sẽ phân phối tại siêu thị.", "A"),
     ("#11", "Năm 2018, tỉnh đã nuôi trồng thủy sản 68.600ha. Trong đó, tôm nước lợ 45.500ha.", "AA"),
     ("nhandan_202", "Giá trị dịch vụ đến năm 2017 đạt 6.452 tỷ đồng, đạt 74% mục tiêu giai đoạn 2015-2020. "
