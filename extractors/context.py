@@ -84,6 +84,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         if set(m.group().rstrip()) == {"…"} and "\n" not in m.group() and text[m.end()].islower():
             continue
+        if m.group().startswith(".") and "\n" not in m.group() and _abbreviation_before(text, m.start()):
+            continue  # `TP. Huế`, `GS. Nguyễn Văn A`: the dot of an abbreviation
         end = m.start() + len(m.group().rstrip())
         if text[start:end].strip():
             bounds.append((start, end))
@@ -91,6 +93,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         bounds.append((start, len(text)))
     return bounds
+
+
+@cache
+def _abbreviation_re() -> re.Pattern[str]:
+    words = alternation(cues().dot_abbreviations)
+    return re.compile(rf"(?<![\w.])(?:{words})$")
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the word right before the dot at `dot` is an abbreviation (`TP`, `GS`)."""
+    return _abbreviation_re().search(text, max(0, dot - 8), dot) is not None
 
 
 def _cut(sentences: Sequence[tuple[int, int]], rule: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -183,6 +183,9 @@ class Cues(_Strict):
     qualifier_signs: dict[str, str] = {}
     comparatives: list[str] = []
     size_grades: list[str]
+    dot_abbreviations: list[str] = []
+    locative_surfaces: list[str] = []
+    locative_not_after: list[str] = []
     comparison_after: list[str] = []
     approx_governing: list[str]
     approx_governing_not: list[str]

@@ -585,6 +585,10 @@ SIXTH_PASS = [
     ("Điểm cuối Km13+300 nút giao với tuyến nhánh vào chùa.", []),
     ("Riêng tuyến tỉnh lộ 622B, 623 và 626 hiện còn 13 điểm ách tắc.", [F("other", "13", "item")]),
     ("Hiện trên địa bàn tỉnh có 6 Cty và 1 khu nông nghiệp.", [F("other", "6", "item"), F("other", "1", "item")]),
+    # `trên` before a count of surfaces is "on", no qualifier; after a word of quantity it is "more than"
+    ("Mưa lớn đã gây lũ vượt mức lịch sử trên hai tuyến sông tại TP. Huế.", [F("other", "2", "item", text="hai tuyến sông")]),
+    ("Tỉnh tháo dỡ dàn đèn trình diễn ánh sáng nghệ thuật trên 3 ngọn núi.", [F("other", "3", "item", text="3 ngọn núi")]),
+    ("Tỉnh có trên 100 ao nuôi tôm.", [F("other", "100", "item", "more_than")]),
     # `5/10 xóm`: five of ten hamlets, two counts (not a date, not money)
     ("Xã Vầy Nưa (Đà Bắc) có 5/10 xóm tiếp giáp với vùng hồ.", [F("other", "5", "item"), F("other", "10", "item")]),
     # `vụ 1` before no counted noun is the first crop; `vụ 5 người chết` still counts people
