@@ -27,21 +27,25 @@ _DIGIT = re.compile(r"\d")
 Period = tuple[int | None, int | None]
 
 
-def article_period(years: Sequence[YearMention], lay: Layout) -> tuple[Period, Period]:
-    """(the period framing the article, the period its title names) as (year, year_max) pairs."""
+def article_period(years: Sequence[YearMention], lay: Layout) -> tuple[Period, Period, bool]:
+    """(the period framing the article, the period its title names, whether the framing is the
+    day of the event the article reports rather than a period it names), periods as (year,
+    year_max) pairs."""
     text_end = len(lay.text)
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else text_end
     title_end = lay.paragraphs[0][1] if lay.paragraphs else 0
-    framing = framing_period(years, lay, title_end, _lead_end(lay, head_end))
-    if framing == (None, None):
-        framing = event_date(years, lay, head_end)
-    if framing == (None, None):
-        framing = body_lead_date(years, lay)
-    return framing, framing_period(years, lay, title_end, title_end)
+    found = (framing_mention(years, lay, title_end, _lead_end(lay, head_end)) or event_date(years, lay, head_end)
+             or body_lead_date(years, lay))
+    title = framing_mention(years, lay, title_end, title_end)
+    return _period(found), _period(title), bool(found and (found.dated or found.day))
 
 
-def framing_period(years: Sequence[YearMention], lay: Layout, title_end: int,
-                   head_end: int) -> tuple[int | None, int | None]:
+def _period(mention: YearMention | None) -> Period:
+    return (mention.year, mention.year_max) if mention is not None else (None, None)
+
+
+def framing_mention(years: Sequence[YearMention], lay: Layout, title_end: int,
+                    head_end: int) -> YearMention | None:
     """The period the title names, else the one a framing phrase of the lead names
     (`trong 9 tháng đầu năm 2024, ...`; `Trưa 27/8, ...` dates the event: the publication
     year). A day in the title dates the event too, even after a figure (`trao 500 suất quà dịp
@@ -59,8 +63,8 @@ def framing_period(years: Sequence[YearMention], lay: Layout, title_end: int,
             continue  # `Trong vòng 5 năm trở lại đây, chưa năm nào ... nhiều như năm nay`: this year's
         if (in_title or frames(lay, y) or ((y.dated or y.this_year or (y.day and not _bracketed(lay, y))) and y in in_first)
                 or (y in in_first and _opening_frame(lay, y, first))):
-            return y.year, y.year_max
-    return None, None
+            return y
+    return None
 
 
 def _bracketed(lay: Layout, year: YearMention) -> bool:
@@ -99,7 +103,7 @@ def _frame_opener_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(year_words().frame_openers)})(?!\w)")
 
 
-def event_date(years: Sequence[YearMention], lay: Layout, head_end: int) -> tuple[int | None, int | None]:
+def event_date(years: Sequence[YearMention], lay: Layout, head_end: int) -> YearMention | None:
     """The year of the first body sentence that says when an event happened (`Vụ việc xảy ra
     sáng 9/12`, `Mưa lớn diễn ra vào rạng sáng 28-8`): with no period in the title or lead, that
     dates the event the article reports (§8). A sentence opening with `Trước đó` tells of an
@@ -113,27 +117,27 @@ def event_date(years: Sequence[YearMention], lay: Layout, head_end: int) -> tupl
         if (pattern.search(lowered(lay.text[max(lo, y.start - 60):y.start]))
                 and not _story_past_re().match(lowered(lay.text[sentence[0]:sentence[1]]).lstrip(' "“'))
                 and '"' not in lay.text[sentence[0]:y.start] and "“" not in lay.text[sentence[0]:y.start]):
-            return y.year, y.year_max
-    return None, None
+            return y
+    return None
 
 
-def body_lead_date(years: Sequence[YearMention], lay: Layout) -> tuple[int | None, int | None]:
+def body_lead_date(years: Sequence[YearMention], lay: Layout) -> YearMention | None:
     """The date opening the first body paragraph (`Ngày 31/10, người dân ... phát hiện cá chết`)
     when the title and the lead (the sapo) date nothing and that sentence reports an incident (a
     fire, a flood, a death: `incident_words`): the news lead of papers that print a sapo first,
     dating the incident the article reports, every figure of it (§8 `that fire or flood`). A
     meeting's or a statement's day dates nothing more than its own sentence."""
     if len(lay.paragraphs) < 3:
-        return None, None
+        return None
     first = lay.paragraphs[2]
     opener, sentence = lay.clause(first[0]), lay.sentence(first[0])
     said = lowered(lay.text[sentence[0]:sentence[1]])
     if _statement_re().search(said) or not _incident_re().search(said):
-        return None, None  # `Ngày 8-11, ông A cho biết ...`: the day of a statement, not of the event
+        return None  # `Ngày 8-11, ông A cho biết ...`: the day of a statement, not of the event
     for y in years:
         if opener[0] <= y.start < opener[1] and (y.dated or y.day) and not y.comparison and frames(lay, y):
-            return y.year, y.year_max
-    return None, None
+            return y
+    return None
 
 
 @cache

@@ -108,7 +108,8 @@ def locate_place(groups: Sequence[PlaceGroup], scopes: Sequence[tuple[int, int]]
 
 def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
                 framing: tuple[int | None, int | None],
-                title_period: tuple[int | None, int | None] = (None, None)) -> tuple[int | None, int | None]:
+                title_period: tuple[int | None, int | None] = (None, None),
+                event_dated: bool = False) -> tuple[int | None, int | None]:
     """(year, year_max) of one figure: its clause, its sentence, the phrase that opens its
     paragraph (`Năm 2024, ...`) or a numbered event its first sentence reports (`Bão số 3 ...`: the
     paragraph tallies its damage), the heading above it, else the period the title or lead names.
@@ -141,6 +142,8 @@ def locate_year(years: Sequence[YearMention], lay: Layout, fig: Figure,
         found = [y for y in own if heading[0] <= y.start < heading[1]]
         if found:
             return _year_of(found[0], title_period)
+    if event_dated and _possessed(lay, fig) and not _affected(lay, fig):
+        return None, None  # `Thôn Đang có 69 hộ`, `cầu có 9 nhịp`: what a place or a work has, no event's
     return framing
 
 
@@ -197,6 +200,30 @@ def _captioned(lay: Layout, groups: Sequence[PlaceGroup]) -> frozenset[int]:
 @cache
 def _credit_re() -> re.Pattern[str]:
     return re.compile(place_words().photo_credit)
+
+
+def _possessed(lay: Layout, fig: Figure) -> bool:
+    """Whether the figure is what its clause's subject has (`Thôn Đang có 69 hộ, 311 nhân khẩu`,
+    `Cầu có 9 nhịp, 8 trụ`): `có` right before it or before the list it closes. A standing fact:
+    the article's dated event gives it no year (§8), though its own sentence or paragraph may."""
+    lo = lay.clause(fig.start)[0]
+    sentence = lay.sentence(fig.start)[0]
+    before = lowered(lay.text[max(sentence, lo - 40):fig.start])
+    has = _possession_re().search(before)
+    return has is not None and _possessor_re().search(before, 0, has.start()) is not None
+
+
+@cache
+def _possessor_re() -> re.Pattern[str]:
+    """A place or a work as the subject having the figure (`Thôn Đang`, `Cầu Sông Lô`)."""
+    return re.compile(rf"(?<!\w)(?:{alternation(year_words().possessors)})(?!\w)")
+
+
+@cache
+def _possession_re() -> re.Pattern[str]:
+    words = year_words()
+    return re.compile(rf"(?<!\w)(?:{alternation(words.possession_words)})\s+(?:[^\W\d_]+\s+){{0,2}}"
+                      rf"(?:[\d.,]+\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,\s*)*$")
 
 
 def _affected(lay: Layout, fig: Figure) -> bool:
@@ -284,7 +311,7 @@ def locate(article: Article) -> Article:
     groups = where_events_hold(text, group_places(text, usable))
     years = find_years(text, published_year(article))
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(text)
-    framing, title_period = article_period(years, lay)
+    framing, title_period, event_dated = article_period(years, lay)
     lead = (0, head_end)
     captioned, listed = _captioned(lay, groups), _listed(lay, groups)
     # a firm named after a province other than the article's (`Formosa Hà Tĩnh`) frames nothing
@@ -299,7 +326,7 @@ def locate(article: Article) -> Article:
                                        unnamed)
         if fig.value > 1 and _counts_provinces(fig):
             province = None  # `4 tỉnh miền Trung`: the figure spans its provinces
-        year, year_max = locate_year(years, lay, fig, framing, title_period)
+        year, year_max = locate_year(years, lay, fig, framing, title_period, event_dated)
         figures.append(fig.model_copy(update={"place": place, "province": province, "year": year,
                                               "year_max": year_max}))
     return article.model_copy(update={"figures": figures, "province": main})

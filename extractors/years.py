@@ -65,6 +65,8 @@ class YearWords(BaseModel):
     term_heads: list[str]
     statement_verbs: list[str]
     incident_words: list[str]
+    possession_words: list[str]
+    possessors: list[str]
 
 
 @dataclass(frozen=True)

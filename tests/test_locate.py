@@ -131,6 +131,14 @@ def test_a_day_in_the_lead_dates_the_event() -> None:
     ("Cá diêu hồng chết bất thường ở Cần Thơ\nHàng chục tấn cá của nhiều hộ nuôi chết nổi trên sông.\nNgày 31/10, "
      "người dân phát hiện cá diêu hồng nuôi trong bè chết nổi dày đặc trên mặt sông.\nÔng Hòa ước tính đã có 4 - 5 tấn "
      "cá bị chết.", "4 - 5 tấn", 2023),
+    # what a place or a work has is a standing fact the dated event does not date (held-out CAND, GD&TĐ) ...
+    ("Cõng hàng tiếp tế vùng bị cô lập\nNgày 2/11, công an xã trở lại 2 thôn bị cô lập sau mưa lũ.\nThôn Đang có "
+     "69 hộ, 311 nhân khẩu, cách trung tâm xã 15km.", "311 nhân khẩu", None),
+    # ... unless the event's damage is told of it
+    ("Mưa lũ gây thiệt hại\nNgày 2/11, mưa lũ gây ngập nhiều nơi.\nToàn huyện có 200 nhà bị ngập.", "200 nhà", 2023),
+    # ... while a period the lead names frames it (tuoitre_201: `Đến nay, cả nước có khoảng 52,7 triệu lao động`)
+    ("Lao động 9 tháng đầu năm\nTrong 9 tháng đầu năm 2023, thu nhập của người lao động tăng.\nĐến nay, cả nước "
+     "có khoảng 52,7 triệu lao động.", "khoảng 52,7 triệu lao động", 2023),
     # ... not a statement's day (tuoitre_202), nor a meeting's (tuoitre_203)
     ("Học sinh không được hỗ trợ bảo hiểm\nPhụ huynh khiếu nại.\nNgày 8-11, ông Công cho biết đang phối hợp chi trả "
      "cho phụ huynh bị chết lặng vì mất tiền.\nToàn huyện có khoảng 13.000 người dân thuộc đối tượng.",
