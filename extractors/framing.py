@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from .layout import Layout
-from .lexicon import alternation, windows
+from .lexicon import alternation, windows, word_re
 from .years import YearMention, lowered, year_words
 
 #: A year frames what follows when its clause has at most this many other words (`Trong
@@ -142,12 +142,12 @@ def body_lead_date(years: Sequence[YearMention], lay: Layout) -> YearMention | N
 
 @cache
 def _incident_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(year_words().incident_words)})(?!\w)")
+    return word_re(year_words().incident_words)
 
 
 @cache
 def _statement_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(year_words().statement_verbs)})(?!\w)")
+    return word_re(year_words().statement_verbs)
 
 
 @cache

@@ -19,7 +19,7 @@ from functools import cache
 from vnfigures.schemas import Article, Figure
 
 from .gazetteer import name_key, place_words
-from .lexicon import alternation, windows
+from .lexicon import alternation, windows, word_re
 from .layout import Layout, layout
 from .main_place import main_province
 from .place_groups import (FOREIGN, PlaceGroup, ends_a_firms_name, ends_a_national_name, group_places,
@@ -216,7 +216,7 @@ def _possessed(lay: Layout, fig: Figure) -> bool:
 @cache
 def _possessor_re() -> re.Pattern[str]:
     """A place or a work as the subject having the figure (`Thôn Đang`, `Cầu Sông Lô`)."""
-    return re.compile(rf"(?<!\w)(?:{alternation(year_words().possessors)})(?!\w)")
+    return word_re(year_words().possessors)
 
 
 @cache
