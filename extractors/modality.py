@@ -251,9 +251,13 @@ def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
     lists the contents of a programme still planned (`planned_contents`), or it is an item of a
     list on its own lines that a plan or forecast line opens (`listed`)."""
     prev = ctx.fine_previous(sentence[0])
-    if prev is None or scopes(ctx.text, *sentence):
+    if prev is None:
         return False
-    if planned_contents(ctx, sentence) or planned_breakdown(ctx, sentence, prev):
+    if planned_breakdown(ctx, sentence, prev):
+        return True  # asked only for a figure no cue of its own sentence reaches
+    if scopes(ctx.text, *sentence):
+        return False
+    if planned_contents(ctx, sentence):
         return True
     if "\n" in ctx.text[prev[1]:sentence[0]]:
         return listed(ctx, sentence)

@@ -388,6 +388,9 @@ CHANGE_CONTINUED = [
     ("#11", "Năm tới, tỉnh sẽ hỗ trợ 2 triệu đồng/tháng cho mỗi hộ.", "T"),
     ("baomoi_60", "Đơn vị đang phối hợp tổ chức thu mua 20 tấn bí đỏ và sẽ phân phối tại siêu thị.", "A"),
     ("#11", "Năm 2018, tỉnh đã nuôi trồng thủy sản 68.600ha. Trong đó, tôm nước lợ 45.500ha.", "AA"),
+    # ... a cue later in the breakdown's own sentence does not stop that for the parts before it
+    ("#11", "Năm 2018, tỉnh có kế hoạch nuôi trồng thủy sản 68.600ha. Trong đó, tôm nước lợ 45.500ha và nhắm "
+     "tới mục tiêu đạt tổng sản lượng 239.330 tấn.", "TTT"),
     ("nhandan_202", "Giá trị dịch vụ đến năm 2017 đạt 6.452 tỷ đồng, đạt 74% mục tiêu giai đoạn 2015-2020. "
      "Trong đó, ngành du lịch tăng trưởng bình quân 10,2%/năm.", "AAA"),
 ]
