@@ -383,6 +383,8 @@ CHANGE_CONTINUED = [
     # an abbreviation's dot (`TP. Huế`) ends no sentence: the opening forecast cue still governs (held-out
     # Báo Lâm Đồng)
     ("#11", "Theo dự báo, khu vực TP. Huế, TP. Đà Nẵng phổ biến từ 300 - 500mm, có nơi trên 750mm.", "TT"),
+    # a recommendation says what should be done (held-out tepbac)
+    ("#11", "Ngành chức năng khuyến cáo nông dân cần thay nước tầng đáy ao từ 10-20%.", "T"),
     # a rate per period that only `sẽ` governs is a habit (held-out thuysanvietnam); a plan's stays a target
     ("#11", "Đặc biệt, một số lồng cho năng suất cao, sẽ thu về khoảng 100 triệu đồng/năm.", "A"),
     ("#11", "Năm tới, tỉnh sẽ hỗ trợ 2 triệu đồng/tháng cho mỗi hộ.", "T"),
