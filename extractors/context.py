@@ -14,7 +14,7 @@ from functools import cache
 
 from vnfigures.schemas import canonical_decimal
 
-from .lexicon import UnitEntry, alternation, cues, unit_table
+from .lexicon import UnitEntry, alternation, cues, unit_table, windows
 
 from .numbers import parse_number
 
@@ -103,7 +103,7 @@ def _abbreviation_re() -> re.Pattern[str]:
 
 def _abbreviation_before(text: str, dot: int) -> bool:
     """Whether the word right before the dot at `dot` is an abbreviation (`TP`, `GS`)."""
-    return _abbreviation_re().search(text, max(0, dot - 8), dot) is not None
+    return _abbreviation_re().search(text, max(0, dot - windows().abbreviation_before), dot) is not None
 
 
 def _cut(sentences: Sequence[tuple[int, int]], rule: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

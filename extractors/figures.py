@@ -21,7 +21,7 @@ from vnfigures.schemas import Figure, Kind, Qualifier
 
 from .context import ArticleContext, nfc_with_offsets
 from .joins import Draft, dimension_drafts, fraction_drafts, join, multiple_drafts
-from .lexicon import alternation, cues
+from .lexicon import alternation, cues, windows
 from .modality import decide as decide_modality
 from .numbers import NumberMention, scan_numbers
 from .qualifiers import approx_governed, is_difference, qualifier_after, qualifier_before
@@ -96,7 +96,7 @@ def _on_a_surface(text: str, cue_start: int, d: Draft) -> bool:
     head = d.subject.lower()
     if not any(head == w or head.startswith(w + " ") for w in cues().locative_surfaces):
         return False
-    return _quantity_before_re().search(text, max(0, cue_start - 20), cue_start) is None
+    return _quantity_before_re().search(text, max(0, cue_start - windows().quantity_before), cue_start) is None
 
 
 @cache

@@ -75,7 +75,8 @@ def _bracketed(lay: Layout, year: YearMention) -> bool:
 
 def _names_a_term(lay: Layout, year: YearMention) -> bool:
     """Whether `year` is a term's (`nhiệm kỳ 2018 - 2023`): in a title it names a congress."""
-    return _term_re().search(lowered(lay.text[max(0, year.start - 12):year.start + 12])) is not None
+    around = windows().term_around
+    return _term_re().search(lowered(lay.text[max(0, year.start - around):year.start + around])) is not None
 
 
 @cache
@@ -114,7 +115,7 @@ def event_date(years: Sequence[YearMention], lay: Layout, head_end: int) -> Year
             continue
         lo, _ = lay.clause(y.start)
         sentence = lay.sentence(y.start)
-        if (pattern.search(lowered(lay.text[max(lo, y.start - 60):y.start]))
+        if (pattern.search(lowered(lay.text[max(lo, y.start - windows().event_dating_before):y.start]))
                 and not _story_past_re().match(lowered(lay.text[sentence[0]:sentence[1]]).lstrip(' "“'))
                 and '"' not in lay.text[sentence[0]:y.start] and "“" not in lay.text[sentence[0]:y.start]):
             return y

@@ -208,7 +208,7 @@ def _possessed(lay: Layout, fig: Figure) -> bool:
     the article's dated event gives it no year (§8), though its own sentence or paragraph may."""
     lo = lay.clause(fig.start)[0]
     sentence = lay.sentence(fig.start)[0]
-    before = lowered(lay.text[max(sentence, lo - 40):fig.start])
+    before = lowered(lay.text[max(sentence, lo - windows().possession_before):fig.start])
     has = _possession_re().search(before)
     return has is not None and _possessor_re().search(before, 0, has.start()) is not None
 

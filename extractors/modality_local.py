@@ -165,7 +165,7 @@ _CLAUSE_OPENING = re.compile(r"(?:^|[.!?;:,\n“\"(])[\s“\"(\-–]*$")
 def _opens_clause(text: str, start: int) -> bool:
     """Whether the figure (its qualifier included) opens its clause: then it is the clause's
     subject (`Hơn 3.000m3 đất sẽ đổ xuống`), not a modifier of it (`Xe dưới 12 ghế sẽ tăng`)."""
-    return _CLAUSE_OPENING.search(text, max(0, start - 12), start) is not None
+    return _CLAUSE_OPENING.search(text, max(0, start - windows().clause_opening_before), start) is not None
 
 
 @cache
