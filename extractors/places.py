@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .gazetteer import gazetteer, name_key, place_words
 from .lexicon import UPPERCASE, alternation, cue_before_re, windows
@@ -170,13 +170,29 @@ def find_places(text: str, counts: frozenset[int] = frozenset()) -> list[PlaceMe
 
     `counts` are the starts of the article's figures: a short number ending a run of names is
     part of the name (`ĐH Sư phạm Hà Nội 2`, `hầm Hải Vân 2`) unless it starts a figure, as in a
-    breakdown by place (`Hà Giang 2 người, Điện Biên 2 người`): the name before it is a place."""
+    breakdown by place (`Hà Giang 2 người, Điện Biên 2 người`): the name before it is a place.
+
+    The locate step and the entity step both read an article's places; the answer depends only
+    on the text and on which runs lose their trailing number, so it is kept for the last few
+    texts and computed once."""
+    cut = frozenset(run.start() for run in _RUN.finditer(text) if _cuts_number(run, counts))
+    return list(_places_of(text, cut))
+
+
+def _cuts_number(run: re.Match[str], counts: frozenset[int]) -> bool:
+    """Whether the short number ending this run of names starts one of the figures `counts`."""
+    tail = _TRAILING_NUMBER.search(run.group(0))
+    return tail is not None and run.start() + len(run.group(0)) - len(tail.group(0).lstrip()) in counts
+
+
+@lru_cache(maxsize=4)
+def _places_of(text: str, cut: frozenset[int]) -> tuple[PlaceMention, ...]:
+    """The places of `text`, the runs starting at `cut` read without their trailing number."""
     found: list[PlaceMention] = []
     for run in _RUN.finditer(text):
         name = run.group(0)
-        tail = _TRAILING_NUMBER.search(name)
-        if tail is not None and run.start() + len(name) - len(tail.group(0).lstrip()) in counts:
-            name = name[:tail.start()]
+        if run.start() in cut:
+            name = name[:_TRAILING_NUMBER.search(name).start()]
         found.extend(_from_run(text, run.start(), name))
     taken = [(m.start, m.end) for m in found]
     for m in _numbered_re().finditer(text):
@@ -201,7 +217,7 @@ def find_places(text: str, counts: frozenset[int] = frozenset()) -> list[PlaceMe
     found = [p for p in found if not any(s <= p.start and p.end <= e for s, e in named)]
     routes = _routes(text)
     found = [p for p in found if not any(r.start < p.end and p.start < r.end for r in routes)] + routes
-    return sorted(found, key=lambda p: p.start)
+    return tuple(sorted(found, key=lambda p: p.start))
 
 
 @cache

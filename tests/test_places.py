@@ -106,3 +106,19 @@ def places(text: str) -> list[tuple[str, str, str | None]]:
 ])
 def test_places(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert places(sentence) == expected
+
+
+@pytest.mark.parametrize(("text", "count", "with_count", "without"), [
+    # the school's number is part of its name, unless a figure starts there
+    ("Trường ĐH Sư phạm Hà Nội 2 tuyển 2.000 chỉ tiêu.", "2 tuyển", ["Hà Nội"], []),
+    ("Mưa lũ làm 9 người thiệt mạng, tiếp đến là Hà Giang 2 người, Điện Biên 2 người.", "2 người, Đ",
+     ["Hà Giang"], []),
+])
+def test_places_read_again_with_other_counts_follow_the_counts(
+        text: str, count: str, with_count: list[str], without: list[str]) -> None:
+    """The places of a text are kept for the next caller (the entity step reads them after the
+    locate step); a caller whose figures start elsewhere still gets the answer for its figures."""
+    at = frozenset({text.index(count)})
+    assert [p.text for p in find_places(text)] == without
+    assert [p.text for p in find_places(text, at)] == with_count
+    assert [p.text for p in find_places(text)] == without
