@@ -53,6 +53,7 @@ class PlaceWords(BaseModel):
     share_before: str
     unit_only_aliases: list[str]
     residence_words: list[str]
+    person_details_before: str
     constituency_words: list[str]
     registration_words: list[str]
     plate_vehicles: list[str]

@@ -298,6 +298,20 @@ def published_year(article: Article) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _not_where_events_hold(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup]:
+    """The groups, read with every name (bare district names too), that say where a person
+    lives or comes from, or another place no figure holds at (`where_events_hold`): `quê Bình
+    Lục, Hà Nam` is one hometown even where the bare `Bình Lục` is left unread."""
+    groups = group_places(text, list(mentions))
+    kept = {(g.start, g.end) for g in where_events_hold(text, groups)}
+    return [g for g in groups if (g.start, g.end) not in kept]
+
+
+def _outside(groups: Sequence[PlaceGroup], excluded: Sequence[PlaceGroup]) -> list[PlaceGroup]:
+    """`groups` without those lying inside one of `excluded`."""
+    return [g for g in groups if not any(e.start <= g.start and g.end <= e.end for e in excluded)]
+
+
 def locate(article: Article) -> Article:
     """Fill place/province/year/year_max of every figure and the article's main province."""
     text = article.text
@@ -308,7 +322,7 @@ def locate(article: Article) -> Article:
     # A bare district name (`Ba Vì`) is read only inside the article's own province: elsewhere
     # it is as likely a street, a bridge or a market named after a district (`đường Hai Bà Trưng`).
     usable = [m for m in mentions if m.level != "bare" or (main and main in m.provinces) or _after_locative(text, m)]
-    groups = where_events_hold(text, group_places(text, usable))
+    groups = _outside(where_events_hold(text, group_places(text, usable)), _not_where_events_hold(text, mentions))
     years = find_years(text, published_year(article))
     head_end = lay.paragraphs[1][1] if len(lay.paragraphs) > 1 else len(text)
     framing, title_period, event_dated = article_period(years, lay)

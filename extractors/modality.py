@@ -28,7 +28,7 @@ from .context import ArticleContext
 from .lexicon import alternation_or_never, word_set, windows
 from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
                              target_after, target_right_before)
-from .modality_cues import (breakdown_re, carry, habit_rate_re, rule_back_ref_re, rule_issue_re, rule_object_re, computation_re, event_condition_re, computed_weak, fact_weak, price_re, purchase_re, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
+from .modality_cues import (breakdown_re, carry, continuation_re, habit_rate_re, rule_back_ref_re, rule_issue_re, rule_object_re, computation_re, event_condition_re, computed_weak, fact_weak, price_re, purchase_re, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
                             opening_lead_re, opening_only, programme_contents_re, provision_re, relative_fact_cues,
                             relative_fact_re, rule_condition, rule_re, rule_weak, target_pattern_re, target_re, weak)
 
@@ -247,7 +247,8 @@ def _anchor(text: str, start: int, end: int, found: Sequence[Scope]) -> int:
 
 def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
     """The sentence has no cue of its own and the previous sentence of its paragraph ends in
-    the sentence scope of a carried cue (`Dự báo ... . Tổng lượng mưa cả đợt 200-300 mm`), it
+    the sentence scope of a carried cue (`Dự báo ... . Tổng lượng mưa cả đợt 200-300 mm`; the
+    first sentence of the next paragraph when a continuation opens it: `Còn ...`), it
     lists the contents of a programme still planned (`planned_contents`), or it is an item of a
     list on its own lines that a plan or forecast line opens (`listed`)."""
     prev = ctx.fine_previous(sentence[0])
@@ -259,7 +260,7 @@ def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
         return False
     if planned_contents(ctx, sentence):
         return True
-    if "\n" in ctx.text[prev[1]:sentence[0]]:
+    if "\n" in ctx.text[prev[1]:sentence[0]] and not continuation_re().match(ctx.text, sentence[0], sentence[1]):
         return listed(ctx, sentence)
     found = scopes(ctx.text, *prev)
     last = innermost(found, prev[1] - 1)

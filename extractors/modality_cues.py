@@ -37,6 +37,7 @@ class ModalityCues(_Strict):
     clause_breaks: list[str] = []
     opening_leads: list[str] = []
     carry_cues: list[str] = []
+    carry_continuations: list[str] = []
     change_verbs: list[str] = []
     change_ends: list[str] = []
     change_summary_leads: list[str] = []
@@ -243,6 +244,14 @@ def computation_re() -> re.Pattern[str]:
 @cache
 def dated_result_re() -> re.Pattern[str]:
     return words_re(modality_cues().dated_result_verbs)
+
+
+@cache
+def continuation_re() -> re.Pattern[str]:
+    """A sentence opening with a word of `carry_continuations` (`Còn một số ngành ...`), matched
+    at its start."""
+    words = alternation_or_never(modality_cues().carry_continuations)
+    return re.compile(rf"[\s\W]*(?:{words})(?!\w)", re.IGNORECASE)
 
 
 @cache

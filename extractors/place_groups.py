@@ -54,8 +54,8 @@ def group_places(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceGroup
 
 
 def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGroup]:
-    """The groups that may locate a figure: not where a person lives (`anh A, trú tại xã B`) or
-    comes from (`người Sài Gòn`), since the people of an event hold at the event's place (§8);
+    """The groups that may locate a figure: not where a person lives (`anh A, trú tại xã B`, `anh
+    A (30 tuổi, xã B)`) or comes from (`người Sài Gòn`), since the people of an event hold at the event's place (§8);
     not where a vehicle is registered (`xe tải biển Tiền Giang`); not where a trip or goods go
     (`đi Đà Nẵng`, `xuất khẩu sang Mỹ`); not a deputy's constituency
     (`đoàn đại biểu Quốc hội tỉnh Đắk Lắk`); nor a nationality (`1 người
@@ -63,7 +63,8 @@ def where_events_hold(text: str, groups: Sequence[PlaceGroup]) -> list[PlaceGrou
     out = []
     for g in groups:
         before = text[max(0, g.start - windows().residence_before):g.start]
-        if (_residence_re().search(before) or _plate_re().search(before) or _constituency_re().search(before)
+        if (_residence_re().search(before) or _person_details_re().search(before)
+                or _plate_re().search(before) or _constituency_re().search(before)
                 or _destination_re().search(before)):
             continue
         if g.levels == FOREIGN and (_nationality_re().search(before) or _arrival_re().search(before)):
@@ -188,6 +189,12 @@ def _group_gap_re() -> re.Pattern[str]:
 @cache
 def _residence_re() -> re.Pattern[str]:
     return cue_before_re(place_words().residence_words, r"\s+")
+
+
+@cache
+def _person_details_re() -> re.Pattern[str]:
+    """A person's age or birth year and a comma right before a place (`(34 tuổi, huyện Phù Mỹ`)."""
+    return re.compile(place_words().person_details_before, re.IGNORECASE)
 
 
 @cache

@@ -568,3 +568,22 @@ def test_a_firm_word_then_a_preposition_leaves_the_place() -> None:
     text = ("Nông dân chờ giải cứu bí đỏ ở miền Trung\nCác siêu thị tại TP.HCM đang tổ chức giải cứu bí đỏ cho nông dân.\n"
             "Giá bán ở mức 5.000 đồng/kg.")
     assert locate(article(text, ["5.000 đồng/kg"])).figures[0].province == "Hồ Chí Minh"
+
+
+@pytest.mark.parametrize(("text", "span", "province"), [
+    # a person's age or birth year before a place: where the person is from, no place of the figures
+    # (H/tuoitre_1: the career totals of a lecturer hold nowhere the article names)
+    ("Chân dung 4 ứng viên phó giáo sư\nHội đồng Giáo sư nhà nước vừa công bố danh sách.\nÔng Nguyễn Hoàng "
+     "Chung (34 tuổi, huyện Phù Mỹ, Bình Định) hiện là giảng viên. Ông Chung đã công bố 43 bài báo khoa học.",
+     "43 bài báo", None),
+    ("Tai nạn lao động\nCông an đang điều tra.\nAnh Nguyễn Văn A (SN 1990, xã Đông Hải, Bạc Liêu) bị thương, "
+     "2 người khác tử vong.", "2 người", None),
+    # ... while the event's own place still holds its figures
+    ("Tai nạn lao động\nCông an đang điều tra.\nTại xã Đông Hải, Bạc Liêu, anh Nguyễn Văn A (SN 1990) bị "
+     "thương, 2 người khác tử vong.", "2 người", "Cà Mau"),
+    # a hometown with a bare district name before its province is one hometown (`quê Bình Lục, Hà Nam`)
+    ("Chân dung 4 ứng viên phó giáo sư\nHội đồng Giáo sư nhà nước vừa công bố danh sách.\nBà Mai (33 tuổi, "
+     "quê Bình Lục, Hà Nam) hiện là giảng viên. Bà Mai đã công bố 31 bài báo khoa học.", "31 bài báo", None),
+])
+def test_where_a_person_is_from_locates_no_figure(text: str, span: str, province: str | None) -> None:
+    assert locate(article(text, [span])).figures[0].province == province

@@ -411,6 +411,12 @@ def test_modality_of_each_figure(source: str, sentence: str, expected: str) -> N
     # the forecast opener carries within its paragraph, not past a line break or a cue of its own
     ("Dự báo đêm nay có mưa to. Tổng lượng mưa phổ biến 200-300 mm.", "T"),
     ("Dự báo đêm nay có mưa to.\nTổng lượng mưa phổ biến 200-300 mm.", "A"),
+    # ... unless the next paragraph opens by going on with it (`Còn ...`: tuoitre_201, whose paragraphs
+    # a one-line scrape joined by two spaces)
+    ("Dự báo trong quý 4-2024, các ngành tăng tuyển dụng là sản xuất giường, tủ, bàn ghế (tăng 4,5%).\nCòn một "
+     "số ngành khác giảm tuyển dụng như sản xuất thiết bị điện (giảm 1,3%) hay nông lâm thủy sản (giảm 0,1%).", "TTT"),
+    ("Trong quý 3-2024, các ngành tăng tuyển dụng là sản xuất giường, tủ, bàn ghế (tăng 4,5%).\nCòn một "
+     "số ngành khác giảm tuyển dụng như sản xuất thiết bị điện (giảm 1,3%).", "AA"),
     ("Dự báo đêm nay có mưa to. Hôm qua đã có nơi mưa 200 mm.", "A"),
     # a plan cue in the middle of a sentence stops at `;`, one that opens it does not
     ("Tỉnh đã xây 9 cầu, theo kế hoạch còn 4 cầu; 2 cầu khác đang thi công.", "ATA"),

@@ -29,6 +29,14 @@ from vnfigures.clean.scrape_runs import (article_resumes, drop_page_tail, drop_p
                                         drop_quoting_tail, drop_related_runs)
 from vnfigures.errors import NoArticleFound
 
+#: Where a paragraph ends inside a line: a sentence's end, then two or more spaces or a tab.
+#: Scrapes that keep a whole article on one line (a JSON `content` field, a copied page) join
+#: its paragraphs so (`... đông đúc.  Có kinh nghiệm ...`, `... ông Huy nói.  Source link`);
+#: a written paragraph puts one space between its sentences. The paragraphs are lines again,
+#: so the line rules see the byline or link that ends the page, and the later steps see which
+#: paragraph frames a figure.
+_JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?…])([\"”’)]*)[ \t]*(?:  |\t)[ \t]*(?=\S)")
+
 # Header lines of at most this many words before the headline are section labels.
 _LABEL_MAX_WORDS = 3
 # Teasers that follow a title-case byline are cut only when there are at least this many.
@@ -43,6 +51,7 @@ def clean_text(text: str) -> Cleaned:
     Every pass only removes text, so this ends. A section list pasted as text (many lines, no
     run of article sentences) raises `NoArticleFound`, as an HTML list page does.
     """
+    text = split_joined_paragraphs(text)
     message = list_page_message([line.strip() for line in text.splitlines() if line.strip()])
     if message is not None:
         raise NoArticleFound(message)
@@ -53,6 +62,15 @@ def clean_text(text: str) -> Cleaned:
         if again.text == cleaned.text:
             return Cleaned(title=again.title, paragraphs=again.paragraphs, url=url, published=published)
         cleaned = again
+
+
+def split_joined_paragraphs(text: str) -> str:
+    """`text` with the paragraphs a one-line scrape joined by two spaces on lines of their own.
+
+    >>> split_joined_paragraphs("Mưa lớn kéo dài.  Ông Huy nói thêm.")
+    'Mưa lớn kéo dài.\\nÔng Huy nói thêm.'
+    """
+    return _JOINED_PARAGRAPHS.sub(lambda m: m.group(1) + "\n", text)
 
 
 def _clean_once(text: str) -> Cleaned:
