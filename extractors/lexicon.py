@@ -306,6 +306,7 @@ class Windows(_Strict):
     passive_after_words: int = Field(gt=0)
     contrast_before: int = Field(gt=0)
     list_items: int = Field(gt=0)
+    specified_goals: int = Field(gt=0)
 
 
 @cache

@@ -28,7 +28,7 @@ from .context import ArticleContext
 from .lexicon import alternation_or_never, word_set, windows
 from .modality_local import (at_place, contrast_fact, hypothetical_question, local_fact, revises_plan,
                              target_after, target_right_before)
-from .modality_cues import (breakdown_re, carry, continuation_re, habit_rate_re, rule_back_ref_re, rule_issue_re, rule_object_re, computation_re, event_condition_re, computed_weak, fact_weak, price_re, purchase_re, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
+from .modality_cues import (breakdown_re, carry, continuation_re, specification_re, habit_rate_re, rule_back_ref_re, rule_issue_re, rule_object_re, computation_re, event_condition_re, computed_weak, fact_weak, price_re, purchase_re, change_frame_re, change_own_time_re, change_summary_re, fact_re, habit_re, habit_weak, list_item_re, modality_cues, not_cue_re,
                             opening_lead_re, opening_only, programme_contents_re, provision_re, relative_fact_cues,
                             relative_fact_re, rule_condition, rule_re, rule_weak, target_pattern_re, target_re, weak)
 
@@ -258,7 +258,7 @@ def carried(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
         return True  # asked only for a figure no cue of its own sentence reaches
     if scopes(ctx.text, *sentence):
         return False
-    if planned_contents(ctx, sentence):
+    if planned_contents(ctx, sentence) or specified_goals(ctx, sentence):
         return True
     if "\n" in ctx.text[prev[1]:sentence[0]] and not continuation_re().match(ctx.text, sentence[0], sentence[1]):
         return listed(ctx, sentence)
@@ -299,6 +299,48 @@ def planned_contents(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
         return False
     last = innermost(scopes(ctx.text, *prev), prev[1] - 1)
     return bool(last and last.modality is Modality.target)
+
+
+#: A year written in a sentence (`năm 2024`, `2021-2025`): a sentence that names one states its own time.
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+#: A date inside the year (`ngày 7/11`, `15/3`).
+_DATE = re.compile(r"(?<![\d.,])\d{1,2}/\d{1,2}(?![\d.,]\d)")
+
+
+def specified_goals(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:
+    """The sentence, with no cue, year or date of its own, follows a sentence opening with
+    `specification_openers` and, right after it, a target scope (`Cụ thể đến năm 2030, tốc độ tăng trưởng ... đạt
+    trên 4%/năm`) through sentences that have none either, across paragraphs: a scheme's goals are
+    detailed over the paragraphs after such an opening (`Diện tích NTTS đạt trên 990.000ha …`,
+    `Sản lượng NTTS đạt trên 4,8 triệu tấn.`), each one more goal of that horizon (#11). A heading
+    line, a cue, a year or a date ends the details. Walks back at most `specified_goals` sentences."""
+    text = ctx.text
+    if _states_own_time(text, sentence) or _is_heading_line(text, sentence):
+        return False
+    prev = ctx.fine_previous(sentence[0])
+    for _ in range(windows().specified_goals):
+        if prev is None:
+            return False
+        found = scopes(text, *prev)
+        opener = specification_re().match(text, prev[0], prev[1])
+        if opener is not None:  # the goal's horizon or cue right after it: `Cụ thể đến năm 2030,`
+            return any(s.opening and s.modality is Modality.target and s.start <= opener.end() for s in found)
+        if found or _states_own_time(text, prev) or _is_heading_line(text, prev):
+            return False
+        prev = ctx.fine_previous(prev[0])
+    return False
+
+
+def _states_own_time(text: str, sentence: tuple[int, int]) -> bool:
+    return bool(_YEAR.search(text, *sentence) or _DATE.search(text, *sentence))
+
+
+def _is_heading_line(text: str, sentence: tuple[int, int]) -> bool:
+    """A whole line that does not end like a sentence (a subheading)."""
+    start, end = sentence
+    line = text[start:end].rstrip()
+    whole = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end:end + 1] in ("\n", ""))
+    return whole and bool(line) and line[-1] not in ".!?…:;\"”"
 
 
 def listed(ctx: ArticleContext, sentence: tuple[int, int]) -> bool:

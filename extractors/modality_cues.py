@@ -57,6 +57,7 @@ class ModalityCues(_Strict):
     future_after: list[str] = []
     future_after_not: list[str] = []
     breakdown_openers: list[str] = []
+    specification_openers: list[str] = []
     purchase_verbs: list[str] = []
     price_words: list[str] = []
     currency_words: list[str] = []
@@ -252,6 +253,14 @@ def continuation_re() -> re.Pattern[str]:
     at its start."""
     words = alternation_or_never(modality_cues().carry_continuations)
     return re.compile(rf"[\s\W]*(?:{words})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def specification_re() -> re.Pattern[str]:
+    """A sentence opening with a word of `specification_openers` (`Cụ thể đến năm 2030, …`),
+    matched at its start."""
+    words = alternation_or_never(modality_cues().specification_openers)
+    return re.compile(rf"[\s\W]*(?:{words})(?!\w)[\s,]*", re.IGNORECASE)
 
 
 @cache

@@ -66,6 +66,10 @@ KINDS = [
     ("hai cháu bé", [F("people", "2", "person")]),
     ("trên 144.000 phần quà", [F("gifts", "144000", "gift", "more_than")]),
     ("395.550 suất học bổng", [F("gifts", "395550", "gift")]),
+    # parts per thousand (salinity) are a measure, even where gifts are given (G/vnexpress_1)
+    ("Tỉnh hỗ trợ nước ngọt, nước mặn ở mức 4-10 phần nghìn vẫn tràn tới.",
+     [F("other", "4", "item", "range", value_max="10")]),
+    ("độ mặn đo được 5‰", [F("other", "5", "item")]),
     ("26 cây cầu, 2 tuyến lộ nông thôn", [F("infrastructure", "26", "item"), F("infrastructure", "2", "item")]),
     ("xây 3 phòng học và 1 nhà văn hóa", [F("infrastructure", "3", "item"), F("infrastructure", "1", "item")]),
     ("tăng 7,4% so với năm 2016", [F("percent", "7.4", "percent", text="7,4%")]),

@@ -36,6 +36,10 @@ OPENING = [
     ("tuoitre_204", "Trong năm 2025, Sở Giáo dục và Đào tạo Thanh Hóa phối hợp với Sở Nội vụ sẽ tham mưu cho "
      "UBND tỉnh tiếp tục giao 6.507 chỉ tiêu lao động hợp đồng làm giáo viên.", "T"),
     ("§7", "Theo kế hoạch, năm nay huyện xây 50 nhà; đến nay đã xây 20 nhà.", "TA"),
+    # the hours ahead of a forecast (H/vietnamnet_1); a story's `ngày tiếp theo` is no cue
+    ("H/vietnamnet_1", "Trong 24-48 giờ tiếp theo, vùng gió mạnh của bão mở rộng đến vùng biển từ Quảng Bình đến "
+     "Quảng Ngãi, sóng biển cao từ 2-3m, vùng gần tâm bão từ 3-5m.", "TT"),
+    ("#11", "Ngày tiếp theo, đoàn đã trao 50 suất quà cho bà con.", "A"),
     ("§7", "Dự kiến trong năm tới, tỉnh xây 30 căn nhà, nhưng hiện nay mới có 10 căn nhà được khởi công.", "TA"),
     # a forecast opening its sentence governs it past `nhưng`, `nên`; a fact cue still ends it (#11)
     ("#11", "Dự báo đêm nay, Bắc Bộ có mưa, nhưng lượng mưa chỉ 20-50mm.", "T"),
@@ -411,6 +415,16 @@ def test_modality_of_each_figure(source: str, sentence: str, expected: str) -> N
     # the forecast opener carries within its paragraph, not past a line break or a cue of its own
     ("Dự báo đêm nay có mưa to. Tổng lượng mưa phổ biến 200-300 mm.", "T"),
     ("Dự báo đêm nay có mưa to.\nTổng lượng mưa phổ biến 200-300 mm.", "A"),
+    # `Cụ thể đến năm 2030,` opens a scheme's goals: the sentences after it, over the next paragraphs, with no
+    # cue, year or date of their own, are more goals (G/kinhtedothi_1); a cue, a year or a heading ends them
+    ("Cụ thể đến năm 2030, tốc độ tăng trưởng giá trị NTTS đạt trên 4%/năm.\nDiện tích NTTS đạt trên 990.000ha, "
+     "trong đó, tôm nước lợ 720.000ha.\nSản lượng NTTS đạt trên 4,8 triệu tấn. Trong đó, cá tra khoảng 2 triệu tấn.\n"
+     "Năm 2020, sản lượng đạt 4,5 triệu tấn.", "TTTTTA"),
+    ("Cụ thể đến năm 2030, tốc độ tăng trưởng đạt trên 4%/năm.\nKết quả năm 2020\nSản lượng đạt 4,5 triệu tấn.", "TA"),
+    ("Cụ thể, năm 2020 sản lượng đạt 4,5 triệu tấn.\nDiện tích nuôi đạt 990.000ha.", "AA"),
+    # a plan cue later in the opening sentence opens no list of goals (dantri_6)
+    ("Cụ thể, quy mô GDP của Việt Nam trong năm nay dự kiến đạt 340,6 tỷ USD.\nThông tin các dự án lớn cũng "
+     "được cập nhật.\nGDP Việt Nam đạt hơn 340 tỷ USD, vượt Singapore.", "TA"),
     # ... unless the next paragraph opens by going on with it (`Còn ...`: tuoitre_201, whose paragraphs
     # a one-line scrape joined by two spaces)
     ("Dự báo trong quý 4-2024, các ngành tăng tuyển dụng là sản xuất giường, tủ, bàn ghế (tăng 4,5%).\nCòn một "
