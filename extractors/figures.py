@@ -58,7 +58,7 @@ def _qualify(ctx: ArticleContext, d: Draft, prev_end: int) -> Figure:
                 qual = Qualifier.exact  # `tốc độ tối đa 60km/h` names a specification (§7)
             elif _size_grade(text, start, d):
                 qual, start = Qualifier.exact, d.start  # `tôm cỡ 30 con/kg`: a grade of size
-            elif qual is Qualifier.more_than and _on_a_surface(text, start, d):
+            elif qual is Qualifier.more_than and _tren_means_on(text, start, d):
                 qual, start = Qualifier.exact, d.start  # `trên 3 ngọn núi`: "on", no bound
         elif approx_governed(text, max(sent, prev_end), d.start):
             qual = Qualifier.approx
@@ -88,15 +88,23 @@ def _size_grade(text: str, cue_start: int, d: Draft) -> bool:
             and _size_grade_re().match(text, cue_start, d.start) is not None)
 
 
-def _on_a_surface(text: str, cue_start: int, d: Draft) -> bool:
+def _tren_means_on(text: str, cue_start: int, d: Draft) -> bool:
     """`trên` before a count of surfaces (`trên hai tuyến sông`, `trên 4 ao`) means "on", unless a
-    word stating a quantity stands before it (`có trên 100 ao`)."""
+    word stating a quantity stands before it (`có trên 100 ao`); so does `trên` after a verb whose
+    preposition it is (`dựa trên 3 nhóm tiêu chí`)."""
     if not text[cue_start:d.start].lower().startswith("trên"):
         return False
+    if _on_verb_before_re().search(text, max(0, cue_start - windows().quantity_before), cue_start):
+        return True  # `dựa trên 3 nhóm tiêu chí`: the verb's preposition
     head = d.subject.lower()
     if not any(head == w or head.startswith(w + " ") for w in cues().locative_surfaces):
         return False
     return _quantity_before_re().search(text, max(0, cue_start - windows().quantity_before), cue_start) is None
+
+
+@cache
+def _on_verb_before_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(cues().on_verbs)})\s+$", re.IGNORECASE)
 
 
 @cache

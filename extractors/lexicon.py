@@ -62,6 +62,7 @@ class NumberWords(_Strict):
     zero_words: list[str]
     hundred_alone_after: list[str]
     alone_words: list[str]
+    thousand_money_nouns: list[str] = []
     noun_after: dict[str, list[str]]
     noun_before_verbs: dict[str, NounBeforeVerbs] = {}
     half_words: list[str]
@@ -185,6 +186,7 @@ class Cues(_Strict):
     size_grades: list[str]
     dot_abbreviations: list[str] = []
     locative_surfaces: list[str] = []
+    on_verbs: list[str] = []
     locative_not_after: list[str] = []
     comparison_after: list[str] = []
     approx_governing: list[str]

@@ -50,6 +50,24 @@ class Candidate:
     bare: Reason = Reason.no_counted_noun
 
 
+def _thousands_of(text: str, m: NumberMention) -> Candidate | None:
+    """A count in thousands of the noun right after it (`11 nghìn loài sinh vật`: kind other),
+    or None when no noun follows or the noun names money (`200 nghìn tiền điện`)."""
+    nxt = _NOUN_WORD.match(text, m.end)
+    if nxt is None or not nxt.group(1).islower() or nxt.group(1) in function_words() \
+            or nxt.group(1) in _not_nouns_after_bare():
+        return None
+    subject, end = _noun_words(text, m.end, 3)
+    if not subject or any(subject == w or subject.startswith(w + " ") for w in _thousand_money_nouns()):
+        return None
+    return Candidate(m, None, Kind.other, "item", m.value, end, subject, None)
+
+
+@cache
+def _thousand_money_nouns() -> tuple[str, ...]:
+    return tuple(number_words().thousand_money_nouns)
+
+
 def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int]:
     """Up to `limit` words naming the counted thing after `pos`, and where they end. The phrase
     stops before a function word or a word opening the predicate (`tự`, `nghỉ học`)."""
@@ -344,6 +362,10 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     slang = _million_slang(ctx, m)
     if slang is not None:
         return slang
+    if m.scale == 1000:
+        counted = _thousands_of(text, m)
+        if counted is not None:
+            return counted
     if m.scale >= 1000:
         per, end = _per_at(text, m.end)  # a scale word alone is money: `82 tỉ` (§7)
         return Candidate(m, None, Kind.money, "VND", m.value, end, money_subject(ctx, m.start, m.end),

@@ -70,6 +70,11 @@ KINDS = [
     ("Tỉnh hỗ trợ nước ngọt, nước mặn ở mức 4-10 phần nghìn vẫn tràn tới.",
      [F("other", "4", "item", "range", value_max="10")]),
     ("độ mặn đo được 5‰", [F("other", "5", "item")]),
+    # a thousands word counts the noun after it (K/baomoi_302); alone, or before a money noun, it is money
+    ("các nhà khoa học đã phát hiện được 11 nghìn loài sinh vật cư trú", [F("other", "11000", "item")]),
+    ("khoảng 2 nghìn lít dầu", [F("other", "2000", "item", "approx")]),
+    ("trả 200 nghìn tiền điện", [F("money", "200000", "VND")]),
+    ("thu 50 nghìn mỗi ngày", [F("money", "50000", "VND")]),
     ("26 cây cầu, 2 tuyến lộ nông thôn", [F("infrastructure", "26", "item"), F("infrastructure", "2", "item")]),
     ("xây 3 phòng học và 1 nhà văn hóa", [F("infrastructure", "3", "item"), F("infrastructure", "1", "item")]),
     ("tăng 7,4% so với năm 2016", [F("percent", "7.4", "percent", text="7,4%")]),

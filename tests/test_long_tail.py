@@ -589,6 +589,10 @@ SIXTH_PASS = [
     ("Mưa lớn đã gây lũ vượt mức lịch sử trên hai tuyến sông tại TP. Huế.", [F("other", "2", "item", text="hai tuyến sông")]),
     ("Tỉnh tháo dỡ dàn đèn trình diễn ánh sáng nghệ thuật trên 3 ngọn núi.", [F("other", "3", "item", text="3 ngọn núi")]),
     ("Tỉnh có trên 100 ao nuôi tôm.", [F("other", "100", "item", "more_than")]),
+    # ... and so it is after a verb whose preposition it is (K/baomoi_302); not after other verbs
+    ("Quy hoạch cũng dựa trên 3 nhóm tiêu chí chính để phân vùng biển.",
+     [F("other", "3", "item", text="3 nhóm tiêu chí chính")]),
+    ("Tỉnh xây trên 300 căn nhà.", [F("houses", "300", "house", "more_than")]),
     # `5/10 xóm`: five of ten hamlets, two counts (not a date, not money)
     ("Xã Vầy Nưa (Đà Bắc) có 5/10 xóm tiếp giáp với vùng hồ.", [F("other", "5", "item"), F("other", "10", "item")]),
     # `vụ 1` before no counted noun is the first crop; `vụ 5 người chết` still counts people
