@@ -82,10 +82,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if set(m.group().rstrip()) == {"…"} and "\n" not in m.group() and text[m.end()].islower():
+        if ends_no_sentence(text, m):
             continue
-        if m.group().startswith(".") and "\n" not in m.group() and _abbreviation_before(text, m.start()):
-            continue  # `TP. Huế`, `GS. Nguyễn Văn A`: the dot of an abbreviation
         end = m.start() + len(m.group().rstrip())
         if text[start:end].strip():
             bounds.append((start, end))
@@ -93,6 +91,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         bounds.append((start, len(text)))
     return bounds
+
+
+def ends_no_sentence(text: str, m: re.Match[str]) -> bool:
+    """Whether punctuation and space that look like a sentence's end (`m`, on one line) continue it:
+    an ellipsis before a lower-case word (`Vùng Cảnh sát biển 4… đã xử lý 15/44 vụ`: a list cut
+    short, the sentence goes on) or the dot of an abbreviation (`TP. Huế`, `GS. Nguyễn Văn A`)."""
+    if "\n" in m.group() or m.end() >= len(text):
+        return False
+    stop = m.start() + len(m.group().rstrip())  # past the marks (a splitter may match the space alone)
+    marks = text[max(0, stop - 4):stop].rstrip("\"”’)")
+    if (marks.endswith("…") or marks.endswith("...")) and text[m.end()].islower():
+        return True
+    dot = len(text[:stop].rstrip("\"”’)")) - 1
+    return marks.endswith(".") and not marks.endswith("..") and _abbreviation_before(text, dot)
 
 
 @cache

@@ -4,15 +4,18 @@ WHY its own module: ANNOTATION.md §8 finds a figure's place and year in widenin
 its clause, its sentence, the paragraph or heading that frames it, the title and lead — so
 the locate step needs those ranges for every offset, cheaply and without re-tokenizing.
 A clause ends at `;`, `:`, a bracket or a comma followed by a space (never the decimal
-comma of `2,5`); a sentence at `.`, `!`, `?` or `…` followed by a space, or glued to the next
-sentence's capitalized first word.
+comma of `2,5`); a sentence at `.`, `!`, `?` or `…` followed by a space (not an ellipsis before
+a lower-case word, nor an abbreviation's dot: the same exceptions as `context.split_sentences`),
+or glued to the next sentence's capitalized first word.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .context import ends_no_sentence
 from .lexicon import LOWERCASE, UPPERCASE
 
 #: A sentence ends at `.`, `!`, `?` or `…` followed by a space, or glued to the next sentence's
@@ -75,16 +78,20 @@ class Layout:
 def layout(text: str) -> Layout:
     """Split `text` (one paragraph a line) into its paragraph, sentence and clause ranges."""
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    sentences = [s for p in paragraphs for s in _split(text, p, _SENTENCE_END)]
+    sentences = [s for p in paragraphs for s in _split(text, p, _SENTENCE_END, ends_no_sentence)]
     clauses = [c for s in sentences for c in _split(text, s, _CLAUSE_END)]
     return Layout(text, paragraphs, sentences, clauses)
 
 
-def _split(text: str, span: tuple[int, int], boundary: re.Pattern[str]) -> list[tuple[int, int]]:
-    """`span` cut at every `boundary` match (the boundary ends the piece before it)."""
+def _split(text: str, span: tuple[int, int], boundary: re.Pattern[str],
+           continues: Callable[[str, re.Match[str]], bool] | None = None) -> list[tuple[int, int]]:
+    """`span` cut at every `boundary` match (the boundary ends the piece before it), except where
+    `continues` says the match goes on with the same piece."""
     start, end = span
     pieces, cur = [], start
     for m in boundary.finditer(text, start, end):
+        if continues is not None and continues(text, m):
+            continue
         if m.end() > cur:
             pieces.append((cur, m.end()))
             cur = m.end()

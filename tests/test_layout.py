@@ -16,6 +16,14 @@ from vnfigures.extractors.layout import layout
     ("TP.HCM có 5.000 hộ nghèo.", ["TP.HCM có 5.000 hộ nghèo."]),
     ("Giá 2.5 triệu đồng/kg.", ["Giá 2.5 triệu đồng/kg."]),
     ("Đội trưởng là ông A.Nguyễn Văn B.", ["Đội trưởng là ông A.Nguyễn Văn B."]),
+    # an ellipsis before a lower-case word cuts a list short and the sentence goes on (G/sggp_1: its
+    # figures keep the sentence's `Năm 2021,`); before a capital it ends the sentence
+    ("Năm 2021, ngành phối hợp với Vùng Cảnh sát biển 4… đã xử lý 15/44 vụ.",
+     ["Năm 2021, ngành phối hợp với Vùng Cảnh sát biển 4… đã xử lý 15/44 vụ."]),
+    ("Các loài cá, tôm, ếch... đều chết. Tỉnh hỗ trợ 20 hộ.", ["Các loài cá, tôm, ếch... đều chết. ", "Tỉnh hỗ trợ 20 hộ."]),
+    ("Nắng nóng kéo dài… Ngày mai có mưa.", ["Nắng nóng kéo dài… ", "Ngày mai có mưa."]),
+    # an abbreviation's dot ends no sentence (as in the modality scopes)
+    ("Mưa lớn tại TP. Huế kéo dài. Lũ dâng cao.", ["Mưa lớn tại TP. Huế kéo dài. ", "Lũ dâng cao."]),
 ])
 def test_sentences(text: str, sentences: list[str]) -> None:
     lay = layout(text)

@@ -587,3 +587,14 @@ def test_a_firm_word_then_a_preposition_leaves_the_place() -> None:
 ])
 def test_where_a_person_is_from_locates_no_figure(text: str, span: str, province: str | None) -> None:
     assert locate(article(text, [span])).figures[0].province == province
+
+
+@pytest.mark.parametrize(("text", "span", "year"), [
+    # a year opening the sentence holds past an ellipsis that cuts a list short (G/sggp_1)
+    ("Chống khai thác IUU\nTỉnh có nhiều giải pháp.\nTàu cá được giám sát. Năm 2021, ngành nông nghiệp phối "
+     "hợp với Bộ đội Biên phòng, Vùng Cảnh sát biển 4… đã xử lý 15/44 vụ vi phạm.", "44 vụ", 2021),
+    ("Chống khai thác IUU\nTỉnh có nhiều giải pháp.\nTàu cá được giám sát. Năm 2021, ngành đã tuyên truyền "
+     "nhiều đợt… Tỉnh hiện có 3.664 tàu cá.", "3.664 tàu", None),
+])
+def test_a_sentence_goes_on_past_an_ellipsis(text: str, span: str, year: int | None) -> None:
+    assert locate(article(text, [span], published="2022-02-23")).figures[0].year == year
