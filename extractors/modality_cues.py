@@ -247,27 +247,29 @@ def dated_result_re() -> re.Pattern[str]:
     return words_re(modality_cues().dated_result_verbs)
 
 
+def _opening_re(words: list[str], after: str) -> re.Pattern[str]:
+    """A sentence opening with one of `words` (past any leading punctuation or quote), then
+    `after`; matched at the sentence's start."""
+    return re.compile(rf"[\s\W]*(?:{alternation_or_never(words)}){after}", re.IGNORECASE)
+
+
 @cache
 def continuation_re() -> re.Pattern[str]:
-    """A sentence opening with a word of `carry_continuations` (`Còn một số ngành ...`), matched
-    at its start."""
-    words = alternation_or_never(modality_cues().carry_continuations)
-    return re.compile(rf"[\s\W]*(?:{words})(?!\w)", re.IGNORECASE)
+    """A sentence opening with a word of `carry_continuations` (`Còn một số ngành ...`)."""
+    return _opening_re(modality_cues().carry_continuations, r"(?!\w)")
 
 
 @cache
 def specification_re() -> re.Pattern[str]:
     """A sentence opening with a word of `specification_openers` (`Cụ thể đến năm 2030, …`),
-    matched at its start."""
-    words = alternation_or_never(modality_cues().specification_openers)
-    return re.compile(rf"[\s\W]*(?:{words})(?!\w)[\s,]*", re.IGNORECASE)
+    the match running past the spaces and comma after it."""
+    return _opening_re(modality_cues().specification_openers, r"(?!\w)[\s,]*")
 
 
 @cache
 def breakdown_re() -> re.Pattern[str]:
-    """A sentence opening with a breakdown word and a comma (`Trong đó, ...`), matched at its start."""
-    words = alternation_or_never(modality_cues().breakdown_openers)
-    return re.compile(rf"[\s\W]*(?:{words})[ \t]*,", re.IGNORECASE)
+    """A sentence opening with a breakdown word and a comma (`Trong đó, ...`)."""
+    return _opening_re(modality_cues().breakdown_openers, r"[ \t]*,")
 
 
 @cache

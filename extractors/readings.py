@@ -54,13 +54,18 @@ def _thousands_of(text: str, m: NumberMention) -> Candidate | None:
     """A count in thousands of the noun right after it (`11 nghìn loài sinh vật`: kind other),
     or None when no noun follows or the noun names money (`200 nghìn tiền điện`)."""
     nxt = _NOUN_WORD.match(text, m.end)
-    if nxt is None or not nxt.group(1).islower() or nxt.group(1) in function_words() \
-            or nxt.group(1) in _not_nouns_after_bare():
+    if nxt is None or not nxt.group(1).islower() or not _may_be_counted(nxt.group(1)):
         return None
     subject, end = _noun_words(text, m.end, 3)
     if not subject or any(subject == w or subject.startswith(w + " ") for w in _thousand_money_nouns()):
         return None
     return Candidate(m, None, Kind.other, "item", m.value, end, subject, None)
+
+
+def _may_be_counted(word: str) -> bool:
+    """Whether the word after a bare number may begin the noun it counts: no function word, and
+    none of `not_nouns_after_bare` (`626 hiện còn 13 điểm`: `hiện` is "now")."""
+    return word not in function_words() and word not in _not_nouns_after_bare()
 
 
 @cache
@@ -378,8 +383,7 @@ def _read_bare(ctx: ArticleContext, m: NumberMention) -> Candidate | Reason:
     is_year = _YEAR[0] <= m.value <= _YEAR[1] and m.value == m.value.to_integral_value()
     nxt = _NOUN_WORD.match(text, m.end)
     if (nxt and (nxt.group(1).islower() or _ABBREVIATION.fullmatch(nxt.group(1)))
-            and nxt.group(1) not in function_words() and nxt.group(1) not in _not_nouns_after_bare()
-            and not is_year and not _ordinal_before_re().search(text, max(0, m.start - windows().label), m.start)):
+            and _may_be_counted(nxt.group(1)) and not is_year and not _ordinal_before_re().search(text, max(0, m.start - windows().label), m.start)):
         subject, end = _noun_words(text, m.end, 3)
         if not subject and _ABBREVIATION.fullmatch(nxt.group(1)):  # `5 HTX` is the subject itself
             subject, end = nxt.group(1), nxt.end()
